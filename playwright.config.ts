@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+/**
+ * End-to-end tests in Debian's Chromium (`apt-get install chromium`); Playwright's own browser
+ * downloads are not reachable from this project's machines.
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		locale: 'es-CO',
+		timezoneId: 'America/Bogota',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// A fresh embedded store for every run, seeded on start.
+		command: `rm -rf /tmp/ventanilla-e2e-data && node server/index.js`,
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '/tmp/ventanilla-e2e-data' },
+		url: `http://127.0.0.1:${PORT}/api/salud`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,35 @@
+// Ventanilla's Node server: one process hosts the SvelteKit app (adapter-node's handler) and, unless
+// COUCHDB_URL points at Apache CouchDB, the embedded LevelDB store on a private loopback port.
+import express from 'express';
+import compression from 'compression';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+if (!process.env.COUCHDB_URL) {
+	const { startEmbeddedStore } = await import('./store.js');
+	const store = await startEmbeddedStore({ dataDir: process.env.DATA_DIR ?? './data' });
+	// The SvelteKit server reads COUCHDB_URL at init; the embedded store is just another CouchDB.
+	process.env.COUCHDB_URL = store.url;
+	process.env.VENTANILLA_EMBEDDED_STORE = '1';
+}
+
+const { handler } = await import('../build/handler.js');
+
+const app = express();
+app.disable('x-powered-by');
+// Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build
+// time and sirv serves them with Content-Encoding set, which this middleware leaves alone.
+app.use(compression({ threshold: 512 }));
+app.use(handler);
+
+const server = app.listen(port, host, () => {
+	console.log(`Ventanilla escuchando en http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

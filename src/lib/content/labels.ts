@@ -1,0 +1,92 @@
+/**
+ * Display labels of schema enums, from the message catalogues. One place, so a new enum value
+ * fails type-checking here instead of showing a raw code to citizens.
+ */
+import { m } from '$lib/paraglide/messages';
+import type { ContentDocOf } from '$lib/schemas';
+
+type Tramite = ContentDocOf<'tramite'>;
+
+export const categoryLabel = (c: Tramite['category']): string =>
+	({
+		hacienda: m.category_hacienda,
+		planeacion: m.category_planeacion,
+		gobierno: m.category_gobierno,
+		sisben: m.category_sisben,
+		'desarrollo-social': m.category_desarrollo_social,
+		agropecuario: m.category_agropecuario,
+		salud: m.category_salud,
+		inspeccion: m.category_inspeccion
+	})[c]();
+
+export const audienceLabel = (a: Tramite['audience'][number]): string =>
+	({ 'persona-natural': m.audience_persona_natural, 'persona-juridica': m.audience_persona_juridica })[
+		a
+	]();
+
+export const channelLabel = (c: Tramite['channels'][number]): string =>
+	({ presencial: m.channel_presencial, 'en-linea': m.channel_en_linea, telefonico: m.channel_telefonico })[
+		c
+	]();
+
+export function timeLabel(t: Tramite['time']): string {
+	const value = t.value ?? 1;
+	switch (t.kind) {
+		case 'inmediato':
+			return m.tramite_time_inmediato();
+		case 'horas':
+			return m.tramite_time_horas({ value });
+		case 'dias-habiles':
+			return m.tramite_time_dias_habiles({ value });
+		case 'dias-calendario':
+			return m.tramite_time_dias_calendario({ value });
+	}
+}
+
+export const newsKindLabel = (k: ContentDocOf<'noticia'>['kind']): string =>
+	({ noticia: m.news_kind_noticia, evento: m.news_kind_evento, aviso: m.news_kind_aviso })[k]();
+
+export const normKindLabel = (k: ContentDocOf<'norma'>['kind']): string =>
+	({
+		acuerdo: m.norm_kind_acuerdo,
+		decreto: m.norm_kind_decreto,
+		resolucion: m.norm_kind_resolucion,
+		ley: m.norm_kind_ley,
+		circular: m.norm_kind_circular,
+		otro: m.norm_kind_otro
+	})[k]();
+
+export const transparencyStatusLabel = (s: ContentDocOf<'transparencia'>['status']): string =>
+	({
+		publicado: m.transparency_status_publicado,
+		parcial: m.transparency_status_parcial,
+		'sin-informacion': m.transparency_status_sin_informacion
+	})[s]();
+
+export const transparencyStatusTone = (s: ContentDocOf<'transparencia'>['status']) =>
+	({ publicado: 'ok', parcial: 'warn', 'sin-informacion': 'bad' })[s];
+
+export const sessionKindLabel = (k: ContentDocOf<'sesion-concejo'>['kind']): string =>
+	({
+		ordinaria: m.council_session_kind_ordinaria,
+		extraordinaria: m.council_session_kind_extraordinaria,
+		instalacion: m.council_session_kind_instalacion
+	})[k]();
+
+export const sessionStatusLabel = (s: ContentDocOf<'sesion-concejo'>['status']): string =>
+	({
+		programada: m.council_status_programada,
+		realizada: m.council_status_realizada,
+		aplazada: m.council_status_aplazada
+	})[s]();
+
+export const sectionLabel = (s: ContentDocOf<'pagina'>['section']): string =>
+	({
+		municipio: m.section_municipio,
+		alcaldia: m.section_alcaldia,
+		concejo: m.section_concejo,
+		'gel-t': m.section_gel_t,
+		participa: m.section_participa,
+		atencion: m.section_atencion,
+		politicas: m.section_politicas
+	})[s]();

@@ -1,0 +1,20 @@
+import type { ContentDoc, ContentType } from '$lib/schemas';
+
+/** URL prefix of each content type's detail pages; `null` where the type has no page of its own. */
+export const TYPE_PATHS: Record<ContentType, string | null> = {
+	sitio: null,
+	pagina: '/informacion',
+	dependencia: '/directorio',
+	institucion: '/entidades',
+	noticia: '/noticias',
+	norma: '/normativa',
+	tramite: '/tramites',
+	transparencia: '/transparencia',
+	'sesion-concejo': '/concejo/sesiones'
+};
+
+/** Canonical path of a content item, e.g. `/tramites/certificado-de-residencia`. */
+export function pathFor(doc: Pick<ContentDoc, 'type' | 'slug'>): string {
+	const prefix = TYPE_PATHS[doc.type];
+	return prefix ? `${prefix}/${doc.slug}` : '/';
+}

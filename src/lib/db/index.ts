@@ -1,0 +1,15 @@
+import { AppDb } from './app-db';
+
+export { AppDb, APP_DB_NAME, type MetaRow, type SearchRow } from './app-db';
+
+let instance: AppDb | undefined;
+
+/**
+ * The device's database, created on first use: importing this module opens nothing, so it is
+ * safe in code that is also evaluated during server-side rendering, where IndexedDB does not
+ * exist. Dexie opens the connection lazily on the first query.
+ */
+export function getAppDb(): AppDb {
+	instance ??= new AppDb();
+	return instance;
+}

@@ -1,0 +1,267 @@
+/**
+ * Public content of the portal: every document citizens can read, online or offline.
+ *
+ * Each type has an *input* schema (what an editor or a seed file in `content/<type>/<slug>.md`
+ * provides) and a stored *doc* schema (the input plus `_id`, `type`, the rendered and sanitised
+ * `html` and the denormalised name of the responsible office), which is what the server writes,
+ * replicates and validates.
+ */
+import { z } from 'zod';
+import {
+	contactSchema,
+	factSchema,
+	hrefSchema,
+	isoDateSchema,
+	lineSchema,
+	linkSchema,
+	markdownSchema,
+	slugSchema
+} from './common';
+
+export const CONTENT_TYPES = [
+	'sitio',
+	'pagina',
+	'dependencia',
+	'institucion',
+	'noticia',
+	'norma',
+	'tramite',
+	'transparencia',
+	'sesion-concejo'
+] as const;
+export const contentTypeSchema = z.enum(CONTENT_TYPES);
+export type ContentType = z.infer<typeof contentTypeSchema>;
+
+/** Fields every content item has, in its source file. */
+const baseInput = {
+	slug: slugSchema,
+	title: lineSchema(200),
+	summary: z.string().trim().max(600).optional(),
+	body: markdownSchema.default(''),
+	/** Slug of the dependencia responsible for keeping the item up to date. */
+	responsible: slugSchema,
+	/** Date of the last substantive update, shown as "Última actualización". */
+	updatedAt: isoDateSchema,
+	/** Free keywords that help search (synonyms, colloquial names). */
+	keywords: z.array(lineSchema(60)).max(30).default([])
+};
+
+const sitioInput = z.object({
+	...baseInput,
+	entityName: lineSchema(200),
+	municipality: lineSchema(100),
+	department: lineSchema(100),
+	postalCode: lineSchema(40),
+	address: lineSchema(300),
+	hours: lineSchema(300),
+	phones: z.array(z.object({ label: lineSchema(80), number: lineSchema(40) })).min(1),
+	emails: z.array(z.object({ label: lineSchema(80), email: z.email() })).min(1),
+	social: z.array(linkSchema).default([]),
+	/** Shown prominently when some facts on the portal are not yet verified. */
+	notice: z.string().max(600).optional()
+});
+
+const pageSections = [
+	'municipio',
+	'alcaldia',
+	'concejo',
+	'gel-t',
+	'participa',
+	'atencion',
+	'politicas'
+] as const;
+const paginaInput = z.object({
+	...baseInput,
+	section: z.enum(pageSections),
+	order: z.number().int().min(0).max(1000).default(100),
+	facts: z.array(factSchema).default([]),
+	links: z.array(linkSchema).default([])
+});
+
+const officialSchema = z.object({
+	/** Role title; real names only when published by the entity itself. */
+	role: lineSchema(160),
+	name: lineSchema(160).optional(),
+	contact: contactSchema.optional()
+});
+
+const dependenciaInput = z.object({
+	...baseInput,
+	/** Slug of the institucion this office belongs to. */
+	institution: slugSchema,
+	head: lineSchema(160),
+	officials: z.array(officialSchema).default([]),
+	functions: z.array(lineSchema(400)).default([]),
+	contact: contactSchema,
+	order: z.number().int().min(0).max(1000).default(100)
+});
+
+const institucionInput = z.object({
+	...baseInput,
+	kind: z.enum([
+		'alcaldia',
+		'concejo',
+		'control',
+		'salud',
+		'educacion',
+		'seguridad',
+		'registro',
+		'justicia',
+		'comunidad',
+		'otra'
+	]),
+	contact: contactSchema,
+	links: z.array(linkSchema).default([]),
+	order: z.number().int().min(0).max(1000).default(100)
+});
+
+const noticiaInput = z.object({
+	...baseInput,
+	kind: z.enum(['noticia', 'evento', 'aviso']),
+	/** Publication date; lists are in reverse chronological order (Ley 1712 art. 11). */
+	date: isoDateSchema,
+	eventDate: isoDateSchema.optional(),
+	place: lineSchema(200).optional()
+});
+
+const normaInput = z.object({
+	...baseInput,
+	kind: z.enum(['acuerdo', 'decreto', 'resolucion', 'ley', 'circular', 'otro']),
+	number: lineSchema(40),
+	issuedAt: isoDateSchema,
+	issuer: lineSchema(200),
+	topic: lineSchema(200),
+	inForce: z.boolean().default(true),
+	documentUrl: hrefSchema.optional()
+});
+
+const tramiteCategories = [
+	'hacienda',
+	'planeacion',
+	'gobierno',
+	'sisben',
+	'desarrollo-social',
+	'agropecuario',
+	'salud',
+	'inspeccion'
+] as const;
+const tramiteInput = z.object({
+	...baseInput,
+	/** SUIT distinguishes trámites (citizen must do it) from OPAs (voluntary). */
+	kind: z.enum(['tramite', 'opa']),
+	category: z.enum(tramiteCategories),
+	purpose: lineSchema(1000),
+	/** "Nombre del resultado": what the citizen obtains. */
+	result: lineSchema(300),
+	alsoKnownAs: z.array(lineSchema(120)).default([]),
+	audience: z.array(z.enum(['persona-natural', 'persona-juridica'])).min(1),
+	lifeEvents: z.array(lineSchema(160)).default([]),
+	requirements: z
+		.array(
+			z.object({
+				text: lineSchema(600),
+				legalBasis: lineSchema(300).optional(),
+				optional: z.boolean().default(false)
+			})
+		)
+		.min(1),
+	/** "Momentos": the steps in order. */
+	steps: z.array(lineSchema(600)).min(1),
+	cost: z.object({
+		free: z.boolean(),
+		description: lineSchema(600),
+		legalBasis: lineSchema(300).optional()
+	}),
+	time: z.object({
+		kind: z.enum(['inmediato', 'horas', 'dias-habiles', 'dias-calendario']),
+		value: z.number().int().min(1).max(365).optional(),
+		notes: lineSchema(400).optional()
+	}),
+	legalBasis: z.array(lineSchema(300)).min(1),
+	channels: z.array(z.enum(['presencial', 'en-linea', 'telefonico'])).min(1),
+	pointsOfAttention: z
+		.array(
+			z.object({
+				name: lineSchema(200),
+				address: lineSchema(300),
+				hours: lineSchema(300),
+				lat: z.number().min(-90).max(90).optional(),
+				lng: z.number().min(-180).max(180).optional()
+			})
+		)
+		.min(1),
+	whenAvailable: lineSchema(300).optional(),
+	/** "Medio de seguimiento". */
+	tracking: lineSchema(600),
+	/** Whether the municipality's SUIT inventory has been checked for this entry. */
+	suitVerified: z.boolean().default(false)
+});
+
+const transparenciaInput = z.object({
+	...baseInput,
+	/** Numbering of Res. MinTIC 1519/2020 Anexo 2 §2.4.2, e.g. "1" (category) or "1.4" (item). */
+	code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'código de transparencia inválido'),
+	/** `sin-informacion` says honestly that the entity has not published this yet. */
+	status: z.enum(['publicado', 'parcial', 'sin-informacion']),
+	links: z.array(linkSchema).default([])
+});
+
+const sesionConcejoInput = z.object({
+	...baseInput,
+	date: isoDateSchema,
+	kind: z.enum(['ordinaria', 'extraordinaria', 'instalacion']),
+	status: z.enum(['programada', 'realizada', 'aplazada']),
+	place: lineSchema(200),
+	agenda: z.array(lineSchema(400)).min(1)
+});
+
+export const contentInputSchemas = {
+	sitio: sitioInput,
+	pagina: paginaInput,
+	dependencia: dependenciaInput,
+	institucion: institucionInput,
+	noticia: noticiaInput,
+	norma: normaInput,
+	tramite: tramiteInput,
+	transparencia: transparenciaInput,
+	'sesion-concejo': sesionConcejoInput
+} as const satisfies Record<ContentType, z.ZodObject>;
+
+export type ContentInput<T extends ContentType = ContentType> = z.infer<
+	(typeof contentInputSchemas)[T]
+>;
+
+/** Document id of a content item: `<type>:<slug>`; ids sort by type, so a type is an id range. */
+export const contentId = (type: ContentType, slug: string) => `${type}:${slug}`;
+export const contentIdSchema = z
+	.string()
+	.max(160)
+	.regex(/^[a-z-]+:[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id de contenido inválido');
+
+const storedFields = {
+	_id: contentIdSchema,
+	_rev: z.string().max(100).optional(),
+	/** Sanitised HTML rendered from `body` by the server at write time (no Markdown on devices). */
+	html: z.string().max(400_000),
+	responsibleName: lineSchema(200)
+};
+
+const stored = <T extends ContentType>(type: T) => ({ ...storedFields, type: z.literal(type) });
+
+export const contentDocSchema = z.discriminatedUnion('type', [
+	sitioInput.extend(stored('sitio')),
+	paginaInput.extend(stored('pagina')),
+	dependenciaInput.extend(stored('dependencia')),
+	institucionInput.extend(stored('institucion')),
+	noticiaInput.extend(stored('noticia')),
+	normaInput.extend(stored('norma')),
+	tramiteInput.extend(stored('tramite')),
+	transparenciaInput.extend(stored('transparencia')),
+	sesionConcejoInput.extend(stored('sesion-concejo'))
+]);
+export type ContentDoc = z.infer<typeof contentDocSchema>;
+export type ContentDocOf<T extends ContentType> = Extract<ContentDoc, { type: T }>;
+
+export const TRANSPARENCIA_STATUS = transparenciaInput.shape.status.options;
+export const TRAMITE_CATEGORIES = tramiteCategories;
+export const PAGE_SECTIONS = pageSections;

@@ -1,0 +1,140 @@
+import { pathFor } from '$lib/content/paths';
+import type { ContentDoc, ContentInput, ContentType } from '$lib/schemas';
+import { markdownToText, snippet } from './plain-text';
+
+/** Longest summary shown in a result list. */
+export const SUMMARY_MAX = 200;
+
+/**
+ * What the search index knows about a content item: display fields for result lists plus the
+ * searchable text, already reduced to plain text. Small on purpose: it is what gets stored.
+ */
+export interface SearchDoc {
+	id: string;
+	type: ContentType;
+	title: string;
+	url: string;
+	/** Plain-text snippet (≤ 200 characters) for result lists; also searched, above the body. */
+	summary: string;
+	/** Everything else worth finding: body, requirements, functions, agenda… */
+	text: string;
+	/** `YYYY-MM-DD` or a full ISO timestamp; newer wins ties. */
+	updatedAt: string;
+	/** Names people search by (keywords, "también conocido como", norm numbers); rank like titles. */
+	keywords?: string[];
+}
+
+interface Extras {
+	keywords: string[];
+	text: string[];
+}
+
+/**
+ * The search document of a content item, or `null` for types without a page of their own
+ * (the site profile). Type-specific fields go where people expect to find them: colloquial
+ * names and norm numbers with the keywords, requirements and functions with the body.
+ */
+export function toSearchDoc(doc: ContentDoc): SearchDoc | null {
+	const extras = extrasOf(doc);
+	if (!extras) return null;
+	const body = markdownToText(doc.body);
+	const lead = doc.summary?.trim() || body;
+	return {
+		id: doc._id,
+		type: doc.type,
+		title: doc.title,
+		url: pathFor(doc),
+		summary: snippet(lead, SUMMARY_MAX),
+		text: join([doc.summary ?? '', body, ...extras.text, doc.responsibleName]),
+		updatedAt: doc.updatedAt,
+		keywords: [...doc.keywords, ...extras.keywords].filter((k) => k.trim() !== '')
+	};
+}
+
+function extrasOf(doc: ContentDoc): Extras | null {
+	switch (doc.type) {
+		case 'sitio':
+			return null;
+		case 'pagina': {
+			const d = fieldsOf(doc, 'pagina');
+			return {
+				keywords: [],
+				text: [...d.facts.map((f) => `${f.label}: ${f.value}`), ...d.links.map((l) => l.title)]
+			};
+		}
+		case 'dependencia': {
+			const d = fieldsOf(doc, 'dependencia');
+			return {
+				keywords: [],
+				text: [
+					d.head,
+					...d.officials.flatMap((o) => [o.role, o.name ?? '']),
+					...d.functions,
+					d.contact.address ?? ''
+				]
+			};
+		}
+		case 'institucion': {
+			const d = fieldsOf(doc, 'institucion');
+			return { keywords: [], text: [d.contact.address ?? '', ...d.links.map((l) => l.title)] };
+		}
+		case 'noticia': {
+			const d = fieldsOf(doc, 'noticia');
+			return { keywords: [], text: [words(d.kind), d.place ?? ''] };
+		}
+		case 'norma': {
+			const d = fieldsOf(doc, 'norma');
+			return {
+				keywords: [`${d.kind} ${d.number}`, d.topic],
+				text: [d.issuer, d.issuedAt.slice(0, 4), d.inForce ? 'vigente' : 'derogada']
+			};
+		}
+		case 'tramite': {
+			const d = fieldsOf(doc, 'tramite');
+			return {
+				keywords: [...d.alsoKnownAs, d.result],
+				text: [
+					d.purpose,
+					words(d.category),
+					...d.lifeEvents,
+					...d.requirements.map((r) => r.text),
+					...d.steps,
+					d.cost.free ? 'gratuito' : '',
+					d.cost.description,
+					...d.channels.map(words),
+					...d.pointsOfAttention.map((p) => p.name)
+				]
+			};
+		}
+		case 'transparencia': {
+			const d = fieldsOf(doc, 'transparencia');
+			return { keywords: [d.code], text: d.links.map((l) => l.title) };
+		}
+		case 'sesion-concejo': {
+			const d = fieldsOf(doc, 'sesion-concejo');
+			return { keywords: [], text: [`sesión ${d.kind}`, d.place, ...d.agenda] };
+		}
+	}
+}
+
+/**
+ * The type-specific fields of a document already known to be of type `T`. Narrowing
+ * `ContentDoc` on `type` does not reach them (the generic `docOf` in the schemas widens every
+ * member of the union to all shapes), but a stored doc of type `T` is its input plus the stored
+ * fields, so reading it as the input type is sound.
+ */
+function fieldsOf<T extends ContentType>(doc: ContentDoc & { type: T }, _type: T): ContentInput<T> {
+	return doc as unknown as ContentInput<T>;
+}
+
+/** Enum values such as "desarrollo-social" or "en-linea" read as words. */
+function words(slug: string): string {
+	return slug.replace(/-/g, ' ');
+}
+
+function join(parts: string[]): string {
+	return parts
+		.map((p) => p.trim())
+		.filter((p) => p !== '')
+		.join('\n');
+}

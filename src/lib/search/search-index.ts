@@ -1,0 +1,394 @@
+import { CONTENT_TYPES, type ContentType } from '$lib/schemas';
+import { stem, tokenize } from './normalize';
+import { decodePostings, encodePostings, maxPostings } from './postings-codec';
+import { parseQuery, type QueryTerm } from './query';
+import {
+	CODE_SCORE,
+	KEYWORDS_BIT,
+	MAX_FIELD_CODE,
+	SUMMARY_BIT,
+	TITLE_BIT,
+	bodyLevel,
+	prefixFactor
+} from './ranking';
+import type { SearchDoc } from './search-doc';
+
+/**
+ * Version of the stored format and of the text analysis behind it. Bump it whenever
+ * normalisation, stemming or the encoding change: stored indexes of another version are
+ * rejected by `fromJSON`, so devices rebuild instead of silently missing matches.
+ */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/** Results returned when the caller does not say how many. */
+export const DEFAULT_LIMIT = 20;
+
+/** One result: what a result list shows, plus the relevance score (higher is better). */
+export interface SearchHit {
+	id: string;
+	type: ContentType;
+	title: string;
+	url: string;
+	summary: string;
+	score: number;
+}
+
+export interface SearchOptions {
+	/** Most results to return (default 20). */
+	limit?: number;
+	/** Only results of this content type. */
+	type?: ContentType;
+}
+
+/** A document as stored: `[id, type, title, url, summary, updatedAt]`. */
+export type SerializedSearchDoc = [string, ContentType, string, string, string, string];
+
+/**
+ * The stored form of a `SearchIndex`: plain arrays and strings only (JSON- and structured-
+ * clone-safe), with no repeated keys. Documents are in rank order for ties (newest first).
+ */
+export interface SerializedSearchIndex {
+	v: number;
+	docs: SerializedSearchDoc[];
+	/** Sorted distinct stems. */
+	terms: string[];
+	/** Encoded posting list of each term (see `postings-codec`). */
+	postings: string[];
+	/** Sorted surface words whose stem differs from them ("licencias"), for prefix matching. */
+	variants: string[];
+	/** Index in `terms` of each variant's stem. */
+	variantTerms: number[];
+}
+
+interface DocInfo {
+	id: string;
+	type: ContentType;
+	title: string;
+	url: string;
+	summary: string;
+	updatedAt: string;
+}
+
+/** Candidate terms of one query word: term id → score multiplier. */
+type Candidates = Map<number, number>;
+
+/**
+ * In-memory inverted index for Spanish full-text search over the portal's content.
+ *
+ * Layout, for speed on cheap phones: a sorted dictionary of stems (binary search, prefix
+ * ranges), and all posting lists in two flat typed arrays (document number, field code), with
+ * documents numbered newest first so that ties need no date comparison. A query touches only
+ * the postings of its terms and a few scratch arrays sized to the number of documents.
+ */
+export class SearchIndex {
+	private constructor(
+		private readonly docs: DocInfo[],
+		private readonly terms: string[],
+		/** Postings of term `t` are `[termStart[t], termStart[t + 1])`. */
+		private readonly termStart: Uint32Array,
+		private readonly postingDocs: Uint32Array,
+		private readonly postingCodes: Uint8Array,
+		private readonly variants: string[],
+		private readonly variantTerms: Uint32Array
+	) {}
+
+	/** Number of documents in the index. */
+	get size(): number {
+		return this.docs.length;
+	}
+
+	/**
+	 * Builds the index. Documents with a repeated id keep their newest version; the input is
+	 * not modified.
+	 */
+	static build(input: readonly SearchDoc[]): SearchIndex {
+		const docs = newestFirst(input);
+		const termIds = new Map<string, number>();
+		const lists: Array<{ docs: number[]; codes: number[] }> = [];
+		const stems = new Map<string, string>();
+		const stemOf = (word: string): string => {
+			let s = stems.get(word);
+			if (s === undefined) {
+				s = stem(word);
+				stems.set(word, s);
+			}
+			return s;
+		};
+
+		docs.forEach((doc, d) => {
+			// term id → field bits in the upper part, body count in the lower 8 bits.
+			const seen = new Map<number, number>();
+			const add = (text: string, bit: number) => {
+				for (const word of tokenize(text)) {
+					const s = stemOf(word);
+					let id = termIds.get(s);
+					if (id === undefined) {
+						id = lists.length;
+						termIds.set(s, id);
+						lists.push({ docs: [], codes: [] });
+					}
+					const prev = seen.get(id) ?? 0;
+					seen.set(id, bit ? prev | (bit << 8) : Math.min((prev & 255) + 1, 255) | (prev & ~255));
+				}
+			};
+			add(doc.title, TITLE_BIT);
+			for (const keyword of doc.keywords ?? []) add(keyword, KEYWORDS_BIT);
+			add(doc.summary, SUMMARY_BIT);
+			add(doc.text, 0);
+			for (const [id, value] of seen) {
+				const list = lists[id] as { docs: number[]; codes: number[] };
+				list.docs.push(d);
+				list.codes.push((value >> 8) | bodyLevel(value & 255));
+			}
+		});
+
+		const terms = [...termIds.keys()].sort();
+		const newId = new Uint32Array(lists.length);
+		terms.forEach((t, i) => (newId[termIds.get(t) as number] = i));
+		const total = lists.reduce((n, l) => n + l.docs.length, 0);
+		const termStart = new Uint32Array(terms.length + 1);
+		const postingDocs = new Uint32Array(total);
+		const postingCodes = new Uint8Array(total);
+		let at = 0;
+		terms.forEach((t, i) => {
+			const list = lists[termIds.get(t) as number] as { docs: number[]; codes: number[] };
+			termStart[i] = at;
+			postingDocs.set(list.docs, at);
+			postingCodes.set(list.codes, at);
+			at += list.docs.length;
+		});
+		termStart[terms.length] = at;
+
+		const variants = [...stems].filter(([word, s]) => word !== s).sort(([a], [b]) => compare(a, b));
+		return new SearchIndex(
+			docs.map(({ id, type, title, url, summary, updatedAt }) => ({
+				id,
+				type,
+				title,
+				url,
+				summary,
+				updatedAt
+			})),
+			terms,
+			termStart,
+			postingDocs,
+			postingCodes,
+			variants.map(([word]) => word),
+			Uint32Array.from(variants, ([, s]) => newId[termIds.get(s) as number] as number)
+		);
+	}
+
+	/**
+	 * Documents matching every word of `query` (accents, case, stop words and plurals
+	 * ignored; the word being typed matches as a prefix), best first: title and keyword
+	 * matches above summary and body matches, newer documents first on equal scores.
+	 * Never throws on user input; an empty or meaningless query gives no results.
+	 */
+	search(query: string, opts: SearchOptions = {}): SearchHit[] {
+		const limit = resolveLimit(opts.limit);
+		if (limit === 0 || typeof query !== 'string') return [];
+		const words = parseQuery(query);
+		if (words.length === 0) return [];
+
+		const candidates: Candidates[] = [];
+		for (const word of words) {
+			const c = this.candidatesOf(word);
+			if (c.size === 0) return [];
+			candidates.push(c);
+		}
+		// Rarest word first: later words only visit documents that matched all before them.
+		const cost = candidates.map((c) => this.postingCount(c));
+		const order = candidates
+			.map((_, i) => i)
+			.sort((a, b) => (cost[a] as number) - (cost[b] as number));
+
+		const n = this.docs.length;
+		const matched = new Uint8Array(n);
+		const total = new Float64Array(n);
+		const best = new Float64Array(n);
+		let pool: number[] = [];
+		for (let k = 0; k < order.length; k++) {
+			const touched: number[] = [];
+			for (const [term, factor] of candidates[order[k] as number] as Candidates) {
+				const end = this.termStart[term + 1] as number;
+				for (let p = this.termStart[term] as number; p < end; p++) {
+					const d = this.postingDocs[p] as number;
+					if (matched[d] !== k) continue;
+					const s = (CODE_SCORE[this.postingCodes[p] as number] as number) * factor;
+					if (best[d] === 0) touched.push(d);
+					if (s > (best[d] as number)) best[d] = s;
+				}
+			}
+			for (const d of touched) {
+				matched[d] = k + 1;
+				total[d] = (total[d] as number) + (best[d] as number);
+				best[d] = 0;
+			}
+			if (k === 0) pool = touched;
+			if (touched.length === 0) return [];
+		}
+
+		const want = order.length;
+		const hits = pool.filter(
+			(d) => matched[d] === want && (!opts.type || this.docs[d]?.type === opts.type)
+		);
+		hits.sort((a, b) => (total[b] as number) - (total[a] as number) || a - b);
+		return hits.slice(0, limit).map((d) => {
+			const { id, type, title, url, summary } = this.docs[d] as DocInfo;
+			return { id, type, title, url, summary, score: total[d] as number };
+		});
+	}
+
+	/** The stored form; see `SerializedSearchIndex`. */
+	toJSON(): SerializedSearchIndex {
+		const postings: string[] = new Array(this.terms.length);
+		for (let t = 0; t < this.terms.length; t++) {
+			postings[t] = encodePostings(
+				this.postingDocs,
+				this.postingCodes,
+				this.termStart[t] as number,
+				this.termStart[t + 1] as number
+			);
+		}
+		return {
+			v: SEARCH_INDEX_FORMAT,
+			docs: this.docs.map((d) => [d.id, d.type, d.title, d.url, d.summary, d.updatedAt]),
+			terms: [...this.terms],
+			postings,
+			variants: [...this.variants],
+			variantTerms: Array.from(this.variantTerms)
+		};
+	}
+
+	/**
+	 * Restores an index from `toJSON()` output. Throws on another format version or on any
+	 * inconsistency, so a stale or damaged stored index is rebuilt rather than trusted.
+	 */
+	static fromJSON(json: SerializedSearchIndex): SearchIndex {
+		const fail = (why: string): never => {
+			throw new Error(`Invalid serialized search index: ${why}`);
+		};
+		if (!json || typeof json !== 'object') fail('not an object');
+		if (json.v !== SEARCH_INDEX_FORMAT)
+			fail(`format ${String(json.v)}, expected ${SEARCH_INDEX_FORMAT}`);
+		const { docs, terms, postings, variants, variantTerms } = json;
+		if (![docs, terms, postings, variants, variantTerms].every(Array.isArray))
+			fail('missing arrays');
+		if (postings.length !== terms.length) fail('terms and postings differ in length');
+		if (variantTerms.length !== variants.length) fail('variants and their terms differ in length');
+		if (!isSortedStrings(terms) || !isSortedStrings(variants)) fail('dictionary not sorted');
+
+		const docInfos = docs.map((row): DocInfo => {
+			if (!Array.isArray(row) || row.length !== 6 || !row.every((f) => typeof f === 'string')) {
+				return fail('malformed document');
+			}
+			const [id, type, title, url, summary, updatedAt] = row;
+			if (!CONTENT_TYPES.includes(type)) fail(`unknown type ${type}`);
+			return { id, type, title, url, summary, updatedAt };
+		});
+
+		const capacity = postings.reduce((n, p) => n + (typeof p === 'string' ? maxPostings(p) : 0), 0);
+		const postingDocs = new Uint32Array(capacity);
+		const postingCodes = new Uint8Array(capacity);
+		const termStart = new Uint32Array(terms.length + 1);
+		let at = 0;
+		try {
+			postings.forEach((p, t) => {
+				if (typeof p !== 'string') throw new Error('posting list is not a string');
+				termStart[t] = at;
+				at = decodePostings(p, docInfos.length, postingDocs, postingCodes, at);
+			});
+		} catch (e) {
+			fail(e instanceof Error ? e.message : String(e));
+		}
+		termStart[terms.length] = at;
+		for (let p = 0; p < at; p++) {
+			if ((postingCodes[p] as number) > MAX_FIELD_CODE) fail('unknown field code');
+		}
+
+		const variantIds = Uint32Array.from(variantTerms, (t) =>
+			Number.isInteger(t) && t >= 0 && t < terms.length ? t : fail('variant of a missing term')
+		);
+		return new SearchIndex(
+			docInfos,
+			[...terms],
+			termStart,
+			postingDocs.slice(0, at),
+			postingCodes.slice(0, at),
+			[...variants],
+			variantIds
+		);
+	}
+
+	/** Dictionary terms a query word stands for, with the multiplier each one scores at. */
+	private candidatesOf(word: QueryTerm): Candidates {
+		const found: Candidates = new Map();
+		const exact = lowerBound(this.terms, word.stem);
+		if (this.terms[exact] === word.stem) found.set(exact, 1);
+		if (!word.prefix) return found;
+
+		const keep = (term: number, factor: number) => {
+			if ((found.get(term) ?? 0) < factor) found.set(term, factor);
+		};
+		const typed = word.word;
+		for (let t = lowerBound(this.terms, typed); t < this.terms.length; t++) {
+			const term = this.terms[t] as string;
+			if (!term.startsWith(typed)) break;
+			keep(t, term === typed ? 1 : prefixFactor(typed.length, term.length));
+		}
+		for (let v = lowerBound(this.variants, typed); v < this.variants.length; v++) {
+			const variant = this.variants[v] as string;
+			if (!variant.startsWith(typed)) break;
+			const term = this.variantTerms[v] as number;
+			keep(term, variant === typed ? 1 : prefixFactor(typed.length, variant.length));
+		}
+		return found;
+	}
+
+	private postingCount(candidates: Candidates): number {
+		let n = 0;
+		for (const t of candidates.keys()) {
+			n += (this.termStart[t + 1] as number) - (this.termStart[t] as number);
+		}
+		return n;
+	}
+}
+
+/** Newest first, then by id for a stable order; of documents sharing an id, the newest. */
+function newestFirst(input: readonly SearchDoc[]): SearchDoc[] {
+	const sorted = [...input].sort(
+		(a, b) => compare(b.updatedAt, a.updatedAt) || compare(a.id, b.id)
+	);
+	const ids = new Set<string>();
+	return sorted.filter((d) => !ids.has(d.id) && ids.add(d.id));
+}
+
+function resolveLimit(limit: number | undefined): number {
+	if (limit === undefined || Number.isNaN(limit)) return DEFAULT_LIMIT;
+	return Math.max(0, Math.floor(limit));
+}
+
+/** Code-unit order, as `Array.prototype.sort` uses, so binary search agrees with it. */
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** First index whose value is ≥ `key` in a sorted array. */
+function lowerBound(sorted: readonly string[], key: string): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((sorted[mid] as string) < key) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function isSortedStrings(values: readonly unknown[]): boolean {
+	for (let i = 0; i < values.length; i++) {
+		if (typeof values[i] !== 'string') return false;
+		if (i > 0 && !((values[i - 1] as string) < (values[i] as string))) return false;
+	}
+	return true;
+}

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppDb } from '$lib/db/app-db';
+import { SearchIndex } from './search-index';
+import { CONTENT_SEARCH_KEY, loadSearchIndex, saveSearchIndex } from './search-store';
+import { searchDoc } from './test-fixtures';
+
+let db: AppDb;
+let dbCount = 0;
+
+beforeEach(() => {
+	db = new AppDb(`search-store-test-${++dbCount}`);
+});
+
+afterEach(async () => {
+	await db.delete();
+});
+
+const index = SearchIndex.build([
+	searchDoc({ id: 'tramite:impuesto-predial', title: 'Pago del impuesto predial' }),
+	searchDoc({ id: 'noticia:descuento', title: 'Descuento por pronto pago', text: 'Impuesto predial' })
+]);
+
+describe('search index persistence', () => {
+	it('loads nothing when no index has been saved', async () => {
+		expect(await loadSearchIndex(db)).toBeNull();
+	});
+
+	it('loads back a saved index that answers queries like the original', async () => {
+		const builtAt = new Date('2026-04-01T12:00:00.000Z');
+		await saveSearchIndex(db, index, { sourceSeq: '42-abc', builtAt });
+		const loaded = await loadSearchIndex(db);
+		expect(loaded).toMatchObject({ sourceSeq: '42-abc', builtAt: builtAt.toISOString(), docCount: 2 });
+		for (const q of ['predial', 'pago impuesto', 'descu']) {
+			expect(loaded?.index.search(q), q).toEqual(index.search(q));
+		}
+	});
+
+	it('replaces the previous index saved under the same key', async () => {
+		await saveSearchIndex(db, index, { sourceSeq: 1 });
+		await saveSearchIndex(db, SearchIndex.build([]), { sourceSeq: 2 });
+		const loaded = await loadSearchIndex(db);
+		expect(loaded?.sourceSeq).toBe(2);
+		expect(loaded?.docCount).toBe(0);
+		expect(await db.search.count()).toBe(1);
+	});
+
+	it('keeps indexes under different keys apart', async () => {
+		await saveSearchIndex(db, index, { sourceSeq: 1, key: 'otro' });
+		expect(await loadSearchIndex(db)).toBeNull();
+		expect((await loadSearchIndex(db, 'otro'))?.docCount).toBe(2);
+	});
+
+	it('discards a stored index of another format so that the caller rebuilds it', async () => {
+		await saveSearchIndex(db, index, { sourceSeq: 1 });
+		await db.search.update(CONTENT_SEARCH_KEY, { 'index.v': 0 });
+		expect(await loadSearchIndex(db)).toBeNull();
+		expect(await db.search.get(CONTENT_SEARCH_KEY)).toBeUndefined();
+	});
+});

@@ -1,0 +1,58 @@
+import type { AppDb } from '$lib/db/app-db';
+import { SearchIndex } from './search-index';
+
+/** Key of the index over the portal's public content in the `search` table. */
+export const CONTENT_SEARCH_KEY = 'content';
+
+/** A search index read back from the device, with what it was built from. */
+export interface LoadedSearchIndex {
+	index: SearchIndex;
+	sourceSeq: string | number;
+	builtAt: string;
+	docCount: number;
+}
+
+export interface SaveSearchIndexOptions {
+	/** Replication checkpoint the index reflects, to tell later whether it is stale. */
+	sourceSeq: string | number;
+	/** Which index (default: the content index). */
+	key?: string;
+	/** Build time to record (default: now). */
+	builtAt?: Date;
+}
+
+/** Persists `index` on the device, replacing the previous one under the same key. */
+export async function saveSearchIndex(
+	db: AppDb,
+	index: SearchIndex,
+	{ sourceSeq, key = CONTENT_SEARCH_KEY, builtAt = new Date() }: SaveSearchIndexOptions
+): Promise<void> {
+	await db.search.put({
+		key,
+		index: index.toJSON(),
+		builtAt: builtAt.toISOString(),
+		sourceSeq,
+		docCount: index.size
+	});
+}
+
+/**
+ * The persisted index, or `null` when there is none or it cannot be used (another format
+ * version after an app update, or damaged data). An unusable row is deleted: the caller
+ * rebuilds from the replicated content and saves again.
+ */
+export async function loadSearchIndex(
+	db: AppDb,
+	key: string = CONTENT_SEARCH_KEY
+): Promise<LoadedSearchIndex | null> {
+	const row = await db.search.get(key);
+	if (!row) return null;
+	let index: SearchIndex;
+	try {
+		index = SearchIndex.fromJSON(row.index);
+	} catch {
+		await db.search.delete(key);
+		return null;
+	}
+	return { index, sourceSeq: row.sourceSeq, builtAt: row.builtAt, docCount: row.docCount };
+}

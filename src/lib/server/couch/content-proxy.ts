@@ -1,0 +1,130 @@
+/**
+ * The read-only replication gate for public content. Devices replicate `contenido` through
+ * here with PouchDB; only what a pull replication needs is forwarded, with a query allow-list,
+ * bounded bodies, and design/local documents hidden. Writes never pass.
+ */
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { apiError } from '$lib/server/api-error';
+import { contentIdSchema } from '$lib/schemas';
+import { couch, DB } from './index';
+
+/** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
+const MAX_BULK_GET_BYTES = 512 * 1024;
+const MAX_BULK_GET_DOCS = 2000;
+const MAX_CHANGES_LIMIT = 5000;
+/** Longest a long-poll `_changes` may hold a connection (ms). */
+const MAX_LONGPOLL_MS = 30_000;
+
+const changesQuery = z
+	.object({
+		style: z.enum(['all_docs', 'main_only']).optional(),
+		since: z.string().max(200).optional(),
+		limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).optional(),
+		feed: z.enum(['normal', 'longpoll']).optional(),
+		timeout: z.coerce.number().int().min(0).max(MAX_LONGPOLL_MS).optional(),
+		heartbeat: z.coerce.number().int().min(1000).max(MAX_LONGPOLL_MS).optional(),
+		seq_interval: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).optional()
+	})
+	.strict();
+
+const bulkGetQuery = z
+	.object({
+		revs: z.enum(['true', 'false']).optional(),
+		latest: z.enum(['true', 'false']).optional(),
+		attachments: z.enum(['true', 'false']).optional(),
+		binary: z.enum(['true', 'false']).optional()
+	})
+	.strict();
+
+const bulkGetBody = z
+	.object({
+		docs: z
+			.array(
+				z.object({
+					id: contentIdSchema,
+					rev: z.string().max(100).optional(),
+					atts_since: z.array(z.string().max(100)).max(100).optional()
+				})
+			)
+			.max(MAX_BULK_GET_DOCS)
+	})
+	.strict();
+
+const noStore = { 'cache-control': 'no-store' };
+
+export async function proxyContentSync(request: Request, path: string): Promise<Response> {
+	const url = new URL(request.url);
+	const method = request.method;
+	const query = Object.fromEntries(url.searchParams);
+
+	if (path === '' && (method === 'GET' || method === 'HEAD')) {
+		const info = await couch().info(DB.content);
+		return json({ db_name: DB.content, update_seq: info.update_seq }, { headers: noStore });
+	}
+	if (path === '_changes' && method === 'GET') {
+		const q = changesQuery.safeParse(query);
+		if (!q.success) return apiError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		return changes(q.data);
+	}
+	if (path === '_bulk_get' && method === 'POST') {
+		const q = bulkGetQuery.safeParse(query);
+		if (!q.success) return apiError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		return bulkGet(request, new URLSearchParams(q.data as Record<string, string>));
+	}
+	if (path.startsWith('_local/') && method === 'GET') {
+		// Devices keep their checkpoints on their side (checkpoint: 'target').
+		return json({ error: 'not_found', reason: 'missing' }, { status: 404, headers: noStore });
+	}
+	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
+		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}${url.search}`);
+		return new Response(res.body, {
+			status: res.status,
+			headers: { 'content-type': 'application/json', ...noStore }
+		});
+	}
+	if (method === 'GET' || method === 'POST') {
+		return apiError(403, 'solo_lectura', 'Esta sincronización es solo de lectura.');
+	}
+	return apiError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
+}
+
+async function changes(q: z.infer<typeof changesQuery>): Promise<Response> {
+	const params = new URLSearchParams(
+		Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])
+	);
+	const res = await couch().fetch(`${DB.content}/_changes?${params}`);
+	if (!res.ok) return apiError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+	const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
+	body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
+	return json(body, { headers: noStore });
+}
+
+async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
+	const length = Number(request.headers.get('content-length') ?? 0);
+	if (length > MAX_BULK_GET_BYTES) {
+		return apiError(413, 'consulta_invalida', 'La solicitud de sincronización es demasiado grande.');
+	}
+	const text = await request.text();
+	if (text.length > MAX_BULK_GET_BYTES) {
+		return apiError(413, 'consulta_invalida', 'La solicitud de sincronización es demasiado grande.');
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return apiError(400, 'consulta_invalida', 'El cuerpo no es JSON válido.');
+	}
+	const body = bulkGetBody.safeParse(parsed);
+	if (!body.success) return apiError(400, 'consulta_invalida', 'Lista de documentos inválida.');
+	const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body.data)
+	});
+	if (!res.ok) return apiError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+	return new Response(res.body, {
+		status: 200,
+		headers: { 'content-type': 'application/json', ...noStore }
+	});
+}

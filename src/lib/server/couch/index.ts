@@ -1,0 +1,16 @@
+import { couchUrl } from '$lib/server/env';
+import { CouchClient } from './client';
+
+let client: CouchClient | undefined;
+
+/** The process-wide client for the configured store. */
+export function couch(): CouchClient {
+	client ??= new CouchClient(couchUrl());
+	return client;
+}
+
+/** Database names, one place. */
+export const DB = {
+	/** Published public content, replicated read-only to every device. */
+	content: 'contenido'
+} as const;

@@ -1,0 +1,46 @@
+import { contentDocSchema, contentId, type ContentDoc } from '$lib/schemas';
+import { renderMarkdown } from '$lib/server/content/render-markdown';
+import { ContentFileError, parseContentFile, type ParsedContentFile } from './parse-content-file';
+
+/**
+ * Turns the seed files into stored content documents: validates each file, checks cross
+ * references (responsible office, institution) and renders the Markdown once, on the server.
+ * Throws on the first problem: a broken seed must not be half-loaded.
+ */
+export function buildSeedDocs(files: Array<{ path: string; source: string }>): ContentDoc[] {
+	const parsed: Array<ParsedContentFile & { path: string }> = files.map((f) => ({
+		path: f.path,
+		...parseContentFile(f.path, f.source)
+	}));
+
+	const ids = new Set<string>();
+	const officeNames = new Map<string, string>();
+	const institutions = new Set<string>();
+	for (const p of parsed) {
+		const id = contentId(p.type, p.input.slug);
+		if (ids.has(id)) throw new ContentFileError(p.path, `id repetido ${id}`);
+		ids.add(id);
+		if (p.type === 'dependencia') officeNames.set(p.input.slug, p.input.title);
+		if (p.type === 'institucion') institutions.add(p.input.slug);
+	}
+
+	return parsed.map((p) => {
+		const responsibleName = officeNames.get(p.input.responsible);
+		if (!responsibleName) {
+			throw new ContentFileError(p.path, `responsible "${p.input.responsible}" no es una dependencia`);
+		}
+		if (p.type === 'dependencia') {
+			const institution = (p.input as { institution: string }).institution;
+			if (!institutions.has(institution)) {
+				throw new ContentFileError(p.path, `institution "${institution}" no existe`);
+			}
+		}
+		return contentDocSchema.parse({
+			...p.input,
+			_id: contentId(p.type, p.input.slug),
+			type: p.type,
+			html: renderMarkdown(p.input.body),
+			responsibleName
+		});
+	});
+}

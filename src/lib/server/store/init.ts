@@ -1,0 +1,57 @@
+import { couch, DB } from '$lib/server/couch';
+import { CouchError, type CouchClient } from '$lib/server/couch/client';
+import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
+import { seedContentFiles } from '$lib/server/seed/content-files';
+import { designDocs, securityObjects } from './design-docs';
+
+const SEED_MARKER = '_local/ventanilla-seed';
+
+/**
+ * Prepares the store at server start: databases, design documents, security objects and, on
+ * an empty content database, Puerto Guzmán's seed content. Safe to run on every start and from
+ * several servers at once: every write is create-if-missing or compare-and-set.
+ */
+export async function initStore(client: CouchClient = couch()): Promise<{ seeded: number }> {
+	for (const db of Object.values(DB)) await client.ensureDb(db);
+	for (const [db, docs] of designDocs()) {
+		for (const ddoc of docs) await upsertDesignDoc(client, db, ddoc);
+	}
+	// The embedded store has no _security (access to it is guarded by its secret); Apache
+	// CouchDB gets the files' security objects.
+	if (await isApacheCouchDB(client)) {
+		for (const [db, sec] of securityObjects()) {
+			await client.json(`${db}/_security`, { method: 'PUT', body: JSON.stringify(sec) });
+		}
+	}
+	return { seeded: await seedContent(client) };
+}
+
+async function isApacheCouchDB(client: CouchClient): Promise<boolean> {
+	const root = await client.json<Record<string, unknown>>('/');
+	return 'couchdb' in root;
+}
+
+async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: string }) {
+	const current = await client.get<{ _rev: string } & Record<string, unknown>>(db, ddoc._id);
+	const { _rev, ...currentBody } = current ?? { _rev: undefined };
+	if (current && JSON.stringify(currentBody) === JSON.stringify(ddoc)) return;
+	try {
+		await client.put(db, _rev ? { ...ddoc, _rev } : ddoc);
+	} catch (e) {
+		// Another server installed it at the same moment: its copy is the same files.
+		if (!(e instanceof CouchError && e.status === 409)) throw e;
+	}
+}
+
+async function seedContent(client: CouchClient): Promise<number> {
+	if (await client.get(DB.content, SEED_MARKER)) return 0;
+	const docs = buildSeedDocs(seedContentFiles());
+	const results = await client.bulkDocs(DB.content, docs);
+	// 409 = the document already exists (an earlier partial start, or an editor's later version).
+	const failed = results.filter((r) => r.error && r.error !== 'conflict');
+	if (failed.length) {
+		throw new Error(`Carga inicial fallida: ${failed.map((f) => `${f.id}: ${f.reason}`).join(', ')}`);
+	}
+	await client.put(DB.content, { _id: SEED_MARKER, at: new Date().toISOString(), count: docs.length });
+	return results.filter((r) => !r.error).length;
+}

@@ -1,0 +1,22 @@
+/**
+ * The device's PouchDB databases (IndexedDB). Browser only: pages reach them through
+ * `$lib/data`, never directly.
+ */
+import PouchDB from 'pouchdb-browser';
+
+/** Name of the local read-only replica of the public content. */
+export const LOCAL_CONTENT_DB = 'ventanilla-contenido';
+
+let content: PouchDB.Database | undefined;
+
+export function localContentDb(): PouchDB.Database {
+	content ??= new PouchDB(LOCAL_CONTENT_DB, { auto_compaction: true });
+	return content;
+}
+
+/** URL of the server's read-only replication endpoint for public content. */
+export function remoteContentUrl(origin: string = location.origin): string {
+	return `${origin}/api/sync/contenido`;
+}
+
+export { PouchDB };

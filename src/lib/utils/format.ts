@@ -1,0 +1,33 @@
+import { getLocale } from '$lib/paraglide/runtime';
+
+const tag = () => (getLocale() === 'en' ? 'en-GB' : 'es-CO');
+
+/** `2026-11-20` → "20 de noviembre de 2026" (date-only strings are calendar dates, no zone). */
+export function formatDate(isoDate: string): string {
+	const d = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+	if (Number.isNaN(d.getTime())) return isoDate;
+	return new Intl.DateTimeFormat(tag(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/** A full timestamp in Colombian time: "20 de noviembre de 2026, 3:04 p. m.". */
+export function formatDateTime(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	return new Intl.DateTimeFormat(tag(), {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'America/Bogota'
+	}).format(d);
+}
+
+/** Bytes as "1,2 MB". */
+export function formatBytes(bytes: number): string {
+	const units = ['B', 'KB', 'MB', 'GB'];
+	let v = bytes;
+	let i = 0;
+	while (v >= 1024 && i < units.length - 1) {
+		v /= 1024;
+		i++;
+	}
+	return `${new Intl.NumberFormat(tag(), { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
+}

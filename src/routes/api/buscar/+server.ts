@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { contentTypeSchema } from '$lib/schemas';
+import { apiError } from '$lib/server/api-error';
+import { serverSearchIndex } from '$lib/server/content/search';
+import type { RequestHandler } from './$types';
+
+const query = z.object({
+	q: z.string().max(200).default(''),
+	tipo: contentTypeSchema.optional(),
+	limite: z.coerce.number().int().min(1).max(100).default(30)
+});
+
+export const GET: RequestHandler = async ({ url }) => {
+	const parsed = query.safeParse(Object.fromEntries(url.searchParams));
+	if (!parsed.success) return apiError(400, 'consulta_invalida', 'Búsqueda inválida.');
+	const { q, tipo, limite } = parsed.data;
+	const index = await serverSearchIndex();
+	return json({ query: q, hits: index.search(q, { limit: limite, type: tipo }) });
+};

@@ -1,0 +1,6 @@
+import { loadSectionPages } from '$lib/data/section-pages';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch }) => ({
+	pages: await loadSectionPages(fetch, ['atencion'])
+});

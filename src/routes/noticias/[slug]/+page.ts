@@ -1,0 +1,4 @@
+import { loadContent } from '$lib/data/content';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ fetch, params }) => loadContent(fetch, 'noticia', params.slug);

@@ -1,0 +1,67 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Ventanilla's service worker.
+ * - Precaches the app (hashed JS/CSS, static files and the offline shell) at install.
+ * - Pages: network first with a short timeout, falling back to the cached copy of the page and,
+ *   for pages never visited, to the offline shell, which renders them from the device's copy of
+ *   the content.
+ * - Content API: network first, cached, so pages opened before the first full sync work offline.
+ * - Sync and everything else: network only (PouchDB keeps its own state).
+ */
+import { build, files, prerendered, version } from '$service-worker';
+import { cleanupOutdatedCaches, precacheAndRoute, matchPrecache } from 'workbox-precaching';
+import { registerRoute, NavigationRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** Where the offline shell is; see src/routes/app-shell. */
+const SHELL = '/app-shell';
+/** Give a slow link this long before answering from the cache (s). */
+const NETWORK_TIMEOUT_S = 4;
+
+self.skipWaiting();
+clientsClaim();
+
+precacheAndRoute([
+	...build.map((url) => ({ url, revision: null })),
+	...files
+		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
+		.map((url) => ({ url, revision: version })),
+	...prerendered.map((url) => ({ url, revision: version }))
+]);
+cleanupOutdatedCaches();
+
+const pages = new NetworkFirst({
+	cacheName: 'paginas',
+	networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+	plugins: [new ExpirationPlugin({ maxEntries: 300, purgeOnQuotaError: true })]
+});
+
+registerRoute(
+	new NavigationRoute(async (options) => {
+		try {
+			const response = await pages.handle(options);
+			if (response) return response;
+		} catch {
+			// offline and never visited: fall through to the shell
+		}
+		return (await matchPrecache(SHELL)) ?? Response.error();
+	})
+);
+
+registerRoute(
+	({ url, request }) =>
+		request.method === 'GET' &&
+		url.origin === self.location.origin &&
+		(url.pathname.startsWith('/api/contenido/') || url.pathname.startsWith('/api/buscar')),
+	new NetworkFirst({
+		cacheName: 'api-contenido',
+		networkTimeoutSeconds: NETWORK_TIMEOUT_S,
+		plugins: [new ExpirationPlugin({ maxEntries: 500, purgeOnQuotaError: true })]
+	})
+);

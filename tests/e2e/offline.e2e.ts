@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, waitForOfflineReady } from './helpers';
+
+test.describe('reading the portal offline', () => {
+	test('after the first visit, pages never visited open offline, search works, reload works', async ({
+		page,
+		context
+	}) => {
+		const errors = collectErrors(page);
+		await page.goto('/');
+		await waitForOfflineReady(page);
+
+		await context.setOffline(true);
+		await expect(page.getByText('Sin conexión. Está viendo lo que guardó')).toBeVisible();
+
+		// A page never visited, reached by a link: rendered from the device's copy.
+		await page.getByRole('navigation', { name: 'Menú principal' }).getByRole('link', { name: 'Transparencia' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Transparencia');
+		await page.getByRole('link', { name: /4\.3 Plan de acción/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan de acción');
+
+		// Search over the device's index.
+		await page.getByRole('searchbox', { name: 'Buscar en el portal' }).fill('ganado');
+		await page.getByRole('button', { name: 'Buscar' }).first().click();
+		await expect(page.getByRole('link', { name: /marcas de ganado/i }).first()).toBeVisible();
+		await expect(page.getByText(/Búsqueda en este dispositivo/)).toBeVisible();
+
+		// A deep link typed or opened from elsewhere, never visited: the offline shell renders it.
+		await page.goto('/normativa');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Normativa');
+		await page.goto('/tramites/licencia-de-construccion');
+		await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
+		await expect(page.getByText('Leído desde este dispositivo')).toBeVisible();
+
+		// Reload while offline.
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
+
+		expect(errors).toEqual([]);
+	});
+
+	test('a page that is not saved says so in Spanish instead of failing', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForOfflineReady(page);
+		await context.setOffline(true);
+		await page.goto('/tramites/no-existe-este-tramite');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			/no está guardada en su dispositivo|No encontramos esta página/
+		);
+	});
+
+	test('the saved-content page shows what is stored, its size and storage persistence', async ({
+		page
+	}) => {
+		await page.goto('/guardado');
+		await waitForOfflineReady(page);
+		const count = Number(await page.getByTestId('pack-count').textContent());
+		expect(count).toBeGreaterThan(50);
+		await expect(page.getByTestId('persistence')).not.toBeEmpty();
+		await page.getByRole('button', { name: 'Actualizar ahora' }).click();
+		await expect(page.getByText(/Listo: \d+ contenidos guardados/)).toBeVisible();
+	});
+});

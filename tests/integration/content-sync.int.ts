@@ -1,0 +1,102 @@
+import { describe, expect, inject, it } from 'vitest';
+import { memoryDb, PouchDB } from '../helpers/node-pouch';
+
+const base = inject('baseUrl');
+const remote = `${base}/api/sync/contenido`;
+
+async function countingFetch() {
+	const calls: string[] = [];
+	const fetchFn = (url: string | URL | Request, init?: RequestInit) => {
+		calls.push(`${init?.method ?? 'GET'} ${String(url).replace(base, '')}`);
+		return fetch(url, init);
+	};
+	return { calls, fetchFn };
+}
+
+describe('read-only content replication through the app server', () => {
+	it('replicates every published document and no design document in a few requests', async () => {
+		const local = memoryDb();
+		const { calls, fetchFn } = await countingFetch();
+		const source = new PouchDB(remote, { fetch: fetchFn } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		const result = await PouchDB.replicate(source, local, {
+			batch_size: 1000,
+			checkpoint: 'target'
+		});
+		expect(result.ok).toBe(true);
+		const all = await local.allDocs();
+		const server = (await (await fetch(`${base}/api/salud`)).json()) as { contentDocs: number };
+		expect(all.rows.some((r) => r.id.startsWith('_design/'))).toBe(false);
+		// the store also holds the design document
+		expect(all.rows.length).toBe(server.contentDocs - 1);
+		expect(calls.length).toBeLessThanOrEqual(8);
+		expect(calls.some((c) => c.startsWith('PUT') || c.includes('_bulk_docs'))).toBe(false);
+	});
+
+	it('resumes from its checkpoint: a second pull transfers nothing', async () => {
+		const local = memoryDb();
+		await PouchDB.replicate(remote, local, { batch_size: 1000, checkpoint: 'target' });
+		const again = await PouchDB.replicate(remote, local, { batch_size: 1000, checkpoint: 'target' });
+		expect(again.docs_written).toBe(0);
+	});
+
+	it('refuses writes, replication pushes and design documents', async () => {
+		const put = await fetch(`${remote}/tramite:falso`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ type: 'tramite', title: 'x' })
+		});
+		expect(put.status).toBe(405);
+		expect(await put.json()).toMatchObject({ error: { code: 'metodo_no_permitido' } });
+
+		const bulk = await fetch(`${remote}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [{ _id: 'tramite:falso' }] })
+		});
+		expect(bulk.status).toBe(403);
+		expect(await bulk.json()).toMatchObject({ error: { code: 'solo_lectura' } });
+
+		const ddoc = await fetch(`${remote}/_bulk_get`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [{ id: '_design/validation' }] })
+		});
+		expect(ddoc.status).toBe(400);
+
+		const push = await PouchDB.replicate(memoryDb(), remote).catch((e: unknown) => e);
+		const local = memoryDb();
+		await local.put({ _id: 'tramite:inyectado', type: 'tramite' });
+		const pushed = await PouchDB.replicate(local, remote).catch((e: { status?: number }) => e);
+		expect(push).toBeDefined();
+		expect((pushed as { status?: number }).status ?? 403).toBeGreaterThanOrEqual(400);
+		const check = await fetch(`${base}/api/contenido/tramite/inyectado`);
+		expect(check.status).toBe(404);
+	});
+
+	it('rejects unknown query parameters, oversized and malformed bodies with codes', async () => {
+		const feed = await fetch(`${remote}/_changes?feed=continuous`);
+		expect(feed.status).toBe(400);
+		expect(await feed.json()).toMatchObject({ error: { code: 'consulta_invalida' } });
+
+		const big = await fetch(`${remote}/_bulk_get`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: Array.from({ length: 20000 }, (_, i) => ({ id: `tramite:x${i}` })) })
+		});
+		expect(big.status).toBe(413);
+
+		const bad = await fetch(`${remote}/_bulk_get`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{"docs": ['
+		});
+		expect(bad.status).toBe(400);
+	});
+
+	it('sends replication responses compressed', async () => {
+		const res = await fetch(`${remote}/_changes?style=all_docs&limit=1000`, {
+			headers: { 'accept-encoding': 'br, gzip' }
+		});
+		expect(res.headers.get('content-encoding')).toMatch(/br|gzip/);
+	});
+});

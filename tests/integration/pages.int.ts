@@ -1,0 +1,64 @@
+import { describe, expect, inject, it } from 'vitest';
+
+const base = inject('baseUrl');
+const page = async (path: string, headers: Record<string, string> = {}) => {
+	const res = await fetch(base + path, { headers, redirect: 'manual' });
+	return { res, html: await res.text() };
+};
+
+describe('server-rendered public pages (readable without JavaScript)', () => {
+	it('renders the home page in Spanish with the GOV.CO bar, menu and footer', async () => {
+		const { res, html } = await page('/');
+		expect(res.status).toBe(200);
+		expect(html).toMatch(/<html lang="es"/);
+		expect(html).toContain('https://www.gov.co/home/');
+		expect(html).toContain('href="/transparencia"');
+		expect(html).toMatch(/Notificaciones judiciales/i);
+		expect(html).toContain('href="/mapa-del-sitio"');
+	});
+
+	it.each([
+		['/tramites/certificado-de-residencia', /Requisitos/],
+		['/transparencia', /1\.1/],
+		['/informacion/plan-de-accion-gel-t', /Comité GEL-T/i],
+		['/directorio', /Secretaría/],
+		['/normativa', /Ley 1712/],
+		['/concejo', /Concejo/],
+		['/noticias', /Noticias/],
+		['/buscar?q=sisben', /SISB/i],
+		['/mapa-del-sitio', /Mapa del sitio/]
+	])('renders %s with its content', async (path, expected) => {
+		const { res, html } = await page(path);
+		expect(res.status).toBe(200);
+		expect(html).toMatch(expected);
+	});
+
+	it('shows who is responsible for an item and when it was last updated', async () => {
+		const { html } = await page('/tramites/certificado-de-residencia');
+		expect(html).toContain('Responsable');
+		expect(html).toContain('Última actualización');
+	});
+
+	it('answers a missing page with a 404 page in Spanish', async () => {
+		const { res, html } = await page('/tramites/no-existe');
+		expect(res.status).toBe(404);
+		expect(html).toContain('No encontramos esta página');
+	});
+
+	it('switches to English without JavaScript and never redirects off-site', async () => {
+		const { res } = await page('/idioma/en?volver=/tramites');
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('/tramites');
+		const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+		expect(cookie).toBe('ventanilla_idioma=en');
+		const { html } = await page('/tramites', { cookie });
+		expect(html).toMatch(/<html lang="en"/);
+		const evil = await page('/idioma/en?volver=//evil.example');
+		expect(evil.res.headers.get('location')).toBe('/');
+	});
+
+	it('compresses HTML for slow links', async () => {
+		const res = await fetch(base + '/', { headers: { 'accept-encoding': 'br, gzip' } });
+		expect(res.headers.get('content-encoding')).toMatch(/br|gzip/);
+	});
+});
