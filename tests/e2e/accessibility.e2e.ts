@@ -21,7 +21,11 @@ for (const path of pages) {
 		const results = await new AxeBuilder({ page })
 			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 			.analyze();
-		const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? ''));
-		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		const serious = results.violations.filter((v) =>
+			['serious', 'critical'].includes(v.impact ?? '')
+		);
+		expect(
+			serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+		).toEqual([]);
 	});
 }

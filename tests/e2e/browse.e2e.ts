@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './helpers';
 
-test('a citizen finds a trámite from the home page and reads its requirements', async ({ page }) => {
+test('a citizen finds a trámite from the home page and reads its requirements', async ({
+	page
+}) => {
 	const errors = collectErrors(page);
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Puerto Guzmán');
-	await page.getByRole('navigation', { name: 'Menú principal' }).getByRole('link', { name: 'Trámites y servicios' }).click();
+	await page
+		.getByRole('navigation', { name: 'Menú principal' })
+		.getByRole('link', { name: 'Trámites y servicios' })
+		.click();
 	await expect(page).toHaveURL(/\/tramites$/);
-	await page.getByRole('link', { name: /Certificado de residencia/i }).first().click();
+	await page
+		.getByRole('link', { name: /Certificado de residencia/i })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
 	await expect(page.getByText('Responsable:')).toBeVisible();
 	await expect(page.getByText('Última actualización:')).toBeVisible();
@@ -25,7 +33,9 @@ test('the header search finds content by a word without accents', async ({ page 
 test('the transparency menu lists its ten categories with an honest status', async ({ page }) => {
 	await page.goto('/transparencia');
 	for (let c = 1; c <= 10; c++) {
-		await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${c}\\. `) })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 2, name: new RegExp(`^${c}\\. `) })
+		).toBeVisible();
 	}
 	await expect(page.getByText('Sin información publicada').first()).toBeVisible();
 });

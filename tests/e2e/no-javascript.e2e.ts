@@ -7,7 +7,10 @@ test('without JavaScript every public page renders and the menu, links and searc
 }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Puerto Guzmán');
-	await page.getByRole('navigation', { name: 'Menú principal' }).getByRole('link', { name: 'Transparencia' }).click();
+	await page
+		.getByRole('navigation', { name: 'Menú principal' })
+		.getByRole('link', { name: 'Transparencia' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Transparencia');
 	await page.getByRole('link', { name: /^1\.1 / }).click();
 	await expect(page.getByText('Responsable:')).toBeVisible();
@@ -16,7 +19,18 @@ test('without JavaScript every public page renders and the menu, links and searc
 	await page.getByRole('button', { name: 'Buscar' }).first().click();
 	await expect(page.getByRole('link', { name: /predial/i }).first()).toBeVisible();
 
-	for (const path of ['/tramites', '/noticias', '/directorio', '/entidades', '/normativa', '/concejo', '/informacion', '/atencion', '/participa', '/mapa-del-sitio']) {
+	for (const path of [
+		'/tramites',
+		'/noticias',
+		'/directorio',
+		'/entidades',
+		'/normativa',
+		'/concejo',
+		'/informacion',
+		'/atencion',
+		'/participa',
+		'/mapa-del-sitio'
+	]) {
 		const res = await page.goto(path);
 		expect(res?.status(), path).toBe(200);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

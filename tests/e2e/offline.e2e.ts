@@ -14,7 +14,10 @@ test.describe('reading the portal offline', () => {
 		await expect(page.getByText('Sin conexión. Está viendo lo que guardó')).toBeVisible();
 
 		// A page never visited, reached by a link: rendered from the device's copy.
-		await page.getByRole('navigation', { name: 'Menú principal' }).getByRole('link', { name: 'Transparencia' }).click();
+		await page
+			.getByRole('navigation', { name: 'Menú principal' })
+			.getByRole('link', { name: 'Transparencia' })
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Transparencia');
 		await page.getByRole('link', { name: /4\.3 Plan de acción/ }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Plan de acción');
@@ -22,7 +25,9 @@ test.describe('reading the portal offline', () => {
 		// Search over the device's index.
 		await page.getByRole('searchbox', { name: 'Buscar en el portal' }).fill('ganado');
 		await page.getByRole('button', { name: 'Buscar' }).first().click();
-		await expect(page.getByRole('link', { name: /marcas de ganado/i }).first()).toBeVisible();
+		await expect(
+			page.getByRole('link', { name: /marcas y herretes de ganado/i }).first()
+		).toBeVisible();
 		await expect(page.getByText(/Búsqueda en este dispositivo/)).toBeVisible();
 
 		// A deep link typed or opened from elsewhere, never visited: the offline shell renders it.
@@ -39,7 +44,10 @@ test.describe('reading the portal offline', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('a page that is not saved says so in Spanish instead of failing', async ({ page, context }) => {
+	test('a page that is not saved says so in Spanish instead of failing', async ({
+		page,
+		context
+	}) => {
 		await page.goto('/');
 		await waitForOfflineReady(page);
 		await context.setOffline(true);

@@ -12,7 +12,10 @@ describe('public content API on the embedded store', () => {
 		expect(tramites.status).toBe(200);
 		expect(tramites.body.length).toBeGreaterThanOrEqual(12);
 		const sitio = await getJson('/api/contenido/sitio/sitio');
-		expect(sitio.body).toMatchObject({ type: 'sitio', municipality: expect.stringMatching(/Guzm/) });
+		expect(sitio.body).toMatchObject({
+			type: 'sitio',
+			municipality: expect.stringMatching(/Guzm/)
+		});
 	});
 
 	it('lists items without their bodies to keep list pages small', async () => {

@@ -17,7 +17,9 @@ describe('read-only content replication through the app server', () => {
 	it('replicates every published document and no design document in a few requests', async () => {
 		const local = memoryDb();
 		const { calls, fetchFn } = await countingFetch();
-		const source = new PouchDB(remote, { fetch: fetchFn } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+		const source = new PouchDB(remote, {
+			fetch: fetchFn
+		} as PouchDB.Configuration.RemoteDatabaseConfiguration);
 		const result = await PouchDB.replicate(source, local, {
 			batch_size: 1000,
 			checkpoint: 'target'
@@ -35,7 +37,10 @@ describe('read-only content replication through the app server', () => {
 	it('resumes from its checkpoint: a second pull transfers nothing', async () => {
 		const local = memoryDb();
 		await PouchDB.replicate(remote, local, { batch_size: 1000, checkpoint: 'target' });
-		const again = await PouchDB.replicate(remote, local, { batch_size: 1000, checkpoint: 'target' });
+		const again = await PouchDB.replicate(remote, local, {
+			batch_size: 1000,
+			checkpoint: 'target'
+		});
 		expect(again.docs_written).toBe(0);
 	});
 
@@ -46,7 +51,10 @@ describe('read-only content replication through the app server', () => {
 			body: JSON.stringify({ type: 'tramite', title: 'x' })
 		});
 		expect(put.status).toBe(405);
-		expect(await put.json()).toMatchObject({ error: { code: 'metodo_no_permitido' } });
+		expect(await put.json()).toMatchObject({
+			error: 'method_not_allowed',
+			code: 'metodo_no_permitido'
+		});
 
 		const bulk = await fetch(`${remote}/_bulk_docs`, {
 			method: 'POST',
@@ -54,7 +62,7 @@ describe('read-only content replication through the app server', () => {
 			body: JSON.stringify({ docs: [{ _id: 'tramite:falso' }] })
 		});
 		expect(bulk.status).toBe(403);
-		expect(await bulk.json()).toMatchObject({ error: { code: 'solo_lectura' } });
+		expect(await bulk.json()).toMatchObject({ error: 'forbidden', code: 'solo_lectura' });
 
 		const ddoc = await fetch(`${remote}/_bulk_get`, {
 			method: 'POST',
@@ -63,12 +71,13 @@ describe('read-only content replication through the app server', () => {
 		});
 		expect(ddoc.status).toBe(400);
 
-		const push = await PouchDB.replicate(memoryDb(), remote).catch((e: unknown) => e);
 		const local = memoryDb();
 		await local.put({ _id: 'tramite:inyectado', type: 'tramite' });
-		const pushed = await PouchDB.replicate(local, remote).catch((e: { status?: number }) => e);
-		expect(push).toBeDefined();
-		expect((pushed as { status?: number }).status ?? 403).toBeGreaterThanOrEqual(400);
+		const pushed = await PouchDB.replicate(local, remote).then(
+			() => 'ok',
+			(e: { status?: number }) => e.status
+		);
+		expect(pushed).toBe(403);
 		const check = await fetch(`${base}/api/contenido/tramite/inyectado`);
 		expect(check.status).toBe(404);
 	});
@@ -76,12 +85,14 @@ describe('read-only content replication through the app server', () => {
 	it('rejects unknown query parameters, oversized and malformed bodies with codes', async () => {
 		const feed = await fetch(`${remote}/_changes?feed=continuous`);
 		expect(feed.status).toBe(400);
-		expect(await feed.json()).toMatchObject({ error: { code: 'consulta_invalida' } });
+		expect(await feed.json()).toMatchObject({ code: 'consulta_invalida' });
 
 		const big = await fetch(`${remote}/_bulk_get`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ docs: Array.from({ length: 20000 }, (_, i) => ({ id: `tramite:x${i}` })) })
+			body: JSON.stringify({
+				docs: Array.from({ length: 40000 }, (_, i) => ({ id: `tramite:x${i}` }))
+			})
 		});
 		expect(big.status).toBe(413);
 

@@ -20,14 +20,17 @@ export const categoryLabel = (c: Tramite['category']): string =>
 	})[c]();
 
 export const audienceLabel = (a: Tramite['audience'][number]): string =>
-	({ 'persona-natural': m.audience_persona_natural, 'persona-juridica': m.audience_persona_juridica })[
-		a
-	]();
+	({
+		'persona-natural': m.audience_persona_natural,
+		'persona-juridica': m.audience_persona_juridica
+	})[a]();
 
 export const channelLabel = (c: Tramite['channels'][number]): string =>
-	({ presencial: m.channel_presencial, 'en-linea': m.channel_en_linea, telefonico: m.channel_telefonico })[
-		c
-	]();
+	({
+		presencial: m.channel_presencial,
+		'en-linea': m.channel_en_linea,
+		telefonico: m.channel_telefonico
+	})[c]();
 
 export function timeLabel(t: Tramite['time']): string {
 	const value = t.value ?? 1;

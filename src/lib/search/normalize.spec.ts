@@ -26,7 +26,13 @@ describe('tokenize', () => {
 	});
 
 	it('keeps numbers and removes their leading zeros', () => {
-		expect(tokenize('Acuerdo 012 de 2024, artículo 0')).toEqual(['acuerdo', '12', '2024', 'articulo', '0']);
+		expect(tokenize('Acuerdo 012 de 2024, artículo 0')).toEqual([
+			'acuerdo',
+			'12',
+			'2024',
+			'articulo',
+			'0'
+		]);
 	});
 
 	it('treats hyphens, slashes and dots as separators', () => {

@@ -6,16 +6,35 @@
 
 /** Combining marks left behind by NFKD: accents, tildes, diaereses. */
 const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\p{ASCII}]/gu;
+const HAS_NON_ASCII = /[^\p{ASCII}]/u;
+/** A word in folded ASCII text (the common case, and much faster than a Unicode regex). */
+const ASCII_WORD_RUN = /[a-z0-9]+/g;
 /** A word: letters and digits of any script, after folding. */
-const WORD = /[\p{L}\p{N}]+/gu;
+const UNICODE_WORD_RUN = /[\p{L}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z]+$/;
+
+/** Folded form of single non-ASCII characters, computed once per character seen. */
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+	let folded = foldedChars.get(char);
+	if (folded === undefined) {
+		folded = char.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+		// Bounded: text is mostly Latin, but a hostile query could bring many symbols.
+		if (foldedChars.size < 4096) foldedChars.set(char, folded);
+	}
+	return folded;
+}
 
 /**
  * Lower-cases and strips diacritics: "Trámite Niño Güera" → "tramite nino guera".
  * NFKD (not NFD) so that compatibility forms fold too: "1.º" → "1.o", "²" → "2", ligatures.
+ * Works character by character through a cache, because indexing folds megabytes of text
+ * and normalising whole strings is several times slower.
  */
 export function fold(text: string): string {
-	return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
+	return text.replace(NON_ASCII, foldChar).toLowerCase();
 }
 
 /**
@@ -44,7 +63,8 @@ export function isStopWord(word: string): boolean {
  * that "Acuerdo 012" and "acuerdo 12" meet.
  */
 export function splitWords(text: string): string[] {
-	const words = fold(text).match(WORD);
+	const folded = fold(text);
+	const words = folded.match(HAS_NON_ASCII.test(folded) ? UNICODE_WORD_RUN : ASCII_WORD_RUN);
 	if (!words) return [];
 	for (let i = 0; i < words.length; i++) {
 		const w = words[i] as string;

@@ -3,20 +3,26 @@ import { markdownToText, snippet } from './plain-text';
 
 describe('markdownToText', () => {
 	it('removes headings, emphasis, list markers and quotes', () => {
-		const md = '## Requisitos\n\n- **Cédula** de ciudadanía\n1. _Formulario_ firmado\n> Nota: `gratis`';
-		expect(markdownToText(md)).toBe('Requisitos Cédula de ciudadanía Formulario firmado Nota: gratis');
+		const md =
+			'## Requisitos\n\n- **Cédula** de ciudadanía\n1. _Formulario_ firmado\n> Nota: `gratis`';
+		expect(markdownToText(md)).toBe(
+			'Requisitos Cédula de ciudadanía Formulario firmado Nota: gratis'
+		);
 	});
 
 	it('keeps the text of links and images but not their URLs', () => {
-		const md = 'Vea [la guía](https://example.gov.co/guia.pdf) ![Mapa del casco urbano](/mapa.png) o https://www.example.org/x';
+		const md =
+			'Vea [la guía](https://example.gov.co/guia.pdf) ![Mapa del casco urbano](/mapa.png) o https://www.example.org/x';
 		expect(markdownToText(md)).toBe('Vea la guía Mapa del casco urbano o');
 	});
 
 	it('drops HTML tags and comments and decodes entities', () => {
-		expect(markdownToText('<p>Horario&nbsp;de <b>atenci&oacute;n</b> &amp; pagos</p><!-- x -->')).toBe(
-			'Horario de atención & pagos'
+		expect(
+			markdownToText('<p>Horario&nbsp;de <b>atenci&oacute;n</b> &amp; pagos</p><!-- x -->')
+		).toBe('Horario de atención & pagos');
+		expect(markdownToText('Se&#241;or &#x26; se&ntilde;ora &bogus;')).toBe(
+			'Señor & señora &bogus;'
 		);
-		expect(markdownToText('Se&#241;or &#x26; se&ntilde;ora &bogus;')).toBe('Señor & señora &bogus;');
 	});
 
 	it('turns tables into their cell text', () => {

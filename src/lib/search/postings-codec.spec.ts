@@ -14,17 +14,18 @@ describe('postings codec', () => {
 		expect(Array.from(outCodes.subarray(0, n))).toEqual(codes);
 	});
 
-	it('spends two characters on a posting whose gap is small', () => {
-		expect(encodePostings([0, 1, 5], [1, 1, 1], 0, 3)).toHaveLength(6);
+	it('spends one character on a small gap with the common field code, two with another code', () => {
+		expect(encodePostings([0, 1, 5], [1, 1, 1], 0, 3)).toHaveLength(3);
+		expect(encodePostings([0, 1, 5], [1, 16, 1], 0, 3)).toHaveLength(4);
 	});
 
 	it('rejects damaged input instead of returning wrong documents', () => {
 		const docs = new Uint32Array(8);
 		const codes = new Uint8Array(8);
-		expect(() => decodePostings('A', 10, docs, codes, 0)).toThrow();
-		expect(() => decodePostings('A"', 10, docs, codes, 0)).toThrow();
-		expect(() => decodePostings('ZB', 10, docs, codes, 0)).toThrow(/missing document/);
-		expect(() => decodePostings('gAB', 10, docs, codes, 0)).not.toThrow();
-		expect(() => decodePostings('g', 10, docs, codes, 0)).toThrow();
+		expect(() => decodePostings('B', 10, docs, codes, 0)).toThrow(/field code/);
+		expect(() => decodePostings('A"', 10, docs, codes, 0)).toThrow(/invalid character/);
+		expect(() => decodePostings('Y', 10, docs, codes, 0)).toThrow(/missing document/);
+		expect(() => decodePostings('g', 10, docs, codes, 0)).toThrow(/truncated/);
+		expect(decodePostings('gAC', 10, docs, codes, 0)).toBe(2);
 	});
 });

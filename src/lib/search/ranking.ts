@@ -6,8 +6,11 @@
 
 /** Bits 0–1 of a field code: body frequency level, 0 (absent) to 3 (four or more times). */
 const BODY_MASK = 3;
+/** Field-code bit: the term is in the summary. */
 export const SUMMARY_BIT = 4;
+/** Field-code bit: the term is in a keyword (or alias, norm number…). */
 export const KEYWORDS_BIT = 8;
+/** Field-code bit: the term is in the title. */
 export const TITLE_BIT = 16;
 
 /**

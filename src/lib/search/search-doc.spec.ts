@@ -63,7 +63,11 @@ describe('toSearchDoc', () => {
 		expect(withSummary?.summary).toBe('Resumen corto.');
 
 		const long = toSearchDoc(
-			contentDoc('noticia', { slug: 'b', title: 'B', body: `# Título\n\n${'texto largo '.repeat(50)}` })
+			contentDoc('noticia', {
+				slug: 'b',
+				title: 'B',
+				body: `# Título\n\n${'texto largo '.repeat(50)}`
+			})
 		);
 		expect(long?.summary.length).toBeLessThanOrEqual(SUMMARY_MAX);
 		expect(long?.summary).toMatch(/^Título texto largo .*…$/);

@@ -1,5 +1,5 @@
 import { pathFor } from '$lib/content/paths';
-import type { ContentDoc, ContentInput, ContentType } from '$lib/schemas';
+import type { ContentDoc, ContentType } from '$lib/schemas';
 import { markdownToText, snippet } from './plain-text';
 
 /** Longest summary shown in a result list. */
@@ -56,14 +56,14 @@ function extrasOf(doc: ContentDoc): Extras | null {
 		case 'sitio':
 			return null;
 		case 'pagina': {
-			const d = fieldsOf(doc, 'pagina');
+			const d = doc;
 			return {
 				keywords: [],
 				text: [...d.facts.map((f) => `${f.label}: ${f.value}`), ...d.links.map((l) => l.title)]
 			};
 		}
 		case 'dependencia': {
-			const d = fieldsOf(doc, 'dependencia');
+			const d = doc;
 			return {
 				keywords: [],
 				text: [
@@ -75,22 +75,22 @@ function extrasOf(doc: ContentDoc): Extras | null {
 			};
 		}
 		case 'institucion': {
-			const d = fieldsOf(doc, 'institucion');
+			const d = doc;
 			return { keywords: [], text: [d.contact.address ?? '', ...d.links.map((l) => l.title)] };
 		}
 		case 'noticia': {
-			const d = fieldsOf(doc, 'noticia');
+			const d = doc;
 			return { keywords: [], text: [words(d.kind), d.place ?? ''] };
 		}
 		case 'norma': {
-			const d = fieldsOf(doc, 'norma');
+			const d = doc;
 			return {
 				keywords: [`${d.kind} ${d.number}`, d.topic],
 				text: [d.issuer, d.issuedAt.slice(0, 4), d.inForce ? 'vigente' : 'derogada']
 			};
 		}
 		case 'tramite': {
-			const d = fieldsOf(doc, 'tramite');
+			const d = doc;
 			return {
 				keywords: [...d.alsoKnownAs, d.result],
 				text: [
@@ -107,24 +107,14 @@ function extrasOf(doc: ContentDoc): Extras | null {
 			};
 		}
 		case 'transparencia': {
-			const d = fieldsOf(doc, 'transparencia');
+			const d = doc;
 			return { keywords: [d.code], text: d.links.map((l) => l.title) };
 		}
 		case 'sesion-concejo': {
-			const d = fieldsOf(doc, 'sesion-concejo');
+			const d = doc;
 			return { keywords: [], text: [`sesión ${d.kind}`, d.place, ...d.agenda] };
 		}
 	}
-}
-
-/**
- * The type-specific fields of a document already known to be of type `T`. Narrowing
- * `ContentDoc` on `type` does not reach them (the generic `docOf` in the schemas widens every
- * member of the union to all shapes), but a stored doc of type `T` is its input plus the stored
- * fields, so reading it as the input type is sound.
- */
-function fieldsOf<T extends ContentType>(doc: ContentDoc & { type: T }, _type: T): ContentInput<T> {
-	return doc as unknown as ContentInput<T>;
 }
 
 /** Enum values such as "desarrollo-social" or "en-linea" read as words. */

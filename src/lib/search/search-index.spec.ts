@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { toSearchDoc, type SearchDoc } from './search-doc';
 import { DEFAULT_LIMIT, SEARCH_INDEX_FORMAT, SearchIndex } from './search-index';
-import { searchDoc } from './test-fixtures';
+import { contentDoc, searchDoc } from './test-fixtures';
 
 const docs = [
 	searchDoc({
@@ -99,7 +100,11 @@ describe('SearchIndex.search', () => {
 		const tied = SearchIndex.build([
 			searchDoc({ id: 'noticia:vieja', title: 'Feria campesina', updatedAt: '2025-01-01' }),
 			searchDoc({ id: 'noticia:nueva', title: 'Feria campesina', updatedAt: '2026-05-01' }),
-			searchDoc({ id: 'noticia:media', title: 'Feria campesina', updatedAt: '2025-08-01T10:00:00Z' })
+			searchDoc({
+				id: 'noticia:media',
+				title: 'Feria campesina',
+				updatedAt: '2025-08-01T10:00:00Z'
+			})
 		]);
 		expect(tied.search('feria').map((h) => h.id)).toEqual([
 			'noticia:nueva',
@@ -135,7 +140,8 @@ describe('SearchIndex.search', () => {
 	});
 
 	it('returns nothing, without throwing, for empty, blank or stop-word-only queries', () => {
-		for (const q of ['', '   ', '\n\t', 'de la ', '¿?¡!']) expect(ids(q), JSON.stringify(q)).toEqual([]);
+		for (const q of ['', '   ', '\n\t', 'de la ', '¿?¡!'])
+			expect(ids(q), JSON.stringify(q)).toEqual([]);
 	});
 
 	it('handles hostile and very long queries without throwing', () => {
@@ -208,8 +214,43 @@ describe('SearchIndex serialization', () => {
 		expect(() => SearchIndex.fromJSON({ ...json, v: SEARCH_INDEX_FORMAT + 1 })).toThrow(/format/);
 		expect(() => SearchIndex.fromJSON({ ...json, postings: json.postings.slice(1) })).toThrow();
 		expect(() => SearchIndex.fromJSON({ ...json, terms: [...json.terms].reverse() })).toThrow();
-		expect(() => SearchIndex.fromJSON({ ...json, postings: json.postings.map(() => '!!') })).toThrow();
+		expect(() =>
+			SearchIndex.fromJSON({ ...json, postings: json.postings.map(() => '!!') })
+		).toThrow();
 		expect(() => SearchIndex.fromJSON({ ...json, docs: json.docs.slice(1) })).toThrow();
 		expect(() => SearchIndex.fromJSON(null as never)).toThrow();
+	});
+});
+
+describe('SearchIndex over content documents', () => {
+	const content = [
+		contentDoc('tramite', {
+			slug: 'certificado-de-residencia',
+			title: 'Certificado de residencia',
+			alsoKnownAs: ['constancia de vecindad'],
+			updatedAt: '2026-01-05'
+		}),
+		contentDoc('norma', {
+			slug: 'acuerdo-012-2024',
+			title: 'Presupuesto general 2025',
+			kind: 'acuerdo',
+			number: '012 de 2024',
+			body: 'Se aprueba el presupuesto. Los trámites de **vecindad** no cambian.'
+		}),
+		contentDoc('sitio', { slug: 'perfil', title: 'Vecindad y residencia' })
+	];
+	const contentIndex = SearchIndex.build(
+		content.map(toSearchDoc).filter((d): d is SearchDoc => d !== null)
+	);
+
+	it('finds a trámite by its colloquial name, above documents that only mention it', () => {
+		expect(contentIndex.search('vecindad').map((h) => h.url)).toEqual([
+			'/tramites/certificado-de-residencia',
+			'/normativa/acuerdo-012-2024'
+		]);
+	});
+
+	it('finds a norm by kind and number', () => {
+		expect(contentIndex.search('acuerdo 012')[0]?.url).toBe('/normativa/acuerdo-012-2024');
 	});
 });

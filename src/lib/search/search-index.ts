@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, type ContentType } from '$lib/schemas';
-import { stem, tokenize } from './normalize';
+import { isStopWord, splitWords, stem } from './normalize';
 import { decodePostings, encodePostings, maxPostings } from './postings-codec';
 import { parseQuery, type QueryTerm } from './query';
 import {
@@ -103,63 +103,91 @@ export class SearchIndex {
 	 */
 	static build(input: readonly SearchDoc[]): SearchIndex {
 		const docs = newestFirst(input);
-		const termIds = new Map<string, number>();
+		// Words map straight to term ids (-1: stop word), so each distinct word is checked and
+		// stemmed once and indexing costs one map lookup per word.
+		const wordTerm = new Map<string, number>();
+		const stemTerm = new Map<string, number>();
+		const stems: string[] = [];
 		const lists: Array<{ docs: number[]; codes: number[] }> = [];
-		const stems = new Map<string, string>();
-		const stemOf = (word: string): string => {
-			let s = stems.get(word);
-			if (s === undefined) {
-				s = stem(word);
-				stems.set(word, s);
+		// Per term, for the document being indexed: fields seen (bits) and body count.
+		const lastDoc: number[] = [];
+		const fieldBits: number[] = [];
+		const bodyCount: number[] = [];
+		const touched: number[] = [];
+		let d = 0;
+
+		const termOf = (word: string): number => {
+			let id = wordTerm.get(word);
+			if (id !== undefined) return id;
+			if (isStopWord(word)) {
+				wordTerm.set(word, -1);
+				return -1;
 			}
-			return s;
+			const s = stem(word);
+			id = stemTerm.get(s);
+			if (id === undefined) {
+				id = stems.length;
+				stemTerm.set(s, id);
+				stems.push(s);
+				lists.push({ docs: [], codes: [] });
+				lastDoc.push(-1);
+				fieldBits.push(0);
+				bodyCount.push(0);
+			}
+			wordTerm.set(word, id);
+			return id;
+		};
+		const add = (text: string, bit: number) => {
+			for (const word of splitWords(text)) {
+				const id = termOf(word);
+				if (id < 0) continue;
+				if (lastDoc[id] !== d) {
+					lastDoc[id] = d;
+					fieldBits[id] = 0;
+					bodyCount[id] = 0;
+					touched.push(id);
+				}
+				if (bit) fieldBits[id] = (fieldBits[id] as number) | bit;
+				else bodyCount[id] = (bodyCount[id] as number) + 1;
+			}
 		};
 
-		docs.forEach((doc, d) => {
-			// term id → field bits in the upper part, body count in the lower 8 bits.
-			const seen = new Map<number, number>();
-			const add = (text: string, bit: number) => {
-				for (const word of tokenize(text)) {
-					const s = stemOf(word);
-					let id = termIds.get(s);
-					if (id === undefined) {
-						id = lists.length;
-						termIds.set(s, id);
-						lists.push({ docs: [], codes: [] });
-					}
-					const prev = seen.get(id) ?? 0;
-					seen.set(id, bit ? prev | (bit << 8) : Math.min((prev & 255) + 1, 255) | (prev & ~255));
-				}
-			};
+		for (; d < docs.length; d++) {
+			const doc = docs[d] as SearchDoc;
+			touched.length = 0;
 			add(doc.title, TITLE_BIT);
 			for (const keyword of doc.keywords ?? []) add(keyword, KEYWORDS_BIT);
 			add(doc.summary, SUMMARY_BIT);
 			add(doc.text, 0);
-			for (const [id, value] of seen) {
+			for (const id of touched) {
 				const list = lists[id] as { docs: number[]; codes: number[] };
 				list.docs.push(d);
-				list.codes.push((value >> 8) | bodyLevel(value & 255));
+				list.codes.push((fieldBits[id] as number) | bodyLevel(bodyCount[id] as number));
 			}
-		});
+		}
 
-		const terms = [...termIds.keys()].sort();
-		const newId = new Uint32Array(lists.length);
-		terms.forEach((t, i) => (newId[termIds.get(t) as number] = i));
+		const order = stems
+			.map((_, i) => i)
+			.sort((a, b) => compare(stems[a] as string, stems[b] as string));
+		const newId = new Uint32Array(stems.length);
+		order.forEach((old, i) => (newId[old] = i));
 		const total = lists.reduce((n, l) => n + l.docs.length, 0);
-		const termStart = new Uint32Array(terms.length + 1);
+		const termStart = new Uint32Array(stems.length + 1);
 		const postingDocs = new Uint32Array(total);
 		const postingCodes = new Uint8Array(total);
 		let at = 0;
-		terms.forEach((t, i) => {
-			const list = lists[termIds.get(t) as number] as { docs: number[]; codes: number[] };
+		order.forEach((old, i) => {
+			const list = lists[old] as { docs: number[]; codes: number[] };
 			termStart[i] = at;
 			postingDocs.set(list.docs, at);
 			postingCodes.set(list.codes, at);
 			at += list.docs.length;
 		});
-		termStart[terms.length] = at;
+		termStart[stems.length] = at;
 
-		const variants = [...stems].filter(([word, s]) => word !== s).sort(([a], [b]) => compare(a, b));
+		const variants = [...wordTerm]
+			.filter(([word, id]) => id >= 0 && word !== stems[id])
+			.sort(([a], [b]) => compare(a, b));
 		return new SearchIndex(
 			docs.map(({ id, type, title, url, summary, updatedAt }) => ({
 				id,
@@ -169,12 +197,12 @@ export class SearchIndex {
 				summary,
 				updatedAt
 			})),
-			terms,
+			order.map((old) => stems[old] as string),
 			termStart,
 			postingDocs,
 			postingCodes,
 			variants.map(([word]) => word),
-			Uint32Array.from(variants, ([, s]) => newId[termIds.get(s) as number] as number)
+			Uint32Array.from(variants, ([, id]) => newId[id] as number)
 		);
 	}
 
@@ -269,11 +297,13 @@ export class SearchIndex {
 			throw new Error(`Invalid serialized search index: ${why}`);
 		};
 		if (!json || typeof json !== 'object') fail('not an object');
-		if (json.v !== SEARCH_INDEX_FORMAT)
+		if (json.v !== SEARCH_INDEX_FORMAT) {
 			fail(`format ${String(json.v)}, expected ${SEARCH_INDEX_FORMAT}`);
+		}
 		const { docs, terms, postings, variants, variantTerms } = json;
-		if (![docs, terms, postings, variants, variantTerms].every(Array.isArray))
+		if (![docs, terms, postings, variants, variantTerms].every(Array.isArray)) {
 			fail('missing arrays');
+		}
 		if (postings.length !== terms.length) fail('terms and postings differ in length');
 		if (variantTerms.length !== variants.length) fail('variants and their terms differ in length');
 		if (!isSortedStrings(terms) || !isSortedStrings(variants)) fail('dictionary not sorted');

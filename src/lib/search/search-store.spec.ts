@@ -17,7 +17,11 @@ afterEach(async () => {
 
 const index = SearchIndex.build([
 	searchDoc({ id: 'tramite:impuesto-predial', title: 'Pago del impuesto predial' }),
-	searchDoc({ id: 'noticia:descuento', title: 'Descuento por pronto pago', text: 'Impuesto predial' })
+	searchDoc({
+		id: 'noticia:descuento',
+		title: 'Descuento por pronto pago',
+		text: 'Impuesto predial'
+	})
 ]);
 
 describe('search index persistence', () => {
@@ -29,7 +33,11 @@ describe('search index persistence', () => {
 		const builtAt = new Date('2026-04-01T12:00:00.000Z');
 		await saveSearchIndex(db, index, { sourceSeq: '42-abc', builtAt });
 		const loaded = await loadSearchIndex(db);
-		expect(loaded).toMatchObject({ sourceSeq: '42-abc', builtAt: builtAt.toISOString(), docCount: 2 });
+		expect(loaded).toMatchObject({
+			sourceSeq: '42-abc',
+			builtAt: builtAt.toISOString(),
+			docCount: 2
+		});
 		for (const q of ['predial', 'pago impuesto', 'descu']) {
 			expect(loaded?.index.search(q), q).toEqual(index.search(q));
 		}

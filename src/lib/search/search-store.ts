@@ -12,6 +12,7 @@ export interface LoadedSearchIndex {
 	docCount: number;
 }
 
+/** What to record with a saved index. */
 export interface SaveSearchIndexOptions {
 	/** Replication checkpoint the index reflects, to tell later whether it is stale. */
 	sourceSeq: string | number;

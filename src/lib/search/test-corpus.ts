@@ -71,10 +71,12 @@ export class CorpusGenerator {
 		this.next = random(seed);
 	}
 
+	/** An integer in `[min, max]`. */
 	int(min: number, max: number): number {
 		return min + Math.floor(this.next() * (max - min + 1));
 	}
 
+	/** One of `items`, uniformly. */
 	pick<T>(items: readonly T[]): T {
 		return items[Math.floor(this.next() * items.length)] as T;
 	}
@@ -86,20 +88,24 @@ export class CorpusGenerator {
 		return VOCABULARY[Math.floor(r * r * r * VOCABULARY.length)] as string;
 	}
 
+	/** An invented place or person name: the long tail of rare words in real content. */
 	properName(): string {
 		const name = Array.from({ length: this.int(2, 4) }, () => this.pick(SYLLABLES)).join('');
 		return name.charAt(0).toUpperCase() + name.slice(1);
 	}
 
+	/** Between `min` and `max` words separated by spaces. */
 	words(min: number, max: number): string {
 		return Array.from({ length: this.int(min, max) }, () => this.word()).join(' ');
 	}
 
+	/** A capitalised sentence with a final period. */
 	sentence(): string {
 		const s = this.words(6, 18);
 		return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 	}
 
+	/** A few paragraphs of Markdown with headings, bold lists and links. */
 	markdownBody(): string {
 		const parts: string[] = [];
 		for (let p = this.int(2, 5); p > 0; p--) {
@@ -121,6 +127,7 @@ export class CorpusGenerator {
 		return parts.join('\n\n');
 	}
 
+	/** A `YYYY-MM-DD` date between 2020 and 2026. */
 	date(): string {
 		return `20${this.int(20, 26)}-${String(this.int(1, 12)).padStart(2, '0')}-${String(this.int(1, 28)).padStart(2, '0')}`;
 	}

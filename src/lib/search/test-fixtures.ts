@@ -39,7 +39,9 @@ const REQUIRED: Record<ContentType, Record<string, unknown>> = {
 		time: { kind: 'dias-habiles', value: 5 },
 		legalBasis: ['Ley 1437 de 2011'],
 		channels: ['presencial'],
-		pointsOfAttention: [{ name: 'Ventanilla única', address: 'Palacio municipal', hours: '8 a 12' }],
+		pointsOfAttention: [
+			{ name: 'Ventanilla única', address: 'Palacio municipal', hours: '8 a 12' }
+		],
 		tracking: 'Número de radicado'
 	},
 	transparencia: { code: '1', status: 'publicado' },

@@ -5,7 +5,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { apiError } from '$lib/server/api-error';
+import type { ApiErrorCode } from '$lib/server/api-error';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 
@@ -53,6 +53,26 @@ const bulkGetBody = z
 
 const noStore = { 'cache-control': 'no-store' };
 
+const COUCH_ERROR: Record<number, string> = {
+	400: 'bad_request',
+	403: 'forbidden',
+	404: 'not_found',
+	405: 'method_not_allowed',
+	413: 'too_large',
+	502: 'bad_gateway'
+};
+
+/**
+ * Errors in CouchDB's shape (`error`, `reason`), which PouchDB understands and reports, plus
+ * our `code` for the UI and logs.
+ */
+function syncError(status: number, code: ApiErrorCode, reason: string): Response {
+	return json(
+		{ error: COUCH_ERROR[status] ?? 'error', reason, code },
+		{ status, headers: noStore }
+	);
+}
+
 export async function proxyContentSync(request: Request, path: string): Promise<Response> {
 	const url = new URL(request.url);
 	const method = request.method;
@@ -64,12 +84,14 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	}
 	if (path === '_changes' && method === 'GET') {
 		const q = changesQuery.safeParse(query);
-		if (!q.success) return apiError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		if (!q.success)
+			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
 		return changes(q.data);
 	}
 	if (path === '_bulk_get' && method === 'POST') {
 		const q = bulkGetQuery.safeParse(query);
-		if (!q.success) return apiError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		if (!q.success)
+			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
 		return bulkGet(request, new URLSearchParams(q.data as Record<string, string>));
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
@@ -84,9 +106,9 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		});
 	}
 	if (method === 'GET' || method === 'POST') {
-		return apiError(403, 'solo_lectura', 'Esta sincronización es solo de lectura.');
+		return syncError(403, 'solo_lectura', 'Esta sincronización es solo de lectura.');
 	}
-	return apiError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
+	return syncError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
 }
 
 async function changes(q: z.infer<typeof changesQuery>): Promise<Response> {
@@ -94,7 +116,7 @@ async function changes(q: z.infer<typeof changesQuery>): Promise<Response> {
 		Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])
 	);
 	const res = await couch().fetch(`${DB.content}/_changes?${params}`);
-	if (!res.ok) return apiError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+	if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
 	const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
 	body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
 	return json(body, { headers: noStore });
@@ -103,26 +125,34 @@ async function changes(q: z.infer<typeof changesQuery>): Promise<Response> {
 async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
 	const length = Number(request.headers.get('content-length') ?? 0);
 	if (length > MAX_BULK_GET_BYTES) {
-		return apiError(413, 'consulta_invalida', 'La solicitud de sincronización es demasiado grande.');
+		return syncError(
+			413,
+			'consulta_invalida',
+			'La solicitud de sincronización es demasiado grande.'
+		);
 	}
 	const text = await request.text();
 	if (text.length > MAX_BULK_GET_BYTES) {
-		return apiError(413, 'consulta_invalida', 'La solicitud de sincronización es demasiado grande.');
+		return syncError(
+			413,
+			'consulta_invalida',
+			'La solicitud de sincronización es demasiado grande.'
+		);
 	}
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		return apiError(400, 'consulta_invalida', 'El cuerpo no es JSON válido.');
+		return syncError(400, 'consulta_invalida', 'El cuerpo no es JSON válido.');
 	}
 	const body = bulkGetBody.safeParse(parsed);
-	if (!body.success) return apiError(400, 'consulta_invalida', 'Lista de documentos inválida.');
+	if (!body.success) return syncError(400, 'consulta_invalida', 'Lista de documentos inválida.');
 	const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body.data)
 	});
-	if (!res.ok) return apiError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+	if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
 	return new Response(res.body, {
 		status: 200,
 		headers: { 'content-type': 'application/json', ...noStore }

@@ -27,7 +27,10 @@ export function buildSeedDocs(files: Array<{ path: string; source: string }>): C
 	return parsed.map((p) => {
 		const responsibleName = officeNames.get(p.input.responsible);
 		if (!responsibleName) {
-			throw new ContentFileError(p.path, `responsible "${p.input.responsible}" no es una dependencia`);
+			throw new ContentFileError(
+				p.path,
+				`responsible "${p.input.responsible}" no es una dependencia`
+			);
 		}
 		if (p.type === 'dependencia') {
 			const institution = (p.input as { institution: string }).institution;

@@ -14,7 +14,9 @@ describe('parseContentFile', () => {
 	});
 
 	it('rejects unknown types, missing front matter and a slug in the YAML', () => {
-		expect(() => parseContentFile('/content/otro/x.md', noticia(valid))).toThrow(/tipo desconocido/);
+		expect(() => parseContentFile('/content/otro/x.md', noticia(valid))).toThrow(
+			/tipo desconocido/
+		);
 		expect(() => parseContentFile('/content/noticia/x.md', 'sin encabezado')).toThrow(/YAML/);
 		expect(() => parseContentFile('/content/noticia/x.md', noticia(`${valid}\nslug: y`))).toThrow(
 			/slug/

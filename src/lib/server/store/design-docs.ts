@@ -51,9 +51,6 @@ export function designDocs(): Map<string, DesignDoc[]> {
 /** `_security` objects keyed by database name. */
 export function securityObjects(): Map<string, object> {
 	return new Map(
-		Object.entries(security).map(([path, obj]) => [
-			/\/([^/]+)\.json$/.exec(path)?.[1] ?? '',
-			obj
-		])
+		Object.entries(security).map(([path, obj]) => [/\/([^/]+)\.json$/.exec(path)?.[1] ?? '', obj])
 	);
 }

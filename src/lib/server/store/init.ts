@@ -50,8 +50,14 @@ async function seedContent(client: CouchClient): Promise<number> {
 	// 409 = the document already exists (an earlier partial start, or an editor's later version).
 	const failed = results.filter((r) => r.error && r.error !== 'conflict');
 	if (failed.length) {
-		throw new Error(`Carga inicial fallida: ${failed.map((f) => `${f.id}: ${f.reason}`).join(', ')}`);
+		throw new Error(
+			`Carga inicial fallida: ${failed.map((f) => `${f.id}: ${f.reason}`).join(', ')}`
+		);
 	}
-	await client.put(DB.content, { _id: SEED_MARKER, at: new Date().toISOString(), count: docs.length });
+	await client.put(DB.content, {
+		_id: SEED_MARKER,
+		at: new Date().toISOString(),
+		count: docs.length
+	});
 	return results.filter((r) => !r.error).length;
 }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from './search-index';
+import { toSearchDoc, type SearchDoc } from './search-doc';
+import { CorpusGenerator } from './test-corpus';
+
+const DOCS = 5_000;
+
+const QUERIES = [
+	'licencia',
+	'licencias de construcción',
+	'certif',
+	'certificado de residencia',
+	'impuesto predial',
+	'predial pago',
+	'tramite',
+	'trámites en línea',
+	'c',
+	'p',
+	'de',
+	'la ',
+	'sa',
+	'salud',
+	'secretaría de salud',
+	'vacunación niños',
+	'vacun',
+	'niñ',
+	'acuerdo 12',
+	'decreto 045 de 2024',
+	'resolución',
+	'concejo municipal sesión',
+	'sesiones ordinarias',
+	'presupuesto participativo',
+	'rendición de cuentas',
+	'transparencia acceso información',
+	'contratación',
+	'convocatoria empleo',
+	'adulto mayor subsidio',
+	'sisbén encuesta',
+	'sisb',
+	'educación escolar transporte',
+	'vías terciarias',
+	'agua potable acueducto',
+	'residuos reciclaje',
+	'río putumayo',
+	'comunidad indígena resguardo',
+	'registro civil nacimiento',
+	'defunción',
+	'paz y salvo',
+	'emergencia inundación albergue',
+	'feria cultura deporte',
+	'cacao café productores',
+	'petición queja reclamo',
+	'horario de atención',
+	'xyzzy',
+	'alcaldía concejo hacienda planeación salud educación',
+	'<script>alert(1)</script>',
+	'.*+?^${}()|[]\\',
+	'licencia '.repeat(50)
+];
+
+describe('SearchIndex performance on 5,000 documents', () => {
+	it('builds once and answers typical queries in a few milliseconds each', () => {
+		const corpus = new CorpusGenerator();
+		const content = Array.from({ length: DOCS }, (_, n) => corpus.contentDoc(n));
+
+		let started = performance.now();
+		const docs = content.map(toSearchDoc).filter((d): d is SearchDoc => d !== null);
+		const toSearchDocMs = performance.now() - started;
+		started = performance.now();
+		const index = SearchIndex.build(docs);
+		const buildMs = performance.now() - started;
+
+		started = performance.now();
+		const serialized = JSON.stringify(index.toJSON());
+		const serializeMs = performance.now() - started;
+		started = performance.now();
+		const json = JSON.parse(serialized);
+		const restored = SearchIndex.fromJSON(json);
+		const restoreMs = performance.now() - started;
+
+		// One warm-up pass so the numbers reflect steady state, not the first JIT compilation.
+		for (const q of QUERIES) restored.search(q);
+		const times: number[] = [];
+		let results = 0;
+		for (const q of QUERIES) {
+			const t = performance.now();
+			results += restored.search(q).length;
+			times.push(performance.now() - t);
+		}
+		times.sort((a, b) => a - b);
+		const at = (p: number) =>
+			times[Math.min(times.length - 1, Math.floor(p * times.length))] as number;
+		const median = at(0.5);
+		const p95 = at(0.95);
+		const max = times[times.length - 1] as number;
+
+		console.info(
+			[
+				`search index, ${index.size} docs, ${json.terms.length} terms:`,
+				`toSearchDoc ${toSearchDocMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms,`,
+				`serialize ${serializeMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms,`,
+				`size ${(serialized.length / 1024).toFixed(0)} KB;`,
+				`${QUERIES.length} queries: median ${median.toFixed(2)} ms,`,
+				`p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms`
+			].join(' ')
+		);
+
+		expect(index.size).toBe(DOCS);
+		expect(results).toBeGreaterThan(QUERIES.length * 5);
+		expect(median).toBeLessThan(10);
+		expect(max).toBeLessThan(50);
+	});
+});
