@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startServer, type RunningServer } from '../helpers/app-server';
+import { startServer, type RunningServer } from '../helpers/app-server.js';
 
 let server: RunningServer | undefined;
 

@@ -1,34 +1,39 @@
 /**
  * Starts the real built server (`node server/index.js`) on a free port with a fresh embedded
- * store, for integration tests, e2e tests and the bench.
+ * store (or the store given in `env.COUCHDB_URL`), for integration tests, e2e tests and the
+ * bench. Plain JavaScript so the bench can use it without a TypeScript loader.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export interface RunningServer {
-	url: string;
-	dataDir: string;
-	process: ChildProcess;
-	stop: (opts?: { keepData?: boolean }) => Promise<void>;
-}
+/**
+ * @typedef {object} RunningServer
+ * @property {string} url
+ * @property {string} dataDir
+ * @property {import('node:child_process').ChildProcess} process
+ * @property {(opts?: { keepData?: boolean }) => Promise<void>} stop
+ */
 
-export async function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+export async function freePort() {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
+			const address = /** @type {import('node:net').AddressInfo} */ (srv.address());
+			srv.close(() => resolve(address.port));
 		});
 		srv.on('error', reject);
 	});
 }
 
-export async function startServer(
-	opts: { port?: number; dataDir?: string; env?: Record<string, string> } = {}
-): Promise<RunningServer> {
+/**
+ * @param {{ port?: number, dataDir?: string, env?: Record<string, string> }} [opts]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(opts = {}) {
 	const port = opts.port ?? (await freePort());
 	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ventanilla-'));
 	const child = spawn(process.execPath, ['server/index.js'], {
