@@ -1,9 +1,28 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+
+/**
+ * `npm run dev` gets the same embedded store as `npm start` (unless COUCHDB_URL is set), so the
+ * dev server needs no separate database process.
+ */
+function embeddedStoreForDev(): Plugin {
+	return {
+		name: 'ventanilla-embedded-store',
+		apply: 'serve',
+		async configureServer() {
+			if (process.env.COUCHDB_URL || process.env.VITEST) return;
+			const { startEmbeddedStore } = await import('./server/store.js');
+			const store = await startEmbeddedStore({ dataDir: process.env.DATA_DIR ?? './data' });
+			process.env.COUCHDB_URL = store.url;
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		embeddedStoreForDev(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
