@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
+import { paraglideOptions } from './scripts/paraglide-options.js';
 
 /**
  * `npm run dev` gets the same embedded store as `npm start` (unless COUCHDB_URL is set), so the
@@ -21,17 +22,7 @@ function embeddedStoreForDev(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [
-		embeddedStoreForDev(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// Cookie first so a language chosen with the switch sticks; Spanish otherwise.
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'ventanilla_idioma'
-		}),
-		sveltekit()
-	],
+	plugins: [embeddedStoreForDev(), paraglideVitePlugin(paraglideOptions), sveltekit()],
 	server: { fs: { allow: ['content', 'couchdb'] } },
 	test: {
 		expect: { requireAssertions: true },

@@ -28,12 +28,14 @@ export async function startEmbeddedStore({ dataDir, port = 0 }) {
 
 	const user = 'ventanilla';
 	const secret = randomBytes(24).toString('hex');
-	const expected = Buffer.from('Basic ' + Buffer.from(`${user}:${secret}`).toString('base64'));
+	const expected = new Uint8Array(
+		Buffer.from('Basic ' + Buffer.from(`${user}:${secret}`).toString('base64'))
+	);
 
 	const app = express();
 	app.disable('x-powered-by');
 	app.use((req, res, next) => {
-		const given = Buffer.from(req.headers.authorization ?? '');
+		const given = new Uint8Array(Buffer.from(req.headers.authorization ?? ''));
 		if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
 		res.status(401).json({ error: 'unauthorized', reason: 'Embedded store is private' });
 	});

@@ -11,3 +11,10 @@ declare module 'pouchdb-replication' {
 	const plugin: PouchDB.Plugin;
 	export default plugin;
 }
+declare module 'express-pouchdb' {
+	const expressPouchDB: (
+		pouch: unknown,
+		options: Record<string, unknown>
+	) => import('express').RequestHandler;
+	export = expressPouchDB;
+}

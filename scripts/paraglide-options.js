@@ -1,0 +1,12 @@
+/**
+ * Paraglide compiler options, shared by the Vite plugin (dev, build, tests) and
+ * `scripts/compile-messages.js` (type-checking and linting on a clean checkout).
+ * @type {{ project: string, outdir: string, strategy: Array<'cookie' | 'baseLocale'>, cookieName: string }}
+ */
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// Cookie first so a language chosen with the switch sticks; Spanish otherwise.
+	strategy: ['cookie', 'baseLocale'],
+	cookieName: 'ventanilla_idioma'
+};
