@@ -10,7 +10,8 @@ export const TYPE_PATHS: Record<ContentType, string | null> = {
 	norma: '/normativa',
 	tramite: '/tramites',
 	transparencia: '/transparencia',
-	'sesion-concejo': '/concejo/sesiones'
+	'sesion-concejo': '/concejo/sesiones',
+	formulario: '/formularios'
 };
 
 /** Canonical path of a content item, e.g. `/tramites/certificado-de-residencia`. */

@@ -16,7 +16,8 @@ const CARD_FIELDS = {
 	norma: ['kind', 'number', 'issuedAt', 'inForce'],
 	tramite: ['kind', 'category'],
 	transparencia: ['code', 'status'],
-	'sesion-concejo': ['date', 'kind', 'status']
+	'sesion-concejo': ['date', 'kind', 'status'],
+	formulario: ['purpose', 'pqrsdType', 'tramite', 'anonymousAllowed']
 } as const satisfies { [T in ContentType]: ReadonlyArray<keyof ContentDocOf<T>> };
 
 /** A content item as shown in lists. */

@@ -17,6 +17,7 @@ import {
 	markdownSchema,
 	slugSchema
 } from './common';
+import { PQRSD_TYPES } from '$lib/domain/plazos';
 
 export const CONTENT_TYPES = [
 	'sitio',
@@ -27,7 +28,8 @@ export const CONTENT_TYPES = [
 	'norma',
 	'tramite',
 	'transparencia',
-	'sesion-concejo'
+	'sesion-concejo',
+	'formulario'
 ] as const;
 export const contentTypeSchema = z.enum(CONTENT_TYPES);
 export type ContentType = z.infer<typeof contentTypeSchema>;
@@ -215,6 +217,80 @@ const sesionConcejoInput = z.object({
 	agenda: z.array(lineSchema(400)).min(1)
 });
 
+/** Accepted attachment types: photos of documents and PDFs. */
+export const ATTACHMENT_TYPES = [
+	'image/jpeg',
+	'image/png',
+	'image/webp',
+	'application/pdf'
+] as const;
+/** Largest attachment accepted after on-device compression (bytes): 1.5 MB. */
+export const MAX_ATTACHMENT_BYTES = 1_500_000;
+
+const formFieldSchema = z
+	.object({
+		/** Key of the value in the submission: lower-case ASCII with underscores. */
+		name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'nombre de campo inválido'),
+		label: lineSchema(200),
+		help: z.string().trim().max(600).optional(),
+		kind: z.enum([
+			'texto',
+			'parrafo',
+			'correo',
+			'telefono',
+			'numero',
+			'fecha',
+			'seleccion',
+			'opciones',
+			'casilla'
+		]),
+		required: z.boolean().default(false),
+		options: z.array(z.object({ value: slugSchema, label: lineSchema(200) })).default([]),
+		maxLength: z.number().int().min(1).max(10_000).optional(),
+		/** Ley 1581 "dato sensible": never required, marked as optional in the form. */
+		sensitive: z.boolean().default(false),
+		autocomplete: z.string().max(60).optional()
+	})
+	.refine((f) => !(f.sensitive && f.required), {
+		message: 'un dato sensible no puede ser obligatorio (Ley 1581)'
+	})
+	.refine((f) => !['seleccion', 'opciones'].includes(f.kind) || f.options.length >= 2, {
+		message: 'las listas necesitan al menos dos opciones'
+	});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+/**
+ * A form as data: adding a trámite or PQRSD form is adding one of these, not code. Identity,
+ * consent and attachments are handled the same way for every form by the form engine.
+ */
+const formularioInput = z
+	.object({
+		...baseInput,
+		purpose: z.enum(['pqrsd', 'tramite']),
+		pqrsdType: z.enum(PQRSD_TYPES).optional(),
+		/** Slug of the trámite this form files, for `purpose: tramite`. */
+		tramite: slugSchema.optional(),
+		/** PQRSD may be filed anonymously (Ley 1755, Ley 1712); trámites need identity. */
+		anonymousAllowed: z.boolean(),
+		fields: z.array(formFieldSchema).min(1).max(30),
+		attachments: z.object({
+			max: z.number().int().min(0).max(5),
+			label: lineSchema(200).optional(),
+			required: z.boolean().default(false)
+		}),
+		/** Shown when the citizen chooses anonymity (e.g. anonymous complaints need evidence). */
+		anonymousNotice: z.string().trim().max(600).optional()
+	})
+	.refine((f) => (f.purpose === 'pqrsd' ? !!f.pqrsdType : !!f.tramite), {
+		message: 'un formulario PQRSD necesita pqrsdType; uno de trámite, tramite'
+	})
+	.refine((f) => f.purpose === 'pqrsd' || !f.anonymousAllowed, {
+		message: 'los trámites no admiten radicación anónima'
+	})
+	.refine((f) => new Set(f.fields.map((x) => x.name)).size === f.fields.length, {
+		message: 'nombres de campo repetidos'
+	});
+
 export const contentInputSchemas = {
 	sitio: sitioInput,
 	pagina: paginaInput,
@@ -224,7 +300,8 @@ export const contentInputSchemas = {
 	norma: normaInput,
 	tramite: tramiteInput,
 	transparencia: transparenciaInput,
-	'sesion-concejo': sesionConcejoInput
+	'sesion-concejo': sesionConcejoInput,
+	formulario: formularioInput
 } as const satisfies Record<ContentType, z.ZodObject>;
 
 export type ContentInput<T extends ContentType = ContentType> = z.infer<
@@ -257,7 +334,8 @@ export const contentDocSchema = z.discriminatedUnion('type', [
 	normaInput.extend(stored('norma')),
 	tramiteInput.extend(stored('tramite')),
 	transparenciaInput.extend(stored('transparencia')),
-	sesionConcejoInput.extend(stored('sesion-concejo'))
+	sesionConcejoInput.extend(stored('sesion-concejo')),
+	formularioInput.extend(stored('formulario'))
 ]);
 export type ContentDoc = z.infer<typeof contentDocSchema>;
 export type ContentDocOf<T extends ContentType> = Extract<ContentDoc, { type: T }>;

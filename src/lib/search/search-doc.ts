@@ -114,6 +114,10 @@ function extrasOf(doc: ContentDoc): Extras | null {
 			const d = doc;
 			return { keywords: [], text: [`sesión ${d.kind}`, d.place, ...d.agenda] };
 		}
+		case 'formulario': {
+			const d = doc;
+			return { keywords: [], text: [d.anonymousNotice ?? '', ...d.fields.map((f) => f.label)] };
+		}
 	}
 }
 

@@ -51,6 +51,13 @@ const REQUIRED: Record<ContentType, Record<string, unknown>> = {
 		status: 'programada',
 		place: 'Recinto del Concejo',
 		agenda: ['Llamado a lista']
+	},
+	formulario: {
+		purpose: 'pqrsd',
+		pqrsdType: 'queja',
+		anonymousAllowed: true,
+		fields: [{ name: 'hechos', label: 'Hechos', kind: 'parrafo', required: true }],
+		attachments: { max: 3 }
 	}
 };
 

@@ -13,7 +13,8 @@ function validate(newDoc) {
 		'norma',
 		'tramite',
 		'transparencia',
-		'sesion-concejo'
+		'sesion-concejo',
+		'formulario'
 	];
 	if (types.indexOf(newDoc.type) < 0) throw { forbidden: 'tipo de contenido desconocido' };
 	if (newDoc._id !== newDoc.type + ':' + newDoc.slug) {
