@@ -15,6 +15,10 @@ if (!process.env.COUCHDB_URL) {
 	process.env.VENTANILLA_EMBEDDED_STORE = '1';
 }
 
+// Requests carry up to five compressed photos as base64 (≈ 10 MB at most); adapter-node's
+// default body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '12M';
+
 const { handler } = await import('../build/handler.js');
 
 const app = express();

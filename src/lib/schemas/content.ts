@@ -59,6 +59,8 @@ const sitioInput = z.object({
 	phones: z.array(z.object({ label: lineSchema(80), number: lineSchema(40) })).min(1),
 	emails: z.array(z.object({ label: lineSchema(80), email: z.email() })).min(1),
 	social: z.array(linkSchema).default([]),
+	/** Municipal closure days ("días de vacancia") that do not count as días hábiles. */
+	closures: z.array(isoDateSchema).default([]),
 	/** Shown prominently when some facts on the portal are not yet verified. */
 	notice: z.string().max(600).optional()
 });

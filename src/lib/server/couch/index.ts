@@ -12,5 +12,7 @@ export function couch(): CouchClient {
 /** Database names, one place. */
 export const DB = {
 	/** Published public content, replicated read-only to every device. */
-	content: 'contenido'
+	content: 'contenido',
+	/** Filed requests, their radicado claims and their events. Never replicated to citizens. */
+	requests: 'solicitudes'
 } as const;

@@ -1,0 +1,178 @@
+/**
+ * Requests (PQRSD and trámites): what a device submits, what the server stores, and the event
+ * documents officials add later. A filed request is immutable; everything that happens to it
+ * afterwards is a new `evento` document, so replicas can never conflict over it.
+ */
+import { z } from 'zod';
+import { PQRSD_TYPES } from '$lib/domain/plazos';
+import { isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
+
+/** Colombian identity documents accepted for a natural or legal person. */
+export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PA', 'PPT', 'RC', 'NIT'] as const;
+
+export const applicantSchema = z
+	.object({
+		name: lineSchema(160),
+		documentType: z.enum(DOCUMENT_TYPES),
+		documentNumber: z.string().regex(/^[A-Za-z0-9-]{3,20}$/, 'número de documento inválido'),
+		email: z.email().max(200).optional(),
+		phone: z
+			.string()
+			.regex(/^[0-9 +()-]{7,20}$/, 'teléfono inválido')
+			.optional(),
+		address: z.string().trim().max(300).optional(),
+		vereda: lineSchema(120).optional()
+	})
+	.strict();
+export type Applicant = z.infer<typeof applicantSchema>;
+
+/** Ley 1581: prior, express, informed consent, kept with the policy version it accepted. */
+export const consentSchema = z
+	.object({
+		accepted: z.literal(true),
+		policyVersion: lineSchema(40),
+		acceptedAt: isoDateTimeSchema
+	})
+	.strict();
+
+/** Largest base64 text of one attachment: 4/3 of the byte limit, plus padding. */
+const MAX_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4;
+
+export const attachmentSchema = z
+	.object({
+		id: z.uuid(),
+		name: lineSchema(200).refine((n) => !/[\\/]/.test(n), 'nombre de archivo inválido'),
+		type: z.enum(ATTACHMENT_TYPES),
+		size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+		data: z
+			.string()
+			.max(MAX_BASE64)
+			.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'adjunto no es base64')
+	})
+	.strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Field values of a form: text or a checkbox. Validated against the form by the form engine. */
+export const formValuesSchema = z
+	.record(
+		z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+		z.union([z.string().max(10_000), z.boolean()])
+	)
+	.refine((v) => Object.keys(v).length <= 30, 'demasiados campos');
+
+/**
+ * What a device sends. `id` is generated on the device and makes the submission idempotent; the
+ * PIN is generated on the device too, so a retry after a lost response still knows it.
+ */
+export const submissionSchema = z
+	.object({
+		id: z.uuid(),
+		form: slugSchema,
+		capturedAt: isoDateTimeSchema,
+		anonymous: z.boolean(),
+		applicant: applicantSchema.optional(),
+		values: formValuesSchema,
+		consent: consentSchema.optional(),
+		attachments: z.array(attachmentSchema).max(5).default([]),
+		pin: z.string().regex(/^\d{6}$/, 'el PIN debe tener 6 dígitos')
+	})
+	.strict()
+	.superRefine((s, ctx) => {
+		if (s.anonymous && s.applicant) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['applicant'],
+				message: 'una solicitud anónima no lleva datos personales'
+			});
+		}
+		if (!s.anonymous && !s.applicant) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['applicant'],
+				message: 'faltan los datos de quien solicita'
+			});
+		}
+		if (!s.anonymous && !s.consent) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['consent'],
+				message: 'falta la autorización de tratamiento de datos'
+			});
+		}
+	});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Yearly consecutive filing number, e.g. `PG-2026-000123`. */
+export const radicadoSchema = z.string().regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/, 'radicado inválido');
+
+export const deadlineSchema = z.object({
+	receivedDate: isoDateSchema,
+	dueDate: isoDateSchema,
+	businessDays: z.number().int().min(0),
+	legalBasis: z.string().max(1000)
+});
+
+export const REQUEST_STATUSES = ['radicada', 'en-tramite', 'respondida', 'cerrada'] as const;
+export const requestStatusSchema = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** A filed request as stored by the server (attachments live as CouchDB attachments). */
+export const solicitudDocSchema = z.object({
+	_id: z.string().regex(/^solicitud:[0-9a-f-]{36}$/),
+	_rev: z.string().optional(),
+	type: z.literal('solicitud'),
+	id: z.uuid(),
+	radicado: radicadoSchema,
+	form: slugSchema,
+	formTitle: lineSchema(200),
+	purpose: z.enum(['pqrsd', 'tramite']),
+	pqrsdType: z.enum(PQRSD_TYPES).optional(),
+	tramite: slugSchema.optional(),
+	capturedAt: isoDateTimeSchema,
+	receivedAt: isoDateTimeSchema,
+	deadline: deadlineSchema.nullable(),
+	anonymous: z.boolean(),
+	applicant: applicantSchema.optional(),
+	values: formValuesSchema,
+	consent: consentSchema.optional(),
+	attachments: z.array(
+		z.object({ id: z.uuid(), name: z.string(), type: z.enum(ATTACHMENT_TYPES), size: z.number() })
+	),
+	/** scrypt hash of the PIN; the PIN itself is never stored. */
+	pinHash: z.string(),
+	/** SHA-256 of the canonical submission: same id + same hash = the same request again. */
+	payloadHash: z.string().regex(/^[0-9a-f]{64}$/)
+});
+export type SolicitudDoc = z.infer<typeof solicitudDocSchema>;
+
+/** Something that happened to a request: a status change or the official answer. */
+export const eventoInputSchema = z
+	.object({
+		kind: z.enum(['estado', 'respuesta']),
+		status: requestStatusSchema,
+		text: z.string().trim().min(1).max(20_000)
+	})
+	.strict();
+
+export const eventoDocSchema = eventoInputSchema.extend({
+	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9a-z:.-]+$/),
+	_rev: z.string().optional(),
+	type: z.literal('evento'),
+	solicitud: z.uuid(),
+	radicado: radicadoSchema,
+	at: isoDateTimeSchema,
+	by: lineSchema(160)
+});
+export type EventoDoc = z.infer<typeof eventoDocSchema>;
+
+/** What the citizen sees when tracking with radicado + PIN: status and answers, no personal data. */
+export interface TrackingView {
+	radicado: string;
+	formTitle: string;
+	capturedAt: string;
+	receivedAt: string;
+	deadline: z.infer<typeof deadlineSchema> | null;
+	status: RequestStatus;
+	events: Array<{ at: string; kind: 'estado' | 'respuesta'; status: RequestStatus; text: string }>;
+}
