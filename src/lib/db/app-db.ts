@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
+import type { Applicant, RequestStatus, Submission, TrackingView } from '$lib/schemas';
 
 /** Name of the device-local database. */
 export const APP_DB_NAME = 'ventanilla';
@@ -22,6 +23,63 @@ export interface SearchRow {
 	docCount: number;
 }
 
+/** A photo or PDF attached to a draft, kept as a Blob (already compressed on the device). */
+export interface DraftAttachment {
+	id: string;
+	name: string;
+	type: string;
+	size: number;
+	blob: Blob;
+}
+
+/** A form being filled: saved on every change so nothing typed is lost. */
+export interface DraftRow {
+	/** Also the id the request will be filed with: submitting twice files it once. */
+	id: string;
+	form: string;
+	formTitle: string;
+	/** ms since epoch, for ordering. */
+	updatedAt: number;
+	anonymous: boolean;
+	applicant: Partial<Applicant>;
+	values: Record<string, string | boolean>;
+	consent: boolean;
+	attachments: DraftAttachment[];
+}
+
+export type OutboxState = 'pendiente' | 'enviando' | 'rechazada';
+
+/** A request waiting to reach the server; removed only once the server confirms it. */
+export interface OutboxRow {
+	id: string;
+	submission: Submission;
+	formTitle: string;
+	/** Shown at once, before the radicado exists: "PEND-3F2A9C1B". */
+	provisionalCode: string;
+	state: OutboxState;
+	attempts: number;
+	/** ms since epoch when the next attempt is due. */
+	nextAttemptAt: number;
+	queuedAt: number;
+	/** Error code of the last attempt (`sin_conexion`, or the server's code). */
+	lastError?: string;
+}
+
+/** A request the server filed: the citizen's own radicado and PIN, and what happened to it. */
+export interface RequestRow {
+	radicado: string;
+	id: string;
+	pin: string;
+	formTitle: string;
+	capturedAt: string;
+	receivedAt: string;
+	deadline: TrackingView['deadline'];
+	status: RequestStatus;
+	events: TrackingView['events'];
+	/** ISO time the status was last fetched from the server. */
+	checkedAt: string | null;
+}
+
 /**
  * The device-local Dexie (IndexedDB) database: data that belongs to this device, as opposed to
  * the replicated content in PouchDB.
@@ -32,10 +90,19 @@ export interface SearchRow {
 export class AppDb extends Dexie {
 	declare readonly meta: EntityTable<MetaRow, 'key'>;
 	declare readonly search: EntityTable<SearchRow, 'key'>;
+	declare readonly drafts: EntityTable<DraftRow, 'id'>;
+	declare readonly outbox: EntityTable<OutboxRow, 'id'>;
+	declare readonly requests: EntityTable<RequestRow, 'radicado'>;
 
 	constructor(name: string = APP_DB_NAME) {
 		super(name);
 		// v1: key/value metadata and the persisted search index.
 		this.version(1).stores({ meta: 'key', search: 'key' });
+		// v2: the citizen's drafts, the outbox of requests to send, and their filed requests.
+		this.version(2).stores({
+			drafts: 'id, form, updatedAt',
+			outbox: 'id, state, nextAttemptAt',
+			requests: 'radicado, &id, receivedAt'
+		});
 	}
 }

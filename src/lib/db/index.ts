@@ -1,6 +1,16 @@
 import { AppDb } from './app-db';
 
-export { AppDb, APP_DB_NAME, type MetaRow, type SearchRow } from './app-db';
+export {
+	AppDb,
+	APP_DB_NAME,
+	type DraftAttachment,
+	type DraftRow,
+	type MetaRow,
+	type OutboxRow,
+	type OutboxState,
+	type RequestRow,
+	type SearchRow
+} from './app-db';
 
 let instance: AppDb | undefined;
 

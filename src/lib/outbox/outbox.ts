@@ -1,0 +1,147 @@
+/**
+ * The outbox: requests waiting for the server, in IndexedDB. Runs in pages and in the service
+ * worker (Background Sync), so it uses no DOM APIs. Sending is serialised across tabs and the
+ * worker with a Web Lock where available; the server is idempotent on the request id anyway.
+ */
+import type { AppDb, DraftRow, OutboxRow, RequestRow } from '$lib/db';
+import type { Submission } from '$lib/schemas';
+import { provisionalCode, transition, type Attempt } from './policy';
+
+const LOCK = 'ventanilla-outbox';
+
+/**
+ * Moves a finished draft into the outbox in one transaction: from then on the request is kept
+ * until the server confirms it, and the draft is gone (so it cannot be sent twice by mistake).
+ */
+export async function enqueue(
+	db: AppDb,
+	draft: Pick<DraftRow, 'id' | 'formTitle'>,
+	submission: Submission,
+	now = Date.now()
+): Promise<OutboxRow> {
+	const row: OutboxRow = {
+		id: submission.id,
+		submission,
+		formTitle: draft.formTitle,
+		provisionalCode: provisionalCode(submission.id),
+		state: 'pendiente',
+		attempts: 0,
+		nextAttemptAt: now,
+		queuedAt: now
+	};
+	await db.transaction('rw', db.outbox, db.drafts, async () => {
+		await db.outbox.put(row);
+		await db.drafts.delete(draft.id);
+	});
+	return row;
+}
+
+/** Items left "enviando" by a closed tab or a killed worker go back to the queue. */
+export async function recoverInterrupted(db: AppDb): Promise<void> {
+	await db.outbox.where('state').equals('enviando').modify({ state: 'pendiente' });
+}
+
+/** Makes every waiting item due now ("Enviar ahora"). Rejected items stay rejected. */
+export async function makeAllDue(db: AppDb, now = Date.now()): Promise<void> {
+	await db.outbox.where('state').equals('pendiente').modify({ nextAttemptAt: now });
+}
+
+async function attemptSend(fetchFn: typeof fetch, submission: Submission): Promise<Attempt> {
+	let res: Response;
+	try {
+		res = await fetchFn('/api/solicitudes', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(submission)
+		});
+	} catch {
+		return { kind: 'network' };
+	}
+	const body = (await res.json().catch(() => ({}))) as {
+		radicado?: string;
+		receivedAt?: string;
+		deadline?: RequestRow['deadline'];
+		error?: { code?: string };
+	};
+	if (res.ok && body.radicado && body.receivedAt) {
+		return {
+			kind: 'filed',
+			radicado: body.radicado,
+			receivedAt: body.receivedAt,
+			deadline: body.deadline ?? null
+		};
+	}
+	return { kind: 'http', status: res.status, code: body.error?.code };
+}
+
+export interface FlushResult {
+	filed: RequestRow[];
+	pending: number;
+	rejected: number;
+}
+
+/** Sends every item that is due, one at a time; resolves with what happened. */
+export async function flushOutbox(
+	db: AppDb,
+	fetchFn: typeof fetch = fetch,
+	now: () => number = Date.now
+): Promise<FlushResult> {
+	const run = () => flushLocked(db, fetchFn, now);
+	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+	return locks ? locks.request(LOCK, run) : run();
+}
+
+async function flushLocked(
+	db: AppDb,
+	fetchFn: typeof fetch,
+	now: () => number
+): Promise<FlushResult> {
+	const filed: RequestRow[] = [];
+	const due = await db.outbox
+		.where('state')
+		.equals('pendiente')
+		.filter((i) => i.nextAttemptAt <= now())
+		.sortBy('queuedAt');
+	for (const item of due) {
+		await db.outbox.update(item.id, { state: 'enviando' });
+		const attempt = await attemptSend(fetchFn, item.submission);
+		const next = transition(item, attempt, now());
+		if (next.to === 'filed' && attempt.kind === 'filed') {
+			const request: RequestRow = {
+				radicado: attempt.radicado,
+				id: item.id,
+				pin: item.submission.pin,
+				formTitle: item.formTitle,
+				capturedAt: item.submission.capturedAt,
+				receivedAt: attempt.receivedAt,
+				deadline: attempt.deadline as RequestRow['deadline'],
+				status: 'radicada',
+				events: [],
+				checkedAt: null
+			};
+			await db.transaction('rw', db.outbox, db.requests, async () => {
+				await db.requests.put(request);
+				await db.outbox.delete(item.id);
+			});
+			filed.push(request);
+		} else if (next.to !== 'filed') {
+			await db.outbox.update(item.id, {
+				state: next.to,
+				attempts: next.attempts,
+				lastError: next.lastError,
+				...(next.to === 'pendiente' ? { nextAttemptAt: next.nextAttemptAt } : {})
+			});
+		}
+	}
+	const [pending, rejected] = await Promise.all([
+		db.outbox.where('state').equals('pendiente').count(),
+		db.outbox.where('state').equals('rechazada').count()
+	]);
+	return { filed, pending, rejected };
+}
+
+/** When the next waiting item is due (ms since epoch), or null when nothing waits. */
+export async function nextDue(db: AppDb): Promise<number | null> {
+	const first = await db.outbox.where('state').equals('pendiente').sortBy('nextAttemptAt');
+	return first[0]?.nextAttemptAt ?? null;
+}
