@@ -36,7 +36,12 @@ export default defineConfig({
 	webServer: {
 		// A fresh embedded store for every run, seeded on start.
 		command: `rm -rf /tmp/ventanilla-e2e-data && node server/index.js`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '/tmp/ventanilla-e2e-data' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: '/tmp/ventanilla-e2e-data',
+			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef'
+		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
 		reuseExistingServer: false,
 		timeout: 60_000

@@ -15,6 +15,14 @@ if (!process.env.COUCHDB_URL) {
 	process.env.VENTANILLA_EMBEDDED_STORE = '1';
 }
 
+// adapter-node assumes https unless told otherwise, which makes its CSRF check refuse plain-HTTP
+// form posts (the no-JavaScript forms). Unless the operator configured ORIGIN or a proxy's
+// PROTOCOL_HEADER, the protocol is taken from this server's own socket, in a header that the
+// middleware below always overwrites so a client cannot forge it.
+const OWN_PROTOCOL_HEADER = 'x-ventanilla-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
 // Requests carry up to five compressed photos as base64 (≈ 10 MB at most); adapter-node's
 // default body limit is 512 KB.
 process.env.BODY_SIZE_LIMIT ??= '12M';
@@ -33,6 +41,15 @@ app.use(
 		brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }
 	})
 );
+if (ownProtocol) {
+	app.use((req, _res, next) => {
+		req.headers[OWN_PROTOCOL_HEADER] = /** @type {import('node:tls').TLSSocket} */ (req.socket)
+			.encrypted
+			? 'https'
+			: 'http';
+		next();
+	});
+}
 app.use(handler);
 
 const server = app.listen(port, host, () => {

@@ -65,3 +65,27 @@ registerRoute(
 		plugins: [new ExpirationPlugin({ maxEntries: 500, purgeOnQuotaError: true })]
 	})
 );
+
+// Background Sync: the browser wakes the worker when the connection returns, even with the
+// portal closed, and the outbox is sent from here (same code and lock as the pages).
+interface SyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+self.addEventListener('sync', (event) => {
+	const e = event as SyncEvent;
+	if (e.tag !== 'ventanilla-outbox') return;
+	e.waitUntil(
+		(async () => {
+			const [{ getAppDb }, { flushOutbox }] = await Promise.all([
+				import('$lib/db'),
+				import('$lib/outbox/outbox')
+			]);
+			const result = await flushOutbox(getAppDb());
+			for (const client of await self.clients.matchAll()) {
+				client.postMessage({ type: 'outbox-flushed' });
+			}
+			// Items still waiting make the browser retry the sync later.
+			if (result.pending) throw new Error('pendientes');
+		})()
+	);
+});

@@ -11,7 +11,12 @@ const pages = [
 	'/noticias',
 	'/buscar?q=certificado',
 	'/guardado',
-	'/informacion/plan-de-accion-gel-t'
+	'/informacion/plan-de-accion-gel-t',
+	'/pqrsd',
+	'/formularios/queja',
+	'/formularios/certificado-de-residencia',
+	'/mis-solicitudes',
+	'/seguimiento'
 ];
 
 for (const path of pages) {

@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 
+/** The admin API token the e2e server runs with (playwright.config.ts). */
+export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef';
+
 /** Waits until the service worker controls the page and the offline pack is stored. */
 export async function waitForOfflineReady(page: Page) {
 	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {

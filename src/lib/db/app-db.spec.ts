@@ -19,11 +19,14 @@ describe('AppDb', () => {
 		expect(new AppDb().name).toBe('ventanilla');
 	});
 
-	it('opens with a meta and a search table keyed by `key`', async () => {
+	it('opens at the latest version with every table and its primary key', async () => {
 		await db.open();
-		expect(db.verno).toBe(1);
+		expect(db.verno).toBe(2);
 		expect(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]).sort()).toEqual([
+			['drafts', 'id'],
 			['meta', 'key'],
+			['outbox', 'id'],
+			['requests', 'radicado'],
 			['search', 'key']
 		]);
 	});

@@ -6,6 +6,7 @@
 import type { AppDb, DraftRow, OutboxRow, RequestRow } from '$lib/db';
 import type { Submission } from '$lib/schemas';
 import { provisionalCode, transition, type Attempt } from './policy';
+import { markLocalRequests } from './device-flag';
 
 const LOCK = 'ventanilla-outbox';
 
@@ -33,6 +34,7 @@ export async function enqueue(
 		await db.outbox.put(row);
 		await db.drafts.delete(draft.id);
 	});
+	markLocalRequests();
 	return row;
 }
 

@@ -8,15 +8,19 @@ import type { TrackingView } from '$lib/schemas';
 export async function refreshRequests(db: AppDb, fetchFn: typeof fetch = fetch): Promise<boolean> {
 	const rows = await db.requests.toArray();
 	if (!rows.length) return true;
-	let views: Array<TrackingView | null>;
+	const views: Array<TrackingView | null> = [];
 	try {
-		const res = await fetchFn('/api/seguimiento', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ items: rows.map((r) => ({ radicado: r.radicado, pin: r.pin })) })
-		});
-		if (!res.ok) return false;
-		views = ((await res.json()) as { items: Array<TrackingView | null> }).items;
+		// The server answers at most 50 lookups per request.
+		for (let i = 0; i < rows.length; i += 50) {
+			const chunk = rows.slice(i, i + 50);
+			const res = await fetchFn('/api/seguimiento', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ items: chunk.map((r) => ({ radicado: r.radicado, pin: r.pin })) })
+			});
+			if (!res.ok) return false;
+			views.push(...((await res.json()) as { items: Array<TrackingView | null> }).items);
+		}
 	} catch {
 		return false;
 	}

@@ -156,7 +156,7 @@ export const eventoInputSchema = z
 	.strict();
 
 export const eventoDocSchema = eventoInputSchema.extend({
-	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9a-z:.-]+$/),
+	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9A-Za-z:.-]+$/),
 	_rev: z.string().optional(),
 	type: z.literal('evento'),
 	solicitud: z.uuid(),

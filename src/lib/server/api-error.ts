@@ -8,9 +8,37 @@ export type ApiErrorCode =
 	| 'solo_lectura'
 	| 'metodo_no_permitido'
 	| 'consulta_invalida'
-	| 'almacen_no_disponible';
+	| 'almacen_no_disponible'
+	// Requests (PQRSD and trámites): filing, tracking and the interim admin API.
+	| 'tipo_contenido'
+	| 'demasiado_grande'
+	| 'json_invalido'
+	| 'solicitud_invalida'
+	| 'formulario_no_encontrado'
+	| 'adjunto_invalido'
+	| 'conflicto_id'
+	| 'radicado_no_disponible'
+	| 'seguimiento_invalido'
+	| 'demasiados_intentos'
+	| 'radicado_invalido'
+	| 'evento_invalido'
+	| 'admin_deshabilitado'
+	| 'no_autorizado'
+	| 'error_interno';
 
-/** A JSON error response `{ error: { code, message } }` with a Spanish message. */
-export function apiError(status: number, code: ApiErrorCode, message: string): Response {
-	return json({ error: { code, message } }, { status });
+/**
+ * A JSON error response `{ error: { code, message, detail? } }` with a Spanish message. `detail`
+ * is machine-readable (paths and codes, never the client's values).
+ */
+export function apiError(
+	status: number,
+	code: ApiErrorCode,
+	message: string,
+	detail?: unknown,
+	headers?: Record<string, string>
+): Response {
+	return json(
+		{ error: detail === undefined ? { code, message } : { code, message, detail } },
+		{ status, headers }
+	);
 }

@@ -67,10 +67,10 @@ const COUCH_ERROR: Record<number, string> = {
  * our `code` for the UI and logs.
  */
 function syncError(status: number, code: ApiErrorCode, reason: string): Response {
-	return json(
-		{ error: COUCH_ERROR[status] ?? 'error', reason, code },
-		{ status, headers: noStore }
-	);
+	// A 413 is sent before the body was read: close the connection so the unread bytes are not
+	// taken for the next request on a kept-alive socket.
+	const headers = status === 413 ? { ...noStore, connection: 'close' } : noStore;
+	return json({ error: COUCH_ERROR[status] ?? 'error', reason, code }, { status, headers });
 }
 
 export async function proxyContentSync(request: Request, path: string): Promise<Response> {

@@ -54,10 +54,11 @@ async function seedContent(client: CouchClient): Promise<number> {
 			`Carga inicial fallida: ${failed.map((f) => `${f.id}: ${f.reason}`).join(', ')}`
 		);
 	}
-	await client.put(DB.content, {
-		_id: SEED_MARKER,
-		at: new Date().toISOString(),
-		count: docs.length
-	});
+	await client
+		.put(DB.content, { _id: SEED_MARKER, at: new Date().toISOString(), count: docs.length })
+		.catch((e: unknown) => {
+			// Another server seeding at the same moment wrote the marker first: same content.
+			if (!(e instanceof CouchError && e.status === 409)) throw e;
+		});
 	return results.filter((r) => !r.error).length;
 }

@@ -1,0 +1,42 @@
+import { applicantSchema, type Applicant } from '$lib/schemas';
+import type { FieldError } from './validate';
+
+/** Form field names of the applicant block, the same with and without JavaScript. */
+export const APPLICANT_FIELDS = {
+	name: 'nombre',
+	documentType: 'tipo_documento',
+	documentNumber: 'numero_documento',
+	email: 'correo',
+	phone: 'telefono',
+	address: 'direccion',
+	vereda: 'vereda'
+} as const satisfies Record<keyof Applicant, string>;
+
+export type ApplicantError = FieldError | 'documento_invalido';
+
+/** Errors of the applicant block keyed by form field name (empty when fine). */
+export function validateApplicant(applicant: Partial<Applicant>): Record<string, ApplicantError> {
+	const cleaned = Object.fromEntries(
+		Object.entries(applicant)
+			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
+			.filter(([, v]) => v !== '' && v !== undefined)
+	);
+	const result = applicantSchema.safeParse(cleaned);
+	if (result.success) return {};
+	const errors: Record<string, ApplicantError> = {};
+	for (const issue of result.error.issues) {
+		const key = issue.path[0] as keyof Applicant | undefined;
+		if (!key || !(key in APPLICANT_FIELDS)) continue;
+		const missing = cleaned[key] === undefined;
+		errors[APPLICANT_FIELDS[key]] = missing
+			? 'requerido'
+			: key === 'email'
+				? 'correo_invalido'
+				: key === 'phone'
+					? 'telefono_invalido'
+					: key === 'documentNumber'
+						? 'documento_invalido'
+						: 'tipo_invalido';
+	}
+	return errors;
+}

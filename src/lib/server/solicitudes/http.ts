@@ -1,0 +1,158 @@
+/**
+ * The HTTP edge of the requests API: JSON bodies read with a hard size bound before parsing,
+ * error responses with codes, and store failures turned into "try again later" answers the
+ * device's outbox retries.
+ */
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { apiError } from '$lib/server/api-error';
+import { CouchError } from '$lib/server/couch/client';
+import {
+	RadicadoContentionError,
+	RadicadoSeriesFullError,
+	RadicadoTimeoutError
+} from './radicado-allocator';
+
+/**
+ * Largest request body for filing: five attachments of 1.5 MB are 10 MB of base64, plus the
+ * form's text. 11 MiB stays under the Node server's own `BODY_SIZE_LIMIT` (12M), so this check,
+ * with its JSON error code, is the one clients see.
+ */
+export const MAX_SUBMISSION_BYTES = 11 * 1024 * 1024;
+
+/** Responses carrying requests' data are never cached by the browser, the SW or a proxy. */
+export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/** True for `application/json`, optionally with `charset=utf-8` (any case, any spacing). */
+export function isJsonContentType(header: string | null): boolean {
+	if (!header) return false;
+	const [type = '', ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+	if (type !== 'application/json') return false;
+	return params.every((p) => !p.startsWith('charset=') || /^charset="?utf-8"?$/.test(p));
+}
+
+export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+
+const tooLarge = (maxBytes: number) =>
+	apiError(
+		413,
+		'demasiado_grande',
+		`La solicitud supera el tamaño máximo (${Math.floor(maxBytes / 1024 / 1024) || 1} MB). Reduzca o quite adjuntos.`
+	);
+
+/**
+ * Reads a JSON body of at most `maxBytes`: checks the content type (415), the declared length
+ * and the bytes actually received (413), UTF-8 and JSON syntax (400). Nothing is parsed until
+ * the whole body is known to be within the bound.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+	if (!isJsonContentType(request.headers.get('content-type'))) {
+		return {
+			ok: false,
+			response: apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.')
+		};
+	}
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (Number.isFinite(declared) && declared > maxBytes) {
+		return { ok: false, response: tooLarge(maxBytes) };
+	}
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	let over = false;
+	if (request.body) {
+		const reader = request.body.getReader();
+		try {
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) break;
+				total += value.byteLength;
+				if (total > maxBytes) {
+					over = true;
+					// Keep draining (bounded by the server's own limit) instead of cancelling:
+					// cancelling destroys the socket and the client would never see the 413.
+					if (total > 2 * maxBytes) {
+						await reader.cancel().catch(() => {});
+						break;
+					}
+					continue;
+				}
+				chunks.push(value);
+			}
+		} catch (e) {
+			// adapter-node errors the stream with status 413 past BODY_SIZE_LIMIT.
+			const status = (e as { status?: unknown }).status;
+			if (over || status === 413) return { ok: false, response: tooLarge(maxBytes) };
+			return {
+				ok: false,
+				response: apiError(400, 'json_invalido', 'No se pudo leer el cuerpo de la solicitud.')
+			};
+		}
+	}
+	if (over) return { ok: false, response: tooLarge(maxBytes) };
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
+			Buffer.concat(chunks)
+		);
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return {
+			ok: false,
+			response: apiError(400, 'json_invalido', 'El cuerpo no es JSON válido en UTF-8.')
+		};
+	}
+}
+
+/** A path segment is echoed only if it is a plain identifier or an index, never free text. */
+function safeSegment(segment: PropertyKey): string {
+	if (typeof segment === 'number') return String(segment);
+	if (typeof segment === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(segment)) return segment;
+	return '*';
+}
+
+/** Zod issues as `{ path, code }`: where and what kind, never the offending value. */
+export function issuesOf(error: z.ZodError): Array<{ path: string; code: string }> {
+	return error.issues.slice(0, 50).map((i) => ({
+		path: i.path.map(safeSegment).join('.'),
+		code: i.code
+	}));
+}
+
+/**
+ * Turns an exception from the store or the allocator into a response. Everything here is
+ * temporary from the device's point of view (5xx), so its outbox keeps the request and retries.
+ */
+export function failureResponse(e: unknown): Response {
+	if (
+		e instanceof RadicadoSeriesFullError ||
+		e instanceof RadicadoContentionError ||
+		e instanceof RadicadoTimeoutError
+	) {
+		console.error(e);
+		return apiError(
+			503,
+			'radicado_no_disponible',
+			'No fue posible asignar un radicado. Intente más tarde.',
+			undefined,
+			{ 'retry-after': '30' }
+		);
+	}
+	if (e instanceof CouchError || (e instanceof TypeError && e.message === 'fetch failed')) {
+		// `fetch failed`: the store could not be reached at all.
+		console.error(e);
+		return apiError(
+			503,
+			'almacen_no_disponible',
+			'El almacén no responde. Intente más tarde.',
+			undefined,
+			{ 'retry-after': '10' }
+		);
+	}
+	console.error(e);
+	return apiError(500, 'error_interno', 'Error interno. Intente más tarde.');
+}
+
+/** JSON that must not be cached. */
+export function noStoreJson(body: unknown, status = 200): Response {
+	return json(body, { status, headers: NO_STORE });
+}

@@ -1,0 +1,124 @@
+/**
+ * Tracking: a citizen reads the status and answers of their own requests with radicado + PIN.
+ *
+ * An unknown radicado and a wrong PIN give the same answer (`null`) after the same work (one
+ * scrypt verification), so the API cannot be used to learn which radicados exist. Nothing
+ * personal is returned (no applicant, values or attachments): a leaked PIN shows only what the
+ * municipality answered.
+ */
+import { z } from 'zod';
+import {
+	eventoDocSchema,
+	type EventoDoc,
+	type SolicitudDoc,
+	type TrackingView
+} from '$lib/schemas';
+import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
+import { couch, DB } from '$lib/server/couch';
+import type { AllDocsRow } from '$lib/server/couch/client';
+import { trackingLookupsPerMinute } from './config';
+import { claimDocId, eventoRange, solicitudDocId, type ClaimDoc, type EventView } from './docs';
+import { verifyAgainstNothing, verifyPin } from './pin';
+import { TokenBuckets } from './rate-limit';
+
+/** Requests one device may check at once. */
+export const MAX_TRACKING_ITEMS = 50;
+
+export const trackingItemSchema = z
+	.object({ radicado: z.string().max(40), pin: z.string().max(20) })
+	.strict();
+export type TrackingItem = z.infer<typeof trackingItemSchema>;
+
+/** Body of `POST /api/seguimiento`. */
+export const trackingRequestSchema = z
+	.object({ items: z.array(trackingItemSchema).min(1).max(MAX_TRACKING_ITEMS) })
+	.strict();
+
+let buckets: TokenBuckets | undefined;
+
+/**
+ * Takes `count` lookups from the client address's allowance (see rate-limit.ts: per process).
+ * Returns 0 when allowed, else the seconds to wait. Pages that call {@link trackRequests}
+ * directly (the no-JavaScript tracking form) must call this first, with
+ * `event.getClientAddress()`.
+ */
+export function takeTrackingLookups(clientAddress: string, count: number): number {
+	const perMinute = trackingLookupsPerMinute();
+	// A full bucket answers one full request of MAX_TRACKING_ITEMS; the refill sets the pace.
+	buckets ??= new TokenBuckets({ capacity: Math.max(MAX_TRACKING_ITEMS, perMinute), perMinute });
+	return buckets.take(clientAddress, count);
+}
+
+async function docsByKey<T>(keys: string[]): Promise<Map<string, T>> {
+	if (!keys.length) return new Map();
+	const res = await couch().json<{ rows: Array<AllDocsRow<T> | { key: string; error: string }> }>(
+		`${DB.requests}/_all_docs?include_docs=true`,
+		{ method: 'POST', body: JSON.stringify({ keys: [...new Set(keys)] }) }
+	);
+	const found = new Map<string, T>();
+	for (const row of res.rows) {
+		if ('doc' in row && row.doc) found.set(row.key, row.doc);
+	}
+	return found;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Events of one request, oldest first, as the citizen sees them. */
+export async function eventsOf(solicitudId: string): Promise<EventView[]> {
+	const [start, end] = eventoRange(solicitudId);
+	const docs = await couch().range<EventoDoc>(DB.requests, start, end);
+	return docs
+		.flatMap((d) => {
+			const e = eventoDocSchema.safeParse(d);
+			return e.success ? [e.data] : [];
+		})
+		.sort((a, b) => cmp(a.at, b.at) || cmp(a._id, b._id))
+		.map(({ at, kind, status, text }) => ({ at, kind, status, text }));
+}
+
+function viewOf(doc: SolicitudDoc, events: EventView[]): TrackingView {
+	return {
+		radicado: doc.radicado,
+		formTitle: doc.formTitle,
+		capturedAt: doc.capturedAt,
+		receivedAt: doc.receivedAt,
+		deadline: doc.deadline,
+		status: events.at(-1)?.status ?? 'radicada',
+		events
+	};
+}
+
+/**
+ * Looks requests up by radicado + PIN; the answer has one entry per item, in order: the view,
+ * or `null` when the radicado is unknown or the PIN is wrong (indistinguishable on purpose).
+ * Radicados are accepted as people type them (lower case, spaces). Does not rate-limit: see
+ * {@link takeTrackingLookups}.
+ * @throws {import('$lib/server/couch/client').CouchError} when the store fails.
+ */
+export async function trackRequests(
+	items: ReadonlyArray<{ radicado: string; pin: string }>
+): Promise<Array<TrackingView | null>> {
+	const wanted = items.map((item) => {
+		const radicado = normalizeRadicadoInput(String(item.radicado));
+		const pin = String(item.pin).trim();
+		return parseRadicado(radicado) && /^\d{6}$/.test(pin) ? { radicado, pin } : null;
+	});
+	const claims = await docsByKey<ClaimDoc>(
+		wanted.flatMap((w) => (w ? [claimDocId(w.radicado)] : []))
+	);
+	const solicitudes = await docsByKey<SolicitudDoc>(
+		[...claims.values()].map((c) => solicitudDocId(c.solicitud))
+	);
+	return Promise.all(
+		wanted.map(async (w) => {
+			if (!w) return null;
+			const claim = claims.get(claimDocId(w.radicado));
+			const doc = claim && solicitudes.get(solicitudDocId(claim.solicitud));
+			// A claim without its request is a documented gap: unknown, like any other.
+			if (!doc || doc.radicado !== w.radicado) return verifyAgainstNothing(w.pin).then(() => null);
+			if (!(await verifyPin(w.pin, doc.pinHash))) return null;
+			return viewOf(doc, await eventsOf(doc.id));
+		})
+	);
+}

@@ -1,0 +1,14 @@
+import { checkAdmin, listSolicitudes } from '$lib/server/solicitudes/admin';
+import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
+import type { RequestHandler } from './$types';
+
+/** `{ total, items }`: every filed request, without personal data (tests and operations). */
+export const GET: RequestHandler = async ({ request }) => {
+	const denied = checkAdmin(request);
+	if (denied) return denied;
+	try {
+		return noStoreJson(await listSolicitudes());
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

@@ -1,0 +1,40 @@
+import { eventoInputSchema } from '$lib/schemas';
+import { parseRadicado } from '$lib/domain/radicado';
+import { apiError } from '$lib/server/api-error';
+import { addEvento, checkAdmin } from '$lib/server/solicitudes/admin';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import type { RequestHandler } from './$types';
+
+/** An answer is at most 20,000 characters; escaped as JSON that stays well under 256 KB. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Adds a status change or an answer to the request with this radicado: 201 with the event. */
+export const POST: RequestHandler = async ({ request, params }) => {
+	const denied = checkAdmin(request);
+	if (denied) return denied;
+	if (!parseRadicado(params.radicado)) {
+		return apiError(400, 'radicado_invalido', 'El radicado no tiene el formato PG-AAAA-NNNNNN.');
+	}
+	const body = await readJsonBody(request, MAX_BODY_BYTES);
+	if (!body.ok) return body.response;
+	const parsed = eventoInputSchema.safeParse(body.value);
+	if (!parsed.success) {
+		return apiError(400, 'evento_invalido', 'El evento no tiene el formato esperado.', {
+			issues: issuesOf(parsed.error)
+		});
+	}
+	if (!isCleanText(parsed.data.text)) {
+		return apiError(400, 'evento_invalido', 'El texto contiene caracteres no permitidos.', {
+			issues: [{ path: 'text', code: 'caracteres_no_permitidos' }]
+		});
+	}
+	try {
+		const evento = await addEvento(params.radicado, parsed.data);
+		if (!evento) return apiError(404, 'no_encontrado', 'No hay una solicitud con ese radicado.');
+		const { _id, radicado, at, by, kind, status, text } = evento;
+		return noStoreJson({ id: _id, radicado, at, by, kind, status, text }, 201);
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

@@ -1,0 +1,41 @@
+import { apiError } from '$lib/server/api-error';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import {
+	takeTrackingLookups,
+	trackingRequestSchema,
+	trackRequests
+} from '$lib/server/solicitudes/tracking';
+import type { RequestHandler } from './$types';
+
+/** 50 items of radicado + PIN are ~4 KB; anything near this bound is not a tracking request. */
+const MAX_BODY_BYTES = 32 * 1024;
+
+/**
+ * Status and answers of requests by radicado + PIN: `{ items: [TrackingView | null] }` in the
+ * order asked. Each item counts as one lookup against the client address's allowance.
+ */
+export const POST: RequestHandler = async ({ request, getClientAddress }) => {
+	const body = await readJsonBody(request, MAX_BODY_BYTES);
+	if (!body.ok) return body.response;
+	const parsed = trackingRequestSchema.safeParse(body.value);
+	if (!parsed.success) {
+		return apiError(400, 'seguimiento_invalido', 'Envíe de 1 a 50 pares de radicado y PIN.', {
+			issues: issuesOf(parsed.error)
+		});
+	}
+	const wait = takeTrackingLookups(getClientAddress(), parsed.data.items.length);
+	if (wait) {
+		return apiError(
+			429,
+			'demasiados_intentos',
+			'Demasiadas consultas seguidas. Espere un momento e intente de nuevo.',
+			undefined,
+			{ 'retry-after': String(wait) }
+		);
+	}
+	try {
+		return noStoreJson({ items: await trackRequests(parsed.data.items) });
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

@@ -1,0 +1,47 @@
+import { fail } from '@sveltejs/kit';
+import { slugSchema, type Submission } from '$lib/schemas';
+import { getContent } from '$lib/server/content/repo';
+import { fileRequest } from '$lib/server/solicitudes/file-request';
+import { readPostedRequest } from '$lib/server/forms/form-data';
+import { validateApplicant } from '$lib/forms/applicant';
+import { validateValues } from '$lib/forms/validate';
+import { errorText } from '$lib/forms/error-text';
+import type { Actions } from './$types';
+
+/**
+ * Filing without JavaScript: the browser posts the form, the server files it at once through
+ * the same module as the JSON API and shows the receipt. (With JavaScript the outbox sends it.)
+ * There is no server `load`, so client-side navigation to this page stays offline-capable.
+ */
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const slug = slugSchema.safeParse(params.slug);
+		const form = slug.success ? await getContent('formulario', slug.data) : null;
+		if (!form) return fail(404, { notFound: true });
+		const { submission, echo } = await readPostedRequest(
+			await request.formData(),
+			form,
+			new Date()
+		);
+
+		const errors: Record<string, string> = {};
+		for (const [name, code] of Object.entries(validateValues(form, echo.values))) {
+			errors[`campo_${name}`] = errorText(code);
+		}
+		if (!echo.anonymous) {
+			for (const [name, code] of Object.entries(validateApplicant(echo.applicant))) {
+				errors[name] = errorText(code);
+			}
+			if (!submission.consent) errors.consentimiento = errorText('falta_consentimiento');
+		}
+		if (Object.keys(errors).length) return fail(400, { echo: { ...echo, errors, general: [] } });
+
+		const outcome = await fileRequest(submission);
+		if (!outcome.ok) {
+			const detail = outcome.detail as { general?: string[] } | undefined;
+			const general = detail?.general?.length ? detail.general.map(errorText) : [outcome.message];
+			return fail(outcome.status, { echo: { ...echo, errors, general } });
+		}
+		return { filed: { ...outcome.receipt, pin: (submission as Submission).pin } };
+	}
+};

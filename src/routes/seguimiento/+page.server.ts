@@ -1,0 +1,23 @@
+import { fail } from '@sveltejs/kit';
+import { takeTrackingLookups, trackRequests } from '$lib/server/solicitudes/tracking';
+import type { Actions } from './$types';
+
+/** Tracking by radicado + PIN as a plain form: works without JavaScript and from any device. */
+export const actions: Actions = {
+	default: async ({ request, getClientAddress }) => {
+		const data = await request.formData();
+		const radicado = String(data.get('radicado') ?? '')
+			.trim()
+			.toUpperCase()
+			.slice(0, 30);
+		const pin = String(data.get('pin') ?? '').trim();
+		if (!/^[A-Z]{2,6}-\d{4}-\d{1,6}$/.test(radicado) || !/^\d{6}$/.test(pin)) {
+			return fail(400, { radicado, invalid: true });
+		}
+		if (takeTrackingLookups(getClientAddress(), 1) > 0) {
+			return fail(429, { radicado, tooMany: true });
+		}
+		const [view] = await trackRequests([{ radicado, pin }]);
+		return view ? { radicado, view } : fail(404, { radicado, notFound: true });
+	}
+};

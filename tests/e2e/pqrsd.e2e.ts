@@ -1,0 +1,141 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_TOKEN, waitForOfflineReady } from './helpers';
+
+async function fillQueja(page: Page, subject: string) {
+	await page.getByLabel('Asunto').fill(subject);
+	await page.locator('#campo_descripcion').fill('El alumbrado del parque lleva un mes apagado.');
+	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
+	await page.getByLabel('Número de documento').fill('1122334455');
+	await page.getByLabel(/Autorizo el tratamiento/).check();
+}
+
+async function adminList(page: Page) {
+	const res = await page.request.get('/api/admin/solicitudes', {
+		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
+	});
+	expect(res.ok()).toBe(true);
+	return (await res.json()) as { total: number; items: Array<{ id: string; radicado: string }> };
+}
+
+test('a PQRSD filled offline survives reload and a closed tab, then is filed exactly once', async ({
+	page,
+	context
+}) => {
+	await page.goto('/formularios/queja');
+	await waitForOfflineReady(page);
+	await context.setOffline(true);
+
+	const subject = `Alumbrado público ${Date.now()}`;
+	await fillQueja(page, subject);
+	await expect(page.getByText(/Borrador guardado en este dispositivo/)).toBeVisible();
+
+	// Reload offline: the service worker serves the page, the draft comes back from IndexedDB.
+	await page.reload();
+	await expect(page.getByLabel('Asunto')).toHaveValue(subject);
+
+	// Close the tab and open the form again in a new one.
+	await page.close();
+	const again = await context.newPage();
+	await again.goto('/formularios/queja');
+	await expect(again.getByLabel('Asunto')).toHaveValue(subject);
+	await expect(again.getByLabel('Nombre completo')).toHaveValue('Ciudadana de Prueba');
+
+	await again.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
+	await expect(again).toHaveURL(/\/mis-solicitudes\?nueva=/);
+	await expect(again.getByTestId('codigo-provisional')).toHaveText(/^PEND-[0-9A-F]{8}$/);
+	const id = new URL(again.url()).searchParams.get('nueva')!;
+
+	const reconnectedAt = Date.now();
+	await context.setOffline(false);
+	const radicado = again.getByTestId('radicado').first();
+	await expect(radicado).toHaveText(/^PG-\d{4}-\d{6}$/, { timeout: 20_000 });
+	console.info(`reconnect → radicado shown: ${Date.now() - reconnectedAt} ms`);
+	await expect(again.getByTestId('plazo').first()).toContainText('15 días hábiles');
+
+	const list = await adminList(again);
+	expect(list.items.filter((i) => i.id === id)).toHaveLength(1);
+
+	// The official's answer (admin API until the back office exists) reaches the device…
+	const filed = (await radicado.textContent())!;
+	const answer = await again.request.post(`/api/admin/solicitudes/${filed}/eventos`, {
+		headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+		data: { kind: 'respuesta', status: 'respondida', text: 'Se reparó el alumbrado del parque.' }
+	});
+	expect(answer.status()).toBe(201);
+	await again.getByRole('button', { name: 'Consultar respuestas' }).click();
+	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
+
+	// …and stays readable offline.
+	await context.setOffline(true);
+	await again.reload();
+	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
+	await expect(again.getByTestId('estado').first()).toHaveText('Respondida');
+});
+
+test('a form with errors says what is wrong in Spanish and moves focus to the summary', async ({
+	page
+}) => {
+	await page.goto('/formularios/queja');
+	await page.getByRole('button', { name: /Enviar solicitud/ }).click();
+	const summary = page.getByRole('alert').filter({ hasText: 'Revise lo siguiente' });
+	await expect(summary).toBeFocused();
+	await expect(
+		summary.getByRole('link', { name: 'Este dato es obligatorio.' }).first()
+	).toBeVisible();
+	await expect(summary).toContainText('autorizar el tratamiento de sus datos');
+});
+
+test('an anonymous complaint hides personal data fields and warns about evidence', async ({
+	page
+}) => {
+	await page.goto('/formularios/denuncia');
+	await page.getByLabel(/Presentar de forma anónima/).check();
+	await expect(page.getByLabel('Nombre completo')).toHaveCount(0);
+	await expect(page.getByText(/hechos concretos|pruebas/i).first()).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a petición is filed as a plain HTML form and can be tracked by radicado and PIN', async ({
+		page
+	}) => {
+		await page.goto('/formularios/peticion-general');
+		await page.getByLabel('Asunto').fill('Arreglo de la vía a la vereda');
+		await page
+			.locator('#campo_descripcion')
+			.fill('La vía tiene huecos profundos desde hace meses.');
+		await page.getByLabel('Nombre completo').fill('Ciudadano Sin Scripts');
+		await page.getByLabel('Número de documento').fill('99887766');
+		await page.getByLabel(/Autorizo el tratamiento/).check();
+		await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+		const radicado = (await page.getByTestId('radicado').textContent())!.trim();
+		const pin = (await page.getByTestId('pin').textContent())!.trim();
+		expect(radicado).toMatch(/^PG-\d{4}-\d{6}$/);
+		expect(pin).toMatch(/^\d{6}$/);
+		await expect(page.getByTestId('deadline')).toContainText('15 días hábiles');
+
+		await page.goto('/seguimiento');
+		await page.getByLabel('Número de radicado').fill(radicado);
+		await page.getByLabel('PIN de 6 dígitos').fill(pin);
+		await page.getByRole('button', { name: 'Consultar' }).click();
+		await expect(page.getByTestId('estado')).toHaveText('Radicada');
+
+		await page.getByLabel('Número de radicado').fill(radicado);
+		await page.getByLabel('PIN de 6 dígitos').fill(pin === '000000' ? '111111' : '000000');
+		await page.getByRole('button', { name: 'Consultar' }).click();
+		await expect(
+			page.getByText('No encontramos una solicitud con ese radicado y PIN')
+		).toBeVisible();
+	});
+
+	test('a form with errors comes back with the answers kept and the errors listed', async ({
+		page
+	}) => {
+		await page.goto('/formularios/peticion-general');
+		await page.getByLabel('Asunto').fill('Solo el asunto');
+		await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+		await expect(page.getByText('Revise lo siguiente')).toBeVisible();
+		await expect(page.getByLabel('Asunto')).toHaveValue('Solo el asunto');
+	});
+});
