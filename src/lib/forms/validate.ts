@@ -4,6 +4,7 @@
  * codes; the UI turns them into Spanish (or English) text from messages/.
  */
 import type { ContentDocOf, FormField, Submission } from '$lib/schemas';
+import { isIsoDate } from '$lib/domain/calendar-date';
 
 export type FormDoc = Pick<
 	ContentDocOf<'formulario'>,
@@ -47,7 +48,6 @@ const DEFAULT_MAX: Record<FormField['kind'], number> = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9 +()-]{7,20}$/;
 const NUMBER = /^-?\d{1,15}([.,]\d{1,6})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The error of one field's value, or null when it is acceptable. */
 export function validateField(
@@ -70,7 +70,7 @@ export function validateField(
 		case 'numero':
 			return NUMBER.test(text) ? null : 'numero_invalido';
 		case 'fecha':
-			return DATE.test(text) && !Number.isNaN(Date.parse(text)) ? null : 'fecha_invalida';
+			return isIsoDate(text) ? null : 'fecha_invalida';
 		case 'seleccion':
 		case 'opciones':
 			return field.options.some((o) => o.value === text) ? null : 'opcion_invalida';
