@@ -66,6 +66,22 @@ registerRoute(
 	})
 );
 
+// The page that installed the worker asks for itself to be cached (it loaded before the worker
+// could see it); only same-origin pages, into the same cache navigations use.
+self.addEventListener('message', (event) => {
+	const data = event.data as { type?: string; url?: string } | undefined;
+	if (data?.type !== 'CACHE_PAGE' || typeof data.url !== 'string') return;
+	const url = new URL(data.url);
+	if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+	event.waitUntil(
+		caches
+			.open('paginas')
+			.then((cache) => cache.add(url.href))
+			.catch(() => {})
+	);
+	event.ports[0]?.postMessage(true);
+});
+
 // Background Sync: the browser wakes the worker when the connection returns, even with the
 // portal closed, and the outbox is sent from here (same code and lock as the pages).
 interface SyncEvent extends ExtendableEvent {

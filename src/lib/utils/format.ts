@@ -2,22 +2,42 @@ import { getLocale } from '$lib/paraglide/runtime';
 
 const tag = () => (getLocale() === 'en' ? 'en-GB' : 'es-CO');
 
+/** Intl formatters are costly to build (measured under load): one per locale and style. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+	let f = formatters.get(key) as T | undefined;
+	if (!f) {
+		f = make();
+		formatters.set(key, f);
+	}
+	return f;
+}
+
 /** `2026-11-20` → "20 de noviembre de 2026" (date-only strings are calendar dates, no zone). */
 export function formatDate(isoDate: string): string {
 	const d = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
 	if (Number.isNaN(d.getTime())) return isoDate;
-	return new Intl.DateTimeFormat(tag(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+	const t = tag();
+	return cached(
+		`date:${t}`,
+		() => new Intl.DateTimeFormat(t, { dateStyle: 'long', timeZone: 'UTC' })
+	).format(d);
 }
 
 /** A full timestamp in Colombian time: "20 de noviembre de 2026, 3:04 p. m.". */
 export function formatDateTime(iso: string): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
-	return new Intl.DateTimeFormat(tag(), {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'America/Bogota'
-	}).format(d);
+	const t = tag();
+	return cached(
+		`datetime:${t}`,
+		() =>
+			new Intl.DateTimeFormat(t, {
+				dateStyle: 'long',
+				timeStyle: 'short',
+				timeZone: 'America/Bogota'
+			})
+	).format(d);
 }
 
 /** Bytes as "1,2 MB". */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ApiErrorCode } from '$lib/server/api-error';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
+import { cachedJson, currentSeq } from './response-cache';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;
@@ -79,14 +80,16 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	const query = Object.fromEntries(url.searchParams);
 
 	if (path === '' && (method === 'GET' || method === 'HEAD')) {
-		const info = await couch().info(DB.content);
-		return json({ db_name: DB.content, update_seq: info.update_seq }, { headers: noStore });
+		// Asked after every batch by every device: answered from the sequence cache.
+		const seq = await storeSeq();
+		const update_seq = /^\d+$/.test(seq) ? Number(seq) : seq;
+		return json({ db_name: DB.content, update_seq }, { headers: noStore });
 	}
 	if (path === '_changes' && method === 'GET') {
 		const q = changesQuery.safeParse(query);
 		if (!q.success)
 			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
-		return changes(q.data);
+		return changes(request, q.data);
 	}
 	if (path === '_bulk_get' && method === 'POST') {
 		const q = bulkGetQuery.safeParse(query);
@@ -111,15 +114,27 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	return syncError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
 }
 
-async function changes(q: z.infer<typeof changesQuery>): Promise<Response> {
+const storeSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
+
+async function changes(request: Request, q: z.infer<typeof changesQuery>): Promise<Response> {
 	const params = new URLSearchParams(
 		Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])
 	);
-	const res = await couch().fetch(`${DB.content}/_changes?${params}`);
-	if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
-	const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
-	body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
-	return json(body, { headers: noStore });
+	// A long poll waits for the next change: never answer it from the cache.
+	const fetchChanges = async () => {
+		const res = await couch().fetch(`${DB.content}/_changes?${params}`);
+		if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+		const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
+		body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
+		return JSON.stringify(body);
+	};
+	if (q.feed === 'longpoll') {
+		const body = await fetchChanges();
+		return body instanceof Response
+			? body
+			: new Response(body, { headers: { 'content-type': 'application/json', ...noStore } });
+	}
+	return cachedJson(request, `_changes?${params}`, await storeSeq(), fetchChanges, noStore);
 }
 
 async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
@@ -147,14 +162,20 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 	}
 	const body = bulkGetBody.safeParse(parsed);
 	if (!body.success) return syncError(400, 'consulta_invalida', 'Lista de documentos inválida.');
-	const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body.data)
-	});
-	if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
-	return new Response(res.body, {
-		status: 200,
-		headers: { 'content-type': 'application/json', ...noStore }
-	});
+	const canonical = JSON.stringify(body.data);
+	return cachedJson(
+		request,
+		`_bulk_get?${params}\n${canonical}`,
+		await storeSeq(),
+		async () => {
+			const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: canonical
+			});
+			if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+			return res.text();
+		},
+		noStore
+	);
 }

@@ -1,0 +1,89 @@
+/**
+ * PouchDB in Node for the offline-pack rows: in-memory local databases that pull over HTTP,
+ * with the app's replication settings or PouchDB's defaults.
+ */
+import { createRequire } from 'node:module';
+
+// pouchdb-adapter-memory's dependencies look for a browser-like global in places.
+/** @type {any} */ (globalThis).self ??= globalThis;
+
+const require = createRequire(import.meta.url);
+/** @type {any} */
+const PouchDB = require('pouchdb-core')
+	.plugin(require('pouchdb-adapter-memory'))
+	.plugin(require('pouchdb-adapter-http'))
+	.plugin(require('pouchdb-replication'));
+
+/**
+ * @typedef {object} PullSettings
+ * @property {string} name
+ * @property {string} acceptEncoding  sent on every request
+ * @property {Record<string, unknown>} options  PouchDB.replicate options
+ */
+
+/**
+ * What the app uses (src/lib/sync/content-pull.ts): batches of 1,000, two batches in flight,
+ * checkpoints kept on the device, compressed responses (browsers always send
+ * `Accept-Encoding: gzip, deflate, br, zstd`).
+ * @type {PullSettings}
+ */
+export const APP_SETTINGS = {
+	name: 'app',
+	acceptEncoding: 'br, gzip',
+	options: { batch_size: 1000, batches_limit: 2, checkpoint: 'target', retry: false }
+};
+
+/**
+ * PouchDB's defaults (batch_size 100, batches_limit 10, checkpoints on both sides: the gate
+ * answers the checkpoint reads with 404 and writes with 405, which PouchDB tolerates) and no
+ * compression.
+ * @type {PullSettings}
+ */
+export const DEFAULT_SETTINGS = {
+	name: 'PouchDB default',
+	acceptEncoding: 'identity',
+	options: {}
+};
+
+/**
+ * @typedef {object} PullResult
+ * @property {number} docs  documents written locally
+ * @property {number} rawJsonBytes  the pulled documents serialised as JSON, summed (UTF-8)
+ * @property {number} ms  wall time of the replication
+ */
+
+let n = 0;
+
+/**
+ * Pulls everything from `remoteUrl` into a new in-memory database, sending `Accept-Encoding`
+ * as given, and measures the raw JSON size of what arrived.
+ * @param {string} remoteUrl
+ * @param {PullSettings} settings
+ * @param {{ settle?: () => Promise<void> }} [opts]  awaited after the replication resolves and
+ *   before the databases are closed (e.g. until the counting proxy has seen the last request)
+ * @returns {Promise<PullResult>}
+ */
+export async function pullAll(remoteUrl, settings, opts = {}) {
+	/** @type {typeof fetch} */
+	const fetchWithEncoding = (url, init = {}) => {
+		const headers = new Headers(init.headers);
+		headers.set('accept-encoding', settings.acceptEncoding);
+		return fetch(url, { ...init, headers });
+	};
+	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
+	const remote = new PouchDB(remoteUrl, { fetch: fetchWithEncoding });
+	try {
+		const started = performance.now();
+		const result = await PouchDB.replicate(remote, local, settings.options);
+		const ms = performance.now() - started;
+		if (!result.ok) throw new Error(`replication not ok: ${JSON.stringify(result.errors)}`);
+		await opts.settle?.();
+		const all = await local.allDocs({ include_docs: true });
+		let rawJsonBytes = 0;
+		for (const row of all.rows) rawJsonBytes += Buffer.byteLength(JSON.stringify(row.doc));
+		return { docs: all.rows.length, rawJsonBytes, ms };
+	} finally {
+		await local.destroy();
+		await remote.close();
+	}
+}

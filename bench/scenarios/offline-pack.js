@@ -1,0 +1,293 @@
+/**
+ * Rows 5 and 6: the initial offline pack — pulling all public content into a new device — for
+ * the seed content, seed + 2,000 and seed + 10,000 generated documents, with the app's
+ * replication settings and with PouchDB's defaults.
+ *
+ * How: the bench runs its own embedded store (a child process), starts the app against it with
+ * COUCHDB_URL (the app seeds it and installs its validation), then writes generated documents
+ * (bench/search-entry.js `storedDocs`: schema-valid, ~1.5–3 KB of body + html each) into the
+ * store over HTTP. A Node PouchDB (memory adapter) pulls `/api/sync/contenido` through a
+ * counting proxy on loopback that records every HTTP request and its bytes on the wire in both
+ * directions (see lib/counting-proxy.js); the app's pulls send `Accept-Encoding: br, gzip`,
+ * PouchDB-default pulls send `identity`.
+ *
+ * Time on "3G": for the seed, the pull is run again through the proxy simulating the link in
+ * real time (400 ms RTT per request, 400 kbps each way, one shared link) — that is the budget
+ * row. For every size, including the seed, a modelled figure is also given:
+ *   requests × RTT + bytes up / 400 kbps + bytes down / 400 kbps + the pull's loopback wall time
+ * (server and client processing, which the link model does not include). The model treats
+ * requests as sequential (PouchDB overlaps up to `batches_limit` batches), so it is pessimistic
+ * for many batches. Running 2,000 and 10,000 documents in real time would take many minutes, so
+ * those figures are modelled only, and labelled so.
+ *
+ * Raw JSON size: the pulled documents as stored locally (with _id and _rev), JSON.stringify'd,
+ * UTF-8 bytes, summed.
+ */
+import { startApp } from '../lib/app.js';
+import { startCountingProxy } from '../lib/counting-proxy.js';
+import { APP_SETTINGS, DEFAULT_SETTINGS, pullAll } from '../lib/node-pouch.js';
+import { THREE_G, bytesPerSecond } from '../lib/profiles.js';
+import { checked, info } from '../lib/report.js';
+import { checkAborted } from '../lib/scenario.js';
+import { duration, kb } from '../lib/stats.js';
+import { startBenchStore, writeDocs } from '../lib/store-data.js';
+
+const SIZES = [
+	{ key: 'seed', label: 'seed', add: 0 },
+	{ key: '2k', label: 'seed + 2,000', add: 2000 },
+	{ key: '10k', label: 'seed + 10,000', add: 10_000 }
+];
+
+/** Only these sizes are checked against "requests per 1,000 docs": see README. */
+const PER_THOUSAND_CHECKED = new Set(['2k', '10k']);
+
+const ROWS = [
+	{ id: 'pack.seed.time3g', what: 'offline pack, seed, on 3G: time (simulated)', budget: '≤ 15 s' },
+	{ id: 'pack.2k.time3g', what: 'offline pack, seed + 2,000 docs, on 3G: time (modelled)' },
+	{ id: 'pack.10k.time3g', what: 'offline pack, seed + 10,000 docs, on 3G: time (modelled)' },
+	...SIZES.map((s) => ({
+		id: `pack.${s.key}.requests`,
+		what: `offline pack, ${s.label}: requests per 1,000 docs`,
+		budget: PER_THOUSAND_CHECKED.has(s.key) ? '≤ 6' : ''
+	})),
+	...SIZES.map((s) => ({
+		id: `pack.${s.key}.ratio`,
+		what: `offline pack, ${s.label}: bytes downloaded / raw JSON`,
+		budget: '≤ 0.25'
+	})),
+	{ id: 'pack.default.seed.time3g', what: 'PouchDB defaults, seed, on 3G: time (simulated)' },
+	...SIZES.map((s) => ({
+		id: `pack.default.${s.key}`,
+		what: `PouchDB defaults, ${s.label}: requests/1,000 docs, bytes/raw JSON, ×app`
+	}))
+];
+
+/**
+ * @typedef {object} PullFigures
+ * @property {number} docs
+ * @property {number} rawJsonBytes
+ * @property {number} requests
+ * @property {number} up
+ * @property {number} down
+ * @property {number} loopbackMs
+ * @property {number} modelled3gMs
+ * @property {Record<string, { n: number, up: number, down: number }>} byRequest  per
+ *   "METHOD path status" (query left out): how many, bytes each way
+ */
+
+/**
+ * @param {{ requests: number, up: number, down: number, loopbackMs: number }} f
+ * @returns {number}
+ */
+function model3g(f) {
+	return (
+		f.requests * THREE_G.rttMs +
+		(f.up / bytesPerSecond(THREE_G.uploadKbps)) * 1000 +
+		(f.down / bytesPerSecond(THREE_G.downloadKbps)) * 1000 +
+		f.loopbackMs
+	);
+}
+
+/**
+ * @param {readonly import('../lib/counting-proxy.js').ProxiedRequest[]} log
+ * @returns {Record<string, { n: number, up: number, down: number }>}
+ */
+function summarise(log) {
+	/** @type {Record<string, { n: number, up: number, down: number }>} */
+	const out = {};
+	for (const r of log) {
+		const key = `${r.method} ${r.path.split('?')[0]?.replace(/_local\/.*/, '_local/…')} ${r.status}`;
+		const e = (out[key] ??= { n: 0, up: 0, down: 0 });
+		e.n++;
+		e.up += r.up;
+		e.down += r.down;
+	}
+	return out;
+}
+
+/**
+ * @param {import('../lib/counting-proxy.js').CountingProxy} proxy
+ * @param {import('../lib/node-pouch.js').PullSettings} settings
+ * @returns {Promise<PullFigures>}
+ */
+async function measuredPull(proxy, settings) {
+	proxy.reset();
+	const pull = await pullAll(`${proxy.url}/api/sync/contenido`, settings, {
+		settle: () => proxy.idle()
+	});
+	const t = proxy.totals();
+	const figures = {
+		docs: pull.docs,
+		rawJsonBytes: pull.rawJsonBytes,
+		requests: t.requests,
+		up: t.up,
+		down: t.down,
+		loopbackMs: Math.round(pull.ms),
+		modelled3gMs: 0,
+		byRequest: summarise(proxy.log)
+	};
+	figures.modelled3gMs = Math.round(model3g(figures));
+	return figures;
+}
+
+/** @type {import('../lib/scenario.js').Scenario} */
+export const offlinePack = {
+	name: 'offline-pack',
+	timeoutMs: 300_000,
+	rows: ROWS,
+	async run(ctx) {
+		/** @type {import('../lib/app.js').BenchApp | undefined} */
+		let app;
+		try {
+			return await measure(ctx, (started) => (app = started));
+		} catch (e) {
+			if (app && !app.alive())
+				throw new Error(`the app server stopped:\n${app.output()}`, { cause: e });
+			throw e;
+		}
+	}
+};
+
+/**
+ * @param {import('../lib/scenario.js').BenchContext} ctx
+ * @param {(app: import('../lib/app.js').BenchApp) => void} started
+ * @returns {Promise<{ rows: import('../lib/report.js').Row[], details: unknown }>}
+ */
+async function measure(ctx, started) {
+	const bench = await ctx.bundle.load();
+	const store = await startBenchStore();
+	ctx.defer(() => store.stop());
+	const server = await startApp({ env: { COUCHDB_URL: store.url } });
+	ctx.defer(() => server.stop());
+	started(server);
+	const counter = await startCountingProxy(server.url);
+	ctx.defer(() => counter.close());
+
+	/** @type {Record<string, { app: PullFigures, defaults: PullFigures }>} */
+	const results = {};
+	/** @type {Record<string, { app: number, defaults: number }>} */
+	const simulated = {};
+	let written = 0;
+	for (const size of SIZES) {
+		checkAborted(ctx.signal);
+		if (size.add > written) {
+			ctx.log(`offline-pack: writing ${size.add - written} generated docs`);
+			await writeDocs(store.url, bench.storedDocs(written, size.add - written));
+			written = size.add;
+		}
+		checkAborted(ctx.signal);
+		ctx.log(`offline-pack: ${size.label}, app settings`);
+		const app = await measuredPull(counter, APP_SETTINGS);
+		checkAborted(ctx.signal);
+		ctx.log(`offline-pack: ${size.label}, PouchDB defaults`);
+		const defaults = await measuredPull(counter, DEFAULT_SETTINGS);
+		results[size.key] = { app, defaults };
+		if (size.key === 'seed') {
+			ctx.log('offline-pack: seed through a simulated 3G link');
+			const link = await startCountingProxy(server.url, { link: THREE_G });
+			ctx.defer(() => link.close());
+			const time = async (/** @type {import('../lib/node-pouch.js').PullSettings} */ settings) => {
+				const started = performance.now();
+				await pullAll(`${link.url}/api/sync/contenido`, settings, { settle: () => link.idle() });
+				return Math.round(performance.now() - started);
+			};
+			simulated.seed = { app: await time(APP_SETTINGS), defaults: await time(DEFAULT_SETTINGS) };
+		}
+	}
+
+	/** @type {import('../lib/report.js').Row[]} */
+	const rows = [];
+	const seed = /** @type {{ app: PullFigures, defaults: PullFigures }} */ (results.seed);
+	const simSeed = /** @type {{ app: number, defaults: number }} */ (simulated.seed);
+	rows.push(
+		checked({
+			...ROWS[0],
+			measured: `${duration(simSeed.app)} (${seed.app.docs} docs, ${kb(seed.app.down)} down, ${seed.app.requests} requests)`,
+			value: simSeed.app,
+			unit: 'ms',
+			budget: '≤ 15 s',
+			limit: 15_000,
+			note: `modelled: ${duration(seed.app.modelled3gMs)}`
+		})
+	);
+	for (const key of ['2k', '10k']) {
+		const r = /** @type {{ app: PullFigures }} */ (results[key]).app;
+		const row = ROWS.find((x) => x.id === `pack.${key}.time3g`);
+		rows.push(
+			info({
+				id: `pack.${key}.time3g`,
+				what: /** @type {string} */ (row?.what),
+				measured: `${duration(r.modelled3gMs)} modelled (${r.docs} docs, ${kb(r.down)} down, ${kb(r.up)} up, ${r.requests} requests)`,
+				value: r.modelled3gMs,
+				unit: 'ms',
+				budget: '(≤ 15 s: seed)',
+				note:
+					`${(r.requests * THREE_G.rttMs) / 1000} s RTT + ${(r.up / bytesPerSecond(THREE_G.uploadKbps)).toFixed(1)} s up + ` +
+					`${(r.down / bytesPerSecond(THREE_G.downloadKbps)).toFixed(1)} s down + ${(r.loopbackMs / 1000).toFixed(1)} s processing`
+			})
+		);
+	}
+	for (const size of SIZES) {
+		const r = /** @type {{ app: PullFigures }} */ (results[size.key]).app;
+		const perThousand = (r.requests / r.docs) * 1000;
+		const base = {
+			id: `pack.${size.key}.requests`,
+			what: `offline pack, ${size.label}: requests per 1,000 docs`,
+			measured: `${perThousand.toFixed(1)} (${r.requests} requests, ${r.docs} docs)`,
+			value: Number(perThousand.toFixed(2)),
+			unit: 'requests/1000 docs'
+		};
+		rows.push(
+			PER_THOUSAND_CHECKED.has(size.key)
+				? checked({ ...base, budget: '≤ 6', limit: 6 })
+				: info({
+						...base,
+						budget: '(≤ 6: 2k, 10k)',
+						note: `a pull has a fixed cost of requests; ${r.docs} docs are too few for a per-1,000 rate`
+					})
+		);
+	}
+	for (const size of SIZES) {
+		const r = /** @type {{ app: PullFigures }} */ (results[size.key]).app;
+		const ratio = r.down / r.rawJsonBytes;
+		rows.push(
+			checked({
+				id: `pack.${size.key}.ratio`,
+				what: `offline pack, ${size.label}: bytes downloaded / raw JSON`,
+				measured: `${ratio.toFixed(3)} (${kb(r.down)} / ${kb(r.rawJsonBytes)})`,
+				value: Number(ratio.toFixed(3)),
+				unit: 'ratio',
+				budget: '≤ 0.25',
+				limit: 0.25
+			})
+		);
+	}
+	rows.push(
+		info({
+			id: 'pack.default.seed.time3g',
+			what: 'PouchDB defaults, seed, on 3G: time (simulated)',
+			measured: `${duration(simSeed.defaults)} (${seed.defaults.requests} requests, ${kb(seed.defaults.down)} down)`,
+			value: simSeed.defaults,
+			unit: 'ms',
+			note: `modelled: ${duration(seed.defaults.modelled3gMs)}`
+		})
+	);
+	for (const size of SIZES) {
+		const { app: a, defaults: d } = /** @type {{ app: PullFigures, defaults: PullFigures }} */ (
+			results[size.key]
+		);
+		rows.push(
+			info({
+				id: `pack.default.${size.key}`,
+				what: `PouchDB defaults, ${size.label}: requests/1,000 docs, bytes/raw JSON, ×app`,
+				measured:
+					`${((d.requests / d.docs) * 1000).toFixed(1)} req/1k, ratio ${(d.down / d.rawJsonBytes).toFixed(2)}; ` +
+					`×${(d.requests / a.requests).toFixed(1)} requests, ×${(d.down / a.down).toFixed(1)} bytes, ` +
+					`3G ${duration(d.modelled3gMs)} modelled`,
+				value: Number(((d.requests / d.docs) * 1000).toFixed(2)),
+				unit: 'requests/1000 docs'
+			})
+		);
+	}
+	return { rows, details: { results, simulated } };
+}

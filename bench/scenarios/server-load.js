@@ -1,0 +1,277 @@
+/**
+ * Row 8: many devices syncing at once against one server on loopback.
+ *
+ * Each simulated device does what a phone does on its first visit, in order, over its own
+ * keep-alive connection, with `Accept-Encoding: br, gzip` like a browser: GET the home page
+ * HTML, then a PouchDB pull of the seed content through the sync gate — GET
+ * `/api/sync/contenido/` (following the redirect the server answers, as fetch does), GET
+ * `_changes?style=all_docs&since=0&limit=1000`, POST `_bulk_get?revs=true&latest=true` with the
+ * ids and revisions from `_changes`. All devices start together. Latency is from sending the
+ * request to the last byte of the response; an error is a non-2xx/3xx status, a network error
+ * or a request slower than 60 s. The server's resident memory (VmRSS of `node server/index.js`,
+ * which also hosts the embedded store) is sampled every 100 ms.
+ *
+ * The load generator runs on the same 2 cores as the server: the server gets less CPU than on
+ * a machine of its own, so the figures are pessimistic.
+ */
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { startApp } from '../lib/app.js';
+import { checked, info } from '../lib/report.js';
+import { checkAborted } from '../lib/scenario.js';
+import { quantile } from '../lib/stats.js';
+
+const DEVICES = 200;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+const ROWS = [
+	{
+		id: 'server.sync200.p95',
+		what: 'server: 200 devices syncing at once (loopback), p95 latency per request',
+		budget: '≤ 500 ms'
+	},
+	{ id: 'server.sync200.errors', what: 'server: 200 devices syncing at once, errors', budget: '0' },
+	{ id: 'server.sync200.rss', what: 'server: 200 devices syncing at once, server RSS' },
+	{
+		id: 'submission.reconnect',
+		what: 'submission: bytes and time from reconnect to radicado',
+		budget: 'to be set (issue #3)'
+	}
+];
+
+/**
+ * @typedef {object} Sample
+ * @property {string} kind
+ * @property {number} ms
+ * @property {number} status
+ * @property {number} bytes
+ * @property {string} [error]
+ */
+
+/**
+ * One HTTP request; resolves with status, raw (still compressed) body and timing.
+ * @param {http.Agent} agent
+ * @param {URL} url
+ * @param {{ method?: string, body?: string }} [opts]
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer, ms: number }>}
+ */
+function request(agent, url, opts = {}) {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const req = http.request(
+			url,
+			{
+				agent,
+				method: opts.method ?? 'GET',
+				timeout: REQUEST_TIMEOUT_MS,
+				headers: {
+					'accept-encoding': 'br, gzip',
+					accept: 'application/json, text/html',
+					...(opts.body
+						? {
+								'content-type': 'application/json',
+								'content-length': Buffer.byteLength(opts.body)
+							}
+						: {})
+				}
+			},
+			(res) => {
+				/** @type {Buffer[]} */
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks),
+						ms: performance.now() - started
+					})
+				);
+				res.on('error', reject);
+			}
+		);
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', reject);
+		req.end(opts.body);
+	});
+}
+
+/**
+ * @param {Buffer} body
+ * @param {string | undefined} encoding
+ */
+function decode(body, encoding) {
+	if (encoding === 'br') return brotliDecompressSync(body);
+	if (encoding === 'gzip') return gunzipSync(body);
+	return body;
+}
+
+/**
+ * One device's visit and pull.
+ * @param {string} base
+ * @param {Sample[]} samples
+ */
+async function device(base, samples) {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+	/**
+	 * @param {string} kind
+	 * @param {string} path
+	 * @param {{ method?: string, body?: string }} [opts]
+	 */
+	const timed = async (kind, path, opts) => {
+		try {
+			const res = await request(agent, new URL(path, base), opts);
+			const ok = res.status >= 200 && res.status < 400;
+			samples.push({
+				kind,
+				ms: res.ms,
+				status: res.status,
+				bytes: res.body.length,
+				...(ok ? {} : { error: `HTTP ${res.status}` })
+			});
+			return ok ? res : null;
+		} catch (e) {
+			samples.push({ kind, ms: NaN, status: 0, bytes: 0, error: String(e) });
+			return null;
+		}
+	};
+	try {
+		await timed('home HTML', '/');
+		const infoRes = await timed('db info', '/api/sync/contenido/');
+		if (infoRes && infoRes.status >= 300 && infoRes.headers.location) {
+			await timed('db info (redirected)', infoRes.headers.location);
+		}
+		const changes = await timed(
+			'_changes',
+			'/api/sync/contenido/_changes?style=all_docs&since=0&limit=1000'
+		);
+		if (!changes) return;
+		const parsed =
+			/** @type {{ results: Array<{ id: string, changes: Array<{ rev: string }> }> }} */ (
+				JSON.parse(
+					decode(
+						changes.body,
+						/** @type {string | undefined} */ (changes.headers['content-encoding'])
+					).toString()
+				)
+			);
+		const docs = parsed.results.flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
+		await timed('_bulk_get', '/api/sync/contenido/_bulk_get?revs=true&latest=true', {
+			method: 'POST',
+			body: JSON.stringify({ docs })
+		});
+	} finally {
+		agent.destroy();
+	}
+}
+
+/** @param {number} pid */
+function rssKb(pid) {
+	try {
+		const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) : NaN;
+	} catch {
+		return NaN;
+	}
+}
+
+/** @type {import('../lib/scenario.js').Scenario} */
+export const serverLoad = {
+	name: 'server-load',
+	timeoutMs: 180_000,
+	rows: ROWS,
+	async run(ctx) {
+		const server = await startApp();
+		ctx.defer(() => server.stop());
+		const pid = /** @type {number} */ (server.process.pid);
+		// One device first, so the figures are a warm server's, not its first-request work; then
+		// one more alone, for the latency of an unloaded server (details only).
+		await device(server.url, []);
+		/** @type {Sample[]} */
+		const alone = [];
+		await device(server.url, alone);
+		checkAborted(ctx.signal);
+		const before = rssKb(pid);
+		let peak = before;
+		const sampler = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 100);
+		/** @type {Sample[]} */
+		const samples = [];
+		const started = performance.now();
+		ctx.log(`server-load: ${DEVICES} devices`);
+		try {
+			await Promise.all(Array.from({ length: DEVICES }, () => device(server.url, samples)));
+		} finally {
+			clearInterval(sampler);
+		}
+		const wallMs = performance.now() - started;
+		const after = rssKb(pid);
+		if (!server.alive()) throw new Error(`the server stopped under load:\n${server.output()}`);
+
+		const ok = samples.filter((s) => !s.error).map((s) => s.ms);
+		const errors = samples.filter((s) => s.error);
+		const p50 = quantile(ok, 0.5);
+		const p95 = quantile(ok, 0.95);
+		const p99 = quantile(ok, 0.99);
+		/** @type {Record<string, { n: number, p50: number, p95: number, p99: number, bytes: number }>} */
+		const byKind = {};
+		for (const kind of new Set(samples.map((s) => s.kind))) {
+			const of = samples.filter((s) => s.kind === kind && !s.error);
+			const ms = of.map((s) => s.ms);
+			byKind[kind] = {
+				n: of.length,
+				p50: Math.round(quantile(ms, 0.5)),
+				p95: Math.round(quantile(ms, 0.95)),
+				p99: Math.round(quantile(ms, 0.99)),
+				bytes: of.length ? Math.round(of.reduce((n, s) => n + s.bytes, 0) / of.length) : 0
+			};
+		}
+		const slowest = Object.entries(byKind).sort((a, b) => b[1].p95 - a[1].p95)[0];
+		return {
+			rows: [
+				checked({
+					...ROWS[0],
+					measured: `p50 ${Math.round(p50)} · p95 ${Math.round(p95)} · p99 ${Math.round(p99)} ms`,
+					value: Number.isFinite(p95) ? Math.round(p95) : null,
+					unit: 'ms',
+					budget: '≤ 500 ms',
+					limit: 500,
+					note:
+						`${samples.length} requests from ${DEVICES} devices in ${(wallMs / 1000).toFixed(1)} s; ` +
+						`slowest kind: ${slowest?.[0]} p95 ${slowest?.[1].p95} ms`
+				}),
+				checked({
+					...ROWS[1],
+					measured: `${errors.length} of ${samples.length}`,
+					value: errors.length,
+					unit: 'requests',
+					budget: '0',
+					limit: 0,
+					note: errors.length ? `first: ${errors[0]?.kind} ${errors[0]?.error}` : undefined
+				}),
+				info({
+					...ROWS[2],
+					measured: `${Math.round(before / 1024)} MB before → ${Math.round(peak / 1024)} MB peak (${Math.round(after / 1024)} MB after)`,
+					value: Math.round(peak / 1024),
+					unit: 'MB'
+				}),
+				{
+					...ROWS[3],
+					measured: 'n/a (issue #3 not landed)',
+					value: null,
+					unit: '',
+					budget: 'to be set (issue #3)',
+					status: 'n/a',
+					note: 'submissions (outbox → radicado) do not exist yet'
+				}
+			],
+			details: {
+				devices: DEVICES,
+				wallMs,
+				byKind,
+				oneDeviceAlone: alone.map((s) => ({ kind: s.kind, ms: Math.round(s.ms), bytes: s.bytes })),
+				rssKb: { before, peak, after }
+			}
+		};
+	}
+};

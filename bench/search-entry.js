@@ -1,0 +1,44 @@
+/**
+ * Entry of the bench's own bundle (built in memory by lib/bench-bundle.js, never shipped): the
+ * app's real search index and the deterministic test corpus, plus a generator of stored content
+ * documents with rendered HTML, so that the browser rows and the Node rows use exactly the
+ * code and data the app and its unit tests use.
+ */
+import { Marked } from 'marked';
+import { SearchIndex } from '../src/lib/search/search-index.ts';
+import { toSearchDoc } from '../src/lib/search/search-doc.ts';
+import { CorpusGenerator } from '../src/lib/search/test-corpus.ts';
+
+export { CorpusGenerator, SearchIndex, toSearchDoc };
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/** Most text a generated item carries in `body` + `html` (characters), like a real news item. */
+const MAX_TEXT = 3000;
+
+/**
+ * `count` valid content documents numbered from `first`, as the server stores them: schema-
+ * checked by the corpus generator, with the Markdown body rendered to `html` (the app renders
+ * and sanitises at write time; this generated Markdown holds nothing a sanitiser would remove).
+ * Bodies are cut by whole paragraphs to at most ~3,000 characters of body + html, so items
+ * carry about 1.5–3 KB of text like the seed's news and notices.
+ * @param {number} first
+ * @param {number} count
+ * @param {number} [seed]
+ * @returns {Array<Record<string, unknown> & { _id: string, body: string, html: string }>}
+ */
+export function storedDocs(first, count, seed = 20_260_601 + first) {
+	const corpus = new CorpusGenerator(seed);
+	return Array.from({ length: count }, (_, i) => {
+		const doc = /** @type {any} */ (corpus.contentDoc(first + i));
+		const parts = String(doc.body).split('\n\n');
+		let body = parts.join('\n\n');
+		let html = /** @type {string} */ (marked.parse(body));
+		while (parts.length > 1 && body.length + html.length > MAX_TEXT) {
+			parts.pop();
+			body = parts.join('\n\n');
+			html = /** @type {string} */ (marked.parse(body));
+		}
+		return { ...doc, body, html };
+	});
+}
