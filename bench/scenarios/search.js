@@ -12,6 +12,7 @@
  * first pass (no warm-up: each query a person types runs once), median over the runs (a fresh
  * page each); a second, warm pass is in the details.
  */
+import { readFileSync } from 'node:fs';
 import { freshPage } from '../lib/browser.js';
 import { checked, info } from '../lib/report.js';
 import { checkAborted } from '../lib/scenario.js';
@@ -19,59 +20,10 @@ import { duration, max, median, quantile } from '../lib/stats.js';
 
 const DOCS = 5000;
 
-/** The queries of src/lib/search/search-index.perf.spec.ts. */
-const QUERIES = [
-	'licencia',
-	'licencias de construcción',
-	'certif',
-	'certificado de residencia',
-	'impuesto predial',
-	'predial pago',
-	'tramite',
-	'trámites en línea',
-	'c',
-	'p',
-	'de',
-	'la ',
-	'sa',
-	'salud',
-	'secretaría de salud',
-	'vacunación niños',
-	'vacun',
-	'niñ',
-	'acuerdo 12',
-	'decreto 045 de 2024',
-	'resolución',
-	'concejo municipal sesión',
-	'sesiones ordinarias',
-	'presupuesto participativo',
-	'rendición de cuentas',
-	'transparencia acceso información',
-	'contratación',
-	'convocatoria empleo',
-	'adulto mayor subsidio',
-	'sisbén encuesta',
-	'sisb',
-	'educación escolar transporte',
-	'vías terciarias',
-	'agua potable acueducto',
-	'residuos reciclaje',
-	'río putumayo',
-	'comunidad indígena resguardo',
-	'registro civil nacimiento',
-	'defunción',
-	'paz y salvo',
-	'emergencia inundación albergue',
-	'feria cultura deporte',
-	'cacao café productores',
-	'petición queja reclamo',
-	'horario de atención',
-	'xyzzy',
-	'alcaldía concejo hacienda planeación salud educación',
-	'<script>alert(1)</script>',
-	'.*+?^${}()|[]\\',
-	'licencia '.repeat(50)
-];
+/** The queries of src/lib/search/search-index.perf.spec.ts, from one file. */
+const QUERIES = JSON.parse(
+	readFileSync(new URL('../../src/lib/search/perf-queries.json', import.meta.url), 'utf8')
+);
 
 const ROWS = [
 	{
