@@ -28,7 +28,9 @@ self.skipWaiting();
 clientsClaim();
 
 precacheAndRoute([
-	...build.map((url) => ({ url, revision: null })),
+	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
+	// precached (it would add ~90 KB to every install).
+	...build.filter((url) => !url.includes('/workers/')).map((url) => ({ url, revision: null })),
 	...files
 		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
 		.map((url) => ({ url, revision: version })),

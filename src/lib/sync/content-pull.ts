@@ -1,8 +1,3 @@
-import { getAppDb } from '$lib/db';
-import { SearchIndex } from '$lib/search/search-index';
-import { toSearchDoc } from '$lib/search/search-doc';
-import { saveSearchIndex } from '$lib/search/search-store';
-import { allLocalContent } from './content-local';
 import { writePackFlag } from './pack-flag';
 import { localContentDb, PouchDB, remoteContentUrl } from './pouch';
 
@@ -32,10 +27,30 @@ export async function pullContent(
 	const result = await replication;
 	if (!result.ok) throw new Error(result.errors.map(String).join('; ') || 'replicación incompleta');
 
-	const docs = await allLocalContent();
-	const index = SearchIndex.build(docs.flatMap((d) => toSearchDoc(d) ?? []));
-	await saveSearchIndex(getAppDb(), index, { sourceSeq: result.last_seq });
+	const docCount = await rebuildInWorker(result.last_seq);
 	const syncedAt = new Date().toISOString();
-	writePackFlag({ syncedAt, docCount: docs.length });
-	return { syncedAt, docCount: docs.length };
+	writePackFlag({ syncedAt, docCount });
+	return { syncedAt, docCount };
+}
+
+/** Rebuilds the search index in a Web Worker, or on the page if a worker cannot run. */
+async function rebuildInWorker(sourceSeq: string | number): Promise<number> {
+	try {
+		const worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), {
+			type: 'module'
+		});
+		try {
+			return await new Promise<number>((resolve, reject) => {
+				worker.onmessage = (e: MessageEvent<{ ok: boolean; docCount?: number; error?: string }>) =>
+					e.data.ok ? resolve(e.data.docCount ?? 0) : reject(new Error(e.data.error));
+				worker.onerror = (e) => reject(new Error(e.message || 'worker'));
+				worker.postMessage({ sourceSeq });
+			});
+		} finally {
+			worker.terminate();
+		}
+	} catch {
+		const { rebuildSearchIndex } = await import('./rebuild-search-index');
+		return rebuildSearchIndex(sourceSeq);
+	}
 }
