@@ -3,19 +3,9 @@
  * contexts (cold cache, no service worker, empty storage) per measurement.
  */
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as EXECUTABLE } from '../../tests/helpers/chromium.js';
 
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+const ARGS = ['--headless', ...CHROMIUM_ARGS];
 
 /** @returns {Promise<import('playwright-core').Browser>} */
 export function launchBrowser() {

@@ -3,7 +3,7 @@
  * fails type-checking here instead of showing a raw code to citizens.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ContentDocOf } from '$lib/schemas';
+import type { ContentDocOf, RequestStatus } from '$lib/schemas';
 
 type Tramite = ContentDocOf<'tramite'>;
 
@@ -92,4 +92,12 @@ export const sectionLabel = (s: ContentDocOf<'pagina'>['section']): string =>
 		participa: m.section_participa,
 		atencion: m.section_atencion,
 		politicas: m.section_politicas
+	})[s]();
+
+export const requestStatusLabel = (s: RequestStatus): string =>
+	({
+		radicada: m.status_radicada,
+		'en-tramite': m.status_en_tramite,
+		respondida: m.status_respondida,
+		cerrada: m.status_cerrada
 	})[s]();

@@ -26,7 +26,6 @@ import { legalDeadline, tramiteDeadline } from '$lib/domain/plazos';
 import { formatRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import { cachedContent } from './content-cache';
 import type { ApiErrorCode } from '$lib/server/api-error';
 import { checkAttachments, type CheckedAttachment } from './attachments';
 import { radicadoPrefix } from './config';
@@ -35,6 +34,7 @@ import { issuesOf } from './http';
 import { KeyedLock } from './keyed-lock';
 import { payloadHash } from './payload-hash';
 import { hashPin, verifyPin } from './pin';
+import { getContent } from '$lib/server/content/repo';
 import { RadicadoAllocator, seriesFor } from './radicado-allocator';
 import { textIssues } from './text-checks';
 
@@ -103,7 +103,7 @@ async function fileOnce(submission: Submission, hash: string, now: () => Date) {
 	const existing = await client.get<SolicitudDoc>(DB.requests, solicitudDocId(submission.id));
 	if (existing) return replayOrConflict(existing, submission, hash);
 
-	const form = await cachedContent('formulario', submission.form);
+	const form = await getContent('formulario', submission.form);
 	if (!form) {
 		return reject(
 			404,
@@ -231,7 +231,7 @@ const clip = (text: string, max: number) =>
  * days). Municipal closure days come from the `sitio` document.
  */
 async function computeDeadline(form: FormDoc, receivedAt: Date): Promise<Deadline> {
-	const sitio = await cachedContent('sitio', 'sitio');
+	const sitio = await getContent('sitio', 'sitio');
 	if (!sitio) console.warn('Sin documento sitio:sitio: plazos sin días de cierre municipales');
 	const calendar: BusinessCalendar = { closures: sitio?.closures ?? [] };
 	if (form.purpose === 'pqrsd') {
@@ -245,7 +245,7 @@ async function computeDeadline(form: FormDoc, receivedAt: Date): Promise<Deadlin
 		};
 	}
 	if (!form.tramite) return null;
-	const tramite = await cachedContent('tramite', form.tramite);
+	const tramite = await getContent('tramite', form.tramite);
 	if (!tramite) {
 		console.warn(`El formulario ${form.slug} apunta al trámite inexistente ${form.tramite}`);
 		return null;
