@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium.js';
 
-const PORT = 4173;
+// Overridable so several checkouts on one machine can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? '/tmp/ventanilla-e2e-data';
 
 /**
  * End-to-end tests in Debian's Chromium (`apt-get install chromium`); Playwright's own browser
@@ -25,11 +27,11 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh embedded store for every run, seeded on start.
-		command: `rm -rf /tmp/ventanilla-e2e-data && node server/index.js`,
+		command: `rm -rf ${DATA_DIR} && node server/index.js`,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATA_DIR: '/tmp/ventanilla-e2e-data',
+			DATA_DIR,
 			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef'
 		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
