@@ -6,6 +6,10 @@ declare global {
 			/** Stable machine code (`no_encontrado`, `sin_conexion`…); the UI text comes from messages/. */
 			code?: string;
 		}
+		interface Locals {
+			/** The signed-in official (back office), or null for citizens and kiosks. */
+			user: import('$lib/schemas').SessionUser | null;
+		}
 	}
 }
 

@@ -3,7 +3,9 @@
  * fails type-checking here instead of showing a raw code to citizens.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ContentDocOf, RequestStatus } from '$lib/schemas';
+import type { ContentDocOf, EventoKind, RequestStatus } from '$lib/schemas';
+import type { Role } from '$lib/domain/permisos';
+import type { Semaforo } from '$lib/domain/semaforo';
 
 type Tramite = ContentDocOf<'tramite'>;
 
@@ -101,3 +103,31 @@ export const requestStatusLabel = (s: RequestStatus): string =>
 		respondida: m.status_respondida,
 		cerrada: m.status_cerrada
 	})[s]();
+
+export const roleLabel = (r: Role): string =>
+	({
+		administrador: m.role_administrador,
+		editor: m.role_editor,
+		funcionario: m.role_funcionario,
+		'funcionario-campo': m.role_funcionario_campo,
+		'comite-gelt': m.role_comite_gelt
+	})[r]();
+
+export const semaforoLabel = (s: Semaforo): string =>
+	({
+		vencida: m.semaforo_vencida,
+		'por-vencer': m.semaforo_por_vencer,
+		'a-tiempo': m.semaforo_a_tiempo,
+		'sin-plazo': m.semaforo_sin_plazo,
+		atendida: m.semaforo_atendida
+	})[s]();
+
+export const eventKindLabel = (k: EventoKind): string =>
+	({
+		estado: m.event_estado,
+		respuesta: m.event_respuesta,
+		asignacion: m.event_asignacion,
+		traslado: m.event_traslado,
+		prorroga: m.event_prorroga,
+		nota: m.event_nota
+	})[k]();

@@ -8,6 +8,23 @@ import { PQRSD_TYPES } from '$lib/domain/plazos';
 import { isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
 
+/** An official's username, as events and captures refer to it (see usuario.ts). */
+const usernameRef = z.string().regex(/^[a-z][a-z0-9._-]{2,39}$/, 'usuario inválido');
+
+/**
+ * A request a field official captured on a citizen's behalf: who captured it (from their
+ * session, never from the device's word) and that the data-processing consent was read aloud
+ * and accepted by the citizen.
+ */
+export const fieldCaptureSchema = z
+	.object({
+		by: usernameRef,
+		byName: lineSchema(160),
+		consentReadAloud: z.literal(true)
+	})
+	.strict();
+export type FieldCapture = z.infer<typeof fieldCaptureSchema>;
+
 /** Colombian identity documents accepted for a natural or legal person. */
 export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PA', 'PPT', 'RC', 'NIT'] as const;
 
@@ -141,30 +158,105 @@ export const solicitudDocSchema = z.object({
 	),
 	/** scrypt hash of the PIN; the PIN itself is never stored. */
 	pinHash: z.string(),
+	/** Present when a field official captured it on the citizen's behalf. */
+	capture: fieldCaptureSchema.optional(),
+	/** Dependencia the request was routed to when filed: the form's responsible office. */
+	dependencia: slugSchema.optional(),
 	/** SHA-256 of the canonical submission: same id + same hash = the same request again. */
 	payloadHash: z.string().regex(/^[0-9a-f]{64}$/)
 });
 export type SolicitudDoc = z.infer<typeof solicitudDocSchema>;
 
-/** Something that happened to a request: a status change or the official answer. */
-export const eventoInputSchema = z
+const eventTextSchema = z.string().trim().min(1, 'escriba el texto').max(20_000);
+
+/** A status change, with a note the citizen reads. */
+const estadoEvento = z
+	.object({ kind: z.literal('estado'), status: requestStatusSchema, text: eventTextSchema })
+	.strict();
+/** The official answer the citizen receives. */
+const respuestaEvento = z
 	.object({
-		kind: z.enum(['estado', 'respuesta']),
-		status: requestStatusSchema,
-		text: z.string().trim().min(1).max(20_000)
+		kind: z.literal('respuesta'),
+		status: z.enum(['respondida', 'cerrada']).default('respondida'),
+		text: eventTextSchema
 	})
 	.strict();
+/** Assigned to a colleague (internal). */
+const asignacionEvento = z
+	.object({
+		kind: z.literal('asignacion'),
+		assignee: usernameRef,
+		text: z.string().trim().max(2000).default('')
+	})
+	.strict();
+/** Forwarded to another dependencia ("traslado por competencia"); the citizen is told. */
+const trasladoEvento = z
+	.object({ kind: z.literal('traslado'), dependencia: slugSchema, text: eventTextSchema })
+	.strict();
+/** Extension of the term (Ley 1755 art. 14 par.): reasons and the new date, told to the citizen. */
+const prorrogaEvento = z
+	.object({ kind: z.literal('prorroga'), dueDate: isoDateSchema, text: eventTextSchema })
+	.strict();
+/** Internal note: never shown to the citizen. */
+const notaEvento = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
 
-export const eventoDocSchema = eventoInputSchema.extend({
+/**
+ * Something that happened to a request, as an official (or the interim admin API) submits it.
+ * Each is its own immutable document; the request's current state is the fold of them all
+ * (`$lib/domain/solicitud-estado`).
+ */
+export const eventoInputSchema = z.discriminatedUnion('kind', [
+	estadoEvento,
+	respuestaEvento,
+	asignacionEvento,
+	trasladoEvento,
+	prorrogaEvento,
+	notaEvento
+]);
+export type EventoInput = z.infer<typeof eventoInputSchema>;
+export type EventoKind = EventoInput['kind'];
+
+/** Kinds the citizen sees when tracking their request; the rest are internal. */
+export const PUBLIC_EVENT_KINDS = ['estado', 'respuesta', 'traslado', 'prorroga'] as const;
+
+const eventoDocFields = {
 	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9A-Za-z:.-]+$/),
 	_rev: z.string().optional(),
 	type: z.literal('evento'),
 	solicitud: z.uuid(),
 	radicado: radicadoSchema,
+	/** When the official acted (on their device, possibly offline). */
 	at: isoDateTimeSchema,
-	by: lineSchema(160)
-});
+	/** Name shown in the history. */
+	by: lineSchema(160),
+	/** Username of the official, for attribution (absent for the interim admin API). */
+	byUser: usernameRef.optional(),
+	/** Device-generated id: the same action sent twice is stored once. */
+	clientId: z.uuid().optional(),
+	/** When the server stored it. */
+	recordedAt: isoDateTimeSchema.optional()
+};
+
+export const eventoDocSchema = z.discriminatedUnion('kind', [
+	estadoEvento.extend(eventoDocFields),
+	respuestaEvento.extend(eventoDocFields),
+	asignacionEvento.extend(eventoDocFields),
+	trasladoEvento.extend(eventoDocFields),
+	prorrogaEvento.extend(eventoDocFields),
+	notaEvento.extend(eventoDocFields)
+]);
 export type EventoDoc = z.infer<typeof eventoDocSchema>;
+
+/** One entry of the history the citizen sees. */
+export interface PublicEventView {
+	at: string;
+	kind: (typeof PUBLIC_EVENT_KINDS)[number];
+	/** Status of the request after this event. */
+	status: RequestStatus;
+	text: string;
+	/** New due date, for an extension. */
+	dueDate?: string;
+}
 
 /** What the citizen sees when tracking with radicado + PIN: status and answers, no personal data. */
 export interface TrackingView {
@@ -174,5 +266,5 @@ export interface TrackingView {
 	receivedAt: string;
 	deadline: z.infer<typeof deadlineSchema> | null;
 	status: RequestStatus;
-	events: Array<{ at: string; kind: 'estado' | 'respuesta'; status: RequestStatus; text: string }>;
+	events: PublicEventView[];
 }

@@ -24,6 +24,11 @@ export type ApiErrorCode =
 	| 'evento_invalido'
 	| 'admin_deshabilitado'
 	| 'no_autorizado'
+	// Back office.
+	| 'sesion_requerida'
+	| 'prohibido'
+	| 'credenciales_invalidas'
+	| 'accion_invalida'
 	| 'error_interno';
 
 /**

@@ -49,13 +49,24 @@ function validate(newDoc, oldDoc) {
 			'el _id debe ser evento:<solicitud>:…'
 		);
 		need(RADICADO.test(newDoc.radicado), 'radicado inválido');
-		need(newDoc.kind === 'estado' || newDoc.kind === 'respuesta', 'tipo de evento inválido');
+		var kinds = ['estado', 'respuesta', 'asignacion', 'traslado', 'prorroga', 'nota'];
+		need(kinds.indexOf(newDoc.kind) >= 0, 'tipo de evento inválido');
+		if (newDoc.kind === 'estado' || newDoc.kind === 'respuesta') {
+			need(
+				['radicada', 'en-tramite', 'respondida', 'cerrada'].indexOf(newDoc.status) >= 0,
+				'estado inválido'
+			);
+		}
+		if (newDoc.kind === 'asignacion') need(text(newDoc.assignee), 'falta a quién se asigna');
+		if (newDoc.kind === 'traslado') need(text(newDoc.dependencia), 'falta la dependencia');
+		if (newDoc.kind === 'prorroga') {
+			need(/^\d{4}-\d{2}-\d{2}$/.test(newDoc.dueDate), 'falta la nueva fecha');
+		}
 		need(
-			['radicada', 'en-tramite', 'respondida', 'cerrada'].indexOf(newDoc.status) >= 0,
-			'estado inválido'
-		);
-		need(
-			text(newDoc.text) && text(newDoc.by) && INSTANT.test(newDoc.at),
+			typeof newDoc.text === 'string' &&
+				(newDoc.kind === 'asignacion' || text(newDoc.text)) &&
+				text(newDoc.by) &&
+				INSTANT.test(newDoc.at),
 			'faltan datos del evento'
 		);
 		return;

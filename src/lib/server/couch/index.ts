@@ -14,5 +14,7 @@ export const DB = {
 	/** Published public content, replicated read-only to every device. */
 	content: 'contenido',
 	/** Filed requests, their radicado claims and their events. Never replicated to citizens. */
-	requests: 'solicitudes'
+	requests: 'solicitudes',
+	/** Back office: officials' accounts and sessions, content drafts and revisions. Never replicated. */
+	staff: 'gestion'
 } as const;

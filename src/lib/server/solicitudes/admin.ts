@@ -4,17 +4,12 @@
  * deployment that forgot to set it is closed, not open.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import {
-	eventoDocSchema,
-	type EventoDoc,
-	type SolicitudDoc,
-	eventoInputSchema
-} from '$lib/schemas';
+import type { EventoDoc, EventoInput, SolicitudDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { apiError } from '$lib/server/api-error';
-import type { z } from 'zod';
 import { adminToken } from './config';
-import { claimDocId, eventoDocId, solicitudDocId, type ClaimDoc } from './docs';
+import { claimDocId, solicitudDocId, type ClaimDoc } from './docs';
+import { appendEvent } from './events';
 
 /** Who events created through this API are attributed to. */
 export const ADMIN_API_ACTOR = 'administrador (API)';
@@ -85,27 +80,17 @@ export async function findByRadicado(radicado: string): Promise<SolicitudDoc | n
 }
 
 /**
- * Records a status change or an answer for a request as a new immutable event document.
+ * Records an event (status change, answer…) for the request with `radicado`, attributed to the
+ * interim admin API.
  * @returns the stored event, or null when no request holds `radicado`.
  */
 export async function addEvento(
 	radicado: string,
-	input: z.infer<typeof eventoInputSchema>,
+	input: EventoInput,
 	by = ADMIN_API_ACTOR,
 	now = new Date()
 ): Promise<EventoDoc | null> {
 	const solicitud = await findByRadicado(radicado);
 	if (!solicitud) return null;
-	const at = now.toISOString();
-	const doc = eventoDocSchema.parse({
-		_id: eventoDocId(solicitud.id, at),
-		type: 'evento',
-		solicitud: solicitud.id,
-		radicado,
-		at,
-		by,
-		...input
-	});
-	await couch().put(DB.requests, doc);
-	return doc;
+	return (await appendEvent(solicitud, input, { by }, { now })).doc;
 }

@@ -6,25 +6,13 @@
  * | id                                   | what                                                   |
  * | ------------------------------------ | ------------------------------------------------------ |
  * | `solicitud:<uuid>`                   | the filed request, immutable, attachments inline       |
- * | `evento:<uuid>:<at>:<random>`        | a status change or answer, immutable                   |
+ * | `evento:<uuid>:<at>:<clientId>`      | something an official did to it, immutable              |
  * | `radicado:PG-2026-000124`            | claim: this number belongs to that request, immutable  |
  * | `contador:PG-2026`                   | hint: the last number claimed in the series (mutable)  |
  */
-import { randomBytes } from 'node:crypto';
-import type { RequestStatus } from '$lib/schemas';
-
 export const solicitudDocId = (id: string) => `solicitud:${id}`;
 export const claimDocId = (radicado: string) => `radicado:${radicado}`;
 export const counterDocId = (series: string) => `contador:${series}`;
-
-/**
- * Event ids sort by time within a request. The shared schema allows only lower-case letters in
- * event ids, so the ISO instant is lower-cased (`2026-11-24t15:04:05.123z`), which keeps the
- * order; the random tail keeps two events in the same millisecond apart.
- */
-export function eventoDocId(solicitudId: string, at: string): string {
-	return `evento:${solicitudId}:${at.toLowerCase()}:${randomBytes(4).toString('hex')}`;
-}
 
 /** First and last possible ids of one request's events, for a range read. */
 export function eventoRange(solicitudId: string): [string, string] {
@@ -53,12 +41,4 @@ export interface CounterDoc {
 	series: string;
 	last: number;
 	updatedAt: string;
-}
-
-/** The event as the tracking view shows it. */
-export interface EventView {
-	at: string;
-	kind: 'estado' | 'respuesta';
-	status: RequestStatus;
-	text: string;
 }

@@ -208,6 +208,7 @@ function buildDoc(input: {
 		values: s.values,
 		...(s.consent ? { consent: s.consent } : {}),
 		attachments: input.checked.map((a) => a.meta),
+		dependencia: form.responsible,
 		pinHash: input.pinHash,
 		payloadHash: input.hash
 	};

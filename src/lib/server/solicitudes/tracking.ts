@@ -7,17 +7,13 @@
  * municipality answered.
  */
 import { z } from 'zod';
-import {
-	eventoDocSchema,
-	type EventoDoc,
-	type SolicitudDoc,
-	type TrackingView
-} from '$lib/schemas';
+import type { EventoDoc, SolicitudDoc, TrackingView } from '$lib/schemas';
 import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import type { AllDocsRow } from '$lib/server/couch/client';
 import { trackingLookupsPerMinute } from './config';
-import { claimDocId, eventoRange, solicitudDocId, type ClaimDoc, type EventView } from './docs';
+import { claimDocId, solicitudDocId, type ClaimDoc } from './docs';
+import { eventsOf, publicHistory, stateOf } from './events';
 import { verifyAgainstNothing, verifyPin } from './pin';
 import { TokenBuckets } from './rate-limit';
 
@@ -62,30 +58,18 @@ async function docsByKey<T>(keys: string[]): Promise<Map<string, T>> {
 	return found;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Events of one request, oldest first, as the citizen sees them. */
-export async function eventsOf(solicitudId: string): Promise<EventView[]> {
-	const [start, end] = eventoRange(solicitudId);
-	const docs = await couch().range<EventoDoc>(DB.requests, start, end);
-	return docs
-		.flatMap((d) => {
-			const e = eventoDocSchema.safeParse(d);
-			return e.success ? [e.data] : [];
-		})
-		.sort((a, b) => cmp(a.at, b.at) || cmp(a._id, b._id))
-		.map(({ at, kind, status, text }) => ({ at, kind, status, text }));
-}
-
-function viewOf(doc: SolicitudDoc, events: EventView[]): TrackingView {
+function viewOf(doc: SolicitudDoc, events: EventoDoc[]): TrackingView {
+	const state = stateOf(doc, events);
 	return {
 		radicado: doc.radicado,
 		formTitle: doc.formTitle,
 		capturedAt: doc.capturedAt,
 		receivedAt: doc.receivedAt,
-		deadline: doc.deadline,
-		status: events.at(-1)?.status ?? 'radicada',
-		events
+		// After an extension the citizen sees the new due date.
+		deadline:
+			doc.deadline && state.dueDate ? { ...doc.deadline, dueDate: state.dueDate } : doc.deadline,
+		status: state.status,
+		events: publicHistory(doc, events)
 	};
 }
 

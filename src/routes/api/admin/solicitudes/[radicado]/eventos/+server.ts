@@ -24,7 +24,7 @@ export const POST: RequestHandler = async ({ request, params }) => {
 			issues: issuesOf(parsed.error)
 		});
 	}
-	if (!isCleanText(parsed.data.text)) {
+	if (!isCleanText('text' in parsed.data ? parsed.data.text : '')) {
 		return apiError(400, 'evento_invalido', 'El texto contiene caracteres no permitidos.', {
 			issues: [{ path: 'text', code: 'caracteres_no_permitidos' }]
 		});
@@ -32,8 +32,16 @@ export const POST: RequestHandler = async ({ request, params }) => {
 	try {
 		const evento = await addEvento(params.radicado, parsed.data);
 		if (!evento) return apiError(404, 'no_encontrado', 'No hay una solicitud con ese radicado.');
-		const { _id, radicado, at, by, kind, status, text } = evento;
-		return noStoreJson({ id: _id, radicado, at, by, kind, status, text }, 201);
+		const {
+			_id,
+			_rev: _r,
+			type: _t,
+			solicitud: _s,
+			clientId: _c,
+			recordedAt: _a,
+			...shown
+		} = evento;
+		return noStoreJson({ id: _id, ...shown }, 201);
 	} catch (e) {
 		return failureResponse(e);
 	}

@@ -1,0 +1,100 @@
+/**
+ * The current state of a request is not stored anywhere: it is the fold of its immutable event
+ * documents over the filed request. Two officials acting offline on the same request both add
+ * events, and both survive; the order of `at` (then id) decides the result the same way on
+ * every device and on the server.
+ */
+import type { IsoDate } from './calendar-date';
+
+export type RequestStatus = 'radicada' | 'en-tramite' | 'respondida' | 'cerrada';
+
+/** The fields of an event document the fold reads. */
+export type RequestEventLike =
+	| { _id?: string; at: string; kind: 'estado'; status: RequestStatus }
+	| { _id?: string; at: string; kind: 'respuesta'; status: 'respondida' | 'cerrada' }
+	| { _id?: string; at: string; kind: 'asignacion'; assignee: string }
+	| { _id?: string; at: string; kind: 'traslado'; dependencia: string }
+	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }
+	| { _id?: string; at: string; kind: 'nota' };
+
+export interface RequestBase {
+	/** Dependencia the request was routed to when filed. */
+	dependencia: string | undefined;
+	/** Legal due date when filed, or null for trámites without a term in days. */
+	dueDate: IsoDate | null;
+	receivedAt: string;
+}
+
+export interface RequestState {
+	status: RequestStatus;
+	dependencia: string | undefined;
+	assignee: string | undefined;
+	/** Due date in force (after an extension, the extended one). */
+	dueDate: IsoDate | null;
+	/** The due date before any extension. */
+	originalDueDate: IsoDate | null;
+	extended: boolean;
+	/** When the first answer was given, if any. */
+	answeredAt: string | undefined;
+	lastActivityAt: string;
+}
+
+const order = (a: RequestEventLike, b: RequestEventLike) =>
+	a.at < b.at ? -1 : a.at > b.at ? 1 : (a._id ?? '') < (b._id ?? '') ? -1 : 1;
+
+/** Sorts a copy of `events` in the order the fold applies them. */
+export function sortEvents<T extends RequestEventLike>(events: readonly T[]): T[] {
+	return [...events].sort(order);
+}
+
+/** The state after applying `events` (any order) to `base`. */
+export function foldRequest(base: RequestBase, events: readonly RequestEventLike[]): RequestState {
+	const state: RequestState = {
+		status: 'radicada',
+		dependencia: base.dependencia,
+		assignee: undefined,
+		dueDate: base.dueDate,
+		originalDueDate: base.dueDate,
+		extended: false,
+		answeredAt: undefined,
+		lastActivityAt: base.receivedAt
+	};
+	for (const e of sortEvents(events)) applyEvent(state, e);
+	return state;
+}
+
+/** Applies one event to `state` in place; also used to show the status after each event. */
+export function applyEvent(state: RequestState, e: RequestEventLike): void {
+	const startWork = () => {
+		if (state.status === 'radicada') state.status = 'en-tramite';
+	};
+	switch (e.kind) {
+		case 'estado':
+			state.status = e.status;
+			break;
+		case 'respuesta':
+			state.status = e.status;
+			state.answeredAt ??= e.at;
+			break;
+		case 'asignacion':
+			state.assignee = e.assignee;
+			startWork();
+			break;
+		case 'traslado':
+			state.dependencia = e.dependencia;
+			// The receiving office assigns it again.
+			state.assignee = undefined;
+			startWork();
+			break;
+		case 'prorroga':
+			state.dueDate = e.dueDate;
+			state.extended = true;
+			break;
+		case 'nota':
+			break;
+	}
+	if (e.at > state.lastActivityAt) state.lastActivityAt = e.at;
+}
+
+/** True once the request has been answered or closed. */
+export const isSettled = (status: RequestStatus) => status === 'respondida' || status === 'cerrada';

@@ -1,0 +1,42 @@
+/**
+ * Route guards for the back office. Pages redirect to sign-in or show 403; API routes answer
+ * JSON errors with a code. The client may hide what these refuse, but these are what decide.
+ */
+import { error, redirect } from '@sveltejs/kit';
+import { can, type Permiso } from '$lib/domain/permisos';
+import type { SessionUser } from '$lib/schemas';
+import { apiError } from '$lib/server/api-error';
+
+/** The signed-in official, or a redirect to the sign-in page that comes back here. */
+export function requireUser(locals: App.Locals, url: URL): SessionUser {
+	if (!locals.user) {
+		const back = url.pathname + url.search;
+		redirect(303, `/gestion/ingresar?volver=${encodeURIComponent(back)}`);
+	}
+	return locals.user;
+}
+
+/** The signed-in official if they hold `permiso`; otherwise sign-in or a 403 page. */
+export function requirePermiso(locals: App.Locals, url: URL, permiso: Permiso): SessionUser {
+	const user = requireUser(locals, url);
+	if (!can(user, permiso)) error(403, { message: 'No autorizado', code: 'prohibido' });
+	return user;
+}
+
+/** For API routes: the official, or the JSON error response to send (401 / 403). */
+export function apiUser(
+	locals: App.Locals,
+	permiso?: Permiso
+): { user: SessionUser; refusal?: undefined } | { user?: undefined; refusal: Response } {
+	if (!locals.user) {
+		return {
+			refusal: apiError(401, 'sesion_requerida', 'Inicie sesión como funcionario para continuar.')
+		};
+	}
+	if (permiso && !can(locals.user, permiso)) {
+		return {
+			refusal: apiError(403, 'prohibido', 'Su rol no permite esta acción.')
+		};
+	}
+	return { user: locals.user };
+}

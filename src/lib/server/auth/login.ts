@@ -1,0 +1,38 @@
+/**
+ * Signing in: a username and password checked against the scrypt hash, rate-limited per client
+ * address and per username. Every failure gives the same answer after the same work, so the
+ * form says nothing about which part was wrong or whether the account exists.
+ */
+import { verifyAgainstNothing, verifySecret } from '$lib/server/crypto/scrypt-hash';
+import { TokenBuckets } from '$lib/server/solicitudes/rate-limit';
+import type { SessionUser } from '$lib/schemas';
+import { loginAttemptsPerMinute } from './config';
+import { getUser, toSessionUser } from './users';
+
+export type LoginResult =
+	| { ok: true; user: SessionUser }
+	| { ok: false; code: 'credenciales_invalidas' }
+	| { ok: false; code: 'demasiados_intentos'; retryAfter: number };
+
+let byAddress: TokenBuckets | undefined;
+/** Guessing one account's password from many addresses is slowed down too. */
+const byUsername = new TokenBuckets({ capacity: 10, perMinute: 1 });
+
+export async function login(
+	usernameRaw: string,
+	password: string,
+	clientAddress: string
+): Promise<LoginResult> {
+	const perMinute = loginAttemptsPerMinute();
+	byAddress ??= new TokenBuckets({ capacity: perMinute, perMinute });
+	const username = usernameRaw.trim().toLowerCase().slice(0, 60);
+	const wait = Math.max(byAddress.take(clientAddress, 1), byUsername.take(username, 1));
+	if (wait) return { ok: false, code: 'demasiados_intentos', retryAfter: wait };
+	const user = /^[a-z][a-z0-9._-]{2,39}$/.test(username) ? await getUser(username) : null;
+	const secret = password.slice(0, 200);
+	const ok = user?.active
+		? await verifySecret(secret, user.passwordHash)
+		: await verifyAgainstNothing(secret);
+	if (!ok || !user) return { ok: false, code: 'credenciales_invalidas' };
+	return { ok: true, user: toSessionUser(user) };
+}

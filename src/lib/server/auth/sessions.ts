@@ -1,0 +1,88 @@
+/**
+ * Officials' sessions: a random token in an HttpOnly cookie; the store keeps only its SHA-256
+ * (`sesion:<hash>`), so any server behind the load balancer can check it and signing out on one
+ * ends it everywhere. A replayed cookie of an ended, expired or forged session grants nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sesionDocSchema, type SessionUser, type SesionDoc } from '$lib/schemas';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { sessionHours } from './config';
+import { getUser, toSessionUser } from './users';
+
+export const SESSION_COOKIE = 'ventanilla_sesion';
+
+/** 32 random bytes, base64url: what the cookie carries. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const sessionDocId = (token: string) =>
+	`sesion:${createHash('sha256').update(token, 'utf8').digest('hex')}`;
+
+/**
+ * Sessions checked in the last few seconds, so a page and its data requests do not read the
+ * store twice each. A deactivated account or a sign-out on another server takes effect within
+ * this time.
+ */
+const CACHE_MS = 10_000;
+const MAX_CACHED = 5_000;
+const cache = new Map<string, { user: SessionUser | null; until: number }>();
+
+export async function createSession(
+	username: string,
+	now = new Date()
+): Promise<{ token: string; expires: Date }> {
+	const token = randomBytes(32).toString('base64url');
+	const expires = new Date(now.getTime() + sessionHours() * 3_600_000);
+	const doc: SesionDoc = sesionDocSchema.parse({
+		_id: sessionDocId(token),
+		type: 'sesion',
+		username,
+		createdAt: now.toISOString(),
+		expiresAt: expires.toISOString()
+	});
+	await couch().put(DB.staff, doc);
+	return { token, expires };
+}
+
+/** The official a cookie belongs to, or null (no cookie, forged, ended, expired, inactive). */
+export async function readSession(
+	token: string | undefined,
+	now = Date.now()
+): Promise<SessionUser | null> {
+	if (!token || !TOKEN.test(token)) return null;
+	const id = sessionDocId(token);
+	const hit = cache.get(id);
+	if (hit && hit.until > now) return hit.user;
+	const user = await lookUp(id, now);
+	if (cache.size >= MAX_CACHED) cache.clear();
+	cache.set(id, { user, until: now + CACHE_MS });
+	return user;
+}
+
+async function lookUp(id: string, now: number): Promise<SessionUser | null> {
+	const parsed = sesionDocSchema.safeParse(await couch().get(DB.staff, id));
+	if (!parsed.success || Date.parse(parsed.data.expiresAt) <= now) return null;
+	const user = await getUser(parsed.data.username);
+	return user?.active ? toSessionUser(user) : null;
+}
+
+/** Ends the session of `token` (sign-out). Ending an unknown session is not an error. */
+export async function endSession(token: string | undefined): Promise<void> {
+	if (!token || !TOKEN.test(token)) return;
+	const id = sessionDocId(token);
+	cache.delete(id);
+	const doc = await couch().get<SesionDoc>(DB.staff, id);
+	if (!doc?._rev) return;
+	await couch()
+		.json(`${DB.staff}/${encodeURIComponent(id)}?rev=${encodeURIComponent(doc._rev)}`, {
+			method: 'DELETE'
+		})
+		.catch((e: unknown) => {
+			if (!(e instanceof CouchError && (e.status === 404 || e.status === 409))) throw e;
+		});
+}
+
+/** Forgets cached sessions, after an account change (so it applies at once on this server). */
+export function forgetCachedSessions(): void {
+	cache.clear();
+}

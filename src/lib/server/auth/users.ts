@@ -1,0 +1,151 @@
+/**
+ * Officials' accounts in the back-office database: `usuario:<username>` documents with a scrypt
+ * password hash. Only administrators change them (checked by the routes); every change records
+ * who made it.
+ */
+import {
+	usuarioDocId,
+	usuarioDocSchema,
+	usuarioIdPrefix,
+	usuarioInputSchema,
+	type SessionUser,
+	type UsuarioDoc,
+	type UsuarioInput
+} from '$lib/schemas';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { hashSecret } from '$lib/server/crypto/scrypt-hash';
+import { firstAdmin } from './config';
+
+export type UserChangeError =
+	| 'usuario_existe'
+	| 'usuario_no_encontrado'
+	| 'falta_clave'
+	| 'falta_dependencia'
+	| 'ultimo_administrador';
+
+export class UserChangeRefused extends Error {
+	constructor(readonly code: UserChangeError) {
+		super(code);
+	}
+}
+
+export async function getUser(username: string): Promise<UsuarioDoc | null> {
+	const doc = await couch().get<unknown>(DB.staff, usuarioDocId(username));
+	const parsed = usuarioDocSchema.safeParse(doc);
+	return parsed.success ? parsed.data : null;
+}
+
+export async function listUsers(): Promise<UsuarioDoc[]> {
+	const docs = await couch().range<unknown>(DB.staff, usuarioIdPrefix, `${usuarioIdPrefix}\ufff0`);
+	return docs.flatMap((d) => {
+		const p = usuarioDocSchema.safeParse(d);
+		return p.success ? [p.data] : [];
+	});
+}
+
+export const toSessionUser = (u: UsuarioDoc): SessionUser => ({
+	username: u.username,
+	name: u.name,
+	roles: u.roles,
+	...(u.dependencia ? { dependencia: u.dependencia } : {})
+});
+
+/** Funcionarios act for a dependencia: without one their inbox would be empty. */
+function needsDependencia(input: Pick<UsuarioInput, 'roles'>) {
+	return input.roles.includes('funcionario');
+}
+
+/**
+ * Creates an account.
+ * @throws {UserChangeRefused} `usuario_existe`, `falta_clave`, `falta_dependencia`.
+ */
+export async function createUser(raw: UsuarioInput, by: string, now = new Date()) {
+	const input = usuarioInputSchema.parse(raw);
+	if (!input.password) throw new UserChangeRefused('falta_clave');
+	if (needsDependencia(input) && !input.dependencia) {
+		throw new UserChangeRefused('falta_dependencia');
+	}
+	const at = now.toISOString();
+	const doc = usuarioDocSchema.parse({
+		_id: usuarioDocId(input.username),
+		type: 'usuario',
+		username: input.username,
+		name: input.name,
+		roles: [...new Set(input.roles)],
+		...(input.dependencia ? { dependencia: input.dependencia } : {}),
+		active: input.active,
+		passwordHash: await hashSecret(input.password),
+		createdAt: at,
+		updatedAt: at,
+		updatedBy: by
+	});
+	try {
+		await couch().put(DB.staff, doc);
+	} catch (e) {
+		if (e instanceof CouchError && e.status === 409) throw new UserChangeRefused('usuario_existe');
+		throw e;
+	}
+	return doc;
+}
+
+/**
+ * Changes an account's name, roles, dependencia, state or password (when given). Refuses to
+ * leave the portal without an active administrator.
+ * @throws {UserChangeRefused} `usuario_no_encontrado`, `falta_dependencia`, `ultimo_administrador`.
+ */
+export async function updateUser(raw: UsuarioInput, by: string, now = new Date()) {
+	const input = usuarioInputSchema.parse(raw);
+	const current = await getUser(input.username);
+	if (!current) throw new UserChangeRefused('usuario_no_encontrado');
+	if (needsDependencia(input) && !input.dependencia) {
+		throw new UserChangeRefused('falta_dependencia');
+	}
+	const staysAdmin = input.active && input.roles.includes('administrador');
+	if (current.active && current.roles.includes('administrador') && !staysAdmin) {
+		const others = (await listUsers()).filter(
+			(u) => u.active && u.roles.includes('administrador') && u.username !== current.username
+		);
+		if (!others.length) throw new UserChangeRefused('ultimo_administrador');
+	}
+	const { dependencia: _old, ...rest } = current;
+	const doc = usuarioDocSchema.parse({
+		...rest,
+		name: input.name,
+		roles: [...new Set(input.roles)],
+		...(input.dependencia ? { dependencia: input.dependencia } : {}),
+		active: input.active,
+		passwordHash: input.password ? await hashSecret(input.password) : current.passwordHash,
+		updatedAt: now.toISOString(),
+		updatedBy: by
+	});
+	await couch().put(DB.staff, doc);
+	return doc;
+}
+
+/**
+ * Creates the first administrator from `ADMIN_USUARIO` / `ADMIN_CLAVE` when the store has no
+ * account yet. Returns the username created, or null.
+ */
+export async function ensureFirstAdmin(): Promise<string | null> {
+	const wanted = firstAdmin();
+	if (!wanted) return null;
+	if ((await listUsers()).length) return null;
+	try {
+		await createUser(
+			{
+				username: wanted.username,
+				name: wanted.name,
+				roles: ['administrador'],
+				active: true,
+				password: wanted.password
+			},
+			'sistema'
+		);
+	} catch (e) {
+		// Another server created it at the same moment.
+		if (e instanceof UserChangeRefused && e.code === 'usuario_existe') return null;
+		throw e;
+	}
+	return wanted.username;
+}

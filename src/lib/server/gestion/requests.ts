@@ -1,0 +1,82 @@
+/**
+ * Every filed request with its events, folded into its current state, for the back office. Read
+ * in two range reads and remembered until the requests database changes, so paging and
+ * filtering an inbox of thousands costs no store round trip per view.
+ */
+import {
+	eventoDocSchema,
+	solicitudDocSchema,
+	type EventoDoc,
+	type SolicitudDoc
+} from '$lib/schemas';
+import { sortEvents, type RequestState } from '$lib/domain/solicitud-estado';
+import type { RequestScope } from '$lib/domain/permisos';
+import type { BusinessCalendar } from '$lib/domain/dias-habiles';
+import { couch, DB } from '$lib/server/couch';
+import { getContent } from '$lib/server/content/repo';
+import { stateOf } from '$lib/server/solicitudes/events';
+
+export interface StoredRequest {
+	doc: SolicitudDoc;
+	events: EventoDoc[];
+	state: RequestState;
+	scope: RequestScope;
+}
+
+let memo: { seq: string; value: Promise<Map<string, StoredRequest>> } | undefined;
+
+/** All requests by radicado, current as of the requests database's latest change. */
+export async function allRequests(): Promise<Map<string, StoredRequest>> {
+	const seq = String((await couch().info(DB.requests)).update_seq);
+	if (memo?.seq !== seq) {
+		const value = readAll();
+		memo = { seq, value };
+		value.catch(() => {
+			if (memo?.value === value) memo = undefined;
+		});
+	}
+	return memo.value;
+}
+
+async function readAll(): Promise<Map<string, StoredRequest>> {
+	const [docs, events] = await Promise.all([
+		couch().range<unknown>(DB.requests, 'solicitud:', 'solicitud:\ufff0'),
+		couch().range<unknown>(DB.requests, 'evento:', 'evento:\ufff0')
+	]);
+	const bySolicitud = new Map<string, EventoDoc[]>();
+	for (const raw of events) {
+		const e = eventoDocSchema.safeParse(raw);
+		if (!e.success) continue;
+		const list = bySolicitud.get(e.data.solicitud) ?? [];
+		list.push(e.data);
+		bySolicitud.set(e.data.solicitud, list);
+	}
+	const out = new Map<string, StoredRequest>();
+	for (const raw of docs) {
+		const d = solicitudDocSchema.safeParse(raw);
+		if (!d.success) continue;
+		const evs = sortEvents(bySolicitud.get(d.data.id) ?? []);
+		const state = stateOf(d.data, evs);
+		out.set(d.data.radicado, {
+			doc: d.data,
+			events: evs,
+			state,
+			scope: scopeOf(d.data, state)
+		});
+	}
+	return out;
+}
+
+export function scopeOf(doc: SolicitudDoc, state: RequestState): RequestScope {
+	return {
+		dependencia: state.dependencia,
+		...(state.assignee ? { assignee: state.assignee } : {}),
+		...(doc.capture ? { capturedBy: doc.capture.by } : {})
+	};
+}
+
+/** Días hábiles of the municipality: national holidays plus its closure days. */
+export async function municipalCalendar(): Promise<BusinessCalendar> {
+	const sitio = await getContent('sitio', 'sitio');
+	return { closures: sitio?.closures ?? [] };
+}

@@ -1,0 +1,118 @@
+/**
+ * Event documents of requests: reading one request's history and appending to it. Every action
+ * is a new document whose id carries the device-generated `clientId`, so the same action sent
+ * twice (a retry after a lost response, an offline queue flushed twice) is stored once.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+	eventoDocSchema,
+	PUBLIC_EVENT_KINDS,
+	type EventoDoc,
+	type EventoInput,
+	type PublicEventView,
+	type SolicitudDoc
+} from '$lib/schemas';
+import {
+	applyEvent,
+	foldRequest,
+	sortEvents,
+	type RequestState
+} from '$lib/domain/solicitud-estado';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { eventoRange } from './docs';
+
+/** Events of one request, oldest first (invalid documents are skipped, never shown). */
+export async function eventsOf(solicitudId: string): Promise<EventoDoc[]> {
+	const [start, end] = eventoRange(solicitudId);
+	const docs = await couch().range<unknown>(DB.requests, start, end);
+	return sortEvents(
+		docs.flatMap((d) => {
+			const e = eventoDocSchema.safeParse(d);
+			return e.success ? [e.data] : [];
+		})
+	);
+}
+
+/** The state a request is in, from the request and its events. */
+export function stateOf(doc: SolicitudDoc, events: readonly EventoDoc[]): RequestState {
+	return foldRequest(
+		{
+			dependencia: doc.dependencia,
+			dueDate: doc.deadline?.dueDate ?? null,
+			receivedAt: doc.receivedAt
+		},
+		events
+	);
+}
+
+/** The history the citizen sees: public kinds only, each with the status it left. */
+export function publicHistory(doc: SolicitudDoc, events: readonly EventoDoc[]): PublicEventView[] {
+	const state = stateOf(doc, []);
+	const out: PublicEventView[] = [];
+	for (const e of sortEvents(events)) {
+		applyEvent(state, e);
+		if (!(PUBLIC_EVENT_KINDS as readonly string[]).includes(e.kind)) continue;
+		out.push({
+			at: e.at,
+			kind: e.kind as PublicEventView['kind'],
+			status: state.status,
+			text: 'text' in e ? e.text : '',
+			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {})
+		});
+	}
+	return out;
+}
+
+/** Event ids sort by time within a request; lower-case keeps the shared id pattern. */
+export const eventoId = (solicitudId: string, at: string, clientId: string) =>
+	`evento:${solicitudId}:${at.toLowerCase()}:${clientId}`;
+
+export class EventConflict extends Error {
+	constructor() {
+		super('otro evento con el mismo identificador y distinto contenido');
+	}
+}
+
+/**
+ * Stores an event for `solicitud`. With the same `clientId` and `at` again it returns the stored
+ * event when the content is the same, and throws {@link EventConflict} when it differs.
+ */
+export async function appendEvent(
+	solicitud: Pick<SolicitudDoc, 'id' | 'radicado'>,
+	input: EventoInput,
+	actor: { by: string; byUser?: string },
+	opts: { clientId?: string; at?: Date; now?: Date } = {}
+): Promise<{ doc: EventoDoc; created: boolean }> {
+	const now = opts.now ?? new Date();
+	const at = (opts.at ?? now).toISOString();
+	const clientId = opts.clientId ?? randomUUID();
+	const doc = eventoDocSchema.parse({
+		...input,
+		_id: eventoId(solicitud.id, at, clientId),
+		type: 'evento',
+		solicitud: solicitud.id,
+		radicado: solicitud.radicado,
+		at,
+		by: actor.by,
+		...(actor.byUser ? { byUser: actor.byUser } : {}),
+		clientId,
+		recordedAt: now.toISOString()
+	});
+	try {
+		await couch().put(DB.requests, doc);
+		return { doc, created: true };
+	} catch (e) {
+		if (!(e instanceof CouchError && e.status === 409)) throw e;
+		const stored = eventoDocSchema.safeParse(await couch().get(DB.requests, doc._id));
+		if (!stored.success || !sameAction(stored.data, doc)) throw new EventConflict();
+		return { doc: stored.data, created: false };
+	}
+}
+
+/** Same action: everything but the server's bookkeeping (`_rev`, `recordedAt`). */
+function sameAction(a: EventoDoc, b: EventoDoc): boolean {
+	const strip = ({ _rev: _r, recordedAt: _t, ...rest }: EventoDoc) =>
+		JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
+	return strip(a) === strip(b);
+}

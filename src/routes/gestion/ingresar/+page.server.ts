@@ -1,0 +1,41 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { login } from '$lib/server/auth/login';
+import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only paths inside the back office: `volver` must not send people to another site. */
+function safeReturn(value: string | null): string {
+	return value && /^\/gestion(\/[^\s\\]*)?$/.test(value) && !value.startsWith('//')
+		? value
+		: '/gestion';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeReturn(url.searchParams.get('volver')));
+	return { volver: safeReturn(url.searchParams.get('volver')) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const data = await request.formData();
+		const username = String(data.get('usuario') ?? '');
+		const password = String(data.get('clave') ?? '');
+		const volver = safeReturn(String(data.get('volver') ?? ''));
+		if (!username.trim() || !password) return fail(400, { username, missing: true });
+		const result = await login(username, password, getClientAddress());
+		if (!result.ok) {
+			return result.code === 'demasiados_intentos'
+				? fail(429, { username, retryAfter: result.retryAfter })
+				: fail(401, { username, invalid: true });
+		}
+		const { token, expires } = await createSession(result.user.username);
+		cookies.set(SESSION_COOKIE, token, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			expires
+		});
+		redirect(303, volver);
+	}
+};

@@ -1,0 +1,127 @@
+import { error, fail } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domain/permisos';
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { semaforo } from '$lib/domain/semaforo';
+import { checkExtension } from '$lib/domain/prorroga';
+import { isSettled } from '$lib/domain/solicitud-estado';
+import { eventoInputSchema, type EventoInput } from '$lib/schemas';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { listUsers } from '$lib/server/auth/users';
+import { getContent, listContent } from '$lib/server/content/repo';
+import { actOnRequest } from '$lib/server/gestion/request-actions';
+import { allRequests, municipalCalendar } from '$lib/server/gestion/requests';
+import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+	const stored = (await allRequests()).get(params.radicado);
+	if (!stored || !canSeeRequest(user, stored.scope)) {
+		error(404, { message: 'Solicitud no encontrada', code: 'no_encontrado' });
+	}
+	const { doc, events, state } = stored;
+	const [form, calendar, dependencias, users] = await Promise.all([
+		getContent('formulario', doc.form),
+		municipalCalendar(),
+		listContent('dependencia'),
+		listUsers()
+	]);
+	const today = bogotaDate(new Date());
+	const allowed = Object.fromEntries(
+		REQUEST_ACTIONS.map((a) => [a, canActOnRequest(user, stored.scope, a)])
+	) as Record<(typeof REQUEST_ACTIONS)[number], boolean>;
+	const extension = checkExtension({
+		deadline: doc.deadline,
+		extended: state.extended,
+		settled: isSettled(state.status),
+		today,
+		// Any later date: only whether an extension is possible at all, and its limit.
+		newDueDate: '9999-12-31',
+		calendar
+	});
+	const { pinHash: _p, payloadHash: _h, _rev, ...shown } = doc;
+	return {
+		request: shown,
+		fieldLabels: Object.fromEntries((form?.fields ?? []).map((f) => [f.name, f.label])),
+		events,
+		state,
+		light: semaforo(state, today, calendar),
+		allowed,
+		canExtendNow: extension.refusal === 'excede_doble',
+		maxDueDate: extension.maxDueDate,
+		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
+		colleagues: users
+			.filter((u) => u.active && can(u, 'solicitudes.bandeja'))
+			.map((u) => ({ username: u.username, name: u.name, dependencia: u.dependencia })),
+		// One id per rendering: submitting the same form twice records the action once.
+		clientId: randomUUID()
+	};
+};
+
+const formSchemas = {
+	responder: (d: FormData) => ({
+		kind: 'respuesta',
+		status: d.get('status') === 'cerrada' ? 'cerrada' : 'respondida',
+		text: d.get('text')
+	}),
+	asignar: (d: FormData) => ({
+		kind: 'asignacion',
+		assignee: d.get('assignee'),
+		text: d.get('text') ?? ''
+	}),
+	trasladar: (d: FormData) => ({
+		kind: 'traslado',
+		dependencia: d.get('dependencia'),
+		text: d.get('text')
+	}),
+	prorrogar: (d: FormData) => ({
+		kind: 'prorroga',
+		dueDate: d.get('dueDate'),
+		text: d.get('text')
+	}),
+	nota: (d: FormData) => ({ kind: 'nota', text: d.get('text') }),
+	estado: (d: FormData) => ({ kind: 'estado', status: d.get('status'), text: d.get('text') })
+} as const;
+
+type FormAction = keyof typeof formSchemas;
+
+function action(name: FormAction) {
+	return async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
+		const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+		const data = await request.formData();
+		const parsed = eventoInputSchema.safeParse(formSchemas[name](data));
+		const clientId = z.uuid().safeParse(data.get('clientId'));
+		if (!parsed.success || !clientId.success) {
+			return fail(400, {
+				action: name,
+				invalid: parsed.error?.issues.map((i) => String(i.path[0])) ?? ['form']
+			});
+		}
+		const input: EventoInput = parsed.data;
+		if ('text' in input && !isCleanText(input.text)) {
+			return fail(400, { action: name, invalid: ['text'] });
+		}
+		const result = await actOnRequest(user, params.radicado ?? '', input, {
+			clientId: clientId.data
+		});
+		if (!result.ok) {
+			return fail(result.refusal === 'no_encontrado' ? 404 : 409, {
+				action: name,
+				refusal: result.refusal,
+				maxDueDate: result.maxDueDate
+			});
+		}
+		return { action: name, done: true };
+	};
+}
+
+export const actions: Actions = {
+	responder: action('responder'),
+	asignar: action('asignar'),
+	trasladar: action('trasladar'),
+	prorrogar: action('prorrogar'),
+	nota: action('nota'),
+	estado: action('estado')
+};

@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { canSeeRequest } from '$lib/domain/permisos';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { couch, DB } from '$lib/server/couch';
+import { allRequests } from '$lib/server/gestion/requests';
+import type { RequestHandler } from './$types';
+
+/** A request's attachment, for the officials who may see the request. */
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+	const stored = (await allRequests()).get(params.radicado);
+	const meta = stored?.doc.attachments.find((a) => a.id === params.id);
+	if (!stored || !meta || !canSeeRequest(user, stored.scope)) {
+		error(404, { message: 'Adjunto no encontrado', code: 'no_encontrado' });
+	}
+	const res = await couch().fetch(
+		`${DB.requests}/${encodeURIComponent(stored.doc._id)}/${encodeURIComponent(meta.id)}`,
+		{ headers: { accept: meta.type } }
+	);
+	if (!res.ok || !res.body)
+		error(502, { message: 'Almacén no disponible', code: 'almacen_no_disponible' });
+	// The citizen's file name is shown in the list, never trusted in a header.
+	const ext = {
+		'image/jpeg': 'jpg',
+		'image/png': 'png',
+		'image/webp': 'webp',
+		'application/pdf': 'pdf'
+	}[meta.type];
+	return new Response(res.body, {
+		headers: {
+			'content-type': meta.type,
+			'content-disposition': `attachment; filename="${params.radicado}-${meta.id.slice(0, 8)}.${ext}"`,
+			'cache-control': 'private, no-store',
+			'content-security-policy': "default-src 'none'; sandbox"
+		}
+	});
+};

@@ -1,0 +1,42 @@
+import { fail } from '@sveltejs/kit';
+import { listContent } from '$lib/server/content/repo';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { readUserForm } from '$lib/server/auth/user-form';
+import { createUser, listUsers, UserChangeRefused } from '$lib/server/auth/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermiso(locals, url, 'usuarios.gestionar');
+	const [users, dependencias] = await Promise.all([listUsers(), listContent('dependencia')]);
+	return {
+		users: users.map(({ username, name, roles, dependencia, active, updatedAt, updatedBy }) => ({
+			username,
+			name,
+			roles,
+			dependencia,
+			active,
+			updatedAt,
+			updatedBy
+		})),
+		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request }) => {
+		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const form = readUserForm(await request.formData());
+		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
+		if (!form.input.password) return fail(400, { fields: ['password'], values: form.input });
+		try {
+			const doc = await createUser(form.input, admin.username);
+			return { created: doc.username };
+		} catch (e) {
+			if (e instanceof UserChangeRefused) {
+				const { password: _p, ...values } = form.input;
+				return fail(409, { refused: e.code, values });
+			}
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,41 @@
+import { error, fail } from '@sveltejs/kit';
+import { listContent } from '$lib/server/content/repo';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { forgetCachedSessions } from '$lib/server/auth/sessions';
+import { readUserForm } from '$lib/server/auth/user-form';
+import { getUser, updateUser, UserChangeRefused } from '$lib/server/auth/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	requirePermiso(locals, url, 'usuarios.gestionar');
+	const user = /^[a-z][a-z0-9._-]{2,39}$/.test(params.username)
+		? await getUser(params.username)
+		: null;
+	if (!user) error(404, { message: 'Usuario no encontrado', code: 'no_encontrado' });
+	const dependencias = await listContent('dependencia');
+	const { passwordHash: _h, _rev, _id, ...shown } = user;
+	return {
+		account: shown,
+		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title }))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, request, params }) => {
+		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const form = readUserForm(await request.formData(), params.username);
+		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
+		try {
+			await updateUser(form.input, admin.username);
+			// Role or state changes apply to the account's open sessions at once on this server.
+			forgetCachedSessions();
+			return { saved: true };
+		} catch (e) {
+			if (e instanceof UserChangeRefused) {
+				const { password: _p, ...values } = form.input;
+				return fail(409, { refused: e.code, values });
+			}
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,89 @@
+/**
+ * A small HTTP client for the back office in integration tests: sign in, read pages, and post
+ * forms the way a browser does (with an Origin header), reading SvelteKit's JSON action results.
+ */
+import * as devalue from 'devalue';
+
+export interface PageResult {
+	status: number;
+	location: string | null;
+	html: string;
+}
+
+export interface ActionResult {
+	/** HTTP status of the action (the JSON envelope's, not the transport's). */
+	status: number;
+	type: 'success' | 'failure' | 'redirect' | 'error';
+	data: Record<string, unknown> | undefined;
+	location?: string;
+}
+
+export class BackOffice {
+	constructor(
+		readonly base: string,
+		public cookie: string | null = null
+	) {}
+
+	/** Signs in; returns the action's status (303 on success) and keeps the session cookie. */
+	async signIn(username: string, password: string): Promise<number> {
+		const res = await fetch(`${this.base}/gestion/ingresar`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: this.base,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ usuario: username, clave: password })
+		});
+		const set = res.headers.get('set-cookie');
+		const m = set && /ventanilla_sesion=([^;]+)/.exec(set);
+		if (m?.[1]) this.cookie = `ventanilla_sesion=${m[1]}`;
+		await res.arrayBuffer();
+		return res.status;
+	}
+
+	async page(path: string): Promise<PageResult> {
+		const res = await fetch(`${this.base}${path}`, {
+			redirect: 'manual',
+			headers: { accept: 'text/html', ...(this.cookie ? { cookie: this.cookie } : {}) }
+		});
+		return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+	}
+
+	/** Posts a form action (`path` may include `?/name`) and decodes the JSON action result. */
+	async action(path: string, fields: Record<string, string | string[]>): Promise<ActionResult> {
+		const body = new URLSearchParams();
+		for (const [k, v] of Object.entries(fields)) {
+			for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+		}
+		const res = await fetch(`${this.base}${path}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: this.base,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'content-type': 'application/x-www-form-urlencoded',
+				...(this.cookie ? { cookie: this.cookie } : {})
+			},
+			body
+		});
+		const json = (await res.json()) as {
+			type: ActionResult['type'];
+			status: number;
+			data?: string;
+			location?: string;
+		};
+		return {
+			status: json.status ?? res.status,
+			type: json.type,
+			data: json.data ? (devalue.parse(json.data) as Record<string, unknown>) : undefined,
+			location: json.location
+		};
+	}
+
+	async signOut(): Promise<void> {
+		await this.action('/gestion/salir', {});
+	}
+}

@@ -1,0 +1,83 @@
+/**
+ * Accounts and requests the back-office integration tests share: one official per role, created
+ * once through the real users page by the first administrator.
+ */
+import { expect, inject } from 'vitest';
+import { BackOffice } from '../helpers/backoffice-client';
+
+export const base = inject('baseUrl');
+export const PASSWORD = 'clave-de-pruebas-9999';
+
+export const STAFF = {
+	gobierno: { roles: ['funcionario'], dependencia: 'secretaria-de-gobierno' },
+	gobierno2: { roles: ['funcionario'], dependencia: 'secretaria-de-gobierno' },
+	hacienda: { roles: ['funcionario'], dependencia: 'secretaria-de-hacienda' },
+	campo: { roles: ['funcionario-campo'], dependencia: 'secretaria-de-gobierno' },
+	editor: { roles: ['editor'] },
+	comite: { roles: ['comite-gelt'] }
+} as const;
+export type StaffKey = keyof typeof STAFF;
+
+/** `<key>.<suffix>` so test files do not collide on the shared server. */
+export const username = (key: StaffKey, suffix: string) => `${key}.${suffix}`;
+
+export async function admin(): Promise<BackOffice> {
+	const bo = new BackOffice(base);
+	expect(await bo.signIn(inject('adminUser'), inject('adminPassword'))).toBe(303);
+	return bo;
+}
+
+/** Creates every STAFF account with `suffix` and returns a signed-in client per role. */
+export async function staff(suffix: string): Promise<Record<StaffKey, BackOffice>> {
+	const adm = await admin();
+	const out = {} as Record<StaffKey, BackOffice>;
+	for (const [key, spec] of Object.entries(STAFF) as Array<[StaffKey, (typeof STAFF)[StaffKey]]>) {
+		const res = await adm.action('/gestion/usuarios', {
+			username: username(key, suffix),
+			name: `Prueba ${key}`,
+			roles: [...spec.roles],
+			dependencia: 'dependencia' in spec ? spec.dependencia : '',
+			password: PASSWORD
+		});
+		expect(res.type, JSON.stringify(res.data)).toBe('success');
+		const bo = new BackOffice(base);
+		expect(await bo.signIn(username(key, suffix), PASSWORD)).toBe(303);
+		out[key] = bo;
+	}
+	return out;
+}
+
+/** Files a request as a citizen; `form` decides the dependencia it is routed to. */
+export async function fileRequest(
+	form = 'peticion-general',
+	values: Record<string, string> = {
+		asunto: 'Vía en mal estado',
+		descripcion: 'La vía a la vereda está intransitable.'
+	},
+	pin = '551903'
+): Promise<{ id: string; radicado: string; pin: string }> {
+	const res = await fetch(`${base}/api/solicitudes`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			id: crypto.randomUUID(),
+			form,
+			capturedAt: new Date().toISOString(),
+			anonymous: true,
+			values,
+			pin
+		})
+	});
+	expect(res.status).toBe(201);
+	return { ...((await res.json()) as { id: string; radicado: string }), pin };
+}
+
+export async function track(radicado: string, pin: string) {
+	const res = await fetch(`${base}/api/seguimiento`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ items: [{ radicado, pin }] })
+	});
+	const body = (await res.json()) as { items: Array<Record<string, unknown> | null> };
+	return body.items[0];
+}
