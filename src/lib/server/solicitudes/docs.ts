@@ -6,7 +6,7 @@
  * | id                                   | what                                                   |
  * | ------------------------------------ | ------------------------------------------------------ |
  * | `solicitud:<uuid>`                   | the filed request, immutable, attachments inline       |
- * | `evento:<uuid>:<at>:<clientId>`      | something an official did to it, immutable              |
+ * | `evento:<uuid>:<clientId>`           | something an official did to it, immutable              |
  * | `radicado:PG-2026-000124`            | claim: this number belongs to that request, immutable  |
  * | `contador:PG-2026`                   | hint: the last number claimed in the series (mutable)  |
  */

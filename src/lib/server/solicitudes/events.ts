@@ -64,9 +64,12 @@ export function publicHistory(doc: SolicitudDoc, events: readonly EventoDoc[]): 
 	return out;
 }
 
-/** Event ids sort by time within a request; lower-case keeps the shared id pattern. */
-export const eventoId = (solicitudId: string, at: string, clientId: string) =>
-	`evento:${solicitudId}:${at.toLowerCase()}:${clientId}`;
+/**
+ * One id per action: the device's `clientId` under the request's prefix, so one range read gets
+ * a request's history and a retried action (even two at once) collides with itself.
+ */
+export const eventoId = (solicitudId: string, clientId: string) =>
+	`evento:${solicitudId}:${clientId}`;
 
 export class EventConflict extends Error {
 	constructor() {
@@ -75,7 +78,7 @@ export class EventConflict extends Error {
 }
 
 /**
- * Stores an event for `solicitud`. With the same `clientId` and `at` again it returns the stored
+ * Stores an event for `solicitud`. With the same `clientId` again it returns the stored
  * event when the content is the same, and throws {@link EventConflict} when it differs.
  */
 export async function appendEvent(
@@ -89,7 +92,7 @@ export async function appendEvent(
 	const clientId = opts.clientId ?? randomUUID();
 	const doc = eventoDocSchema.parse({
 		...input,
-		_id: eventoId(solicitud.id, at, clientId),
+		_id: eventoId(solicitud.id, clientId),
 		type: 'evento',
 		solicitud: solicitud.id,
 		radicado: solicitud.radicado,
@@ -110,9 +113,12 @@ export async function appendEvent(
 	}
 }
 
-/** Same action: everything but the server's bookkeeping (`_rev`, `recordedAt`). */
+/**
+ * Same action: same request, kind, content and author. The time is not compared: a retry is
+ * stamped later than the original, whose time stands.
+ */
 function sameAction(a: EventoDoc, b: EventoDoc): boolean {
-	const strip = ({ _rev: _r, recordedAt: _t, ...rest }: EventoDoc) =>
+	const strip = ({ _rev: _r, recordedAt: _t, at: _a, ...rest }: EventoDoc) =>
 		JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
 	return strip(a) === strip(b);
 }
