@@ -92,7 +92,12 @@ export const submissionSchema = z
 		values: formValuesSchema,
 		consent: consentSchema.optional(),
 		attachments: z.array(attachmentSchema).max(5).default([]),
-		pin: z.string().regex(/^\d{6}$/, 'el PIN debe tener 6 dígitos')
+		pin: z.string().regex(/^\d{6}$/, 'el PIN debe tener 6 dígitos'),
+		/** Captured by a field official on the citizen's behalf (their session says who). */
+		fieldCapture: z
+			.object({ consentReadAloud: z.literal(true) })
+			.strict()
+			.optional()
 	})
 	.strict()
 	.superRefine((s, ctx) => {
@@ -108,6 +113,13 @@ export const submissionSchema = z
 				code: 'custom',
 				path: ['applicant'],
 				message: 'faltan los datos de quien solicita'
+			});
+		}
+		if (s.fieldCapture && s.anonymous) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['anonymous'],
+				message: 'una captura en campo identifica al ciudadano'
 			});
 		}
 		if (!s.anonymous && !s.consent) {
@@ -267,4 +279,25 @@ export interface TrackingView {
 	deadline: z.infer<typeof deadlineSchema> | null;
 	status: RequestStatus;
 	events: PublicEventView[];
+}
+
+/** An official's action queued on their device (possibly offline) and sent later. */
+export const queuedActionSchema = z
+	.object({
+		clientId: z.uuid(),
+		radicado: radicadoSchema,
+		/** When the official acted on the device. */
+		at: isoDateTimeSchema,
+		event: eventoInputSchema
+	})
+	.strict();
+export type QueuedAction = z.infer<typeof queuedActionSchema>;
+
+/** A request as an official's device holds it: no PIN or payload hashes ever leave the server. */
+export type ReplicaSolicitud = Omit<SolicitudDoc, 'pinHash' | 'payloadHash'>;
+
+/** One entry of the list of documents an official's device should hold. */
+export interface ReplicaEntry {
+	id: string;
+	rev: string;
 }

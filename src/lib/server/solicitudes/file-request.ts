@@ -13,10 +13,13 @@
  * - **The server's clock counts.** `receivedAt` is the server's time: the radicado's year and
  *   the legal deadline run from it. The device's `capturedAt` is kept as the capture time.
  */
+import { can } from '$lib/domain/permisos';
 import {
 	solicitudDocSchema,
 	submissionSchema,
 	type ContentDocOf,
+	type FieldCapture,
+	type SessionUser,
 	type SolicitudDoc,
 	type Submission
 } from '$lib/schemas';
@@ -77,7 +80,7 @@ const receiptOf = (doc: SolicitudDoc): FilingReceipt => ({
  */
 export async function fileRequest(
 	input: unknown,
-	opts: { now?: () => Date } = {}
+	opts: { now?: () => Date; capturer?: SessionUser | null } = {}
 ): Promise<FilingOutcome> {
 	const parsed = submissionSchema.safeParse(input);
 	if (!parsed.success) {
@@ -92,13 +95,33 @@ export async function fileRequest(
 			issues: textProblems
 		});
 	}
+	let capture: FieldCapture | undefined;
+	if (submission.fieldCapture) {
+		// Who captured it comes from the session, never from the device's word.
+		if (!opts.capturer) {
+			return reject(
+				401,
+				'sesion_requerida',
+				'Inicie sesión como funcionario de campo para enviar las capturas.'
+			);
+		}
+		if (!can(opts.capturer, 'solicitudes.capturar')) {
+			return reject(403, 'prohibido', 'Su rol no permite radicar a nombre de un ciudadano.');
+		}
+		capture = { by: opts.capturer.username, byName: opts.capturer.name, consentReadAloud: true };
+	}
 	const hash = payloadHash(submission);
 	return sameRequest.run(submission.id, () =>
-		fileOnce(submission, hash, opts.now ?? (() => new Date()))
+		fileOnce(submission, hash, opts.now ?? (() => new Date()), capture)
 	);
 }
 
-async function fileOnce(submission: Submission, hash: string, now: () => Date) {
+async function fileOnce(
+	submission: Submission,
+	hash: string,
+	now: () => Date,
+	capture: FieldCapture | undefined
+) {
 	const client = couch();
 	const existing = await client.get<SolicitudDoc>(DB.requests, solicitudDocId(submission.id));
 	if (existing) return replayOrConflict(existing, submission, hash);
@@ -136,7 +159,8 @@ async function fileOnce(submission: Submission, hash: string, now: () => Date) {
 		pinHash,
 		receivedAt,
 		deadline,
-		checked: checked.attachments
+		checked: checked.attachments,
+		capture
 	});
 	// Validated with a placeholder number of the right series BEFORE a number is claimed: a doc
 	// the schema would refuse must not cost a radicado.
@@ -189,6 +213,7 @@ function buildDoc(input: {
 	receivedAt: Date;
 	deadline: Deadline;
 	checked: CheckedAttachment[];
+	capture: FieldCapture | undefined;
 }): Omit<SolicitudDoc, 'radicado'> {
 	const { submission: s, form } = input;
 	return {
@@ -209,6 +234,7 @@ function buildDoc(input: {
 		...(s.consent ? { consent: s.consent } : {}),
 		attachments: input.checked.map((a) => a.meta),
 		dependencia: form.responsible,
+		...(input.capture ? { capture: input.capture } : {}),
 		pinHash: input.pinHash,
 		payloadHash: input.hash
 	};

@@ -13,11 +13,11 @@ import type { RequestHandler } from './$types';
  * 200 with the same receipt when the same request is sent again, 4xx with a code when it can
  * never be filed as sent, 5xx when the device should retry later.
  */
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const body = await readJsonBody(request, MAX_SUBMISSION_BYTES);
 	if (!body.ok) return body.response;
 	try {
-		const outcome = await fileRequest(body.value);
+		const outcome = await fileRequest(body.value, { capturer: locals.user });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
 	} catch (e) {

@@ -1,0 +1,169 @@
+/**
+ * Officials' devices: field captures filed under the official's session, the replica an
+ * official's device pulls (ids/revs list + `_bulk_get`, scoped by role), and actions taken
+ * offline that sync later exactly once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BackOffice } from '../helpers/backoffice-client';
+import { base, fileRequest, staff, track, username, type StaffKey } from './backoffice-fixtures';
+
+let bo: Record<StaffKey, BackOffice>;
+const SUFFIX = 'replica';
+
+beforeAll(async () => {
+	bo = await staff(SUFFIX);
+});
+
+const api = async (who: BackOffice | null, path: string, body?: unknown) => {
+	const res = await fetch(`${base}${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: {
+			...(who?.cookie ? { cookie: who.cookie } : {}),
+			...(body === undefined ? {} : { 'content-type': 'application/json' })
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	return {
+		status: res.status,
+		body: (await res.json()) as Record<string, unknown>,
+		bytes: Number(res.headers.get('content-length') ?? 0)
+	};
+};
+
+const capture = (overrides: Record<string, unknown> = {}) => ({
+	id: crypto.randomUUID(),
+	form: 'peticion-general',
+	capturedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+	anonymous: false,
+	applicant: {
+		name: 'Rosa Campesina',
+		documentType: 'CC',
+		documentNumber: '1122334455',
+		vereda: 'La Esmeralda'
+	},
+	consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() },
+	values: { asunto: 'Puente caído', descripcion: 'El puente de la quebrada se cayó.' },
+	pin: '204816',
+	fieldCapture: { consentReadAloud: true },
+	...overrides
+});
+
+describe('field capture', () => {
+	it('files a capture under the signed-in field official and shows it in their inbox', async () => {
+		const sent = capture();
+		const res = await api(bo.campo, '/api/solicitudes', sent);
+		expect(res.status).toBe(201);
+		const radicado = String(res.body.radicado);
+		const page = await bo.campo.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain(username('campo', SUFFIX));
+		expect(page.html).toContain('La Esmeralda');
+		// The same capture synced again (a device that lost the answer) is the same request.
+		const again = await api(bo.campo, '/api/solicitudes', sent);
+		expect(again.status).toBe(200);
+		expect(again.body.radicado).toBe(radicado);
+	});
+
+	it('refuses captures without a session, by other roles, or anonymous', async () => {
+		expect((await api(null, '/api/solicitudes', capture())).body).toMatchObject({
+			error: { code: 'sesion_requerida' }
+		});
+		expect((await api(bo.editor, '/api/solicitudes', capture())).status).toBe(403);
+		const anon = await api(
+			bo.campo,
+			'/api/solicitudes',
+			capture({ anonymous: true, applicant: undefined, consent: undefined })
+		);
+		expect(anon.status).toBe(400);
+	});
+});
+
+describe("official's replica", () => {
+	it('lists and serves only the requests the official may see, without hashes', async () => {
+		const { radicado, pin, id } = await fileRequest();
+		const note = await api(bo.gobierno, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado,
+			at: new Date().toISOString(),
+			event: { kind: 'nota', text: 'Visitar la vereda' }
+		});
+		expect(note.status).toBe(201);
+		const index = (await api(bo.gobierno, '/api/gestion/replica')).body as {
+			docs: Array<{ id: string; rev: string }>;
+		};
+		const mine = index.docs.filter((d) => d.id.includes(id));
+		expect(mine.map((d) => d.id.split(':')[0]).sort()).toEqual(['evento', 'solicitud']);
+		const hacienda = (await api(bo.hacienda, '/api/gestion/replica')).body as {
+			docs: Array<{ id: string }>;
+		};
+		expect(hacienda.docs.some((d) => d.id.includes(id))).toBe(false);
+
+		const got = await api(bo.gobierno, '/api/gestion/replica/_bulk_get', {
+			docs: mine.map(({ id }) => ({ id }))
+		});
+		const results = got.body.results as Array<{ docs: Array<{ ok?: Record<string, unknown> }> }>;
+		expect(results.every((r) => r.docs[0]?.ok)).toBe(true);
+		expect(JSON.stringify(results)).not.toMatch(/pinHash|payloadHash|scrypt/);
+		const stolen = await api(bo.hacienda, '/api/gestion/replica/_bulk_get', {
+			docs: mine.map(({ id }) => ({ id }))
+		});
+		expect(JSON.stringify(stolen.body)).not.toContain('Visitar la vereda');
+		expect(JSON.stringify(stolen.body)).toContain('not_found');
+		expect(await track(radicado, pin)).toMatchObject({ events: [] });
+	});
+
+	it('refuses the replica to anonymous callers and roles without an inbox', async () => {
+		expect((await api(null, '/api/gestion/replica')).status).toBe(401);
+		expect((await api(bo.editor, '/api/gestion/replica')).status).toBe(403);
+		expect(
+			(await api(bo.comite, '/api/gestion/replica/_bulk_get', { docs: [{ id: 'x' }] })).status
+		).toBe(403);
+		expect((await api(bo.gobierno, '/api/gestion/replica/_bulk_get', { docs: [] })).status).toBe(
+			400
+		);
+	});
+});
+
+describe('actions taken offline', () => {
+	it('stores an action dated when the official took it, once, however often it is sent', async () => {
+		const { radicado, pin } = await fileRequest();
+		const action = {
+			clientId: crypto.randomUUID(),
+			radicado,
+			// Later than the filing; the server stamps its own time separately (recordedAt).
+			at: new Date().toISOString(),
+			event: {
+				kind: 'respuesta',
+				status: 'respondida',
+				text: 'Respondida sin señal, en la vereda.'
+			}
+		};
+		expect((await api(bo.gobierno, '/api/gestion/eventos', action)).status).toBe(201);
+		expect((await api(bo.gobierno, '/api/gestion/eventos', action)).status).toBe(200);
+		const changed = await api(bo.gobierno, '/api/gestion/eventos', {
+			...action,
+			event: { kind: 'nota', text: 'otra cosa' }
+		});
+		expect(changed.status).toBe(409);
+		const view = (await track(radicado, pin)) as { events: Array<{ at: string }> };
+		expect(view.events).toHaveLength(1);
+		expect(view.events[0]?.at).toBe(action.at);
+	});
+
+	it('refuses actions on requests of another dependencia as unknown, and future dates', async () => {
+		const { radicado } = await fileRequest();
+		const base = { radicado, event: { kind: 'nota', text: 'x' } };
+		const other = await api(bo.hacienda, '/api/gestion/eventos', {
+			...base,
+			clientId: crypto.randomUUID(),
+			at: new Date().toISOString()
+		});
+		expect(other.status).toBe(404);
+		const future = await api(bo.gobierno, '/api/gestion/eventos', {
+			...base,
+			clientId: crypto.randomUUID(),
+			at: new Date(Date.now() + 86_400_000).toISOString()
+		});
+		expect(future.body).toMatchObject({ error: { code: 'accion_invalida' } });
+	});
+});
