@@ -1,6 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
-import type { Applicant, RequestStatus, Submission, TrackingView } from '$lib/schemas';
+import type {
+	Applicant,
+	EventoInput,
+	RequestStatus,
+	Submission,
+	TrackingView
+} from '$lib/schemas';
 
 /** Name of the device-local database. */
 export const APP_DB_NAME = 'ventanilla';
@@ -45,9 +51,24 @@ export interface DraftRow {
 	values: Record<string, string | boolean>;
 	consent: boolean;
 	attachments: DraftAttachment[];
+	/** Captured by a field official on the citizen's behalf (consent read aloud). */
+	fieldCapture?: boolean;
 }
 
 export type OutboxState = 'pendiente' | 'enviando' | 'rechazada';
+
+/** An official's action taken on this device, waiting to reach the server. */
+export interface ActionRow {
+	clientId: string;
+	radicado: string;
+	/** When the official acted (ISO instant): the event keeps this time. */
+	at: string;
+	event: EventoInput;
+	state: 'pendiente' | 'rechazada';
+	attempts: number;
+	/** Code of the server's refusal (`accion_invalida` detail) or of the last failure. */
+	lastError?: string;
+}
 
 /** A request waiting to reach the server; removed only once the server confirms it. */
 export interface OutboxRow {
@@ -93,6 +114,7 @@ export class AppDb extends Dexie {
 	declare readonly drafts: EntityTable<DraftRow, 'id'>;
 	declare readonly outbox: EntityTable<OutboxRow, 'id'>;
 	declare readonly requests: EntityTable<RequestRow, 'radicado'>;
+	declare readonly actions: EntityTable<ActionRow, 'clientId'>;
 
 	constructor(name: string = APP_DB_NAME) {
 		super(name);
@@ -104,5 +126,7 @@ export class AppDb extends Dexie {
 			outbox: 'id, state, nextAttemptAt',
 			requests: 'radicado, &id, receivedAt'
 		});
+		// v3: an official's actions on requests, queued on the device until the server has them.
+		this.version(3).stores({ actions: 'clientId, radicado, state' });
 	}
 }

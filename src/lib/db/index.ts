@@ -4,6 +4,7 @@ export {
 	AppDb,
 	APP_DB_NAME,
 	type DraftAttachment,
+	type ActionRow,
 	type DraftRow,
 	type MetaRow,
 	type OutboxRow,

@@ -58,6 +58,7 @@ export async function buildSubmission(
 				data: await blobToBase64(a.blob)
 			}))
 		),
-		pin
+		pin,
+		...(draft.fieldCapture ? { fieldCapture: { consentReadAloud: true as const } } : {})
 	};
 }

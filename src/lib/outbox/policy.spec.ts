@@ -28,6 +28,12 @@ describe('outbox policy', () => {
 		expect(transition({ attempts: 0 }, { kind: 'http', status: 429 }, now).to).toBe('pendiente');
 	});
 
+	it("keeps a field official's capture waiting while their session has expired", () => {
+		expect(
+			transition({ attempts: 0 }, { kind: 'http', status: 401, code: 'sesion_requerida' }, now)
+		).toMatchObject({ to: 'pendiente', lastError: 'sesion_requerida' });
+	});
+
 	it('stops on errors a retry cannot fix, keeping the server code for the citizen', () => {
 		expect(
 			transition({ attempts: 0 }, { kind: 'http', status: 409, code: 'conflicto_id' }, now)

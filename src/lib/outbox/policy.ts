@@ -21,9 +21,12 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 	return Math.round(raw * (0.8 + 0.4 * random()));
 }
 
-/** HTTP statuses worth retrying: the server or the link, not the request, was the problem. */
+/**
+ * HTTP statuses worth retrying: the server or the link, not the request, was the problem. A 401
+ * is a field official's expired session: their captures wait until they sign in again.
+ */
 export function isRetryable(status: number): boolean {
-	return status === 408 || status === 425 || status === 429 || status >= 500;
+	return status === 401 || status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
 export type Transition =

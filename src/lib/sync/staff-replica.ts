@@ -1,0 +1,84 @@
+/**
+ * The official's device replica of the requests they handle: the server lists the ids and
+ * revisions the official may hold (`/api/gestion/replica`); the device fetches the ones it lacks
+ * with `_bulk_get` in batches and drops the ones no longer listed (forwarded to another office,
+ * access withdrawn). Requests and events are immutable, so an id held is an id up to date.
+ */
+import PouchDB from 'pouchdb-browser';
+import type { ReplicaEntry } from '$lib/schemas';
+
+/** Documents per `_bulk_get` round trip (the server accepts up to 500). */
+export const BULK_BATCH = 500;
+
+/** One database per official, so two officials sharing a device never see each other's work. */
+export const staffDbName = (username: string) => `ventanilla-trabajo-${username}`;
+
+export function staffDb(username: string): PouchDB.Database {
+	return new PouchDB(staffDbName(username), { auto_compaction: true });
+}
+
+export interface PullStats {
+	listed: number;
+	fetched: number;
+	removed: number;
+	requests: number;
+	/** Bytes of the JSON bodies received (after decompression). */
+	bytes: number;
+}
+
+export class SessionExpired extends Error {
+	constructor() {
+		super('sesion_requerida');
+	}
+}
+
+async function getJson(res: Response): Promise<{ body: unknown; bytes: number }> {
+	if (res.status === 401) throw new SessionExpired();
+	if (!res.ok) throw new Error(`http_${res.status}`);
+	const text = await res.text();
+	return { body: JSON.parse(text), bytes: text.length };
+}
+
+export async function pullStaffReplica(
+	db: PouchDB.Database,
+	fetchFn: typeof fetch = fetch
+): Promise<PullStats> {
+	const index = await getJson(await fetchFn('/api/gestion/replica', { cache: 'no-store' }));
+	const listed = (index.body as { docs: ReplicaEntry[] }).docs;
+	let bytes = index.bytes;
+	const local = await db.allDocs();
+	const held = new Map(local.rows.map((r) => [r.id, r.value.rev]));
+	const wanted = new Set(listed.map((d) => d.id));
+	const missing = listed.filter((d) => !held.has(d.id));
+	let fetched = 0;
+	for (let i = 0; i < missing.length; i += BULK_BATCH) {
+		const batch = missing.slice(i, i + BULK_BATCH);
+		const res = await getJson(
+			await fetchFn('/api/gestion/replica/_bulk_get', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ docs: batch.map(({ id }) => ({ id })) })
+			})
+		);
+		bytes += res.bytes;
+		const docs = (
+			res.body as {
+				results: Array<{ docs: Array<{ ok?: PouchDB.Core.Document<object> & { _rev: string } }> }>;
+			}
+		).results.flatMap((r) => (r.docs[0]?.ok ? [r.docs[0].ok] : []));
+		// The server's revisions are kept as they are: the device never edits these documents.
+		if (docs.length) await db.bulkDocs(docs, { new_edits: false });
+		fetched += docs.length;
+	}
+	const gone = local.rows.filter((r) => !wanted.has(r.id));
+	if (gone.length) {
+		await db.bulkDocs(gone.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })));
+	}
+	return {
+		listed: listed.length,
+		fetched,
+		removed: gone.length,
+		requests: listed.filter((d) => d.id.startsWith('solicitud:')).length,
+		bytes
+	};
+}
