@@ -50,6 +50,24 @@ if (ownProtocol) {
 		next();
 	});
 }
+// The JSON API takes JSON only. SvelteKit's CSRF check answers form-encoded posts from other
+// origins with English plain text before the app sees them; API clients get a Spanish JSON 415
+// with a code instead (the body is never read, so the connection is closed after the answer).
+const FORM_CONTENT_TYPE =
+	/^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+app.use('/api', (req, res, next) => {
+	if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+	if (!FORM_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) return next();
+	const reason = 'Envíe el cuerpo como application/json.';
+	// The content sync gate answers in CouchDB's error shape, which PouchDB understands.
+	const body = req.originalUrl.startsWith('/api/sync/contenido')
+		? { error: 'unsupported_media_type', reason, code: 'tipo_contenido' }
+		: { error: { code: 'tipo_contenido', message: reason } };
+	res
+		.set({ connection: 'close', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+		.status(415)
+		.json(body);
+});
 app.use(handler);
 
 const server = app.listen(port, host, () => {

@@ -4,6 +4,7 @@ import { initStore } from '$lib/server/store/init';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { ensureFirstAdmin } from '$lib/server/auth/users';
+import { apiError, type ApiErrorCode } from '$lib/server/api-error';
 
 export const init: ServerInit = async () => {
 	// Prerendering the offline shell needs no store.
@@ -28,11 +29,13 @@ export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
 		event.locals.user = await readSession(event.cookies.get(SESSION_COOKIE));
-		const response = await resolve(event, {
+		let response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
-		if (isPrivatePath(event.url.pathname))
+		if (event.url.pathname.startsWith('/api/')) response = await jsonApiErrors(response);
+		if (isPrivatePath(event.url.pathname)) {
 			response.headers.set('cache-control', 'private, no-store');
+		}
 		for (const [k, v] of Object.entries(securityHeaders)) {
 			if (!response.headers.has(k)) response.headers.set(k, v);
 		}
@@ -43,3 +46,29 @@ export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);
 	return { message: 'Error interno', code: status === 404 ? 'no_encontrado' : 'error_interno' };
 };
+
+/** Spanish answers for the errors SvelteKit itself produces (unknown path, wrong method). */
+const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
+	404: ['no_encontrado', 'No existe ese recurso de la API.'],
+	405: ['metodo_no_permitido', 'Método no permitido en este recurso.'],
+	413: ['demasiado_grande', 'La solicitud supera el tamaño máximo.'],
+	415: ['tipo_contenido', 'Tipo de contenido no admitido.']
+};
+
+/**
+ * API clients always get `{ error: { code, message } }` in Spanish: errors that SvelteKit answers
+ * itself with HTML or English text (a path no route matches, a method the route lacks) are
+ * rewritten; the routes' own JSON errors pass untouched.
+ */
+async function jsonApiErrors(response: Response): Promise<Response> {
+	if (response.status < 400) return response;
+	if (response.headers.get('content-type')?.includes('application/json')) return response;
+	await response.body?.cancel().catch(() => {});
+	const [code, message] =
+		FRAMEWORK_ERRORS[response.status] ??
+		(response.status >= 500
+			? (['error_interno', 'Error interno. Intente más tarde.'] as const)
+			: (['solicitud_invalida', 'Solicitud no válida.'] as const));
+	const allow = response.headers.get('allow');
+	return apiError(response.status, code, message, undefined, allow ? { allow } : undefined);
+}

@@ -415,7 +415,7 @@ describe('hostile and malformed requests are refused with a code and leave nothi
 		});
 	});
 
-	it('leaves cross-site form posts to the framework guard, which stops them first', async () => {
+	it('refuses cross-site form posts with a Spanish JSON 415 before they reach the app', async () => {
 		const before = await filedCount();
 		const res = await fetch(`${base}/api/solicitudes`, {
 			method: 'POST',
@@ -425,7 +425,8 @@ describe('hostile and malformed requests are refused with a code and leave nothi
 			},
 			body: 'id=1'
 		});
-		expect(res.status).toBe(403);
+		expect(res.status).toBe(415);
+		expect(await res.json()).toMatchObject({ error: { code: 'tipo_contenido' } });
 		expect((await filedCount()).total).toBe(before.total);
 	});
 

@@ -34,7 +34,8 @@ async function fromNetwork<T>(fetch: Fetch, url: string): Promise<T | null | 'of
 		if (browser) return 'offline';
 		throw new Error(`No se pudo leer ${url}`);
 	}
-	if (res.status === 404) return null;
+	// 400: the API refused the id as malformed (e.g. `../` in a slug): no such page either.
+	if (res.status === 404 || res.status === 400) return null;
 	if (!res.ok) {
 		if (browser && res.status >= 500) return 'offline';
 		error(res.status, { message: 'No se pudo cargar el contenido.', code: 'error_red' });
@@ -52,7 +53,10 @@ export async function loadContent<T extends ContentType>(
 		const doc = await (await local()).getLocalContent(type, slug);
 		if (doc) return { doc, source: 'dispositivo' };
 	}
-	const remote = await fromNetwork<ContentDocOf<T>>(fetch, `/api/contenido/${type}/${slug}`);
+	const remote = await fromNetwork<ContentDocOf<T>>(fetch,
+		// Encoded, so a slug such as `..%2F..%2Fx` stays one segment instead of leaving the route.
+		`/api/contenido/${encodeURIComponent(type)}/${encodeURIComponent(slug)}`
+	);
 	if (remote === 'offline') {
 		const doc = await (await local()).getLocalContent(type, slug);
 		if (doc) return { doc, source: 'dispositivo' };

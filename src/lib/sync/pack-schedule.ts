@@ -6,28 +6,50 @@
 interface Refreshable {
 	stale: boolean;
 	syncedAt: string | null;
+	/** Set when the last pull failed (link cut, server restarting). */
+	error: string | null;
 	refresh(): Promise<void>;
 }
 
 const PERIOD_MS = 30 * 60 * 1000;
 /** Wait after load before pulling, so the page itself gets the link first (ms). */
 const FIRST_DELAY_MS = 2500;
+/** After a failed pull, try again in 5 s, then ×3 each time, at most every 5 minutes. */
+const RETRY_FIRST_MS = 5000;
+const RETRY_MAX_MS = 5 * 60 * 1000;
 
 export function startPackSchedule(pack: Refreshable): () => void {
 	const saveData =
 		(navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData ===
 		true;
-	const refresh = () => {
-		if (navigator.onLine && (pack.syncedAt || !saveData)) void pack.refresh();
+	let failures = 0;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	// A pull cut halfway resumes by itself from its checkpoint: no need to wait for the next
+	// period or for the browser to notice the link came back.
+	const refresh = async () => {
+		if (!navigator.onLine || !(pack.syncedAt || !saveData)) return;
+		clearTimeout(retry);
+		await pack.refresh();
+		if (!pack.error) {
+			failures = 0;
+			return;
+		}
+		failures += 1;
+		retry = setTimeout(
+			() => void refresh(),
+			Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 3 ** (failures - 1))
+		);
 	};
+	const onOnline = () => void refresh();
 	const first = setTimeout(() => {
-		if (pack.stale) refresh();
+		if (pack.stale) void refresh();
 	}, FIRST_DELAY_MS);
-	const periodic = setInterval(refresh, PERIOD_MS);
-	addEventListener('online', refresh);
+	const periodic = setInterval(onOnline, PERIOD_MS);
+	addEventListener('online', onOnline);
 	return () => {
 		clearTimeout(first);
+		clearTimeout(retry);
 		clearInterval(periodic);
-		removeEventListener('online', refresh);
+		removeEventListener('online', onOnline);
 	};
 }

@@ -9,6 +9,7 @@ import type { ApiErrorCode } from '$lib/server/api-error';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 import { cachedJson, currentSeq } from './response-cache';
+import { isJsonContentType } from '$lib/server/solicitudes/http';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;
@@ -60,6 +61,7 @@ const COUCH_ERROR: Record<number, string> = {
 	404: 'not_found',
 	405: 'method_not_allowed',
 	413: 'too_large',
+	415: 'unsupported_media_type',
 	502: 'bad_gateway'
 };
 
@@ -99,7 +101,7 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
 		// Devices keep their checkpoints on their side (checkpoint: 'target').
-		return json({ error: 'not_found', reason: 'missing' }, { status: 404, headers: noStore });
+		return syncError(404, 'no_encontrado', 'Documento no encontrado.');
 	}
 	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}${url.search}`);
@@ -138,6 +140,9 @@ async function changes(request: Request, q: z.infer<typeof changesQuery>): Promi
 }
 
 async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
+	if (!isJsonContentType(request.headers.get('content-type'))) {
+		return syncError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.');
+	}
 	const length = Number(request.headers.get('content-length') ?? 0);
 	if (length > MAX_BULK_GET_BYTES) {
 		return syncError(

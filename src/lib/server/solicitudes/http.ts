@@ -33,11 +33,17 @@ export function isJsonContentType(header: string | null): boolean {
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
-const tooLarge = (maxBytes: number) =>
+/**
+ * 413. With `close`, the body was not read to its end: the connection is closed after the
+ * answer, or the unread bytes would be taken for the next request on a kept-alive socket.
+ */
+const tooLarge = (maxBytes: number, close = false) =>
 	apiError(
 		413,
 		'demasiado_grande',
-		`La solicitud supera el tamaño máximo (${Math.floor(maxBytes / 1024 / 1024) || 1} MB). Reduzca o quite adjuntos.`
+		`La solicitud supera el tamaño máximo (${Math.floor(maxBytes / 1024 / 1024) || 1} MB). Reduzca o quite adjuntos.`,
+		undefined,
+		close ? { connection: 'close' } : undefined
 	);
 
 /**
@@ -52,13 +58,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 			response: apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.')
 		};
 	}
+	// A body declared far too large is refused unread; one a little too large is drained below,
+	// so the client (still sending) reliably gets the 413 and the socket stays usable.
 	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > maxBytes) {
-		return { ok: false, response: tooLarge(maxBytes) };
+	if (Number.isFinite(declared) && declared > 2 * maxBytes) {
+		return { ok: false, response: tooLarge(maxBytes, true) };
 	}
 	const chunks: Uint8Array[] = [];
 	let total = 0;
-	let over = false;
+	let over = Number.isFinite(declared) && declared > maxBytes;
 	if (request.body) {
 		const reader = request.body.getReader();
 		try {
@@ -66,13 +74,13 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 				const { done, value } = await reader.read();
 				if (done) break;
 				total += value.byteLength;
-				if (total > maxBytes) {
+				if (over || total > maxBytes) {
 					over = true;
 					// Keep draining (bounded by the server's own limit) instead of cancelling:
 					// cancelling destroys the socket and the client would never see the 413.
 					if (total > 2 * maxBytes) {
 						await reader.cancel().catch(() => {});
-						break;
+						return { ok: false, response: tooLarge(maxBytes, true) };
 					}
 					continue;
 				}

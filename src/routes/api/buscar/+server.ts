@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { contentTypeSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
 import { serverSearchIndex } from '$lib/server/content/search';
+import { isCleanText } from '$lib/server/solicitudes/text-checks';
 import type { RequestHandler } from './$types';
 
 const query = z.object({
-	q: z.string().max(200).default(''),
+	// Control characters and lone surrogates are no one's search: refused, not searched for.
+	q: z.string().max(200).refine(isCleanText).default(''),
 	tipo: contentTypeSchema.optional(),
 	limite: z.coerce.number().int().min(1).max(100).default(30)
 });

@@ -1,0 +1,146 @@
+/**
+ * Fixtures of the fault suite: one real server (own DATA_DIR) and one fault proxy in front of it
+ * per worker; every test's pages use the proxy's origin. Ports: FAULTS_PORT (server, default
+ * 4320) and FAULTS_PORT + 1 (proxy).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { startServer, type RunningServer } from '../helpers/app-server.js';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+
+export const ADMIN_TOKEN = 'faults-admin-token-0123456789abcdef';
+const SERVER_PORT = Number(process.env.FAULTS_PORT ?? 4320);
+const PROXY_PORT = SERVER_PORT + 1;
+const DATA_DIR = process.env.FAULTS_DATA_DIR ?? '/tmp/ventanilla-faults-data';
+
+export interface Stack {
+	proxy: FaultProxy;
+	/** The server's own address, for checks that must not go through the faults. */
+	serverUrl: string;
+	/** Kills the server process (SIGKILL, like a crash or a power cut); resolves when it is gone. */
+	killServer(): Promise<void>;
+	/** Starts the server again on the same port and DATA_DIR. */
+	startServer(): Promise<void>;
+}
+
+export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
+	stack: [
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use) => {
+			rmSync(DATA_DIR, { recursive: true, force: true });
+			const env = { ADMIN_TOKEN };
+			let server: RunningServer = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
+			const proxy = await startFaultProxy({ port: PROXY_PORT, targetPort: SERVER_PORT });
+			await use({
+				proxy,
+				serverUrl: server.url,
+				async killServer() {
+					const exited = new Promise((r) => server.process.once('exit', r));
+					server.process.kill('SIGKILL');
+					await exited;
+				},
+				async startServer() {
+					server = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
+				}
+			});
+			await proxy.close();
+			await server.stop();
+		},
+		{ scope: 'worker', timeout: 60_000 }
+	],
+	baseURL: async ({ stack }, use) => use(stack.proxy.url),
+	faults: async ({ stack }, use) => {
+		stack.proxy.passThrough();
+		stack.proxy.clearLog();
+		await use(stack.proxy);
+		stack.proxy.passThrough();
+	}
+});
+
+export { expect };
+
+/** Every filed request on the server (admin API, straight to the server). */
+export async function filedRequests(
+	stack: Stack
+): Promise<Array<{ id: string; radicado: string }>> {
+	const res = await fetch(`${stack.serverUrl}/api/admin/solicitudes`, {
+		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
+	});
+	expect(res.status).toBe(200);
+	return ((await res.json()) as { items: Array<{ id: string; radicado: string }> }).items;
+}
+
+/** Ids of the public content the server offers for replication (design documents excluded). */
+export async function serverContentIds(stack: Stack): Promise<string[]> {
+	const res = await fetch(`${stack.serverUrl}/api/sync/contenido/_changes?style=all_docs`);
+	const body = (await res.json()) as { results: Array<{ id: string; deleted?: boolean }> };
+	return body.results
+		.filter((r) => !r.deleted)
+		.map((r) => r.id)
+		.sort();
+}
+
+/** Ids of the documents in the device's PouchDB replica, read straight from IndexedDB. */
+export async function deviceContentIds(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('_pouch_ventanilla-contenido');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction('document-store').objectStore('document-store').getAllKeys();
+					req.onsuccess = () => {
+						db.close();
+						resolve((req.result as string[]).slice().sort());
+					};
+					req.onerror = () => reject(req.error);
+				};
+			})
+	);
+}
+
+/** Rows of one of the device's own Dexie tables (drafts, outbox, requests). */
+export async function deviceRows<T = Record<string, unknown>>(
+	page: Page,
+	table: string
+): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('ventanilla');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						resolve([]);
+						return;
+					}
+					const req = db.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						db.close();
+						resolve(req.result as T[]);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		table
+	);
+}
+
+/** Waits until the offline pack is stored (the flag the app writes after a complete pull). */
+export async function waitForPack(page: Page, timeout = 45_000) {
+	await page.waitForFunction(() => localStorage.getItem('ventanilla.paquete') !== null, null, {
+		timeout
+	});
+}
+
+/** Fills the complaint form (queja) with a subject and valid personal data. */
+export async function fillQueja(page: Page, subject: string) {
+	await page.getByLabel('Asunto').fill(subject);
+	await page.locator('#campo_descripcion').fill('El alumbrado del parque lleva un mes apagado.');
+	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
+	await page.getByLabel('Número de documento').fill('1122334455');
+	await page.getByLabel(/Autorizo el tratamiento/).check();
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+
+/**
+ * The fault suite: the app driven in Chromium through a proxy that cuts, stalls and rewrites
+ * the link (tests/helpers/fault-proxy.js). Each worker starts its own server and proxy on the
+ * ports below (see fixtures.ts), so this suite needs no webServer and can run beside the e2e one.
+ */
+export default defineConfig({
+	testDir: '.',
+	testMatch: '**/*.fault.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	outputDir: '../../test-results/faults',
+	use: {
+		browserName: 'chromium',
+		locale: 'es-CO',
+		timezoneId: 'America/Bogota',
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+	}
+});
