@@ -26,3 +26,31 @@ export function collectErrors(page: Page): string[] {
 	});
 	return errors;
 }
+
+/** The first back-office administrator of the e2e server (playwright.config.ts). */
+export const E2E_ADMIN = { username: 'admin.e2e', password: 'clave-e2e-admin-0001' };
+
+/** Signs in on the back office through its form. */
+export async function signIn(page: Page, username: string, password: string) {
+	await page.goto('/gestion/ingresar');
+	await page.getByLabel('Usuario').fill(username);
+	await page.getByLabel('Contraseña').fill(password);
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+}
+
+/** Creates an official's account through the users page, signed in as the e2e administrator. */
+export async function createOfficial(
+	page: Page,
+	account: { username: string; name: string; role: string; dependencia: string; password: string }
+) {
+	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+	await page.goto('/gestion/usuarios');
+	await page.getByLabel('Usuario', { exact: true }).fill(account.username);
+	await page.getByLabel('Nombre completo').fill(account.name);
+	await page.getByLabel(account.role, { exact: true }).check();
+	await page.getByLabel('Dependencia').selectOption(account.dependencia);
+	await page.getByLabel('Contraseña inicial').fill(account.password);
+	await page.getByRole('button', { name: 'Crear cuenta' }).click();
+	await expect(page.getByText(`Cuenta ${account.username} creada.`)).toBeVisible();
+}

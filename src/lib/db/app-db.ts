@@ -1,12 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
-import type {
-	Applicant,
-	EventoInput,
-	RequestStatus,
-	Submission,
-	TrackingView
-} from '$lib/schemas';
+import type { Applicant, EventoInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
 
 /** Name of the device-local database. */
 export const APP_DB_NAME = 'ventanilla';

@@ -31,7 +31,8 @@ export async function enqueue(
 		queuedAt: now
 	};
 	await db.transaction('rw', db.outbox, db.drafts, async () => {
-		await db.outbox.put(row);
+		// `add`, not `put`: a request already queued under this id is never overwritten.
+		await db.outbox.add(row);
 		await db.drafts.delete(draft.id);
 	});
 	markLocalRequests();

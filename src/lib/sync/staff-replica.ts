@@ -13,8 +13,27 @@ export const BULK_BATCH = 500;
 /** One database per official, so two officials sharing a device never see each other's work. */
 export const staffDbName = (username: string) => `ventanilla-trabajo-${username}`;
 
+const open = new Map<string, PouchDB.Database>();
+
+/**
+ * One instance per database: IndexedDB cannot delete a database while other connections to it
+ * are open, so signing out (destroy) would wait forever on stray instances.
+ */
 export function staffDb(username: string): PouchDB.Database {
-	return new PouchDB(staffDbName(username), { auto_compaction: true });
+	const name = staffDbName(username);
+	let db = open.get(name);
+	if (!db) {
+		db = new PouchDB(name, { auto_compaction: true });
+		open.set(name, db);
+	}
+	return db;
+}
+
+/** Deletes an official's replica from the device (at sign-out). */
+export async function destroyStaffDb(username: string): Promise<void> {
+	const db = staffDb(username);
+	open.delete(staffDbName(username));
+	await db.destroy();
 }
 
 export interface PullStats {

@@ -149,6 +149,7 @@ async function fileOnce(
 	}
 
 	const receivedAt = now();
+	const dependencia = await routeTo(form, submission);
 	const prefix = radicadoPrefix();
 	const deadline = await computeDeadline(form, receivedAt);
 	const pinHash = await hashPin(submission.pin);
@@ -160,7 +161,8 @@ async function fileOnce(
 		receivedAt,
 		deadline,
 		checked: checked.attachments,
-		capture
+		capture,
+		dependencia
 	});
 	// Validated with a placeholder number of the right series BEFORE a number is claimed: a doc
 	// the schema would refuse must not cost a radicado.
@@ -214,6 +216,7 @@ function buildDoc(input: {
 	deadline: Deadline;
 	checked: CheckedAttachment[];
 	capture: FieldCapture | undefined;
+	dependencia: string;
 }): Omit<SolicitudDoc, 'radicado'> {
 	const { submission: s, form } = input;
 	return {
@@ -233,11 +236,27 @@ function buildDoc(input: {
 		values: s.values,
 		...(s.consent ? { consent: s.consent } : {}),
 		attachments: input.checked.map((a) => a.meta),
-		dependencia: form.responsible,
+		dependencia: input.dependencia,
 		...(input.capture ? { capture: input.capture } : {}),
 		pinHash: input.pinHash,
 		payloadHash: input.hash
 	};
+}
+
+/**
+ * The dependencia that receives the request: the one the citizen chose in the `dependencia_relacionada` field
+ * when it is a real office ("No sé" is not), else the form's responsible office.
+ */
+async function routeTo(form: FormDoc, submission: Submission): Promise<string> {
+	const chosen = submission.values.dependencia_relacionada;
+	if (
+		typeof chosen === 'string' &&
+		chosen !== form.responsible &&
+		(await getContent('dependencia', chosen))
+	) {
+		return chosen;
+	}
+	return form.responsible;
 }
 
 /** CouchDB inline attachments, named by the attachment's uuid (never the citizen's file name). */

@@ -1,0 +1,143 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_TOKEN, createOfficial, signIn, waitForOfflineReady } from './helpers';
+
+const PASSWORD = 'clave-e2e-funcionario-1';
+
+async function expectNoSeriousA11yViolations(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const serious = results.violations.filter((v) =>
+		['serious', 'critical'].includes(v.impact ?? '')
+	);
+	expect(serious.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+async function adminList(page: Page) {
+	const res = await page.request.get('/api/admin/solicitudes', {
+		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
+	});
+	return (await res.json()) as { items: Array<{ id: string; radicado: string }> };
+}
+
+test('an official answers a request in the inbox and the citizen’s device receives it', async ({
+	browser
+}) => {
+	const citizen = await (await browser.newContext()).newPage();
+	await citizen.goto('/formularios/peticion-general');
+	await citizen.getByLabel(/Presentar de forma anónima/).check();
+	await citizen.getByLabel('Asunto').fill('Arreglo del puente de La Esmeralda');
+	await citizen
+		.locator('#campo_descripcion')
+		.fill('El puente peatonal está roto desde la creciente.');
+	await citizen.getByRole('button', { name: /Enviar solicitud|Guardar y enviar/ }).click();
+	const radicado = (await citizen
+		.getByTestId('radicado')
+		.first()
+		.textContent({ timeout: 20_000 }))!.trim();
+	expect(radicado).toMatch(/^PG-\d{4}-\d{6}$/);
+
+	const adminPage = await (await browser.newContext()).newPage();
+	await createOfficial(adminPage, {
+		username: 'ana.gobierno',
+		name: 'Ana Gobierno',
+		role: 'Funcionario',
+		dependencia: 'secretaria-de-gobierno',
+		password: PASSWORD
+	});
+
+	const official = await (await browser.newContext()).newPage();
+	await signIn(official, 'ana.gobierno', PASSWORD);
+	await official.goto('/gestion/bandeja');
+	await official.getByRole('link', { name: radicado }).click();
+	await expect(official.getByRole('heading', { level: 1 })).toContainText(radicado);
+	await official
+		.getByLabel('Texto de la respuesta')
+		.fill('El puente se reparará la semana próxima.');
+	await official.getByRole('button', { name: 'Enviar respuesta' }).click();
+	await expect(official.getByText('Listo: la acción quedó registrada')).toBeVisible();
+
+	await citizen.getByRole('button', { name: 'Consultar respuestas' }).click();
+	await expect(citizen.getByTestId('respuesta')).toContainText('El puente se reparará');
+
+	for (const path of [
+		'/gestion',
+		'/gestion/bandeja',
+		`/gestion/solicitudes/${radicado}`,
+		'/trabajo'
+	]) {
+		await expectNoSeriousA11yViolations(official, path);
+	}
+	for (const path of ['/gestion/usuarios', '/gestion/usuarios/ana.gobierno']) {
+		await expectNoSeriousA11yViolations(adminPage, path);
+	}
+	const signedOut = await (await browser.newContext()).newPage();
+	await expectNoSeriousA11yViolations(signedOut, '/gestion/ingresar');
+});
+
+async function captureOffline(page: Page, name: string, subject: string) {
+	await page.goto('/trabajo/captura/peticion-general');
+	await page.getByLabel('Nombre completo').fill(name);
+	await page.getByLabel('Número de documento').fill('4455667788');
+	await page.getByLabel('Vereda, barrio o inspección').fill('La Esmeralda');
+	await page.getByLabel('Asunto').fill(subject);
+	await page
+		.locator('#campo_descripcion')
+		.fill('Captura en campo durante la jornada en la vereda.');
+	await page.getByLabel(/Leí en voz alta/).check();
+	await page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
+	await expect(page).toHaveURL(/\/trabajo$/);
+}
+
+test('a field official captures two requests offline, reloads, syncs, and each is filed once under their name', async ({
+	browser
+}) => {
+	const adminPage = await (await browser.newContext()).newPage();
+	await createOfficial(adminPage, {
+		username: 'luis.campo',
+		name: 'Luis Campo',
+		role: 'Funcionario de campo',
+		dependencia: 'secretaria-de-gobierno',
+		password: PASSWORD
+	});
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'luis.campo', PASSWORD);
+	await page.goto('/trabajo');
+	await expect(page.getByText('Trabajando como Luis Campo.')).toBeVisible();
+	await waitForOfflineReady(page);
+
+	await context.setOffline(true);
+	const stamp = Date.now();
+	await captureOffline(page, 'Rosa Campesina', `Puente caído ${stamp}`);
+	await captureOffline(page, 'Pedro Ribereño', `Escuela sin techo ${stamp}`);
+	await page.reload();
+	await expect(page.getByTestId('capturas-pendientes')).toHaveText('2');
+
+	// Signing out now would strand the captures: the device refuses.
+	await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+	await expect(page.getByText(/No puede cerrar sesión: hay capturas/)).toBeVisible();
+
+	await context.setOffline(false);
+	await expect(page.getByTestId('capturas-pendientes')).toHaveText('0', { timeout: 30_000 });
+	await expect(page.getByTestId('radicada-dispositivo')).toHaveCount(2);
+
+	const inbox = await context.newPage();
+	await inbox.goto('/gestion/bandeja');
+	const rows = inbox.locator('tbody tr');
+	await expect(rows).toHaveCount(2);
+	const radicados = await inbox.locator('tbody tr a').allTextContents();
+	const all = await adminList(inbox);
+	for (const r of radicados) {
+		expect(all.items.filter((i) => i.radicado === r.trim())).toHaveLength(1);
+		await inbox.goto(`/gestion/solicitudes/${r.trim()}`);
+		await expect(inbox.getByText('Luis Campo (luis.campo)')).toBeVisible();
+	}
+	// Both synced, so signing out is allowed and leaves no replica behind.
+	await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+	await expect(page).toHaveURL(/\/gestion\/ingresar/);
+});
