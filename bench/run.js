@@ -24,9 +24,19 @@ import { offlinePack } from './scenarios/offline-pack.js';
 import { offlineRepeat } from './scenarios/offline-repeat.js';
 import { search } from './scenarios/search.js';
 import { serverLoad } from './scenarios/server-load.js';
+import { officialSync } from './scenarios/official-sync.js';
 
 /** In the order they run and their rows print. */
-const SCENARIOS = [homeWeight, firstVisit, inp, offlineRepeat, search, offlinePack, serverLoad];
+const SCENARIOS = [
+	homeWeight,
+	firstVisit,
+	inp,
+	offlineRepeat,
+	search,
+	offlinePack,
+	serverLoad,
+	officialSync
+];
 
 /**
  * Whole-run guard: with `npm run build` first (~40 s), `npm run bench` must end within 10
