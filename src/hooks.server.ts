@@ -3,7 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { ensureFirstAdmin } from '$lib/server/auth/users';
+import { ensureFirstAdmin, listUsers } from '$lib/server/auth/users';
 import { apiError, type ApiErrorCode } from '$lib/server/api-error';
 
 export const init: ServerInit = async () => {
@@ -13,6 +13,11 @@ export const init: ServerInit = async () => {
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
 	const admin = await ensureFirstAdmin();
 	if (admin) console.log(`Cuenta de administrador creada: ${admin}`);
+	else if (!(await listUsers()).length) {
+		console.log(
+			'Gestión sin cuentas: inicie una vez con ADMIN_USUARIO y ADMIN_CLAVE para crear el primer administrador.'
+		);
+	}
 };
 
 const securityHeaders: Record<string, string> = {
