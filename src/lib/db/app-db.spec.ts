@@ -21,8 +21,9 @@ describe('AppDb', () => {
 
 	it('opens at the latest version with every table and its primary key', async () => {
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]).sort()).toEqual([
+			['actions', 'clientId'],
 			['drafts', 'id'],
 			['meta', 'key'],
 			['outbox', 'id'],
