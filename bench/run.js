@@ -4,7 +4,8 @@
  * figures behind them) to bench/results/<ISO timestamp>.json and bench/results/latest.json.
  *
  * Usage: node bench/run.js [--runs N] [scenario …]   (default: every scenario, 3 runs)
- * Scenarios: home-weight, first-visit, inp, offline-repeat, search, offline-pack, server-load.
+ * Scenarios: home-weight, first-visit, inp, offline-repeat, search, offline-pack, server-load,
+ * submission.
  * Exit code 1 when a budget fails or a scenario could not run.
  *
  * Every server is started here on a free loopback port with a fresh temporary data directory,
@@ -24,9 +25,19 @@ import { offlinePack } from './scenarios/offline-pack.js';
 import { offlineRepeat } from './scenarios/offline-repeat.js';
 import { search } from './scenarios/search.js';
 import { serverLoad } from './scenarios/server-load.js';
+import { submission } from './scenarios/submission.js';
 
 /** In the order they run and their rows print. */
-const SCENARIOS = [homeWeight, firstVisit, inp, offlineRepeat, search, offlinePack, serverLoad];
+const SCENARIOS = [
+	homeWeight,
+	firstVisit,
+	inp,
+	offlineRepeat,
+	search,
+	offlinePack,
+	serverLoad,
+	submission
+];
 
 /**
  * Whole-run guard: with `npm run build` first (~40 s), `npm run bench` must end within 10
