@@ -4,7 +4,8 @@
  * figures behind them) to bench/results/<ISO timestamp>.json and bench/results/latest.json.
  *
  * Usage: node bench/run.js [--runs N] [scenario …]   (default: every scenario, 3 runs)
- * Scenarios: home-weight, first-visit, inp, offline-repeat, search, offline-pack, server-load.
+ * Scenarios: home-weight, first-visit, inp, offline-repeat, search, offline-pack, server-load,
+ * submission.
  * Exit code 1 when a budget fails or a scenario could not run.
  *
  * Every server is started here on a free loopback port with a fresh temporary data directory,
@@ -25,6 +26,7 @@ import { offlineRepeat } from './scenarios/offline-repeat.js';
 import { search } from './scenarios/search.js';
 import { serverLoad } from './scenarios/server-load.js';
 import { officialSync } from './scenarios/official-sync.js';
+import { submission } from './scenarios/submission.js';
 
 /** In the order they run and their rows print. */
 const SCENARIOS = [
@@ -35,6 +37,7 @@ const SCENARIOS = [
 	search,
 	offlinePack,
 	serverLoad,
+	submission,
 	officialSync
 ];
 

@@ -3,6 +3,7 @@
 import express from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
+import { pageCache } from './page-cache.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -31,6 +32,18 @@ const { handler } = await import('../build/handler.js');
 
 const app = express();
 app.disable('x-powered-by');
+// Anonymous public pages rendered once and reused for a few seconds (see page-cache.js): before
+// this, 200 phones opening the home page at once meant 200 renders queued on one core (p95 of
+// ~3 s). Installed before `compression` so it keeps, and replays, the compressed bytes.
+app.use(
+	pageCache({
+		ttlMs: 5000,
+		maxEntries: 500,
+		maxBytes: 32 * 1024 * 1024,
+		sessionCookie: 'ventanilla_sesion',
+		localeCookie: 'ventanilla_idioma'
+	})
+);
 // Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build
 // time and sirv serves them with Content-Encoding set, which this middleware leaves alone.
 // Brotli quality 5: close to the best ratio for JSON and HTML at a fraction of the CPU of the

@@ -1,20 +1,27 @@
 /**
- * Row 8: many devices syncing at once against one server on loopback.
+ * Row 8: many devices syncing and submitting at once against one server on loopback.
  *
  * Each simulated device does what a phone does on its first visit, in order, over its own
  * keep-alive connection, with `Accept-Encoding: br, gzip` like a browser: GET the home page
  * HTML, then a PouchDB pull of the seed content through the sync gate — GET
  * `/api/sync/contenido/` (following the redirect the server answers, as fetch does), GET
  * `_changes?style=all_docs&since=0&limit=1000`, POST `_bulk_get?revs=true&latest=true` with the
- * ids and revisions from `_changes`. All devices start together. Latency is from sending the
- * request to the last byte of the response; an error is a non-2xx/3xx status, a network error
- * or a request slower than 60 s. The server's resident memory (VmRSS of `node server/index.js`,
+ * ids and revisions from `_changes`. One device in `SUBMIT_EVERY` also has a request waiting in
+ * its outbox, which the page sends as soon as it loads (before the pull starts): between the
+ * home page and the pull it POSTs `/api/solicitudes` with an anonymous petition and one photo of
+ * `PHOTO_BYTES` (a compressed phone photo; the app targets ≤ 350 KB), and expects 201 with a
+ * radicado. The submissions are bounded: `DEVICES / SUBMIT_EVERY` of them, each within
+ * `SUBMIT_TIMEOUT_MS`. All devices start together. Latency is from sending the request to the
+ * last byte of the response; an error is a status ≥ 400 (or not 201 for a submission), a
+ * network error or a request over its time limit (60 s, submissions 30 s). p50/p95/p99 are over
+ * every request of every kind. The server's resident memory (VmRSS of `node server/index.js`,
  * which also hosts the embedded store) is sampled every 100 ms.
  *
  * The load generator runs on the same 2 cores as the server: the server gets less CPU than on
  * a machine of its own, so the figures are pessimistic.
  */
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startApp } from '../lib/app.js';
@@ -24,20 +31,20 @@ import { quantile } from '../lib/stats.js';
 
 const DEVICES = 200;
 const REQUEST_TIMEOUT_MS = 60_000;
+/** One device in this many submits a request with a photo: 20 of the 200. */
+const SUBMIT_EVERY = 10;
+const SUBMIT_TIMEOUT_MS = 30_000;
+/** Size of the photo attached to each submission: a document photo compressed on the phone. */
+const PHOTO_BYTES = 150 * 1024;
 
 const ROWS = [
 	{
 		id: 'server.sync200.p95',
-		what: 'server: 200 devices syncing at once (loopback), p95 latency per request',
+		what: 'server: 200 devices syncing at once (loopback), 20 of them submitting, p95 latency per request',
 		budget: '≤ 500 ms'
 	},
 	{ id: 'server.sync200.errors', what: 'server: 200 devices syncing at once, errors', budget: '0' },
-	{ id: 'server.sync200.rss', what: 'server: 200 devices syncing at once, server RSS' },
-	{
-		id: 'submission.reconnect',
-		what: 'submission: bytes and time from reconnect to radicado',
-		budget: 'to be set (issue #3)'
-	}
+	{ id: 'server.sync200.rss', what: 'server: 200 devices syncing at once, server RSS' }
 ];
 
 /**
@@ -50,10 +57,47 @@ const ROWS = [
  */
 
 /**
+ * A JPEG-looking photo (JPEG markers around noise, which is what compressed photo data looks
+ * like to a compressor): the server sniffs the first bytes, so it must start like a JPEG.
+ * @param {number} size
+ */
+function fakeJpeg(size) {
+	const bytes = Buffer.alloc(size);
+	let seed = 12345;
+	for (let i = 0; i < size; i++) {
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		bytes[i] = seed >> 16;
+	}
+	bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+	bytes.set([0xff, 0xd9], size - 2);
+	return bytes;
+}
+
+const PHOTO = fakeJpeg(PHOTO_BYTES).toString('base64');
+
+/** An outbox item as the app sends it: anonymous petition, one photo, a fresh id. */
+function submissionBody() {
+	return JSON.stringify({
+		id: randomUUID(),
+		form: 'peticion-general',
+		capturedAt: new Date().toISOString(),
+		anonymous: true,
+		values: {
+			asunto: 'Arreglo del puente peatonal',
+			descripcion: 'El puente peatonal de la vereda está roto desde la creciente del río.'
+		},
+		attachments: [
+			{ id: randomUUID(), name: 'puente.jpg', type: 'image/jpeg', size: PHOTO_BYTES, data: PHOTO }
+		],
+		pin: '123456'
+	});
+}
+
+/**
  * One HTTP request; resolves with status, raw (still compressed) body and timing.
  * @param {http.Agent} agent
  * @param {URL} url
- * @param {{ method?: string, body?: string }} [opts]
+ * @param {{ method?: string, body?: string, timeout?: number }} [opts]
  * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer, ms: number }>}
  */
 function request(agent, url, opts = {}) {
@@ -64,7 +108,7 @@ function request(agent, url, opts = {}) {
 			{
 				agent,
 				method: opts.method ?? 'GET',
-				timeout: REQUEST_TIMEOUT_MS,
+				timeout: opts.timeout ?? REQUEST_TIMEOUT_MS,
 				headers: {
 					'accept-encoding': 'br, gzip',
 					accept: 'application/json, text/html',
@@ -108,21 +152,22 @@ function decode(body, encoding) {
 }
 
 /**
- * One device's visit and pull.
+ * One device's visit, outbox (if `submits`) and pull.
  * @param {string} base
  * @param {Sample[]} samples
+ * @param {boolean} [submits]
  */
-async function device(base, samples) {
+async function device(base, samples, submits = false) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	/**
 	 * @param {string} kind
 	 * @param {string} path
-	 * @param {{ method?: string, body?: string }} [opts]
+	 * @param {{ method?: string, body?: string, timeout?: number, expect?: number }} [opts]
 	 */
 	const timed = async (kind, path, opts) => {
 		try {
 			const res = await request(agent, new URL(path, base), opts);
-			const ok = res.status >= 200 && res.status < 400;
+			const ok = opts?.expect ? res.status === opts.expect : res.status >= 200 && res.status < 400;
 			samples.push({
 				kind,
 				ms: res.ms,
@@ -138,6 +183,14 @@ async function device(base, samples) {
 	};
 	try {
 		await timed('home HTML', '/');
+		if (submits) {
+			await timed('submission', '/api/solicitudes', {
+				method: 'POST',
+				body: submissionBody(),
+				timeout: SUBMIT_TIMEOUT_MS,
+				expect: 201
+			});
+		}
 		const infoRes = await timed('db info', '/api/sync/contenido/');
 		if (infoRes && infoRes.status >= 300 && infoRes.headers.location) {
 			await timed('db info (redirected)', infoRes.headers.location);
@@ -187,10 +240,10 @@ export const serverLoad = {
 		const pid = /** @type {number} */ (server.process.pid);
 		// One device first, so the figures are a warm server's, not its first-request work; then
 		// one more alone, for the latency of an unloaded server (details only).
-		await device(server.url, []);
+		await device(server.url, [], true);
 		/** @type {Sample[]} */
 		const alone = [];
-		await device(server.url, alone);
+		await device(server.url, alone, true);
 		checkAborted(ctx.signal);
 		const before = rssKb(pid);
 		let peak = before;
@@ -200,7 +253,11 @@ export const serverLoad = {
 		const started = performance.now();
 		ctx.log(`server-load: ${DEVICES} devices`);
 		try {
-			await Promise.all(Array.from({ length: DEVICES }, () => device(server.url, samples)));
+			await Promise.all(
+				Array.from({ length: DEVICES }, (_, i) =>
+					device(server.url, samples, i % SUBMIT_EVERY === 0)
+				)
+			);
 		} finally {
 			clearInterval(sampler);
 		}
@@ -238,6 +295,9 @@ export const serverLoad = {
 					limit: 500,
 					note:
 						`${samples.length} requests from ${DEVICES} devices in ${(wallMs / 1000).toFixed(1)} s; ` +
+						`p95 by kind: ${Object.entries(byKind)
+							.map(([k, v]) => `${k} ${v.p95}`)
+							.join(', ')} ms; ` +
 						`slowest kind: ${slowest?.[0]} p95 ${slowest?.[1].p95} ms`
 				}),
 				checked({
@@ -254,19 +314,11 @@ export const serverLoad = {
 					measured: `${Math.round(before / 1024)} MB before → ${Math.round(peak / 1024)} MB peak (${Math.round(after / 1024)} MB after)`,
 					value: Math.round(peak / 1024),
 					unit: 'MB'
-				}),
-				{
-					...ROWS[3],
-					measured: 'n/a (issue #3 not landed)',
-					value: null,
-					unit: '',
-					budget: 'to be set (issue #3)',
-					status: 'n/a',
-					note: 'submissions (outbox → radicado) do not exist yet'
-				}
+				})
 			],
 			details: {
 				devices: DEVICES,
+				submissions: { devices: Math.ceil(DEVICES / SUBMIT_EVERY), photoBytes: PHOTO_BYTES },
 				wallMs,
 				byKind,
 				oneDeviceAlone: alone.map((s) => ({ kind: s.kind, ms: Math.round(s.ms), bytes: s.bytes })),

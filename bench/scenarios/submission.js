@@ -1,0 +1,212 @@
+/**
+ * Submission row: bytes and time from reconnect to radicado, for a trámite request with one
+ * photo filled in with no connection.
+ *
+ * Each run, in a fresh context (no throttling): a first visit to the certificado de residencia
+ * form, until the service worker controls the page and the offline pack is saved (so the
+ * background pull does not overlap what is measured); then the context goes offline and the
+ * form is filled as a person would: a 3000 × 2000 noisy PNG "phone photo" picked in the file
+ * input (the app compresses it on the device to a JPEG before queueing), the fields, the
+ * applicant and the consent; "Guardar y enviar cuando haya conexión" queues it in the outbox and
+ * shows the provisional code. Then the context goes online (`context.setOffline(false)`, which
+ * fires the browser's `online` event and lets the service worker's Background Sync run) and the
+ * clock runs until the radicado (`data-testid="radicado"`, `PG-YYYY-NNNNNN`) is shown.
+ *
+ * Bytes on the wire: every request the page or its service worker starts between reconnect and
+ * radicado, from Playwright's `request.sizes()` (headers plus body as sent; response body as
+ * received, i.e. compressed). Time and bytes: medians of the runs. A 3G figure is modelled from
+ * them (each request one 400 ms RTT, plus bytes up and down at 400 kbps; the loopback time is
+ * added as processing): the request is mostly upload, which is the slow direction on a phone.
+ * No budget yet: PRODUCT.md leaves it "to be set (issue #3)".
+ */
+import { freshPage } from '../lib/browser.js';
+import { info } from '../lib/report.js';
+import { checkAborted } from '../lib/scenario.js';
+import { duration, kb, median } from '../lib/stats.js';
+
+const FORM = 'certificado-de-residencia';
+const RADICADO = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
+/** The "3G" profile of PRODUCT.md: 400 kbps each way, 400 ms RTT. */
+const KBPS = 400;
+const RTT_MS = 400;
+
+const ROWS = [
+	{
+		id: 'submission.reconnect',
+		what: 'submission: bytes and time from reconnect to radicado (trámite + 1 photo, loopback)',
+		budget: 'to be set (issue #3)'
+	},
+	{
+		id: 'submission.reconnect.3g',
+		what: 'submission: reconnect to radicado on 3G (modelled)'
+	}
+];
+
+/**
+ * A 3000 × 2000 noisy grey PNG, as a phone camera photo would weigh (several MB), made in the
+ * page; returned as base64.
+ * @param {import('playwright-core').Page} page
+ */
+function makePhoto(page) {
+	return page.evaluate(async () => {
+		const canvas = new OffscreenCanvas(3000, 2000);
+		const ctx = /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d'));
+		const img = ctx.createImageData(3000, 2000);
+		let seed = 7;
+		for (let i = 0; i < img.data.length; i += 4) {
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			img.data[i] = img.data[i + 1] = img.data[i + 2] = 120 + (seed % 60);
+			img.data[i + 3] = 255;
+		}
+		ctx.putImageData(img, 0, 0);
+		const blob = await canvas.convertToBlob({ type: 'image/png' });
+		const bytes = new Uint8Array(await blob.arrayBuffer());
+		let binary = '';
+		for (let i = 0; i < bytes.length; i += 0x8000) {
+			binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+		}
+		return btoa(binary);
+	});
+}
+
+/**
+ * @typedef {object} Sent
+ * @property {string} url
+ * @property {string} method
+ * @property {number} up  request headers + body
+ * @property {number} down  response headers + body (encoded)
+ * @property {number} status
+ */
+
+/**
+ * @param {import('../lib/scenario.js').BenchContext} ctx
+ */
+async function submitOnce(ctx) {
+	const browser = await ctx.browser();
+	const { context, page } = await freshPage(browser);
+	ctx.defer(() => context.close());
+	try {
+		await page.goto(`${ctx.appUrl}/formularios/${FORM}`, { waitUntil: 'load', timeout: 30_000 });
+		await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+			timeout: 30_000
+		});
+		await page.waitForFunction(() => localStorage.getItem('ventanilla.paquete') !== null, null, {
+			timeout: 60_000
+		});
+		await context.setOffline(true);
+
+		const png = Buffer.from(await makePhoto(page), 'base64');
+		await page.locator('#adjuntos').setInputFiles({
+			name: 'recibo.png',
+			mimeType: 'image/png',
+			buffer: png
+		});
+		await page
+			.getByRole('button', { name: /Quitar recibo\.jpg/ })
+			.waitFor({ state: 'visible', timeout: 60_000 });
+		await page.locator('#campo_barrio_o_vereda').fill('Vereda La Patria');
+		await page.locator('#campo_tiempo_de_residencia').selectOption({ index: 3 });
+		await page.locator('#campo_finalidad').selectOption({ index: 1 });
+		await page.getByLabel('Nombre completo').fill('Persona de Prueba');
+		await page.getByLabel('Número de documento').fill('55443322');
+		await page.getByLabel(/Autorizo el tratamiento/).check();
+		await page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
+		await page.getByTestId('codigo-provisional').waitFor({ state: 'visible', timeout: 30_000 });
+		checkAborted(ctx.signal);
+
+		/** @type {Set<import('playwright-core').Request>} */
+		const requests = new Set();
+		/** @param {import('playwright-core').Request} r */
+		const keep = (r) => requests.add(r);
+		// The page's requests, and the service worker's (its Background Sync may send it).
+		context.on('request', keep);
+		page.on('request', keep);
+		const started = performance.now();
+		await context.setOffline(false);
+		const radicado = page.getByTestId('radicado').first();
+		await radicado.waitFor({ state: 'visible', timeout: 30_000 });
+		await page.waitForFunction(
+			(re) =>
+				new RegExp(re).test(
+					document.querySelector('[data-testid="radicado"]')?.textContent?.trim() ?? ''
+				),
+			RADICADO.source,
+			{ timeout: 30_000 }
+		);
+		const ms = performance.now() - started;
+		context.off('request', keep);
+		page.off('request', keep);
+
+		/** @type {Sent[]} */
+		const sent = [];
+		for (const r of requests) {
+			const res = await r.response().catch(() => null);
+			const sizes = await r.sizes().catch(() => null);
+			if (!sizes) continue;
+			sent.push({
+				url: new URL(r.url()).pathname,
+				method: r.method(),
+				up: sizes.requestHeadersSize + sizes.requestBodySize,
+				down: sizes.responseHeadersSize + Math.max(0, sizes.responseBodySize),
+				status: res?.status() ?? 0
+			});
+		}
+		const submission = sent.find((s) => s.method === 'POST' && s.url === '/api/solicitudes');
+		return {
+			ms,
+			photoBytes: png.length,
+			requests: sent.length,
+			up: sent.reduce((n, s) => n + s.up, 0),
+			down: sent.reduce((n, s) => n + s.down, 0),
+			submissionUp: submission?.up ?? NaN,
+			submissionStatus: submission?.status ?? 0,
+			sent
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** @type {import('../lib/scenario.js').Scenario} */
+export const submission = {
+	name: 'submission',
+	timeoutMs: 180_000,
+	rows: ROWS,
+	async run(ctx) {
+		/** @type {Array<Awaited<ReturnType<typeof submitOnce>>>} */
+		const runs = [];
+		for (let i = 0; i < ctx.runs; i++) {
+			checkAborted(ctx.signal);
+			ctx.log(`submission: run ${i + 1}`);
+			runs.push(await submitOnce(ctx));
+		}
+		const ms = median(runs.map((r) => r.ms));
+		const up = median(runs.map((r) => r.up));
+		const down = median(runs.map((r) => r.down));
+		const requests = median(runs.map((r) => r.requests));
+		const body = median(runs.map((r) => r.submissionUp));
+		const model = requests * RTT_MS + ((up + down) * 8) / KBPS /* bits / kbps = ms */ + ms;
+		return {
+			rows: [
+				info({
+					...ROWS[0],
+					measured: `${duration(ms)}, ${kb(up)} up / ${kb(down)} down in ${requests} requests (median of ${runs.length})`,
+					value: Math.round(ms),
+					unit: 'ms',
+					budget: 'to be set (issue #3)',
+					note:
+						`the request itself (POST /api/solicitudes): ${kb(body)} sent for a ${kb(runs[0]?.photoBytes ?? NaN)} PNG photo; ` +
+						`runs: ${runs.map((r) => `${Math.round(r.ms)} ms / ${kb(r.up)} up`).join(', ')}`
+				}),
+				info({
+					...ROWS[1],
+					measured: `${duration(model)} modelled`,
+					value: Math.round(model),
+					unit: 'ms',
+					note: `${requests} × ${RTT_MS} ms RTT + ${kb(up + down)} at ${KBPS} kbps + ${duration(ms)} loopback`
+				})
+			],
+			details: runs
+		};
+	}
+};
