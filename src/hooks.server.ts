@@ -30,22 +30,28 @@ const securityHeaders: Record<string, string> = {
 /** Back-office pages and APIs carry personal data: never stored by browsers or proxies. */
 const isPrivatePath = (path: string) => /^\/(api\/)?gestion(\/|$)/.test(path);
 
-export const handle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, async ({ request, locale }) => {
+function withHeaders(path: string, response: Response): Response {
+	if (isPrivatePath(path)) response.headers.set('cache-control', 'private, no-store');
+	for (const [k, v] of Object.entries(securityHeaders)) {
+		if (!response.headers.has(k)) response.headers.set(k, v);
+	}
+	return response;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = await readSession(event.cookies.get(SESSION_COOKIE));
+	const path = event.url.pathname;
+	// The JSON API has no localised HTML: skipping Paraglide's request clone saves measurable CPU
+	// under a burst of syncing devices (bench server-load).
+	if (path.startsWith('/api/')) return withHeaders(path, await jsonApiErrors(await resolve(event)));
+	return paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		event.locals.user = await readSession(event.cookies.get(SESSION_COOKIE));
-		let response = await resolve(event, {
+		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
-		if (event.url.pathname.startsWith('/api/')) response = await jsonApiErrors(response);
-		if (isPrivatePath(event.url.pathname)) {
-			response.headers.set('cache-control', 'private, no-store');
-		}
-		for (const [k, v] of Object.entries(securityHeaders)) {
-			if (!response.headers.has(k)) response.headers.set(k, v);
-		}
-		return response;
+		return withHeaders(path, response);
 	});
+};
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

@@ -68,15 +68,22 @@ const pages = new NetworkFirst({
 });
 
 registerRoute(
-	new NavigationRoute(async (options) => {
-		try {
-			const response = await pages.handle(options);
-			if (response) return response;
-		} catch {
-			// offline and never visited: fall through to the shell
+	new NavigationRoute(
+		async (options) => {
+			try {
+				const response = await pages.handle(options);
+				if (response) return response;
+			} catch {
+				// offline and never visited: fall through to the shell
+			}
+			return (await matchPrecache(SHELL)) ?? Response.error();
+		},
+		{
+			// Back-office pages hold citizens' personal data: never kept in the device's cache (the
+			// offline workspace for officials is /trabajo, which renders from IndexedDB).
+			denylist: [/^\/gestion(\/|$)/]
 		}
-		return (await matchPrecache(SHELL)) ?? Response.error();
-	})
+	)
 );
 
 registerRoute(
@@ -97,7 +104,7 @@ self.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; url?: string } | undefined;
 	if (data?.type !== 'CACHE_PAGE' || typeof data.url !== 'string') return;
 	const url = new URL(data.url);
-	if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+	if (url.origin !== self.location.origin || /^\/(api|gestion)(\/|$)/.test(url.pathname)) return;
 	event.waitUntil(
 		caches
 			.open('paginas')

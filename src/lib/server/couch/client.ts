@@ -44,7 +44,12 @@ export class CouchClient {
 		const headers = new Headers(init.headers);
 		if (this.#auth) headers.set('authorization', this.#auth);
 		if (!headers.has('accept')) headers.set('accept', 'application/json');
-		return fetch(`${this.base}/${path.replace(/^\//, '')}`, { ...init, headers });
+		const url = `${this.base}/${path.replace(/^\//, '')}`;
+		const method = (init.method ?? 'GET').toUpperCase();
+		// A reused keep-alive socket can be found closed (EPIPE, ECONNRESET) when the machine is
+		// starved; a read is safe to send again once, a write is not.
+		if (method !== 'GET' && method !== 'HEAD') return fetch(url, { ...init, headers });
+		return fetch(url, { ...init, headers }).catch(() => fetch(url, { ...init, headers }));
 	}
 
 	async json<T>(path: string, init: RequestInit = {}): Promise<T> {
