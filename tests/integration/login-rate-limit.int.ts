@@ -36,3 +36,30 @@ describe('sign-in rate limit', () => {
 		expect(page.status).toBe(200);
 	});
 });
+
+describe('failed sign-ins per account', () => {
+	it('locks an account after 10 failures from any address, but never for its own successes', async () => {
+		const other = await startServer({
+			env: {
+				ADMIN_USUARIO: 'admin.cuenta',
+				ADMIN_CLAVE: 'clave-cuenta-0001',
+				LOGIN_ATTEMPTS_PER_MINUTE: '1000'
+			}
+		});
+		try {
+			for (let i = 0; i < 12; i++) {
+				expect(await new BackOffice(other.url).signIn('admin.cuenta', 'clave-cuenta-0001')).toBe(
+					303
+				);
+			}
+			const failures: number[] = [];
+			for (let i = 0; i < 11; i++) {
+				failures.push(await new BackOffice(other.url).signIn('admin.cuenta', `mala-${i}-clave`));
+			}
+			expect(failures.slice(0, 10).every((s) => s === 401)).toBe(true);
+			expect(failures[10]).toBe(429);
+		} finally {
+			await other.stop();
+		}
+	});
+});

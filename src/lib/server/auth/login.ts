@@ -15,8 +15,11 @@ export type LoginResult =
 	| { ok: false; code: 'demasiados_intentos'; retryAfter: number };
 
 let byAddress: TokenBuckets | undefined;
-/** Guessing one account's password from many addresses is slowed down too. */
-const byUsername = new TokenBuckets({ capacity: 10, perMinute: 1 });
+/**
+ * Guessing one account's password from many addresses is slowed down too. Only failures count
+ * here, so an official who signs in many times a day is never locked out by their own successes.
+ */
+const failuresByUsername = new TokenBuckets({ capacity: 10, perMinute: 1 });
 
 export async function login(
 	usernameRaw: string,
@@ -26,13 +29,16 @@ export async function login(
 	const perMinute = loginAttemptsPerMinute();
 	byAddress ??= new TokenBuckets({ capacity: perMinute, perMinute });
 	const username = usernameRaw.trim().toLowerCase().slice(0, 60);
-	const wait = Math.max(byAddress.take(clientAddress, 1), byUsername.take(username, 1));
+	const wait = Math.max(byAddress.take(clientAddress, 1), failuresByUsername.wait(username, 1));
 	if (wait) return { ok: false, code: 'demasiados_intentos', retryAfter: wait };
 	const user = /^[a-z][a-z0-9._-]{2,39}$/.test(username) ? await getUser(username) : null;
 	const secret = password.slice(0, 200);
 	const ok = user?.active
 		? await verifySecret(secret, user.passwordHash)
 		: await verifyAgainstNothing(secret);
-	if (!ok || !user) return { ok: false, code: 'credenciales_invalidas' };
+	if (!ok || !user) {
+		failuresByUsername.take(username, 1);
+		return { ok: false, code: 'credenciales_invalidas' };
+	}
 	return { ok: true, user: toSessionUser(user) };
 }

@@ -27,4 +27,13 @@ describe('TokenBuckets', () => {
 		expect(b.size).toBeLessThanOrEqual(10);
 		expect(b.take('late', 1, 60_000)).toBe(0);
 	});
+
+	it('tells how long until a token is there without taking it', () => {
+		const b = new TokenBuckets({ capacity: 1, perMinute: 1 });
+		expect(b.wait('a', 1, 0)).toBe(0);
+		expect(b.wait('a', 1, 0)).toBe(0);
+		b.take('a', 1, 0);
+		expect(b.wait('a', 1, 0)).toBe(60);
+		expect(b.wait('a', 1, 60_000)).toBe(0);
+	});
 });

@@ -52,6 +52,13 @@ export class TokenBuckets {
 		return 0;
 	}
 
+	/** Seconds until `key` has `n` tokens, without taking any (0 when it has them now). */
+	wait(key: string, n: number, now = Date.now()): number {
+		const b = this.#buckets.get(key);
+		const level = b ? this.#level(b, now) : this.#capacity;
+		return level >= n ? 0 : Math.max(1, Math.ceil((n - level) / this.#perMs / 1000));
+	}
+
 	#prune(now: number) {
 		for (const [key, b] of this.#buckets) {
 			if (this.#level(b, now) >= this.#capacity) this.#buckets.delete(key);
