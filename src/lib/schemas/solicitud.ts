@@ -185,12 +185,27 @@ const eventTextSchema = z.string().trim().min(1, 'escriba el texto').max(20_000)
 const estadoEvento = z
 	.object({ kind: z.literal('estado'), status: requestStatusSchema, text: eventTextSchema })
 	.strict();
-/** The official answer the citizen receives. */
+/** Largest document an official attaches to an answer (a scanned, signed letter): 5 MB. */
+export const MAX_ANSWER_DOCUMENT_BYTES = 5_000_000;
+
+/** A document attached to an answer, stored as a CouchDB attachment of the event. */
+export const answerDocumentSchema = z
+	.object({
+		id: z.uuid(),
+		name: lineSchema(200).refine((n) => !/[\\/]/.test(n), 'nombre de archivo inválido'),
+		type: z.enum(ATTACHMENT_TYPES),
+		size: z.number().int().min(1).max(MAX_ANSWER_DOCUMENT_BYTES)
+	})
+	.strict();
+export type AnswerDocument = z.infer<typeof answerDocumentSchema>;
+
+/** The official answer the citizen receives, optionally with a document. */
 const respuestaEvento = z
 	.object({
 		kind: z.literal('respuesta'),
 		status: z.enum(['respondida', 'cerrada']).default('respondida'),
-		text: eventTextSchema
+		text: eventTextSchema,
+		document: answerDocumentSchema.optional()
 	})
 	.strict();
 /** Assigned to a colleague (internal). */
@@ -246,7 +261,9 @@ const eventoDocFields = {
 	/** Device-generated id: the same action sent twice is stored once. */
 	clientId: z.uuid().optional(),
 	/** When the server stored it. */
-	recordedAt: isoDateTimeSchema.optional()
+	recordedAt: isoDateTimeSchema.optional(),
+	/** CouchDB's stubs of the answer's document, when read back from the store. */
+	_attachments: z.record(z.string(), z.unknown()).optional()
 };
 
 export const eventoDocSchema = z.discriminatedUnion('kind', [
@@ -268,6 +285,8 @@ export interface PublicEventView {
 	text: string;
 	/** New due date, for an extension. */
 	dueDate?: string;
+	/** The answer's document, downloadable with radicado + PIN. */
+	document?: AnswerDocument;
 }
 
 /** What the citizen sees when tracking with radicado + PIN: status and answers, no personal data. */

@@ -18,6 +18,7 @@ export const actions: Actions = {
 			return fail(429, { radicado, tooMany: true });
 		}
 		const [view] = await trackRequests([{ radicado, pin }]);
-		return view ? { radicado, view } : fail(404, { radicado, notFound: true });
+		// The PIN comes back so the answer's document can be asked for from this page.
+		return view ? { radicado, view, pin } : fail(404, { radicado, notFound: true });
 	}
 };

@@ -35,7 +35,7 @@ export async function actOnRequest(
 	actor: SessionUser,
 	radicado: string,
 	input: EventoInput,
-	opts: { clientId?: string; at?: Date; now?: Date } = {}
+	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
 ): Promise<ActionResult> {
 	const now = opts.now ?? new Date();
 	const at = opts.at ?? now;
@@ -64,7 +64,7 @@ export async function actOnRequest(
 			stored.doc,
 			input,
 			{ by: actor.name, byUser: actor.username },
-			{ clientId: opts.clientId, at, now }
+			{ clientId: opts.clientId, at, now, documentData: opts.documentData }
 		);
 		return { ok: true, event: doc, created };
 	} catch (e) {

@@ -58,7 +58,8 @@ export function publicHistory(doc: SolicitudDoc, events: readonly EventoDoc[]): 
 			kind: e.kind as PublicEventView['kind'],
 			status: state.status,
 			text: 'text' in e ? e.text : '',
-			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {})
+			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {}),
+			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
 		});
 	}
 	return out;
@@ -85,7 +86,7 @@ export async function appendEvent(
 	solicitud: Pick<SolicitudDoc, 'id' | 'radicado'>,
 	input: EventoInput,
 	actor: { by: string; byUser?: string },
-	opts: { clientId?: string; at?: Date; now?: Date } = {}
+	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
 ): Promise<{ doc: EventoDoc; created: boolean }> {
 	const now = opts.now ?? new Date();
 	const at = (opts.at ?? now).toISOString();
@@ -102,8 +103,17 @@ export async function appendEvent(
 		clientId,
 		recordedAt: now.toISOString()
 	});
+	// The answer's document travels inline in the same write: the event exists with it or not at all.
+	const attachments =
+		input.kind === 'respuesta' && input.document && opts.documentData
+			? {
+					_attachments: {
+						[input.document.id]: { content_type: input.document.type, data: opts.documentData }
+					}
+				}
+			: {};
 	try {
-		await couch().put(DB.requests, doc);
+		await couch().put(DB.requests, { ...doc, ...attachments });
 		return { doc, created: true };
 	} catch (e) {
 		if (!(e instanceof CouchError && e.status === 409)) throw e;
@@ -118,7 +128,7 @@ export async function appendEvent(
  * stamped later than the original, whose time stands.
  */
 function sameAction(a: EventoDoc, b: EventoDoc): boolean {
-	const strip = ({ _rev: _r, recordedAt: _t, at: _a, ...rest }: EventoDoc) =>
+	const strip = ({ _rev: _r, recordedAt: _t, at: _a, _attachments: _f, ...rest }: EventoDoc) =>
 		JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
 	return strip(a) === strip(b);
 }

@@ -83,6 +83,17 @@ function viewOf(doc: SolicitudDoc, events: EventoDoc[]): TrackingView {
 export async function trackRequests(
 	items: ReadonlyArray<{ radicado: string; pin: string }>
 ): Promise<Array<TrackingView | null>> {
+	const own = await findOwnRequests(items);
+	return Promise.all(own.map(async (doc) => (doc ? viewOf(doc, await eventsOf(doc.id)) : null)));
+}
+
+/**
+ * The filed request behind each radicado + PIN, or null (unknown radicado or wrong PIN, after
+ * the same work either way). Does not rate-limit: see {@link takeTrackingLookups}.
+ */
+export async function findOwnRequests(
+	items: ReadonlyArray<{ radicado: string; pin: string }>
+): Promise<Array<SolicitudDoc | null>> {
 	const wanted = items.map((item) => {
 		const radicado = normalizeRadicadoInput(String(item.radicado));
 		const pin = String(item.pin).trim();
@@ -101,8 +112,11 @@ export async function trackRequests(
 			const doc = claim && solicitudes.get(solicitudDocId(claim.solicitud));
 			// A claim without its request is a documented gap: unknown, like any other.
 			if (!doc || doc.radicado !== w.radicado) return verifyAgainstNothing(w.pin).then(() => null);
-			if (!(await verifyPin(w.pin, doc.pinHash))) return null;
-			return viewOf(doc, await eventsOf(doc.id));
+			return (await verifyPin(w.pin, doc.pinHash)) ? doc : null;
 		})
 	);
+}
+
+export async function findOwnRequest(radicado: string, pin: string): Promise<SolicitudDoc | null> {
+	return (await findOwnRequests([{ radicado, pin }]))[0] ?? null;
 }

@@ -13,6 +13,7 @@ import { getContent, listContent } from '$lib/server/content/repo';
 import { actOnRequest } from '$lib/server/gestion/request-actions';
 import { allRequests, municipalCalendar } from '$lib/server/gestion/requests';
 import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import { readAnswerDocument } from '$lib/server/solicitudes/answer-document';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -99,12 +100,21 @@ function action(name: FormAction) {
 				invalid: parsed.error?.issues.map((i) => String(i.path[0])) ?? ['form']
 			});
 		}
-		const input: EventoInput = parsed.data;
+		let input: EventoInput = parsed.data;
 		if ('text' in input && !isCleanText(input.text)) {
 			return fail(400, { action: name, invalid: ['text'] });
 		}
+		// An answer may carry a document (a signed letter, a certificate).
+		const upload =
+			input.kind === 'respuesta'
+				? await readAnswerDocument(data.get('documento'), clientId.data)
+				: null;
+		if (upload && !upload.ok)
+			return fail(400, { action: name, invalid: ['documento'], problem: upload.problem });
+		if (upload && input.kind === 'respuesta') input = { ...input, document: upload.document };
 		const result = await actOnRequest(user, params.radicado ?? '', input, {
-			clientId: clientId.data
+			clientId: clientId.data,
+			documentData: upload?.data
 		});
 		if (!result.ok) {
 			return fail(result.refusal === 'no_encontrado' ? 404 : 409, {

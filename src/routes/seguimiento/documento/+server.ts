@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { openAnswerDocument } from '$lib/server/solicitudes/answer-document';
+import { takeTrackingLookups } from '$lib/server/solicitudes/tracking';
+import type { RequestHandler } from './$types';
+
+const fields = z.object({
+	radicado: z.string().trim().toUpperCase().max(30),
+	pin: z
+		.string()
+		.trim()
+		.regex(/^\d{6}$/),
+	documento: z.uuid()
+});
+
+const EXTENSION = {
+	'application/pdf': 'pdf',
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp'
+} as const;
+
+/**
+ * The document of an answer, for the citizen who proves the request is theirs with radicado and
+ * PIN: a plain form post (works without JavaScript, and the PIN never goes in an address).
+ * Counts against the same per-address limit as tracking.
+ */
+export const POST: RequestHandler = async ({ request, getClientAddress }) => {
+	const parsed = fields.safeParse(
+		Object.fromEntries(await request.formData().catch(() => new FormData()))
+	);
+	if (!parsed.success) error(400, { message: 'Datos incompletos', code: 'seguimiento_invalido' });
+	if (takeTrackingLookups(getClientAddress(), 1) > 0) {
+		error(429, { message: 'Demasiados intentos', code: 'demasiados_intentos' });
+	}
+	const { radicado, pin, documento } = parsed.data;
+	const found = await openAnswerDocument(radicado, pin, documento);
+	if (!found) error(404, { message: 'Documento no encontrado', code: 'no_encontrado' });
+	return new Response(found.body, {
+		headers: {
+			'content-type': found.document.type,
+			'content-disposition': `attachment; filename="respuesta-${radicado}.${EXTENSION[found.document.type]}"`,
+			'cache-control': 'private, no-store',
+			'content-security-policy': "default-src 'none'; sandbox"
+		}
+	});
+};
