@@ -32,7 +32,10 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			DATA_DIR,
-			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef'
+			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef',
+			// The first back-office administrator (tests/e2e/editor.e2e.ts signs in with it).
+			ADMIN_USUARIO: 'admin.e2e',
+			ADMIN_CLAVE: 'clave-e2e-admin-0001'
 		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
 		reuseExistingServer: false,
