@@ -27,9 +27,17 @@ export async function admin(): Promise<BackOffice> {
 	return bo;
 }
 
-/** Creates every STAFF account with `suffix` and returns a signed-in client per role. */
-export async function staff(suffix: string): Promise<Record<StaffKey, BackOffice>> {
-	const adm = await admin();
+/**
+ * Creates every STAFF account with `suffix` and returns a signed-in client per role, on the
+ * shared server or, given an administrator's client, on that client's server. Sign-ins per
+ * username are rate-limited (10, then one a minute) and the shared server has one
+ * administrator, so a file that needs many can bring its own server (gestion-contenido.int.ts).
+ */
+export async function staff(
+	suffix: string,
+	adm?: BackOffice
+): Promise<Record<StaffKey, BackOffice>> {
+	adm ??= await admin();
 	const out = {} as Record<StaffKey, BackOffice>;
 	for (const [key, spec] of Object.entries(STAFF) as Array<[StaffKey, (typeof STAFF)[StaffKey]]>) {
 		const res = await adm.action('/gestion/usuarios', {
@@ -40,7 +48,7 @@ export async function staff(suffix: string): Promise<Record<StaffKey, BackOffice
 			password: PASSWORD
 		});
 		expect(res.type, JSON.stringify(res.data)).toBe('success');
-		const bo = new BackOffice(base);
+		const bo = new BackOffice(adm.base);
 		expect(await bo.signIn(username(key, suffix), PASSWORD)).toBe(303);
 		out[key] = bo;
 	}

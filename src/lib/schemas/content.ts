@@ -44,6 +44,11 @@ const baseInput = {
 	responsible: slugSchema,
 	/** Date of the last substantive update, shown as "Última actualización". */
 	updatedAt: isoDateSchema,
+	/**
+	 * "Fecha de revisión": when the responsible office must check the item again. Optional so
+	 * seed files stay valid; without it the staleness view uses `updatedAt` + 12 months.
+	 */
+	reviewBy: isoDateSchema.optional(),
 	/** Free keywords that help search (synonyms, colloquial names). */
 	keywords: z.array(lineSchema(60)).max(30).default([])
 };

@@ -2,3 +2,4 @@ export * from './common';
 export * from './content';
 export * from './solicitud';
 export * from './usuario';
+export * from './content-workflow';

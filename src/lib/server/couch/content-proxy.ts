@@ -97,15 +97,21 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		const q = bulkGetQuery.safeParse(query);
 		if (!q.success)
 			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
-		return bulkGet(request, new URLSearchParams(q.data as Record<string, string>));
+		const params = new URLSearchParams(q.data as Record<string, string>);
+		// No attachment bodies in a pull, whatever the device asks (see withoutAttachments).
+		for (const name of ATTACHMENT_PARAMS) params.delete(name);
+		return bulkGet(request, params);
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
 		// Devices keep their checkpoints on their side (checkpoint: 'target').
 		return syncError(404, 'no_encontrado', 'Documento no encontrado.');
 	}
 	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
-		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}${url.search}`);
-		return new Response(res.body, {
+		const params = new URLSearchParams(url.search);
+		for (const name of ATTACHMENT_PARAMS) params.delete(name);
+		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
+		const text = await res.text();
+		return new Response(res.ok ? withoutAttachments(text) : text, {
 			status: res.status,
 			headers: { 'content-type': 'application/json', ...noStore }
 		});
@@ -114,6 +120,22 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		return syncError(403, 'solo_lectura', 'Esta sincronización es solo de lectura.');
 	}
 	return syncError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
+}
+
+/** Query parameters that would make the store send attachment bodies. */
+const ATTACHMENT_PARAMS = ['attachments', 'atts_since', 'att_encoding_info', 'binary'];
+
+/**
+ * Drops `_attachments` from every document in a store answer. Normas' PDFs stay on the server
+ * (served from their public page, online only): with even a stub, PouchDB would fetch each PDF
+ * during the pull, and the offline pack must stay small (budget: all content, no PDFs, in
+ * ≤ 15 s on 3G).
+ */
+export function withoutAttachments(text: string): string {
+	if (!text.includes('"_attachments"')) return text;
+	return JSON.stringify(JSON.parse(text), (key, value: unknown) =>
+		key === '_attachments' ? undefined : value
+	);
 }
 
 const storeSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
@@ -179,7 +201,7 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 				body: canonical
 			});
 			if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
-			return res.text();
+			return withoutAttachments(await res.text());
 		},
 		noStore
 	);

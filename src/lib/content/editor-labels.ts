@@ -1,0 +1,56 @@
+/**
+ * Labels of the content workflow for the back office: content types, draft states, the
+ * "done" notices and the refusals, from the message catalogues.
+ */
+import { m } from '$lib/paraglide/messages';
+import type { ContentType } from '$lib/schemas';
+
+export const contentTypeLabel = (t: ContentType): string =>
+	({
+		sitio: m.ed_type_sitio,
+		pagina: m.ed_type_pagina,
+		dependencia: m.ed_type_dependencia,
+		institucion: m.ed_type_institucion,
+		noticia: m.ed_type_noticia,
+		norma: m.ed_type_norma,
+		tramite: m.ed_type_tramite,
+		transparencia: m.ed_type_transparencia,
+		'sesion-concejo': m.ed_type_sesion_concejo,
+		formulario: m.ed_type_formulario
+	})[t]();
+
+export type RowState = 'publicado' | 'borrador' | 'en-revision';
+
+export const stateLabel = (s: RowState): string =>
+	({
+		publicado: m.ed_state_publicado,
+		borrador: m.ed_state_borrador,
+		'en-revision': m.ed_state_en_revision
+	})[s]();
+
+export const stateTone = (s: RowState) =>
+	({ publicado: 'ok', borrador: 'warn', 'en-revision': '' })[s];
+
+const refusals: Record<string, () => string> = {
+	conflicto: m.ed_refusal_conflicto,
+	prohibido: m.ed_refusal_prohibido,
+	estado_invalido: m.ed_refusal_estado_invalido,
+	borrador_pendiente: m.ed_refusal_borrador_pendiente,
+	no_encontrado: m.ed_refusal_no_encontrado,
+	ya_existe: m.ed_refusal_ya_existe,
+	dependencia_invalida: m.ed_refusal_dependencia_invalida,
+	referencia_invalida: m.ed_refusal_referencia_invalida,
+	falta_comentario: m.ed_refusal_falta_comentario
+};
+export const refusalText = (code: string): string => (refusals[code] ?? m.ed_refusal_otro)();
+
+const done: Record<string, () => string> = {
+	guardado: m.ed_done_guardado,
+	enviado: m.ed_done_enviado,
+	devuelto: m.ed_done_devuelto,
+	publicado: m.ed_done_publicado,
+	descartado: m.ed_done_descartado,
+	restaurado: m.ed_done_restaurado
+};
+export const doneText = (code: string | null): string | null =>
+	code ? (done[code]?.() ?? null) : null;

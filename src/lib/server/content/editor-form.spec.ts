@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { editorValues, readEditorForm } from './editor-form';
+
+const form = (fields: Record<string, string>) => {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+};
+
+const news = {
+	title: 'Feria ganadera',
+	summary: '',
+	responsible: 'secretaria-de-gobierno',
+	reviewBy: '',
+	body: 'Texto\r\ncon CRLF',
+	datos: 'kind: evento\ndate: 2026-12-05\n'
+};
+
+describe('content editor form', () => {
+	it('builds a valid input from the common fields and the YAML', () => {
+		const result = readEditorForm('noticia', 'feria', form(news), '2026-11-30');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.input).toMatchObject({
+			slug: 'feria',
+			title: 'Feria ganadera',
+			updatedAt: '2026-11-30',
+			kind: 'evento',
+			// YAML's bare date becomes an ISO string; CRLF from the browser becomes LF.
+			date: '2026-12-05',
+			body: 'Texto\ncon CRLF'
+		});
+		expect(result.input).not.toHaveProperty('summary');
+		expect(result.input).not.toHaveProperty('reviewBy');
+	});
+
+	it('reports YAML syntax errors with their line, in Spanish', () => {
+		const result = readEditorForm(
+			'noticia',
+			'feria',
+			form({ ...news, datos: 'kind: evento\ndate: [2026' }),
+			'2026-11-30'
+		);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors[0]).toMatch(/^datos: .*no es YAML válido \(línea \d+, columna \d+\)\.$/);
+		expect(result.values.datos).toBe('kind: evento\ndate: [2026');
+	});
+
+	it('names the path of each schema problem in Spanish', () => {
+		const result = readEditorForm(
+			'tramite',
+			'x',
+			form({ ...news, datos: 'kind: otro\nrequirements:\n  - text: ""\n' }),
+			'2026-11-30'
+		);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toContain('kind: Opción inválida: se esperaba una de "tramite"|"opa"');
+		expect(result.errors.some((e) => e.startsWith('requirements.0.text: '))).toBe(true);
+		expect(result.errors.join('\n')).not.toMatch(/Invalid|expected/);
+	});
+
+	it('refuses common fields and non-objects in the YAML', () => {
+		const own = readEditorForm('noticia', 'f', form({ ...news, datos: 'title: x' }), '2026-11-30');
+		expect(own.ok ? [] : own.errors).toEqual([
+			'title: este campo se edita en su propia casilla, no en «Datos específicos».'
+		]);
+		const list = readEditorForm('noticia', 'f', form({ ...news, datos: '- a\n- b' }), '2026-11-30');
+		expect(list.ok).toBe(false);
+	});
+
+	it('round-trips a stored item into the editor’s values', () => {
+		const values = editorValues({
+			_id: 'noticia:feria',
+			_rev: '1-a',
+			type: 'noticia',
+			slug: 'feria',
+			title: 'Feria',
+			responsible: 'secretaria-de-gobierno',
+			updatedAt: '2026-11-30',
+			body: 'Texto',
+			html: '<p>Texto</p>',
+			responsibleName: 'Gobierno',
+			kind: 'evento',
+			date: '2026-12-05'
+		});
+		expect(values).toMatchObject({ title: 'Feria', reviewBy: '', summary: '' });
+		expect(values.datos).toBe('kind: evento\ndate: 2026-12-05\n');
+		const again = readEditorForm('noticia', 'feria', form({ ...values }), '2026-11-30');
+		expect(again.ok).toBe(true);
+	});
+});

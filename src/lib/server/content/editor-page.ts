@@ -1,0 +1,49 @@
+/**
+ * Server side of the back-office content pages: parameters, the data every editor page needs,
+ * and the translation of workflow refusals into form failures the page shows in Spanish.
+ */
+import { error, fail } from '@sveltejs/kit';
+import { can, canProposeContent } from '$lib/domain/permisos';
+import { contentTypeSchema, slugSchema, type ContentType, type SessionUser } from '$lib/schemas';
+import { listContent } from './repo';
+import { WorkflowError } from './workflow';
+
+/** Types editors create from the back office (the site settings are a single, seeded item). */
+export const CREATABLE_TYPES: readonly ContentType[] = contentTypeSchema.options.filter(
+	(t) => t !== 'sitio'
+);
+
+export function typeParam(value: string | undefined): ContentType {
+	const parsed = contentTypeSchema.safeParse(value);
+	if (!parsed.success)
+		error(404, { message: 'Tipo de contenido desconocido', code: 'no_encontrado' });
+	return parsed.data;
+}
+
+export function slugParam(value: string | undefined): string {
+	const parsed = slugSchema.safeParse(value);
+	if (!parsed.success) error(404, { message: 'Contenido no encontrado', code: 'no_encontrado' });
+	return parsed.data;
+}
+
+/** The dependencias the official may choose as responsible (a funcionario: only their own). */
+export async function selectableDependencias(
+	user: SessionUser
+): Promise<Array<{ slug: string; title: string }>> {
+	const all = (await listContent('dependencia')).map((d) => ({ slug: d.slug, title: d.title }));
+	return can(user, 'contenido.publicar')
+		? all
+		: all.filter((d) => canProposeContent(user, { responsible: d.slug }));
+}
+
+/** A refused workflow action as a form failure (the page shows the code's Spanish message). */
+export function refused(e: unknown, extra: Record<string, unknown> = {}) {
+	if (!(e instanceof WorkflowError)) throw e;
+	const status = e.code === 'prohibido' ? 403 : e.code === 'no_encontrado' ? 404 : 409;
+	return fail(status, { refusal: e.code, detail: e.detail ?? null, ...extra });
+}
+
+export const formText = (data: FormData, name: string) => {
+	const v = data.get(name);
+	return typeof v === 'string' ? v : '';
+};

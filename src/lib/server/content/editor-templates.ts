@@ -1,0 +1,87 @@
+/**
+ * Starting "Datos específicos" for a new item of each type: the fields the schema requires,
+ * with example values to replace, so nobody has to learn the schema before writing.
+ */
+import type { ContentType } from '$lib/schemas';
+
+export const EDITOR_TEMPLATES: Record<ContentType, string> = {
+	sitio: '',
+	pagina: `section: alcaldia
+order: 100
+facts: []
+links: []
+`,
+	dependencia: `institution: alcaldia
+head: Secretario(a)
+contact:
+  address: Palacio municipal
+  phone: ""
+  hours: Lunes a viernes, 8:00 a. m. a 12:00 m. y 2:00 a 6:00 p. m.
+functions: []
+officials: []
+`,
+	institucion: `kind: otra
+contact:
+  address: ""
+links: []
+`,
+	noticia: `kind: noticia
+date: {today}
+`,
+	norma: `kind: decreto
+number: "000"
+issuedAt: {today}
+issuer: Alcalde municipal
+topic: Tema de la norma
+inForce: true
+`,
+	tramite: `kind: tramite
+category: gobierno
+purpose: Para qué sirve el trámite.
+result: Qué obtiene el ciudadano.
+audience: [persona-natural]
+requirements:
+  - text: Documento de identidad.
+steps:
+  - Presentar la solicitud.
+cost:
+  free: true
+  description: Gratuito.
+time:
+  kind: dias-habiles
+  value: 15
+legalBasis:
+  - Ley 1755 de 2015
+channels: [presencial]
+pointsOfAttention:
+  - name: Alcaldía municipal
+    address: Palacio municipal
+    hours: Lunes a viernes, 8:00 a. m. a 12:00 m.
+tracking: Con el número de radicado en la página de seguimiento.
+`,
+	transparencia: `code: "1.1"
+status: publicado
+links: []
+`,
+	'sesion-concejo': `date: {today}
+kind: ordinaria
+status: programada
+place: Recinto del Concejo municipal
+agenda:
+  - Llamado a lista y verificación del quórum.
+`,
+	formulario: `purpose: pqrsd
+pqrsdType: peticion-general
+anonymousAllowed: true
+fields:
+  - name: asunto
+    label: Asunto
+    kind: texto
+    required: true
+attachments:
+  max: 3
+`
+};
+
+export const templateFor = (type: ContentType, today: string) =>
+	EDITOR_TEMPLATES[type].replaceAll('{today}', today);

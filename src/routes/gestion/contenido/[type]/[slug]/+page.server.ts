@@ -1,0 +1,206 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { allowedActions } from '$lib/domain/contenido-flujo';
+import { reviewDate } from '$lib/domain/vencimientos';
+import { pathFor } from '$lib/content/paths';
+import type { SessionUser } from '$lib/schemas';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { editorValues, readEditorForm } from '$lib/server/content/editor-form';
+import {
+	formText,
+	refused,
+	selectableDependencias,
+	slugParam,
+	typeParam
+} from '$lib/server/content/editor-page';
+import { PDF_ATTACHMENT, readPdfUpload } from '$lib/server/content/pdf';
+import { renderMarkdown } from '$lib/server/content/render-markdown';
+import {
+	changeDraftState,
+	discardDraft,
+	itemState,
+	listRevisions,
+	mayEdit,
+	publishDraft,
+	restoreRevision,
+	saveDraft
+} from '$lib/server/content/workflow';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requirePermiso(locals, url, 'contenido.proponer');
+	const type = typeParam(params.type);
+	const slug = slugParam(params.slug);
+	const state = await itemState(type, slug);
+	if (!state.published && !state.draft) {
+		error(404, { message: 'Contenido no encontrado', code: 'no_encontrado' });
+	}
+	if (!mayEdit(user, state)) error(403, { message: 'No autorizado', code: 'prohibido' });
+	const source = (state.draft?.input ?? state.published) as Record<string, unknown>;
+	const values = editorValues(source);
+	const [revisions, dependencias] = await Promise.all([
+		listRevisions(type, slug),
+		selectableDependencias(user)
+	]);
+	const published = state.published;
+	const item = { responsible: state.responsible ?? '' };
+	// `?ver=<revision id>` shows an earlier version read-only, next to the current one.
+	const shown = revisions.find((r) => r._id === url.searchParams.get('ver'));
+	const viewing = shown
+		? {
+				id: shown._id,
+				publishedAt: shown.publishedAt,
+				values: editorValues(shown.input),
+				html: renderMarkdown(String(shown.input.body ?? ''))
+			}
+		: null;
+	return {
+		type,
+		slug,
+		values,
+		version: state.version,
+		preview: renderMarkdown(values.body),
+		draft: state.draft
+			? {
+					state: state.draft.state,
+					updatedBy: state.draft.updatedBy,
+					updatedAt: state.draft.updatedAt,
+					comment: state.draft.comment ?? null,
+					restoredFrom: state.draft.restoredFrom ?? null,
+					hasPdf: !!state.draft._attachments?.[PDF_ATTACHMENT]
+				}
+			: null,
+		published: published
+			? {
+					path: pathFor(published),
+					updatedAt: published.updatedAt,
+					reviewDate: reviewDate(published),
+					hasPdf: !!published._attachments?.[PDF_ATTACHMENT]
+				}
+			: null,
+		revisions: revisions.map((r) => ({
+			id: r._id,
+			publishedAt: r.publishedAt,
+			publishedBy: r.publishedBy,
+			proposedBy: r.proposedBy ?? null,
+			kind: r.kind,
+			title: String(r.input.title ?? ''),
+			restoredFrom: r.restoredFrom ?? null
+		})),
+		dependencias,
+		viewing,
+		actions: allowedActions(user, item, state.draft?.state ?? null)
+	};
+};
+
+type Event = RequestEvent;
+
+function context(event: Event): {
+	user: SessionUser;
+	type: ReturnType<typeof typeParam>;
+	slug: string;
+} {
+	const user = requirePermiso(event.locals, event.url, 'contenido.proponer');
+	return { user, type: typeParam(event.params.type), slug: slugParam(event.params.slug) };
+}
+
+const back = (event: Event, done: string) =>
+	redirect(303, `/gestion/contenido/${event.params.type}/${event.params.slug}?hecho=${done}`);
+
+export const actions: Actions = {
+	guardar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));
+		const pdf = type === 'norma' ? await readPdfUpload(data.get('documento')) : null;
+		const errors = [...(form.ok ? [] : form.errors), ...(pdf && !pdf.ok ? [pdf.error] : [])];
+		if (errors.length || !form.ok) return fail(400, { errors, values: form.values });
+		try {
+			await saveDraft(user, type, form.input, {
+				version: formText(data, 'version'),
+				pdf: pdf?.ok ? pdf.bytes : undefined
+			});
+		} catch (e) {
+			return refused(e, { values: form.values });
+		}
+		back(event, 'guardado');
+	},
+
+	'vista-previa': async (event) => {
+		const { user, type, slug } = context(event);
+		const state = await itemState(type, slug);
+		if (!mayEdit(user, state)) error(403, { message: 'No autorizado', code: 'prohibido' });
+		const data = await event.request.formData();
+		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));
+		// Nothing is stored: the page comes back with the typed values and their rendering.
+		return {
+			preview: renderMarkdown(form.values.body),
+			values: form.values,
+			errors: form.ok ? [] : form.errors
+		};
+	},
+
+	enviar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		try {
+			await changeDraftState(user, type, slug, 'enviar', { version: formText(data, 'version') });
+		} catch (e) {
+			return refused(e);
+		}
+		back(event, 'enviado');
+	},
+
+	devolver: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		const comment = formText(data, 'comentario').trim().slice(0, 2000);
+		if (!comment) return fail(400, { refusal: 'falta_comentario' });
+		try {
+			await changeDraftState(user, type, slug, 'devolver', {
+				version: formText(data, 'version'),
+				comment
+			});
+		} catch (e) {
+			return refused(e);
+		}
+		back(event, 'devuelto');
+	},
+
+	publicar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		try {
+			await publishDraft(user, type, slug, { version: formText(data, 'version') });
+		} catch (e) {
+			return refused(e);
+		}
+		back(event, 'publicado');
+	},
+
+	descartar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		try {
+			await discardDraft(user, type, slug, formText(data, 'version'));
+		} catch (e) {
+			return refused(e);
+		}
+		const state = await itemState(type, slug);
+		if (!state.published) redirect(303, '/gestion/contenido?hecho=descartado');
+		back(event, 'descartado');
+	},
+
+	restaurar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		try {
+			await restoreRevision(user, type, slug, formText(data, 'revision'), {
+				version: formText(data, 'version')
+			});
+		} catch (e) {
+			return refused(e);
+		}
+		back(event, 'restaurado');
+	}
+};

@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { collectErrors, waitForOfflineReady } from './helpers';
+
+/** The first administrator of the e2e server (playwright.config.ts). */
+const ADMIN = { username: 'admin.e2e', password: 'clave-e2e-admin-0001' };
+const EDITOR = {
+	username: `editor.e2e${Date.now().toString(36)}`,
+	password: 'clave-e2e-editor-0001'
+};
+
+async function signIn(page: Page, username: string, password: string) {
+	await page.goto('/gestion/ingresar');
+	await page.getByLabel('Usuario').fill(username);
+	await page.getByLabel('Contraseña').fill(password);
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Gestión del portal' })).toBeVisible();
+}
+
+/** An editor account, created once through the users page by the first administrator. */
+async function createEditor(browser: Browser): Promise<void> {
+	const context = await browser.newContext();
+	const admin = await context.newPage();
+	await signIn(admin, ADMIN.username, ADMIN.password);
+	await admin.goto('/gestion/usuarios');
+	await admin.getByLabel('Usuario', { exact: true }).fill(EDITOR.username);
+	await admin.getByLabel('Nombre completo').fill('Editora de pruebas');
+	await admin.getByLabel('Editor', { exact: true }).check();
+	await admin.getByLabel(/Contraseña inicial/).fill(EDITOR.password);
+	await admin.getByRole('button', { name: 'Crear cuenta' }).click();
+	await expect(admin.getByText(`Cuenta ${EDITOR.username} creada.`)).toBeVisible();
+	await context.close();
+}
+
+/** A signed-in editor in a context of its own. */
+async function editorPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, EDITOR.username, EDITOR.password);
+	return page;
+}
+
+async function expectAxeClean(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const serious = results.violations.filter((v) =>
+		['serious', 'critical'].includes(v.impact ?? '')
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
+}
+
+test.describe('content editing', () => {
+	test.describe.configure({ mode: 'serial' });
+	test.beforeAll(async ({ browser }) => {
+		await createEditor(browser);
+	});
+
+	test('an editor publishes a news item and a citizen’s offline copy shows it after syncing', async ({
+		browser
+	}) => {
+		// A citizen who already downloaded the offline pack.
+		const citizenContext = await browser.newContext();
+		const citizen = await citizenContext.newPage();
+		const errors = collectErrors(citizen);
+		await citizen.goto('/');
+		await waitForOfflineReady(citizen);
+
+		const editor = await editorPage(browser);
+		const slug = `feria-e2e-${Date.now().toString(36)}`;
+		await editor.goto('/gestion/contenido');
+		await editor.getByRole('link', { name: 'Nuevo: Noticia' }).click();
+		await expect(editor.getByRole('heading', { level: 1 })).toHaveText('Nuevo contenido: Noticia');
+		await editor.getByLabel('Identificador en la dirección web').fill(slug);
+		await editor.getByLabel('Título').fill('Feria agropecuaria de fin de año');
+		await editor
+			.getByLabel('Resumen (opcional)')
+			.fill('Muestra de ganado y productos de las veredas.');
+		await editor
+			.getByLabel('Dependencia responsable')
+			.selectOption('secretaria-de-desarrollo-agropecuario');
+		await editor
+			.getByLabel('Texto (Markdown)')
+			.fill(
+				'La **feria** se hará en el parque principal.\n\n- Muestra de ganado\n- Mercado campesino'
+			);
+		// "Datos específicos" starts with what a news item needs (kind, date).
+		await expect(editor.getByLabel('Datos específicos (YAML)')).toHaveValue(/kind: noticia/);
+		await editor.getByRole('button', { name: 'Crear borrador' }).click();
+
+		await expect(
+			editor.getByText('Borrador guardado. Todavía no se ve en el portal.')
+		).toBeVisible();
+		await expect(
+			editor.getByRole('heading', { level: 2, name: 'Vista previa del texto' })
+		).toBeVisible();
+		await expect(editor.locator('.preview-box strong')).toHaveText('feria');
+		await editor.getByRole('button', { name: 'Publicar' }).click();
+		await expect(editor.getByText(/^Publicado\. Ya se ve en el portal/)).toBeVisible();
+		await expect(
+			editor.getByRole('cell', { name: `Editora de pruebas (${EDITOR.username})` })
+		).toBeVisible();
+
+		// The citizen's device pulls the change, then reads it with no connection.
+		await citizen.goto('/guardado');
+		await citizen.getByRole('button', { name: 'Actualizar ahora' }).click();
+		await expect(citizen.getByText(/Listo: \d+ contenidos guardados/)).toBeVisible();
+		await citizenContext.setOffline(true);
+		await citizen.goto('/noticias');
+		await citizen.getByRole('link', { name: 'Feria agropecuaria de fin de año' }).click();
+		await expect(citizen.getByRole('heading', { level: 1 })).toHaveText(
+			'Feria agropecuaria de fin de año'
+		);
+		await expect(citizen.getByText('Muestra de ganado', { exact: true })).toBeVisible();
+		await expect(citizen.getByText('Última actualización:')).toBeVisible();
+		expect(errors).toEqual([]);
+		await citizenContext.close();
+		await editor.context().close();
+	});
+
+	for (const path of [
+		'/gestion/contenido',
+		'/gestion/contenido/noticia/nuevo',
+		'/gestion/contenido/noticia/temporada-de-lluvias-recomendaciones',
+		'/gestion/contenido/revision',
+		'/gestion/vencimientos'
+	]) {
+		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
+			const editor = await editorPage(browser);
+			await editor.goto(path);
+			await expect(editor.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectAxeClean(editor);
+			await editor.context().close();
+		});
+	}
+});
