@@ -21,9 +21,22 @@ export type StaffKey = keyof typeof STAFF;
 /** `<key>.<suffix>` so test files do not collide on the shared server. */
 export const username = (key: StaffKey, suffix: string) => `${key}.${suffix}`;
 
+let adminSession: string | null = null;
+
+/**
+ * A client signed in as the first administrator. The session is reused while it is valid:
+ * sign-ins are limited per account (10 a minute), and the test files together ask for the
+ * administrator more often than that. A test that signs out gets a fresh session next time.
+ */
 export async function admin(): Promise<BackOffice> {
+	if (adminSession) {
+		const res = await fetch(`${base}/api/gestion/yo`, { headers: { cookie: adminSession } });
+		await res.arrayBuffer();
+		if (res.status === 200) return new BackOffice(base, adminSession);
+	}
 	const bo = new BackOffice(base);
 	expect(await bo.signIn(inject('adminUser'), inject('adminPassword'))).toBe(303);
+	adminSession = bo.cookie;
 	return bo;
 }
 

@@ -6,10 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
+import { BackOffice } from '../helpers/backoffice-client';
 import { HOSTILE_CASES, peticion, type HostileCase, type HostileContext } from './hostile/table';
 import { SCRIPTS } from './hostile/payloads';
 
 const ADMIN_TOKEN = 'token-de-pruebas-hostiles-0123456789';
+const ADMIN_USER = 'admin.hostil';
+const ADMIN_PASSWORD = 'clave-de-pruebas-hostiles-1';
+const OFFICIAL = 'funcionario.hostil';
 
 let server: RunningServer;
 const ctx = {} as HostileContext;
@@ -35,6 +39,23 @@ async function adminTotal(): Promise<number> {
 	expect(res.status).toBe(200);
 	return ((await res.json()) as { total: number }).total;
 }
+
+/** Requests and events every official may replicate, and accounts: what a write would change. */
+async function backOfficeFootprint(): Promise<{ replica: number; accounts: number }> {
+	const res = await fetch(`${server.url}/api/gestion/replica`, {
+		headers: { cookie: ctx.sessions.admin }
+	});
+	expect(res.status).toBe(200);
+	const { total } = (await res.json()) as { total: number };
+	const users = await new BackOffice(server.url, ctx.sessions.admin).page('/gestion/usuarios');
+	expect(users.status).toBe(200);
+	const accounts = new Set(users.html.match(/href="\/gestion\/usuarios\/[^"]+"/g)).size;
+	return { replica: total, accounts };
+}
+
+/** A response that starts a session (a non-empty session cookie). */
+const startsSession = (res: Response) =>
+	res.headers.getSetCookie().some((c) => /^ventanilla_sesion=[^;]+/.test(c));
 
 async function eventsOfFiled(): Promise<number> {
 	const res = await fetch(`${server.url}/api/seguimiento`, {
@@ -72,7 +93,13 @@ async function expectServerUp() {
 
 beforeAll(async () => {
 	server = await startServer({
-		env: { ADMIN_TOKEN, TRACKING_LOOKUPS_PER_MINUTE: '1000' }
+		env: {
+			ADMIN_TOKEN,
+			ADMIN_USUARIO: ADMIN_USER,
+			ADMIN_CLAVE: ADMIN_PASSWORD,
+			TRACKING_LOOKUPS_PER_MINUTE: '1000',
+			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
+		}
 	});
 	ctx.adminToken = ADMIN_TOKEN;
 	ctx.origin = server.url;
@@ -89,6 +116,36 @@ beforeAll(async () => {
 	expect(res.status).toBe(201);
 	const receipt = (await res.json()) as { radicado: string };
 	ctx.filed = { id: String(body.id), radicado: receipt.radicado, pin: '735102', body };
+
+	// The back office: the administrator, a funcionario of the filed request's dependencia,
+	// and one of that funcionario's sessions ended before the attacks (to replay).
+	const adm = new BackOffice(server.url);
+	expect(await adm.signIn(ADMIN_USER, ADMIN_PASSWORD)).toBe(303);
+	const created = await adm.action('/gestion/usuarios', {
+		username: OFFICIAL,
+		name: 'Funcionaria de pruebas',
+		roles: ['funcionario'],
+		dependencia: 'secretaria-de-gobierno',
+		password: ADMIN_PASSWORD
+	});
+	expect(created.type, JSON.stringify(created.data)).toBe('success');
+	const official = new BackOffice(server.url);
+	expect(await official.signIn(OFFICIAL, ADMIN_PASSWORD)).toBe(303);
+	const ended = new BackOffice(server.url);
+	expect(await ended.signIn(OFFICIAL, ADMIN_PASSWORD)).toBe(303);
+	const endedCookie = ended.cookie!;
+	await ended.signOut();
+	ctx.sessions = {
+		admin: adm.cookie!,
+		adminUser: ADMIN_USER,
+		adminPassword: ADMIN_PASSWORD,
+		official: official.cookie!,
+		officialUser: OFFICIAL,
+		ended: endedCookie
+	};
+	// The official sees the filed request: so a refusal below is the attack's, not the scope's.
+	expect((await official.page(`/gestion/solicitudes/${ctx.filed.radicado}`)).status).toBe(200);
+	expect((await new BackOffice(server.url, endedCookie).page('/gestion')).status).toBe(303);
 }, 60_000);
 
 afterAll(async () => {
@@ -108,10 +165,20 @@ for (const [endpoint, cases] of byEndpoint) {
 
 		it.each(cases.map((c) => [c.attack, c] as const))('%s', async (_attack, c) => {
 			const before = await adminTotal();
+			const footprintBefore = await backOfficeFootprint();
 			const { res, text, body } = await send(c);
 			const after = await adminTotal();
 			const e = c.expect;
 			const why = `${c.endpoint} ${c.attack}: ${res.status} ${text.slice(0, 300)}`;
+
+			// Only filings may add a request (and its replica entry); nothing adds an account.
+			const filed = e.kind === 'filed-inert' || e.kind === 'form-filed-inert' ? 1 : 0;
+			const footprintAfter = await backOfficeFootprint();
+			expect(footprintAfter.accounts, why).toBe(footprintBefore.accounts);
+			expect(footprintAfter.replica, why).toBe(footprintBefore.replica + filed);
+			if (e.kind !== 'form-filed-inert' && e.kind !== 'filed-inert') {
+				expect(startsSession(res), why).toBe(false);
+			}
 
 			switch (e.kind) {
 				case 'api-error': {
@@ -155,6 +222,24 @@ for (const [endpoint, cases] of byEndpoint) {
 				case 'form-error': {
 					expect(res.status, why).toBe(e.status);
 					for (const raw of RAW_MARKUP) expect(text, why).not.toContain(raw);
+					expect(after, why).toBe(before);
+					break;
+				}
+				case 'sign-in': {
+					expect(res.status, why).toBe(303);
+					expect(res.headers.get('location'), why).toMatch(/^\/gestion\/ingresar/);
+					expect(after, why).toBe(before);
+					break;
+				}
+				case 'bulk-not-found': {
+					expect(res.status, why).toBe(200);
+					const results = body?.results as Array<{ docs: Array<Json> }> | undefined;
+					expect(results?.length, why).toBeGreaterThan(0);
+					for (const r of results ?? []) {
+						expect(r.docs, why).toEqual([
+							{ error: expect.objectContaining({ error: 'not_found' }) }
+						]);
+					}
 					expect(after, why).toBe(before);
 					break;
 				}
@@ -219,6 +304,48 @@ describe('stored script payloads are rendered inert', () => {
 		const { radicado } = (await res.json()) as { radicado: string };
 		expect(Number(radicado.slice(-6))).toBe(Number(ctx.filed.radicado.slice(-6)) + filedSoFar);
 	});
+});
+
+describe('expired sessions', () => {
+	it('refuses a session cookie once it expires, even one checked a moment before', async () => {
+		const seconds = 5;
+		const short = await startServer({
+			env: {
+				ADMIN_USUARIO: ADMIN_USER,
+				ADMIN_CLAVE: ADMIN_PASSWORD,
+				SESSION_HOURS: String(seconds / 3600),
+				LOGIN_ATTEMPTS_PER_MINUTE: '10000'
+			}
+		});
+		try {
+			const adm = new BackOffice(short.url);
+			expect(await adm.signIn(ADMIN_USER, ADMIN_PASSWORD)).toBe(303);
+			const yo = () =>
+				fetch(`${short.url}/api/gestion/yo`, { headers: { cookie: adm.cookie ?? '' } });
+			// Checked once while valid, so the server has it fresh in memory.
+			expect((await yo()).status).toBe(200);
+			await new Promise((r) => setTimeout(r, seconds * 1000 + 300));
+
+			const res = await yo();
+			expect(res.status).toBe(401);
+			expect(await res.json()).toMatchObject({ error: { code: 'sesion_requerida' } });
+			expect((await adm.page('/gestion/usuarios')).status).toBe(303);
+			const create = await adm.action('/gestion/usuarios', {
+				username: 'creada.tras.expirar',
+				name: 'Creada tras expirar',
+				roles: ['administrador'],
+				password: ADMIN_PASSWORD
+			});
+			expect(create.type).toBe('redirect');
+			expect(create.location).toMatch(/^\/gestion\/ingresar/);
+
+			const again = new BackOffice(short.url);
+			expect(await again.signIn(ADMIN_USER, ADMIN_PASSWORD)).toBe(303);
+			expect((await again.page('/gestion/usuarios')).html).not.toContain('creada.tras.expirar');
+		} finally {
+			await short.stop();
+		}
+	}, 60_000);
 });
 
 describe('hostile case count', () => {

@@ -13,7 +13,7 @@ export const isoDateSchema = z.iso.date();
 /** Full timestamp with offset, e.g. `2026-11-20T15:04:05.000Z`. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
-/** Short plain text for titles and labels: no control characters, trimmed. */
+/** Short plain text for titles and labels: no control characters (C0, DEL, C1), trimmed. */
 export const lineSchema = (max: number) =>
 	z
 		.string()
@@ -21,7 +21,7 @@ export const lineSchema = (max: number) =>
 		.min(1)
 		.max(max)
 		// eslint-disable-next-line no-control-regex
-		.regex(/^[^\u0000-\u001f\u007f]*$/, 'texto con caracteres de control');
+		.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'texto con caracteres de control');
 
 /** Markdown source written by people (editors, seed files). */
 export const markdownSchema = z.string().max(200_000);

@@ -1,11 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { takeTrackingLookups, trackRequests } from '$lib/server/solicitudes/tracking';
+import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions } from './$types';
 
 /** Tracking by radicado + PIN as a plain form: works without JavaScript and from any device. */
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const radicado = String(data.get('radicado') ?? '')
 			.trim()
 			.toUpperCase()

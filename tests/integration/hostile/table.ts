@@ -4,6 +4,7 @@
  * `jsonBodyAttacks(...)` or `pathAttacks(...)` call plus a few specific rows); the runner in
  * `hostile-input.int.ts` checks every row the same way.
  */
+import { BACKOFFICE_CASES, BACKOFFICE_JSON_ENDPOINTS } from './backoffice';
 import { PATH_TRAVERSALS, SCRIPTS, TRAVERSALS, UNICODE, forgedCredentials } from './payloads';
 
 /** What the runner knows when a row builds its request (filled in by the runner's setup). */
@@ -13,6 +14,18 @@ export interface HostileContext {
 	origin: string;
 	/** A request filed before the attacks, to aim at: its radicado, PIN and id. */
 	filed: { id: string; radicado: string; pin: string; body: Record<string, unknown> };
+	/** Back-office sessions (whole `Cookie` header values) and the accounts behind them. */
+	sessions: {
+		/** The first administrator. */
+		admin: string;
+		adminUser: string;
+		adminPassword: string;
+		/** A funcionario of the filed request's dependencia. */
+		official: string;
+		officialUser: string;
+		/** A session of the same funcionario that was signed out before the attacks. */
+		ended: string;
+	};
 }
 
 export interface HostileRequest {
@@ -34,7 +47,11 @@ export type Expectation =
 	/** No-JavaScript form: 4xx page (or SvelteKit's own 4xx), nothing stored, payload escaped. */
 	| { kind: 'form-error'; status: number }
 	/** No-JavaScript form filed with the payload as inert data: 200 receipt page, escaped. */
-	| { kind: 'form-filed-inert' };
+	| { kind: 'form-filed-inert' }
+	/** A back-office page or form action without a valid session: 303 to the sign-in page. */
+	| { kind: 'sign-in' }
+	/** CouchDB-shaped `_bulk_get` answer (200) in which every asked id is `not_found`. */
+	| { kind: 'bulk-not-found' };
 
 export interface HostileCase {
 	endpoint: string;
@@ -1279,5 +1296,7 @@ export const HOSTILE_CASES: HostileCase[] = [
 	...trackingCases,
 	...adminCases,
 	...readCases,
-	...formCases
+	...formCases,
+	...BACKOFFICE_JSON_ENDPOINTS.flatMap(jsonBodyAttacks),
+	...BACKOFFICE_CASES
 ];

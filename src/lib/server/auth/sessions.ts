@@ -53,17 +53,22 @@ export async function readSession(
 	const id = sessionDocId(token);
 	const hit = cache.get(id);
 	if (hit && hit.until > now) return hit.user;
-	const user = await lookUp(id, now);
+	const { user, expiresAt } = await lookUp(id, now);
 	if (cache.size >= MAX_CACHED) cache.clear();
-	cache.set(id, { user, until: now + CACHE_MS });
+	// Never remembered past the session's own end: an expired cookie grants nothing at once.
+	cache.set(id, { user, until: Math.min(now + CACHE_MS, expiresAt) });
 	return user;
 }
 
-async function lookUp(id: string, now: number): Promise<SessionUser | null> {
+async function lookUp(
+	id: string,
+	now: number
+): Promise<{ user: SessionUser | null; expiresAt: number }> {
 	const parsed = sesionDocSchema.safeParse(await couch().get(DB.staff, id));
-	if (!parsed.success || Date.parse(parsed.data.expiresAt) <= now) return null;
+	const expiresAt = parsed.success ? Date.parse(parsed.data.expiresAt) : Infinity;
+	if (!parsed.success || expiresAt <= now) return { user: null, expiresAt };
 	const user = await getUser(parsed.data.username);
-	return user?.active ? toSessionUser(user) : null;
+	return { user: user?.active ? toSessionUser(user) : null, expiresAt };
 }
 
 /** Ends the session of `token` (sign-out). Ending an unknown session is not an error. */

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { fileRequest } from '$lib/server/solicitudes/file-request';
-import { readPostedRequest } from '$lib/server/forms/form-data';
+import { postedForm, readPostedRequest } from '$lib/server/forms/form-data';
 import { validateApplicant } from '$lib/forms/applicant';
 import { validateValues } from '$lib/forms/validate';
 import { errorText } from '$lib/forms/error-text';
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const form = slug.success ? await getContent('formulario', slug.data) : null;
 		if (!form) return fail(404, { notFound: true });
 		const { submission, echo } = await readPostedRequest(
-			await request.formData(),
+			await postedForm(request),
 			form,
 			new Date()
 		);

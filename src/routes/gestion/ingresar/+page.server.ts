@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only paths inside the back office: `volver` must not send people to another site. */
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const username = String(data.get('usuario') ?? '');
 		const password = String(data.get('clave') ?? '');
 		const volver = safeReturn(String(data.get('volver') ?? ''));

@@ -14,6 +14,7 @@ import { actOnRequest } from '$lib/server/gestion/request-actions';
 import { allRequests, municipalCalendar } from '$lib/server/gestion/requests';
 import { isCleanText } from '$lib/server/solicitudes/text-checks';
 import { readAnswerDocument } from '$lib/server/solicitudes/answer-document';
+import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -91,7 +92,7 @@ type FormAction = keyof typeof formSchemas;
 function action(name: FormAction) {
 	return async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
 		const user = requirePermiso(locals, url, 'solicitudes.bandeja');
-		const data = await request.formData();
+		const data = await postedForm(request);
 		const parsed = eventoInputSchema.safeParse(formSchemas[name](data));
 		const clientId = z.uuid().safeParse(data.get('clientId'));
 		if (!parsed.success || !clientId.success) {
@@ -117,7 +118,8 @@ function action(name: FormAction) {
 			documentData: upload?.data
 		});
 		if (!result.ok) {
-			return fail(result.refusal === 'no_encontrado' ? 404 : 409, {
+			const status = { no_encontrado: 404, prohibido: 403 }[result.refusal as string] ?? 409;
+			return fail(status, {
 				action: name,
 				refusal: result.refusal,
 				maxDueDate: result.maxDueDate

@@ -4,6 +4,7 @@ import { requirePermiso } from '$lib/server/auth/guard';
 import { forgetCachedSessions } from '$lib/server/auth/sessions';
 import { readUserForm } from '$lib/server/auth/user-form';
 import { getUser, updateUser, UserChangeRefused } from '$lib/server/auth/users';
+import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, request, params }) => {
 		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
-		const form = readUserForm(await request.formData(), params.username);
+		const form = readUserForm(await postedForm(request), params.username);
 		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
 		try {
 			await updateUser(form.input, admin.username);
