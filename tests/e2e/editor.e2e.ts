@@ -1,34 +1,26 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { collectErrors, waitForOfflineReady } from './helpers';
+import {
+	collectErrors,
+	createOfficial,
+	expectAxeClean,
+	signIn,
+	waitForOfflineReady
+} from './helpers';
 
-/** The first administrator of the e2e server (playwright.config.ts). */
-const ADMIN = { username: 'admin.e2e', password: 'clave-e2e-admin-0001' };
 const EDITOR = {
 	username: `editor.e2e${Date.now().toString(36)}`,
 	password: 'clave-e2e-editor-0001'
 };
 
-async function signIn(page: Page, username: string, password: string) {
-	await page.goto('/gestion/ingresar');
-	await page.getByLabel('Usuario').fill(username);
-	await page.getByLabel('Contraseña').fill(password);
-	await page.getByRole('button', { name: 'Ingresar' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Gestión del portal' })).toBeVisible();
-}
-
 /** An editor account, created once through the users page by the first administrator. */
 async function createEditor(browser: Browser): Promise<void> {
 	const context = await browser.newContext();
-	const admin = await context.newPage();
-	await signIn(admin, ADMIN.username, ADMIN.password);
-	await admin.goto('/gestion/usuarios');
-	await admin.getByLabel('Usuario', { exact: true }).fill(EDITOR.username);
-	await admin.getByLabel('Nombre completo').fill('Editora de pruebas');
-	await admin.getByLabel('Editor', { exact: true }).check();
-	await admin.getByLabel(/Contraseña inicial/).fill(EDITOR.password);
-	await admin.getByRole('button', { name: 'Crear cuenta' }).click();
-	await expect(admin.getByText(`Cuenta ${EDITOR.username} creada.`)).toBeVisible();
+	await createOfficial(await context.newPage(), {
+		username: EDITOR.username,
+		name: 'Editora de pruebas',
+		role: 'Editor',
+		password: EDITOR.password
+	});
 	await context.close();
 }
 
@@ -38,18 +30,6 @@ async function editorPage(browser: Browser): Promise<Page> {
 	const page = await context.newPage();
 	await signIn(page, EDITOR.username, EDITOR.password);
 	return page;
-}
-
-async function expectAxeClean(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter((v) =>
-		['serious', 'critical'].includes(v.impact ?? '')
-	);
-	expect(
-		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-	).toEqual([]);
 }
 
 test.describe('content editing', () => {

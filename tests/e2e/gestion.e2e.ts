@@ -1,19 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, createOfficial, signIn, waitForOfflineReady } from './helpers';
+import {
+	ADMIN_TOKEN,
+	createOfficial,
+	expectAxeClean,
+	signIn,
+	waitForOfflineReady
+} from './helpers';
 
 const PASSWORD = 'clave-e2e-funcionario-1';
 
 async function expectNoSeriousA11yViolations(page: Page, path: string) {
 	await page.goto(path);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations.filter((v) =>
-		['serious', 'critical'].includes(v.impact ?? '')
-	);
-	expect(serious.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+	await expectAxeClean(page);
 }
 
 async function adminList(page: Page) {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** The admin API token the e2e server runs with (playwright.config.ts). */
@@ -42,15 +43,28 @@ export async function signIn(page: Page, username: string, password: string) {
 /** Creates an official's account through the users page, signed in as the e2e administrator. */
 export async function createOfficial(
 	page: Page,
-	account: { username: string; name: string; role: string; dependencia: string; password: string }
+	account: { username: string; name: string; role: string; dependencia?: string; password: string }
 ) {
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
 	await page.goto('/gestion/usuarios');
 	await page.getByLabel('Usuario', { exact: true }).fill(account.username);
 	await page.getByLabel('Nombre completo').fill(account.name);
 	await page.getByLabel(account.role, { exact: true }).check();
-	await page.getByLabel('Dependencia').selectOption(account.dependencia);
+	if (account.dependencia) await page.getByLabel('Dependencia').selectOption(account.dependencia);
 	await page.getByLabel('Contraseña inicial').fill(account.password);
 	await page.getByRole('button', { name: 'Crear cuenta' }).click();
 	await expect(page.getByText(`Cuenta ${account.username} creada.`)).toBeVisible();
+}
+
+/** Fails with the rule and the elements when axe finds serious or critical WCAG 2.1 AA issues. */
+export async function expectAxeClean(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const serious = results.violations.filter((v) =>
+		['serious', 'critical'].includes(v.impact ?? '')
+	);
+	expect(
+		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
 }

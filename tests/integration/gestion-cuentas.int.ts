@@ -37,7 +37,6 @@ describe('officials sign in', () => {
 	});
 
 	it('never redirects after sign-in to another site', async () => {
-		const bo = new BackOffice(base);
 		const res = await fetch(`${base}/gestion/ingresar`, {
 			method: 'POST',
 			redirect: 'manual',
@@ -54,7 +53,6 @@ describe('officials sign in', () => {
 		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('location')).toBe('/gestion');
-		expect(bo.cookie).toBeNull();
 	});
 
 	it('grants nothing to forged, malformed or ended session cookies', async () => {
