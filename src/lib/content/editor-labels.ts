@@ -16,7 +16,10 @@ export const contentTypeLabel = (t: ContentType): string =>
 		tramite: m.ed_type_tramite,
 		transparencia: m.ed_type_transparencia,
 		'sesion-concejo': m.ed_type_sesion_concejo,
-		formulario: m.ed_type_formulario
+		formulario: m.ed_type_formulario,
+		'linea-gelt': m.ed_type_linea_gelt,
+		'actividad-gelt': m.ed_type_actividad_gelt,
+		'reunion-gelt': m.ed_type_reunion_gelt
 	})[t]();
 
 export type RowState = 'publicado' | 'borrador' | 'en-revision';

@@ -11,7 +11,10 @@ export const TYPE_PATHS: Record<ContentType, string | null> = {
 	tramite: '/tramites',
 	transparencia: '/transparencia',
 	'sesion-concejo': '/concejo/sesiones',
-	formulario: '/formularios'
+	formulario: '/formularios',
+	'linea-gelt': '/gel-t/lineas',
+	'actividad-gelt': '/gel-t/actividades',
+	'reunion-gelt': '/gel-t/reuniones'
 };
 
 /** Canonical path of a content item, e.g. `/tramites/certificado-de-residencia`. */

@@ -17,7 +17,10 @@ const CARD_FIELDS = {
 	tramite: ['kind', 'category'],
 	transparencia: ['code', 'status'],
 	'sesion-concejo': ['date', 'kind', 'status'],
-	formulario: ['purpose', 'pqrsdType', 'tramite', 'anonymousAllowed']
+	formulario: ['purpose', 'pqrsdType', 'tramite', 'anonymousAllowed'],
+	'linea-gelt': ['order'],
+	'actividad-gelt': ['line', 'phase', 'owner', 'start', 'due', 'status', 'progress'],
+	'reunion-gelt': ['date', 'place']
 } as const satisfies { [T in ContentType]: ReadonlyArray<keyof ContentDocOf<T>> };
 
 /** A content item as shown in lists. */

@@ -29,7 +29,10 @@ export const CONTENT_TYPES = [
 	'tramite',
 	'transparencia',
 	'sesion-concejo',
-	'formulario'
+	'formulario',
+	'linea-gelt',
+	'actividad-gelt',
+	'reunion-gelt'
 ] as const;
 export const contentTypeSchema = z.enum(CONTENT_TYPES);
 export type ContentType = z.infer<typeof contentTypeSchema>;
@@ -224,6 +227,79 @@ const sesionConcejoInput = z.object({
 	agenda: z.array(lineSchema(400)).min(1)
 });
 
+/** The five phases of the Gobierno en Línea strategy an activity of the GEL-T plan belongs to. */
+export const GEL_PHASES = [
+	'informacion',
+	'interaccion',
+	'transaccion',
+	'transformacion',
+	'democracia'
+] as const;
+export type GelPhase = (typeof GEL_PHASES)[number];
+
+/** Status an official records; "atrasada" is not one of them: it is computed from the dates. */
+export const ACTIVITY_STATUSES = ['pendiente', 'en-curso', 'completada', 'suspendida'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** A line of action of the GEL-T plan (the seed's "Marco de acción" list). */
+const lineaGeltInput = z.object({
+	...baseInput,
+	order: z.number().int().min(0).max(1000).default(100)
+});
+
+/** An activity of the GEL-T plan: what is done, by whom, when, and the proof that it was. */
+const actividadGeltInput = z
+	.object({
+		...baseInput,
+		/** Slug of the `linea-gelt` it serves. */
+		line: slugSchema,
+		phase: z.enum(GEL_PHASES),
+		/** Official in charge (role, optionally name); `responsible` is their dependencia. */
+		owner: lineSchema(160),
+		start: isoDateSchema,
+		due: isoDateSchema,
+		status: z.enum(ACTIVITY_STATUSES),
+		/** Percentage done, 0–100, as the committee assessed it. */
+		progress: z.number().int().min(0).max(100),
+		/** Links to documents, pages or photos that show the work was done. */
+		evidence: z.array(linkSchema).max(30).default([])
+	})
+	.refine((a) => a.start <= a.due, { message: 'la fecha de inicio es posterior a la de entrega' })
+	.refine((a) => a.status !== 'completada' || a.progress === 100, {
+		message: 'una actividad completada tiene avance 100 %'
+	});
+
+/** A commitment made in a committee meeting; it feeds the plan through `activity`. */
+export const commitmentSchema = z.object({
+	/** Stable key within the meeting, so edits keep its identity. */
+	id: slugSchema,
+	text: lineSchema(600),
+	owner: lineSchema(160),
+	due: isoDateSchema,
+	/** Slug of the `actividad-gelt` the commitment advances, if any. */
+	activity: slugSchema.optional(),
+	done: z.boolean().default(false)
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+/** A periodic follow-up meeting of the GEL-T committee ("reuniones periódicas"). */
+const reunionGeltInput = z
+	.object({
+		...baseInput,
+		date: isoDateSchema,
+		place: lineSchema(200),
+		attendees: z
+			.array(z.object({ name: lineSchema(160), role: lineSchema(160) }))
+			.min(1)
+			.max(60),
+		agenda: z.array(lineSchema(400)).min(1).max(40),
+		decisions: z.array(lineSchema(600)).max(40).default([]),
+		commitments: z.array(commitmentSchema).max(60).default([])
+	})
+	.refine((r) => new Set(r.commitments.map((c) => c.id)).size === r.commitments.length, {
+		message: 'compromisos con el mismo identificador'
+	});
+
 /** Accepted attachment types: photos of documents and PDFs. */
 export const ATTACHMENT_TYPES = [
 	'image/jpeg',
@@ -308,7 +384,10 @@ export const contentInputSchemas = {
 	tramite: tramiteInput,
 	transparencia: transparenciaInput,
 	'sesion-concejo': sesionConcejoInput,
-	formulario: formularioInput
+	formulario: formularioInput,
+	'linea-gelt': lineaGeltInput,
+	'actividad-gelt': actividadGeltInput,
+	'reunion-gelt': reunionGeltInput
 } as const satisfies Record<ContentType, z.ZodObject>;
 
 export type ContentInput<T extends ContentType = ContentType> = z.infer<
@@ -342,7 +421,10 @@ export const contentDocSchema = z.discriminatedUnion('type', [
 	tramiteInput.extend(stored('tramite')),
 	transparenciaInput.extend(stored('transparencia')),
 	sesionConcejoInput.extend(stored('sesion-concejo')),
-	formularioInput.extend(stored('formulario'))
+	formularioInput.extend(stored('formulario')),
+	lineaGeltInput.extend(stored('linea-gelt')),
+	actividadGeltInput.extend(stored('actividad-gelt')),
+	reunionGeltInput.extend(stored('reunion-gelt'))
 ]);
 export type ContentDoc = z.infer<typeof contentDocSchema>;
 export type ContentDocOf<T extends ContentType> = Extract<ContentDoc, { type: T }>;

@@ -118,6 +118,22 @@ function extrasOf(doc: ContentDoc): Extras | null {
 			const d = doc;
 			return { keywords: [], text: [d.anonymousNotice ?? '', ...d.fields.map((f) => f.label)] };
 		}
+		case 'linea-gelt':
+			return { keywords: ['GEL-T', 'plan de acción'], text: [] };
+		case 'actividad-gelt': {
+			const d = doc;
+			return {
+				keywords: ['GEL-T', 'plan de acción'],
+				text: [d.owner, `fase ${words(d.phase)}`, ...d.evidence.map((e) => e.title)]
+			};
+		}
+		case 'reunion-gelt': {
+			const d = doc;
+			return {
+				keywords: ['comité GEL-T', 'reunión de seguimiento'],
+				text: [d.place, ...d.agenda, ...d.decisions, ...d.commitments.map((c) => c.text)]
+			};
+		}
 	}
 }
 

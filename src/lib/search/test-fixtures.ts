@@ -17,6 +17,22 @@ const REQUIRED: Record<ContentType, Record<string, unknown>> = {
 		emails: [{ label: 'Notificaciones judiciales', email: 'notificaciones@example.gov.co' }]
 	},
 	pagina: { section: 'municipio' },
+	'linea-gelt': {},
+	'actividad-gelt': {
+		line: 'mantener-actualizada-la-pagina-web',
+		phase: 'informacion',
+		owner: 'Secretario(a) de Gobierno',
+		start: '2026-01-15',
+		due: '2026-06-30',
+		status: 'en-curso',
+		progress: 40
+	},
+	'reunion-gelt': {
+		date: '2026-02-10',
+		place: 'Despacho del alcalde',
+		attendees: [{ name: 'Ana Pérez', role: 'Secretaria de Gobierno' }],
+		agenda: ['Seguimiento del plan']
+	},
 	dependencia: { institution: 'alcaldia', head: 'Secretario(a)', contact: {} },
 	institucion: { kind: 'alcaldia', contact: {} },
 	noticia: { kind: 'noticia', date: '2026-01-15' },

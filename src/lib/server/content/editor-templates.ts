@@ -5,6 +5,27 @@
 import type { ContentType } from '$lib/schemas';
 
 export const EDITOR_TEMPLATES: Record<ContentType, string> = {
+	'linea-gelt': `order: 100
+`,
+	'actividad-gelt': `line: mantener-actualizada-la-pagina-web
+phase: informacion
+owner: Secretario(a) de Gobierno
+start: {today}
+due: {today}
+status: pendiente
+progress: 0
+evidence: []
+`,
+	'reunion-gelt': `date: {today}
+place: Despacho del alcalde
+attendees:
+  - name: Nombre y apellido
+    role: Cargo
+agenda:
+  - Seguimiento del plan de acción GEL-T
+decisions: []
+commitments: []
+`,
 	sitio: '',
 	pagina: `section: alcaldia
 order: 100
