@@ -3,6 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { paraglideOptions } from './scripts/paraglide-options.js';
+import { messageChunks } from './scripts/message-chunks.js';
 
 /**
  * `npm run dev` gets the same embedded store as `npm start` (unless COUCHDB_URL is set), so the
@@ -27,9 +28,7 @@ export default defineConfig({
 	build: {
 		rollupOptions: {
 			output: {
-				// Paraglide compiles one module per message; left alone they become dozens of
-				// 100-byte chunks, i.e. dozens of round trips on a 400 ms 3G link.
-				manualChunks: (id: string) => (id.includes('/src/lib/paraglide/') ? 'messages' : undefined)
+				manualChunks: messageChunks()
 			}
 		}
 	},
