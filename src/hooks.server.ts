@@ -3,7 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { ensureFirstAdmin, listUsers } from '$lib/server/auth/users';
+import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
 import { apiError, type ApiErrorCode } from '$lib/server/api-error';
 
 export const init: ServerInit = async () => {
@@ -11,7 +11,13 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const { seeded } = await initStore();
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
-	const admin = await ensureFirstAdmin();
+	const admin = await ensureFirstAdmin().catch((e: unknown) => {
+		if (!(e instanceof FirstAdminInvalid)) throw e;
+		console.error(
+			`No se creó el primer administrador: ${e.problems.join('; ')}. Corrija ADMIN_USUARIO / ADMIN_CLAVE y reinicie.`
+		);
+		return null;
+	});
 	if (admin) console.log(`Cuenta de administrador creada: ${admin}`);
 	else if (!(await listUsers()).length) {
 		console.log(

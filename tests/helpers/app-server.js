@@ -14,6 +14,7 @@ import path from 'node:path';
  * @property {string} url
  * @property {string} dataDir
  * @property {import('node:child_process').ChildProcess} process
+ * @property {() => string} output
  * @property {(opts?: { keepData?: boolean }) => Promise<void>} stop
  */
 
@@ -64,6 +65,8 @@ export async function startServer(opts = {}) {
 		url,
 		dataDir,
 		process: child,
+		/** Everything the server printed so far (stdout and stderr). */
+		output: () => output,
 		stop: async ({ keepData = false } = {}) => {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

@@ -127,21 +127,31 @@ export async function updateUser(raw: UsuarioInput, by: string, now = new Date()
  * Creates the first administrator from `ADMIN_USUARIO` / `ADMIN_CLAVE` when the store has no
  * account yet. Returns the username created, or null.
  */
+/** ADMIN_USUARIO / ADMIN_CLAVE / ADMIN_NOMBRE do not make a valid account. */
+export class FirstAdminInvalid extends Error {
+	constructor(readonly problems: string[]) {
+		super(`ADMIN_USUARIO/ADMIN_CLAVE no válidos: ${problems.join('; ')}`);
+	}
+}
+
 export async function ensureFirstAdmin(): Promise<string | null> {
 	const wanted = firstAdmin();
 	if (!wanted) return null;
 	if ((await listUsers()).length) return null;
+	const input = usuarioInputSchema.safeParse({
+		username: wanted.username,
+		name: wanted.name,
+		roles: ['administrador'],
+		active: true,
+		password: wanted.password
+	});
+	if (!input.success) {
+		// A typo in the environment must not take the public portal down: say what is wrong and
+		// keep serving; the administrator fixes the variable and restarts.
+		throw new FirstAdminInvalid(input.error.issues.map((i) => i.message));
+	}
 	try {
-		await createUser(
-			{
-				username: wanted.username,
-				name: wanted.name,
-				roles: ['administrador'],
-				active: true,
-				password: wanted.password
-			},
-			'sistema'
-		);
+		await createUser(input.data, 'sistema');
 	} catch (e) {
 		// Another server created it at the same moment.
 		if (e instanceof UserChangeRefused && e.code === 'usuario_existe') return null;
