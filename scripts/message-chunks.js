@@ -30,8 +30,13 @@ const BACK_OFFICE = [
 
 const MESSAGE_USE = /\bm\.([a-z][a-z0-9_]*)\b/g;
 
+/** @param {string} rel @param {string[]} prefixes */
 const inAny = (rel, prefixes) => prefixes.some((p) => rel === p || rel.startsWith(p));
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function sourceFiles(dir) {
 	return readdirSync(dir).flatMap((name) => {
 		const file = path.join(dir, name);
@@ -52,7 +57,7 @@ export function messageChunkOfKeys(root = process.cwd()) {
 		const rel = path.relative(root, file).split(path.sep).join('/');
 		const shell = inAny(rel, SHELL);
 		const isPublic = !inAny(rel, BACK_OFFICE);
-		for (const [, key] of readFileSync(file, 'utf8').matchAll(MESSAGE_USE)) {
+		for (const [, key = ''] of readFileSync(file, 'utf8').matchAll(MESSAGE_USE)) {
 			const u = uses.get(key) ?? { shell: false, public: false };
 			uses.set(key, { shell: u.shell || shell, public: u.public || isPublic });
 		}

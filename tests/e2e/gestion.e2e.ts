@@ -25,6 +25,8 @@ async function adminList(page: Page) {
 test('an official answers a request in the inbox and the citizen’s device receives it', async ({
 	browser
 }) => {
+	// Two people's whole journeys plus seven accessibility scans.
+	test.slow();
 	const citizen = await (await browser.newContext()).newPage();
 	await citizen.goto('/formularios/peticion-general');
 	await citizen.getByLabel(/Presentar de forma anónima/).check();

@@ -124,6 +124,68 @@ describe("official's replica", () => {
 	});
 });
 
+describe("official's resync", () => {
+	type List = {
+		full: boolean;
+		docs: Array<{ id: string }>;
+		removed: string[];
+		next: string;
+	};
+	const list = async (who: BackOffice, since?: string) =>
+		(await api(who, `/api/gestion/replica${since ? `?since=${encodeURIComponent(since)}` : ''}`))
+			.body as unknown as List;
+	const note = (who: BackOffice, radicado: string, text: string) =>
+		api(who, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado,
+			at: new Date().toISOString(),
+			event: { kind: 'nota', text }
+		});
+
+	it('sends after the first list only what changed, and what moved out of reach to drop', async () => {
+		const kept = await fileRequest();
+		const moved = await fileRequest();
+		const first = await list(bo.gobierno);
+		const hacienda0 = await list(bo.hacienda);
+		expect(first.full).toBe(true);
+		expect(first.docs.some((d) => d.id === `solicitud:${moved.id}`)).toBe(true);
+
+		expect((await note(bo.gobierno, kept.radicado, 'Llamar al solicitante')).status).toBe(201);
+		const forward = await api(bo.gobierno, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado: moved.radicado,
+			at: new Date().toISOString(),
+			event: { kind: 'traslado', dependencia: 'secretaria-de-hacienda', text: 'Es de Hacienda' }
+		});
+		expect(forward.status).toBe(201);
+
+		const second = await list(bo.gobierno, first.next);
+		expect(second.full).toBe(false);
+		// Only the request that got a note, whole; nothing of the dozens filed before.
+		const ids = second.docs.map((d) => d.id);
+		expect(ids).toHaveLength(2);
+		expect(ids[0]).toBe(`solicitud:${kept.id}`);
+		expect(ids[1]).toMatch(new RegExp(`^evento:${kept.id}:`));
+		expect(second.removed).toEqual([moved.id]);
+
+		// Hacienda's device gets the forwarded request; it is never told about Gobierno's own.
+		const hacienda = await list(bo.hacienda, hacienda0.next);
+		expect(hacienda.full).toBe(false);
+		expect(hacienda.docs.map((d) => d.id.split(':')[0])).toEqual(['solicitud', 'evento']);
+		expect(hacienda.docs[0]?.id).toBe(`solicitud:${moved.id}`);
+		expect(hacienda.removed).toEqual([]);
+	});
+
+	it("answers a checkpoint it does not understand or another official's with the full list", async () => {
+		const mine = await list(bo.gobierno);
+		expect((await list(bo.gobierno2, mine.next)).full).toBe(true);
+		expect((await list(bo.gobierno, 'no-es-un-punto-de-control')).full).toBe(true);
+		// A checkpoint of another store (wiped, restored or replaced since).
+		const [, seq, stamp] = mine.next.split('.');
+		expect((await list(bo.gobierno, `otraBaseDeDa.${seq}.${stamp}`)).full).toBe(true);
+	});
+});
+
 describe('actions taken offline', () => {
 	it('stores an action dated when the official took it, once, however often it is sent', async () => {
 		const { radicado, pin } = await fileRequest();

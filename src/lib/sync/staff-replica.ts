@@ -37,6 +37,8 @@ export async function destroyStaffDb(username: string): Promise<void> {
 }
 
 export interface PullStats {
+	/** Whether the server sent the whole list (first pull, or the official's scope changed). */
+	full: boolean;
 	listed: number;
 	fetched: number;
 	removed: number;
@@ -58,16 +60,43 @@ async function getJson(res: Response): Promise<{ body: unknown; bytes: number }>
 	return { body: JSON.parse(text), bytes: text.length };
 }
 
+/** Where the device keeps the `next` of the last list it applied (inside the replica itself). */
+const CHECKPOINT_ID = '_local/lista';
+
+interface ReplicaList {
+	full: boolean;
+	docs: ReplicaEntry[];
+	removed: string[];
+	next: string;
+}
+
+async function readCheckpoint(db: PouchDB.Database): Promise<{ _rev?: string; next?: string }> {
+	try {
+		return await db.get<{ next: string }>(CHECKPOINT_ID);
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * Brings the replica up to date. After the first pull the device asks only for what changed
+ * since its last list (`since`); the checkpoint moves only once everything in a list is stored,
+ * so an interrupted pull is simply asked again.
+ */
 export async function pullStaffReplica(
 	db: PouchDB.Database,
 	fetchFn: typeof fetch = fetch
 ): Promise<PullStats> {
-	const index = await getJson(await fetchFn('/api/gestion/replica', { cache: 'no-store' }));
-	const listed = (index.body as { docs: ReplicaEntry[] }).docs;
+	const checkpoint = await readCheckpoint(db);
+	const url = checkpoint.next
+		? `/api/gestion/replica?since=${encodeURIComponent(checkpoint.next)}`
+		: '/api/gestion/replica';
+	const index = await getJson(await fetchFn(url, { cache: 'no-store' }));
+	const list = index.body as ReplicaList;
+	const listed = list.docs;
 	let bytes = index.bytes;
 	const local = await db.allDocs();
 	const held = new Map(local.rows.map((r) => [r.id, r.value.rev]));
-	const wanted = new Set(listed.map((d) => d.id));
 	const missing = listed.filter((d) => !held.has(d.id));
 	let fetched = 0;
 	for (let i = 0; i < missing.length; i += BULK_BATCH) {
@@ -89,15 +118,39 @@ export async function pullStaffReplica(
 		if (docs.length) await db.bulkDocs(docs, { new_edits: false });
 		fetched += docs.length;
 	}
-	const gone = local.rows.filter((r) => !wanted.has(r.id));
+	const gone = list.full ? notListed(local.rows, listed) : ofRequests(local.rows, list.removed);
 	if (gone.length) {
 		await db.bulkDocs(gone.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })));
 	}
+	await db.put({
+		_id: CHECKPOINT_ID,
+		...(checkpoint._rev ? { _rev: checkpoint._rev } : {}),
+		next: list.next
+	});
 	return {
+		full: list.full,
 		listed: listed.length,
 		fetched,
 		removed: gone.length,
 		requests: listed.filter((d) => d.id.startsWith('solicitud:')).length,
 		bytes
 	};
+}
+
+type HeldRow = { id: string; value: { rev: string } };
+
+/** Held documents a full list no longer names (forwarded away, access withdrawn). */
+function notListed(rows: HeldRow[], listed: ReplicaEntry[]): HeldRow[] {
+	const wanted = new Set(listed.map((d) => d.id));
+	return rows.filter((r) => !wanted.has(r.id));
+}
+
+/** Held documents of the given requests: the request itself and its events. */
+function ofRequests(rows: HeldRow[], submissionIds: string[]): HeldRow[] {
+	if (!submissionIds.length) return [];
+	const ids = new Set(submissionIds);
+	return rows.filter((r) => {
+		const m = /^(?:solicitud|evento):([^:]+)/.exec(r.id);
+		return !!m && ids.has(m[1] ?? '');
+	});
 }

@@ -111,6 +111,22 @@ export class CouchClient {
 		return res.rows.flatMap((r) => (r.doc ? [r.doc] : []));
 	}
 
+	/**
+	 * Ids of the documents changed after `since` (an `update_seq`), at most `limit` of them; the
+	 * answer says whether there were more.
+	 */
+	async changedIds(
+		db: string,
+		since: string,
+		limit: number
+	): Promise<{ ids: string[]; more: boolean }> {
+		const q = new URLSearchParams({ since, limit: String(limit + 1) });
+		const res = await this.json<{ results: Array<{ id: string }> }>(
+			`${encodeURIComponent(db)}/_changes?${q}`
+		);
+		return { ids: res.results.slice(0, limit).map((r) => r.id), more: res.results.length > limit };
+	}
+
 	async info(db: string): Promise<{ doc_count: number; update_seq: string | number }> {
 		return this.json(encodeURIComponent(db));
 	}

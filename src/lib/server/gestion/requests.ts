@@ -27,6 +27,17 @@ let memo: { seq: string; value: Promise<Map<string, StoredRequest>> } | undefine
 
 /** All requests by radicado, current as of the requests database's latest change. */
 export async function allRequests(): Promise<Map<string, StoredRequest>> {
+	return (await requestsSnapshot()).requests;
+}
+
+/**
+ * All requests and the `update_seq` read before them: every change up to `seq` is in
+ * `requests` (later ones may be too, which only means they are sent twice).
+ */
+export async function requestsSnapshot(): Promise<{
+	seq: string;
+	requests: Map<string, StoredRequest>;
+}> {
 	const seq = String((await couch().info(DB.requests)).update_seq);
 	if (memo?.seq !== seq) {
 		const value = readAll();
@@ -35,7 +46,7 @@ export async function allRequests(): Promise<Map<string, StoredRequest>> {
 			if (memo?.value === value) memo = undefined;
 		});
 	}
-	return memo.value;
+	return { seq, requests: await memo.value };
 }
 
 async function readAll(): Promise<Map<string, StoredRequest>> {

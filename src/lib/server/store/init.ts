@@ -12,6 +12,27 @@ const SEED_MARKER = '_local/ventanilla-seed';
  * several servers at once: every write is create-if-missing or compare-and-set.
  */
 export async function initStore(client: CouchClient = couch()): Promise<{ seeded: number }> {
+	// Every step is safe to repeat, so a connection dropped by a starved machine (seen as
+	// ECONNRESET from the embedded store under heavy load) is retried instead of ending the start.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await initOnce(client);
+		} catch (e) {
+			if (!isConnectionFailure(e) || attempt >= START_ATTEMPTS) throw e;
+			console.warn(`La base de datos no respondió al iniciar; reintento ${attempt}…`);
+			await new Promise((r) => setTimeout(r, 300 * attempt));
+		}
+	}
+}
+
+const START_ATTEMPTS = 5;
+
+/** fetch() failing below HTTP (reset, refused): the request may or may not have been applied. */
+function isConnectionFailure(e: unknown): boolean {
+	return e instanceof TypeError && e.message === 'fetch failed';
+}
+
+async function initOnce(client: CouchClient): Promise<{ seeded: number }> {
 	for (const db of Object.values(DB)) await client.ensureDb(db);
 	for (const [db, docs] of designDocs()) {
 		for (const ddoc of docs) await upsertDesignDoc(client, db, ddoc);

@@ -3,13 +3,17 @@ import { replicaIndex } from '$lib/server/gestion/replica';
 import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
 import type { RequestHandler } from './$types';
 
-/** The ids and revisions of the requests and events this official's device should hold. */
-export const GET: RequestHandler = async ({ locals }) => {
+/**
+ * The ids and revisions of the requests and events this official's device should hold; with
+ * `?since=<next of the previous answer>`, only what changed (see `replicaIndex`). A `since` that
+ * is not understood is answered with the full list, which is always correct.
+ */
+export const GET: RequestHandler = async ({ locals, url }) => {
 	const { user, refusal } = apiUser(locals, 'solicitudes.bandeja');
 	if (refusal) return refusal;
 	try {
-		const docs = await replicaIndex(user);
-		return noStoreJson({ total: docs.length, docs });
+		const index = await replicaIndex(user, url.searchParams.get('since'));
+		return noStoreJson({ total: index.docs.length, ...index });
 	} catch (e) {
 		return failureResponse(e);
 	}
