@@ -174,10 +174,14 @@ async function cleanExpiryRecords(idb: IDBFactory, removed: Set<string>): Promis
 	}
 }
 
-async function deleteOtherDatabases(idb: IDBFactory, report: ResetReport): Promise<void> {
+async function deleteOtherDatabases(
+	idb: IDBFactory,
+	appDb: string,
+	report: ResetReport
+): Promise<void> {
 	if (typeof idb.databases !== 'function') return;
 	for (const { name } of await idb.databases()) {
-		if (!name || KEPT_DATABASES.has(name)) continue;
+		if (!name || name === appDb || KEPT_DATABASES.has(name)) continue;
 		await done(idb.deleteDatabase(name)).catch(() => undefined);
 		report.databasesDeleted.push(name);
 	}
@@ -208,7 +212,7 @@ export async function resetKioskDevice(env: ResetEnv): Promise<ResetReport> {
 	const removed = env.caches ? await cleanCaches(env.caches, report) : new Set<string>();
 	if (env.indexedDB) {
 		await cleanExpiryRecords(env.indexedDB, removed);
-		await deleteOtherDatabases(env.indexedDB, report);
+		await deleteOtherDatabases(env.indexedDB, env.db.name, report);
 	}
 	return report;
 }
