@@ -31,8 +31,14 @@ import { CouchError } from '$lib/server/couch/client';
 export const KIOSK_COOKIE = 'ventanilla_kiosco';
 /** The device cookie lasts a year; revoking ends it at once. */
 export const KIOSK_COOKIE_DAYS = 365;
-/** An enrollment code is valid this long after it is issued (24 hours). */
-export const CODE_TTL_MS = 24 * 3_600_000;
+/**
+ * How long an enrollment code is valid after it is issued: `KIOSK_CODE_HOURS`, default 24
+ * (read at call time; tests shorten it to see a code expire).
+ */
+export function codeTtlMs(): number {
+	const hours = Number(process.env.KIOSK_CODE_HOURS ?? 24);
+	return (Number.isFinite(hours) && hours > 0 && hours <= 24 * 7 ? hours : 24) * 3_600_000;
+}
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -113,7 +119,7 @@ export interface IssuedCode {
 async function issueCode(kiosk: KioscoDoc, now: Date): Promise<IssuedCode> {
 	const code = generateEnrollmentCode();
 	const hash = sha256(code);
-	const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+	const expiresAt = new Date(now.getTime() + codeTtlMs()).toISOString();
 	await couch().put(
 		DB.staff,
 		kioscoRefDocSchema.parse({
