@@ -31,7 +31,8 @@ export function readableAddress(href: string, origin: string): string {
 /**
  * Applies the rules under `root`. Links are changed in place (never replaced) so Svelte's
  * own nodes stay where it left them: an external link loses its `href` (it becomes text) and
- * shows its address after it; a back-office link is hidden.
+ * shows its address after it unless its text already is the address; a back-office link is
+ * hidden.
  */
 export function applyKioskRules(root: ParentNode, origin: string): void {
 	for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
@@ -40,8 +41,14 @@ export function applyKioskRules(root: ParentNode, origin: string): void {
 		a.removeAttribute('target');
 		if (rule === 'keep') continue;
 		a.removeAttribute('href');
-		if (rule === 'hidden') a.hidden = true;
-		else a.dataset.direccion = readableAddress(href, origin);
+		if (rule === 'hidden') {
+			a.hidden = true;
+			continue;
+		}
+		a.dataset.externo = '';
+		const address = readableAddress(href, origin);
+		// "contacto@…" linked as itself needs no repetition.
+		if (!a.textContent?.includes(address)) a.dataset.direccion = address;
 	}
 	for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
 		'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]), textarea'

@@ -246,7 +246,9 @@ describe('kiosk reset', () => {
 		expect(await db.drafts.count()).toBe(0);
 		expect(await db.requests.count()).toBe(0);
 		expect(await db.actions.count()).toBe(0);
-		expect((await db.meta.toArray()).map((r) => r.key).sort()).toEqual([KIOSK_META, KIOSK_KEY_META].sort());
+		expect((await db.meta.toArray()).map((r) => r.key).sort()).toEqual(
+			[KIOSK_META, KIOSK_KEY_META].sort()
+		);
 		expect(await db.search.count()).toBe(1);
 
 		// The outbox keeps the pending sealed request, seals the plain one, drops the refused one.
