@@ -279,7 +279,12 @@ describe('kiosk reset', () => {
 		expect(everything).not.toContain(RADICADO);
 
 		// Web storage.
-		expect(local.keys().sort()).toEqual(['ventanilla.kiosco', 'ventanilla.paquete']);
+		expect(local.keys().sort()).toEqual([
+			'ventanilla.kiosco',
+			'ventanilla.paquete',
+			'ventanilla.solicitudes'
+		]);
+		expect(local.getItem('otra-cosa')).toBeNull();
 		expect(session.length).toBe(0);
 
 		// Caches: the precache and public pages and content stay; the rest goes.

@@ -8,7 +8,8 @@
  * - Dexie `outbox` rows that are sealed and still to be sent (unreadable on the device; see
  *   `seal.ts`); plain rows are sealed here first, so nothing readable stays queued;
  * - the PouchDB replica of public content and localStorage `ventanilla.paquete` (its status);
- * - localStorage `ventanilla.kiosco` (this device is a kiosk);
+ * - localStorage `ventanilla.kiosco` (this device is a kiosk) and, while sealed requests wait,
+ *   `ventanilla.solicitudes` (this device has queued requests: start the outbox);
  * - the service worker's precache, `api-contenido` without search queries, and `paginas`
  *   without pages that can carry a citizen's data (any URL with a query, tracking, requests,
  *   receipts, the official's workspace); workbox's expiry records of removed entries go too.
@@ -24,6 +25,7 @@ import { APP_DB_NAME } from '$lib/db';
 import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';
 import { KIOSK_FLAG_KEY } from './flag';
+import { LOCAL_REQUESTS_KEY } from '$lib/outbox/device-flag';
 
 /** Dexie `meta` keys of the enrollment. */
 export const KIOSK_META = 'kiosco';
@@ -209,6 +211,9 @@ export async function resetKioskDevice(env: ResetEnv): Promise<ResetReport> {
 	};
 	cleanStorage(env.localStorage, env.sessionStorage);
 	await cleanDexie(env.db, report);
+	// Requests still queued must keep going out on every start, even if the device later
+	// leaves kiosk mode: the layout starts the outbox on this flag (it names no one).
+	if (report.sealedKept + report.sealedNow > 0) env.localStorage?.setItem(LOCAL_REQUESTS_KEY, '1');
 	const removed = env.caches ? await cleanCaches(env.caches, report) : new Set<string>();
 	if (env.indexedDB) {
 		await cleanExpiryRecords(env.indexedDB, removed);
