@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** The signed-in official (back office), or null for citizens and kiosks. */
 			user: import('$lib/schemas').SessionUser | null;
+			/** The enrolled kiosk this device is (its HttpOnly cookie), or null. */
+			kiosk: import('$lib/schemas').KioskInfo | null;
 		}
 	}
 }

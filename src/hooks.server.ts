@@ -3,6 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosco/kiosks';
 import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
 import { apiError, type ApiErrorCode } from '$lib/server/api-error';
 
@@ -46,6 +47,7 @@ function withHeaders(path: string, response: Response): Response {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = await readSession(event.cookies.get(SESSION_COOKIE));
+	event.locals.kiosk = await readKiosk(event.cookies.get(KIOSK_COOKIE));
 	const path = event.url.pathname;
 	// The JSON API has no localised HTML: skipping Paraglide's request clone saves measurable CPU
 	// under a burst of syncing devices (bench server-load).
@@ -53,7 +55,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
 		const response = await resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			// A kiosk's pages carry the kiosk look from the first paint (see app.css `.kiosco`).
+			transformPageChunk: ({ html }) => {
+				const out = html.replace('%paraglide.lang%', locale);
+				return event.locals.kiosk ? out.replace('<html lang=', '<html class="kiosco" lang=') : out;
+			}
 		});
 		return withHeaders(path, response);
 	});

@@ -130,7 +130,8 @@ self.addEventListener('sync', (event) => {
 			]);
 			const result = await flushOutbox(getAppDb());
 			for (const client of await self.clients.matchAll()) {
-				client.postMessage({ type: 'outbox-flushed' });
+				// Sealed (kiosk) filings travel only in memory, to the receipt on screen.
+				client.postMessage({ type: 'outbox-flushed', sealedFiled: result.sealedFiled });
 			}
 			// Items still waiting make the browser retry the sync later.
 			if (result.pending) throw new Error('pendientes');

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
+import type { SealedSubmission } from '$lib/kiosk/seal';
 import type { Applicant, EventoInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
 
 /** Name of the device-local database. */
@@ -64,11 +65,8 @@ export interface ActionRow {
 	lastError?: string;
 }
 
-/** A request waiting to reach the server; removed only once the server confirms it. */
-export interface OutboxRow {
+interface OutboxRowBase {
 	id: string;
-	submission: Submission;
-	formTitle: string;
 	/** Shown at once, before the radicado exists: "PEND-3F2A9C1B". */
 	provisionalCode: string;
 	state: OutboxState;
@@ -79,6 +77,26 @@ export interface OutboxRow {
 	/** Error code of the last attempt (`sin_conexion`, or the server's code). */
 	lastError?: string;
 }
+
+/** A request waiting to reach the server; removed only once the server confirms it. */
+export interface PlainOutboxRow extends OutboxRowBase {
+	submission: Submission;
+	formTitle: string;
+	sealed?: undefined;
+}
+
+/**
+ * A kiosk's request waiting to reach the server, sealed to the server's key
+ * (`$lib/kiosk/seal.ts`): nothing in it is readable on the device, not even the form's title.
+ * No new index, so no new schema version: the row shape is Dexie's business only.
+ */
+export interface SealedOutboxRow extends OutboxRowBase {
+	sealed: SealedSubmission;
+	submission?: undefined;
+	formTitle?: undefined;
+}
+
+export type OutboxRow = PlainOutboxRow | SealedOutboxRow;
 
 /** A request the server filed: the citizen's own radicado and PIN, and what happened to it. */
 export interface RequestRow {

@@ -8,6 +8,8 @@ export {
 	type DraftRow,
 	type MetaRow,
 	type OutboxRow,
+	type PlainOutboxRow,
+	type SealedOutboxRow,
 	type OutboxState,
 	type RequestRow,
 	type SearchRow

@@ -2,7 +2,8 @@
  * Whether this device has ever queued a request. Read synchronously at start so a device that
  * never filed anything does not download the outbox code (and Dexie) on every first visit.
  */
-const KEY = 'ventanilla.solicitudes';
+export const LOCAL_REQUESTS_KEY = 'ventanilla.solicitudes';
+const KEY = LOCAL_REQUESTS_KEY;
 
 export function hasLocalRequests(): boolean {
 	try {

@@ -3,8 +3,16 @@
  * worker (Background Sync), so it uses no DOM APIs. Sending is serialised across tabs and the
  * worker with a Web Lock where available; the server is idempotent on the request id anyway.
  */
-import type { AppDb, DraftRow, OutboxRow, RequestRow } from '$lib/db';
+import type {
+	AppDb,
+	DraftRow,
+	OutboxRow,
+	PlainOutboxRow,
+	RequestRow,
+	SealedOutboxRow
+} from '$lib/db';
 import type { Submission } from '$lib/schemas';
+import { sealedRequest, type SealedSubmission } from '$lib/kiosk/seal';
 import { provisionalCode, transition, type Attempt } from './policy';
 import { markLocalRequests } from './device-flag';
 
@@ -19,8 +27,8 @@ export async function enqueue(
 	draft: Pick<DraftRow, 'id' | 'formTitle'>,
 	submission: Submission,
 	now = Date.now()
-): Promise<OutboxRow> {
-	const row: OutboxRow = {
+): Promise<PlainOutboxRow> {
+	const row: PlainOutboxRow = {
 		id: submission.id,
 		submission,
 		formTitle: draft.formTitle,
@@ -39,6 +47,32 @@ export async function enqueue(
 	return row;
 }
 
+/**
+ * A kiosk's {@link enqueue}: the request is stored sealed (see `$lib/kiosk/seal.ts`), and its
+ * draft is gone in the same transaction.
+ */
+export async function enqueueSealed(
+	db: AppDb,
+	draftId: string,
+	sealed: SealedSubmission,
+	now = Date.now()
+): Promise<SealedOutboxRow> {
+	const row: SealedOutboxRow = {
+		id: sealed.id,
+		sealed,
+		provisionalCode: provisionalCode(sealed.id),
+		state: 'pendiente',
+		attempts: 0,
+		nextAttemptAt: now,
+		queuedAt: now
+	};
+	await db.transaction('rw', db.outbox, db.drafts, async () => {
+		await db.outbox.add(row);
+		await db.drafts.delete(draftId);
+	});
+	return row;
+}
+
 /** Items left "enviando" by a closed tab or a killed worker go back to the queue. */
 export async function recoverInterrupted(db: AppDb): Promise<void> {
 	await db.outbox.where('state').equals('enviando').modify({ state: 'pendiente' });
@@ -49,14 +83,19 @@ export async function makeAllDue(db: AppDb, now = Date.now()): Promise<void> {
 	await db.outbox.where('state').equals('pendiente').modify({ nextAttemptAt: now });
 }
 
-async function attemptSend(fetchFn: typeof fetch, submission: Submission): Promise<Attempt> {
+async function attemptSend(fetchFn: typeof fetch, item: OutboxRow): Promise<Attempt> {
 	let res: Response;
 	try {
-		res = await fetchFn('/api/solicitudes', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(submission)
-		});
+		if (item.sealed) {
+			const { url, init } = sealedRequest(item.sealed);
+			res = await fetchFn(url, init);
+		} else {
+			res = await fetchFn('/api/solicitudes', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(item.submission)
+			});
+		}
 	} catch {
 		return { kind: 'network' };
 	}
@@ -77,8 +116,18 @@ async function attemptSend(fetchFn: typeof fetch, submission: Submission): Promi
 	return { kind: 'http', status: res.status, code: body.error?.code };
 }
 
+/** What the server answered for a sealed request: the device keeps it only in memory. */
+export interface SealedReceipt {
+	id: string;
+	radicado: string;
+	receivedAt: string;
+	deadline: RequestRow['deadline'];
+}
+
 export interface FlushResult {
 	filed: RequestRow[];
+	/** Sealed (kiosk) requests filed in this run; nothing of them is stored on the device. */
+	sealedFiled: SealedReceipt[];
 	pending: number;
 	rejected: number;
 }
@@ -100,6 +149,7 @@ async function flushLocked(
 	now: () => number
 ): Promise<FlushResult> {
 	const filed: RequestRow[] = [];
+	const sealedFiled: SealedReceipt[] = [];
 	const due = await db.outbox
 		.where('state')
 		.equals('pendiente')
@@ -107,9 +157,19 @@ async function flushLocked(
 		.sortBy('queuedAt');
 	for (const item of due) {
 		await db.outbox.update(item.id, { state: 'enviando' });
-		const attempt = await attemptSend(fetchFn, item.submission);
+		const attempt = await attemptSend(fetchFn, item);
 		const next = transition(item, attempt, now());
-		if (next.to === 'filed' && attempt.kind === 'filed') {
+		if (next.to === 'filed' && attempt.kind === 'filed' && item.sealed) {
+			// A kiosk keeps neither the radicado nor the PIN: the citizen took them on the
+			// receipt, and the next person must not find them here.
+			await db.outbox.delete(item.id);
+			sealedFiled.push({
+				id: item.id,
+				radicado: attempt.radicado,
+				receivedAt: attempt.receivedAt,
+				deadline: attempt.deadline as RequestRow['deadline']
+			});
+		} else if (next.to === 'filed' && attempt.kind === 'filed' && item.submission) {
 			const request: RequestRow = {
 				radicado: attempt.radicado,
 				id: item.id,
@@ -140,7 +200,7 @@ async function flushLocked(
 		db.outbox.where('state').equals('pendiente').count(),
 		db.outbox.where('state').equals('rechazada').count()
 	]);
-	return { filed, pending, rejected };
+	return { filed, sealedFiled, pending, rejected };
 }
 
 /** When the next waiting item is due (ms since epoch), or null when nothing waits. */

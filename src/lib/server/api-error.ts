@@ -29,7 +29,10 @@ export type ApiErrorCode =
 	| 'prohibido'
 	| 'credenciales_invalidas'
 	| 'accion_invalida'
-	| 'error_interno';
+	| 'error_interno'
+	// Kiosks.
+	| 'sellado_invalido'
+	| 'no_es_kiosco';
 
 /**
  * A JSON error response `{ error: { code, message, detail? } }` with a Spanish message. `detail`

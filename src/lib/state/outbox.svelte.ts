@@ -4,7 +4,13 @@
  * the service worker's Background Sync where the browser has it. Browser only.
  */
 import { getAppDb, type OutboxRow, type RequestRow } from '$lib/db';
-import { flushOutbox, makeAllDue, nextDue, recoverInterrupted } from '$lib/outbox/outbox';
+import {
+	flushOutbox,
+	makeAllDue,
+	nextDue,
+	recoverInterrupted,
+	type SealedReceipt
+} from '$lib/outbox/outbox';
 import { refreshRequests } from '$lib/outbox/tracking';
 import { outboxCount } from './outbox-count.svelte';
 
@@ -15,6 +21,11 @@ class OutboxState {
 	pending = $state<OutboxRow[]>([]);
 	requests = $state<RequestRow[]>([]);
 	sending = $state(false);
+	/**
+	 * Sealed (kiosk) requests filed while this page is open, by id: in memory only, so the
+	 * receipt on screen can show the radicado; a kiosk reset's hard navigation forgets them.
+	 */
+	sealedFiled = $state<Record<string, SealedReceipt>>({});
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#running: Promise<void> | null = null;
 
@@ -50,6 +61,7 @@ class OutboxState {
 		this.sending = true;
 		try {
 			const result = await flushOutbox(db);
+			this.#rememberSealed(result.sealedFiled);
 			if (result.filed.length) await refreshRequests(db);
 		} finally {
 			this.sending = false;
@@ -96,8 +108,14 @@ class OutboxState {
 		};
 	}
 
+	#rememberSealed(receipts: readonly SealedReceipt[] | undefined) {
+		for (const r of receipts ?? []) this.sealedFiled[r.id] = r;
+	}
+
 	#onWorkerMessage = (event: MessageEvent) => {
-		if (event.data?.type === 'outbox-flushed') void this.reload();
+		if (event.data?.type !== 'outbox-flushed') return;
+		this.#rememberSealed(event.data.sealedFiled);
+		void this.reload();
 	};
 }
 

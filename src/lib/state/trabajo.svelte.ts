@@ -3,7 +3,7 @@
  * replicated to it, the actions and captures still queued, and syncing them all when there is a
  * connection. Browser only; loaded by the /trabajo pages alone.
  */
-import { getAppDb, type ActionRow, type OutboxRow, type RequestRow } from '$lib/db';
+import { getAppDb, type ActionRow, type PlainOutboxRow, type RequestRow } from '$lib/db';
 import type { EventoDoc, EventoInput, ReplicaSolicitud } from '$lib/schemas';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { getLocalContent } from '$lib/sync/content-local';
@@ -40,7 +40,7 @@ class Trabajo {
 	syncError = $state<string | null>(null);
 	items = $state.raw<WorkItem[]>([]);
 	actions = $state.raw<ActionRow[]>([]);
-	captures = $state.raw<OutboxRow[]>([]);
+	captures = $state.raw<PlainOutboxRow[]>([]);
 	filed = $state.raw<RequestRow[]>([]);
 
 	get pendingCount(): number {
@@ -81,7 +81,7 @@ class Trabajo {
 			db.requests.toArray()
 		]);
 		this.actions = actions;
-		this.captures = captures.filter((c) => !!c.submission.fieldCapture);
+		this.captures = captures.filter((c): c is PlainOutboxRow => !!c.submission?.fieldCapture);
 		this.filed = filed.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
 		this.lastSync = ((await db.meta.get('trabajo-ultima-sync'))?.value as string) ?? this.lastSync;
 		if (!this.official) return;

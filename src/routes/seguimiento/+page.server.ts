@@ -12,7 +12,9 @@ export const actions: Actions = {
 			.toUpperCase()
 			.slice(0, 30);
 		const pin = String(data.get('pin') ?? '').trim();
-		if (!/^[A-Z]{2,6}-\d{4}-\d{1,6}$/.test(radicado) || !/^\d{6}$/.test(pin)) {
+		// A radicado, or the provisional code a device showed before the request was filed.
+		const code = /^[A-Z]{2,6}-\d{4}-\d{1,6}$/.test(radicado) || /^PEND-[0-9A-F]{8}$/.test(radicado);
+		if (!code || !/^\d{6}$/.test(pin)) {
 			return fail(400, { radicado, invalid: true });
 		}
 		if (takeTrackingLookups(getClientAddress(), 1) > 0) {

@@ -641,6 +641,49 @@ const trackingRows: Resource[] = [
  */
 const contentRows: Resource[] = [];
 
+/** Kiosks (#5): managed by administrators; the kiosk API holds nothing a session unlocks. */
+const kioskRows: Resource[] = [
+	{
+		name: 'GET /gestion/kioscos',
+		request: () => ({ kind: 'page', path: '/gestion/kioscos' }),
+		expect: page(adminOnly)
+	},
+	{
+		name: 'POST /gestion/kioscos?/registrar (register a kiosk)',
+		request: (_ctx, who) => ({
+			kind: 'action',
+			path: '/gestion/kioscos?/registrar',
+			form: { name: `Kiosco de ${who}`, place: 'Alcaldía' }
+		}),
+		async after(ctx, who, outcome) {
+			const html = await ctx.adminPage('/gestion/kioscos');
+			expect(html.includes(`Kiosco de ${who}`)).toBe(outcome.kind === 'allowed');
+		},
+		expect: page(adminOnly)
+	},
+	{
+		name: 'GET /api/kiosco/clave (public key)',
+		request: () => ({ kind: 'api', method: 'GET', path: '/api/kiosco/clave' }),
+		expect: everyone(OK)
+	},
+	{
+		name: 'GET /api/kiosco/yo (no principal is a kiosk)',
+		request: () => ({ kind: 'api', method: 'GET', path: '/api/kiosco/yo' }),
+		expect: everyone(R404)
+	},
+	{
+		name: 'POST /api/kiosco/solicitudes/[id] (an envelope that is not sealed)',
+		request: () => ({
+			kind: 'api',
+			method: 'POST',
+			path: `/api/kiosco/solicitudes/${crypto.randomUUID()}`,
+			body: { anonymous: true },
+			headers: { 'content-type': 'application/octet-stream' }
+		}),
+		expect: everyone({ kind: 'refused', status: 400 })
+	}
+];
+
 export const MATRIX: Resource[] = [
 	...pageRows,
 	...requestActionRows,
@@ -649,5 +692,6 @@ export const MATRIX: Resource[] = [
 	...adminApiRows,
 	...syncRows,
 	...trackingRows,
-	...contentRows
+	...contentRows,
+	...kioskRows
 ];

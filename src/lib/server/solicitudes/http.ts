@@ -58,6 +58,28 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 			response: apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.')
 		};
 	}
+	const bytes = await readBoundedBody(request, maxBytes);
+	if (!bytes.ok) return bytes;
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.value);
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return {
+			ok: false,
+			response: apiError(400, 'json_invalido', 'El cuerpo no es JSON válido en UTF-8.')
+		};
+	}
+}
+
+/**
+ * Reads a body of at most `maxBytes`, whatever its type: checks the declared length and the
+ * bytes actually received (413). Used for JSON and for sealed kiosk requests (binary).
+ */
+export async function readBoundedBody(
+	request: Request,
+	maxBytes: number
+): Promise<{ ok: true; value: Uint8Array<ArrayBuffer> } | { ok: false; response: Response }> {
 	// A body declared far too large is refused unread; one a little too large is drained below,
 	// so the client (still sending) reliably gets the 413 and the socket stays usable.
 	const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -97,18 +119,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 		}
 	}
 	if (over) return { ok: false, response: tooLarge(maxBytes) };
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(
-			Buffer.concat(chunks)
-		);
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return {
-			ok: false,
-			response: apiError(400, 'json_invalido', 'El cuerpo no es JSON válido en UTF-8.')
-		};
-	}
+	return { ok: true, value: new Uint8Array(Buffer.concat(chunks)) };
 }
 
 /** A path segment is echoed only if it is a plain identifier or an index, never free text. */

@@ -74,7 +74,7 @@ function viewOf(doc: SolicitudDoc, events: EventoDoc[]): TrackingView {
 }
 
 /**
- * Looks requests up by radicado + PIN; the answer has one entry per item, in order: the view,
+ * Looks requests up by radicado (or provisional code) + PIN; the answer has one entry per item, in order: the view,
  * or `null` when the radicado is unknown or the PIN is wrong (indistinguishable on purpose).
  * Radicados are accepted as people type them (lower case, spaces). Does not rate-limit: see
  * {@link takeTrackingLookups}.
@@ -88,8 +88,16 @@ export async function trackRequests(
 }
 
 /**
- * The filed request behind each radicado + PIN, or null (unknown radicado or wrong PIN, after
- * the same work either way). Does not rate-limit: see {@link takeTrackingLookups}.
+ * A provisional code (`PEND-3F2A9C1B`, the first 8 hex digits of the request id) as shown by a
+ * device before its request reached the server: a citizen who filed offline at a kiosk leaves
+ * with only this code and the PIN, so once the request is filed they track with them too.
+ */
+const PROVISIONAL = /^PEND-([0-9A-F]{8})$/;
+
+/**
+ * The filed request behind each radicado (or provisional code) + PIN, or null (unknown code or
+ * wrong PIN, after the same work either way). Does not rate-limit: see
+ * {@link takeTrackingLookups}.
  */
 export async function findOwnRequests(
 	items: ReadonlyArray<{ radicado: string; pin: string }>
@@ -97,10 +105,13 @@ export async function findOwnRequests(
 	const wanted = items.map((item) => {
 		const radicado = normalizeRadicadoInput(String(item.radicado));
 		const pin = String(item.pin).trim();
-		return parseRadicado(radicado) && /^\d{6}$/.test(pin) ? { radicado, pin } : null;
+		if (!/^\d{6}$/.test(pin)) return null;
+		const provisional = PROVISIONAL.exec(radicado)?.[1]?.toLowerCase();
+		if (provisional) return { radicado, pin, provisional };
+		return parseRadicado(radicado) ? { radicado, pin, provisional: undefined } : null;
 	});
 	const claims = await docsByKey<ClaimDoc>(
-		wanted.flatMap((w) => (w ? [claimDocId(w.radicado)] : []))
+		wanted.flatMap((w) => (w && !w.provisional ? [claimDocId(w.radicado)] : []))
 	);
 	const solicitudes = await docsByKey<SolicitudDoc>(
 		[...claims.values()].map((c) => solicitudDocId(c.solicitud))
@@ -108,6 +119,7 @@ export async function findOwnRequests(
 	return Promise.all(
 		wanted.map(async (w) => {
 			if (!w) return null;
+			if (w.provisional) return byProvisionalCode(w.provisional, w.pin);
 			const claim = claims.get(claimDocId(w.radicado));
 			const doc = claim && solicitudes.get(solicitudDocId(claim.solicitud));
 			// A claim without its request is a documented gap: unknown, like any other.
@@ -115,6 +127,21 @@ export async function findOwnRequests(
 			return (await verifyPin(w.pin, doc.pinHash)) ? doc : null;
 		})
 	);
+}
+
+/**
+ * The filed request whose id starts with `prefix` (8 hex digits) and whose PIN is `pin`. Ids are
+ * random UUIDs, so two requests sharing a prefix are rare (about one pair in 10^5 at 300 000
+ * requests) and the PIN tells them apart; each candidate costs one scrypt verification.
+ */
+async function byProvisionalCode(prefix: string, pin: string): Promise<SolicitudDoc | null> {
+	const start = solicitudDocId(prefix);
+	const candidates = (await couch().range<SolicitudDoc>(DB.requests, start, `${start}\ufff0`))
+		.filter((d) => d.type === 'solicitud')
+		.slice(0, 5);
+	if (!candidates.length) return verifyAgainstNothing(pin).then(() => null);
+	for (const doc of candidates) if (await verifyPin(pin, doc.pinHash)) return doc;
+	return null;
 }
 
 export async function findOwnRequest(radicado: string, pin: string): Promise<SolicitudDoc | null> {

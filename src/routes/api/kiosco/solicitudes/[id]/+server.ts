@@ -1,0 +1,66 @@
+import { apiError } from '$lib/server/api-error';
+import { fileRequest } from '$lib/server/solicitudes/file-request';
+import {
+	failureResponse,
+	MAX_SUBMISSION_BYTES,
+	noStoreJson,
+	readBoundedBody
+} from '$lib/server/solicitudes/http';
+import { sealKeys } from '$lib/server/kiosco/keys';
+import { unseal } from '$lib/server/kiosco/unseal';
+import { SEAL_HEADERS } from '$lib/kiosk/seal';
+import type { RequestHandler } from './$types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Files a request a kiosk sealed (see `$lib/kiosk/seal.ts`): opens it with the server's private
+ * key, then files it exactly like `POST /api/solicitudes` — same schema, same checks, same
+ * idempotency on the id (the same request sealed twice is the same request). No kiosk cookie is
+ * needed: a kiosk revoked while it held queued requests must still deliver them, and the
+ * envelope only opens with this server's key. A request can never claim a field capture here.
+ */
+export const POST: RequestHandler = async ({ request, params }) => {
+	const id = params.id.toLowerCase();
+	if (!UUID.test(id)) return apiError(400, 'sellado_invalido', 'El identificador no es válido.');
+	if (request.headers.get('content-type')?.split(';')[0]?.trim() !== 'application/octet-stream') {
+		return apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/octet-stream.');
+	}
+	// The ciphertext is the JSON's length plus the 16-byte tag.
+	const body = await readBoundedBody(request, MAX_SUBMISSION_BYTES + 16);
+	if (!body.ok) return body.response;
+	try {
+		const keys = await sealKeys();
+		const opened = await unseal(
+			{
+				version: request.headers.get(SEAL_HEADERS.version),
+				kid: request.headers.get(SEAL_HEADERS.kid),
+				key: request.headers.get(SEAL_HEADERS.key),
+				iv: request.headers.get(SEAL_HEADERS.iv),
+				id,
+				data: body.value
+			},
+			{ kid: keys.public.kid, privateKey: keys.privateKey }
+		);
+		if (!opened.ok) {
+			return apiError(
+				400,
+				'sellado_invalido',
+				'La solicitud sellada no se pudo abrir: está dañada o no fue sellada para este servidor.'
+			);
+		}
+		const inner = opened.value as { id?: unknown; fieldCapture?: unknown } | null;
+		if (!inner || typeof inner !== 'object' || inner.id !== id || inner.fieldCapture) {
+			return apiError(
+				400,
+				'sellado_invalido',
+				'El contenido sellado no corresponde a la solicitud.'
+			);
+		}
+		const outcome = await fileRequest(inner);
+		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
+		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

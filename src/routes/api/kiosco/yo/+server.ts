@@ -1,0 +1,14 @@
+import { apiError } from '$lib/server/api-error';
+import { noStoreJson } from '$lib/server/solicitudes/http';
+import type { RequestHandler } from './$types';
+
+/**
+ * What this device is as a kiosk (`KioskInfo`), or 404 `no_es_kiosco` when its cookie is
+ * missing, replaced or revoked: the device then leaves kiosk mode.
+ */
+export const GET: RequestHandler = ({ locals }) =>
+	locals.kiosk
+		? noStoreJson(locals.kiosk)
+		: apiError(404, 'no_es_kiosco', 'Este dispositivo no está registrado como kiosco.', undefined, {
+				'cache-control': 'no-store'
+			});

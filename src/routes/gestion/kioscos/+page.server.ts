@@ -1,0 +1,77 @@
+import { fail } from '@sveltejs/kit';
+import { formatEnrollmentCode, kioscoInputSchema } from '$lib/schemas';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { postedForm } from '$lib/server/forms/form-data';
+import {
+	KioskChangeRefused,
+	listKiosks,
+	newEnrollmentCode,
+	registerKiosk,
+	revokeKiosk,
+	type IssuedCode
+} from '$lib/server/kiosco/kiosks';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermiso(locals, url, 'usuarios.gestionar');
+	return { kiosks: await listKiosks() };
+};
+
+/** The one time a code is shown: to the administrator who asked for it, in this answer. */
+const shown = (issued: IssuedCode) => ({
+	issued: {
+		name: issued.kiosk.name,
+		code: formatEnrollmentCode(issued.code),
+		expiresAt: issued.expiresAt
+	}
+});
+
+const kioskId = (data: FormData) => {
+	const id = String(data.get('id') ?? '');
+	return /^[0-9a-f-]{36}$/.test(id) ? id : null;
+};
+
+export const actions: Actions = {
+	registrar: async ({ locals, url, request }) => {
+		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const data = await postedForm(request);
+		const text = (k: string) => String(data.get(k) ?? '').trim();
+		const values = {
+			name: text('name'),
+			place: text('place'),
+			...(text('idleSeconds') ? { idleSeconds: text('idleSeconds') } : {}),
+			...(text('countdownSeconds') ? { countdownSeconds: text('countdownSeconds') } : {})
+		};
+		const parsed = kioscoInputSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'form')))],
+				values
+			});
+		}
+		return shown(await registerKiosk(parsed.data, admin.username));
+	},
+	codigo: async ({ locals, url, request }) => {
+		requirePermiso(locals, url, 'usuarios.gestionar');
+		const id = kioskId(await postedForm(request));
+		if (!id) return fail(400, { refused: 'kiosco_no_encontrado' });
+		try {
+			return shown(await newEnrollmentCode(id));
+		} catch (e) {
+			if (e instanceof KioskChangeRefused) return fail(409, { refused: e.code });
+			throw e;
+		}
+	},
+	revocar: async ({ locals, url, request }) => {
+		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const id = kioskId(await postedForm(request));
+		if (!id) return fail(400, { refused: 'kiosco_no_encontrado' });
+		try {
+			await revokeKiosk(id, admin.username);
+			return { revoked: id };
+		} catch (e) {
+			if (e instanceof KioskChangeRefused) return fail(404, { refused: e.code });
+			throw e;
+		}
+	}
+};
