@@ -29,7 +29,14 @@ export type ApiErrorCode =
 	| 'prohibido'
 	| 'credenciales_invalidas'
 	| 'accion_invalida'
-	| 'error_interno';
+	| 'error_interno'
+	// Participation: answers to consultas and comments on proyectos de acuerdo.
+	| 'respuesta_invalida'
+	| 'ya_respondio'
+	| 'consulta_cerrada'
+	| 'comentario_invalido'
+	| 'comentarios_cerrados'
+	| 'falta_consentimiento';
 
 /**
  * A JSON error response `{ error: { code, message, detail? } }` with a Spanish message. `detail`
