@@ -69,10 +69,11 @@ export type CommentOutcome =
 	  };
 
 /**
- * New comments per client address: bursts of 10, then 5 a minute. Per process, like the
- * tracking limit (see `rate-limit.ts`).
+ * New comments per client address: bursts of 20, then 10 a minute. Generous on purpose: the
+ * alcaldía's kiosks and a vereda's shared Wi-Fi put many people behind one address. Per
+ * process, like the tracking limit (see `rate-limit.ts`).
  */
-const newComments = new TokenBuckets({ capacity: 10, perMinute: 5 });
+const newComments = new TokenBuckets({ capacity: 20, perMinute: 10 });
 const sameComment = new KeyedLock();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
