@@ -129,7 +129,7 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 		const citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 		const text = `Propongo incluir el puente de la vereda ${Date.now()} en el presupuesto.`;
 		await citizen.goto(`/concejo/proyectos/${PROYECTO}`);
-		await citizen.getByLabel('Comentario').fill(text);
+		await citizen.getByRole('textbox', { name: 'Comentario' }).fill(text);
 		await citizen.getByRole('button', { name: 'Enviar comentario' }).click();
 		await expect(citizen.getByText('Recibimos su comentario')).toBeVisible();
 		// Public pages are micro-cached by URL for a few seconds: a fresh query reads it anew.
