@@ -13,8 +13,8 @@ export const NAME_MAX = 120;
 
 // Control characters other than line feed, format characters that hide or reorder text
 // (bidi overrides, zero-width), and the byte-order mark.
-// eslint-disable-next-line no-control-regex
 const STRIP =
+	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -26,6 +26,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function cleanCommentText(raw: string): string {
 	return raw
 		.replace(/\r\n?/g, '\n')
+		.replace(/\t/g, ' ')
 		.replace(LONE_SURROGATE, '')
 		.replace(STRIP, '')
 		.normalize('NFC')
