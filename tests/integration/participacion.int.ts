@@ -394,7 +394,7 @@ describe('answers to a consulta', () => {
 describe('comments on proyectos de acuerdo', () => {
 	const OPEN = 'presupuesto-general-2027';
 	const CLOSED = 'facultades-contratacion-2026';
-	const comment = (body: Json) => post('/api/concejo/comentarios', body);
+	const comment = (body: Json | string) => post('/api/concejo/comentarios', body);
 	const newComment = (text: string, extra: Json = {}) => ({
 		id: crypto.randomUUID(),
 		proyecto: OPEN,
