@@ -19,7 +19,9 @@ export const contentTypeLabel = (t: ContentType): string =>
 		formulario: m.ed_type_formulario,
 		'linea-gelt': m.ed_type_linea_gelt,
 		'actividad-gelt': m.ed_type_actividad_gelt,
-		'reunion-gelt': m.ed_type_reunion_gelt
+		'reunion-gelt': m.ed_type_reunion_gelt,
+		consulta: m.part_type_consulta,
+		'proyecto-acuerdo': m.part_type_proyecto_acuerdo
 	})[t]();
 
 export type RowState = 'publicado' | 'borrador' | 'en-revision';

@@ -14,7 +14,9 @@ export const TYPE_PATHS: Record<ContentType, string | null> = {
 	formulario: '/formularios',
 	'linea-gelt': '/gel-t/lineas',
 	'actividad-gelt': '/gel-t/actividades',
-	'reunion-gelt': '/gel-t/reuniones'
+	'reunion-gelt': '/gel-t/reuniones',
+	consulta: '/participa/consultas',
+	'proyecto-acuerdo': '/concejo/proyectos'
 };
 
 /** Canonical path of a content item, e.g. `/tramites/certificado-de-residencia`. */

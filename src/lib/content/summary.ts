@@ -20,7 +20,9 @@ const CARD_FIELDS = {
 	formulario: ['purpose', 'pqrsdType', 'tramite', 'anonymousAllowed'],
 	'linea-gelt': ['order'],
 	'actividad-gelt': ['line', 'phase', 'owner', 'start', 'due', 'status', 'progress'],
-	'reunion-gelt': ['date', 'place']
+	'reunion-gelt': ['date', 'place'],
+	consulta: ['kind', 'opensAt', 'closesAt'],
+	'proyecto-acuerdo': ['number', 'filedAt', 'author', 'status', 'commentsUntil']
 } as const satisfies { [T in ContentType]: ReadonlyArray<keyof ContentDocOf<T>> };
 
 /** A content item as shown in lists. */

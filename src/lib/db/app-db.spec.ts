@@ -21,13 +21,14 @@ describe('AppDb', () => {
 
 	it('opens at the latest version with every table and its primary key', async () => {
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]).sort()).toEqual([
 			['actions', 'clientId'],
 			['drafts', 'id'],
 			['meta', 'key'],
 			['outbox', 'id'],
 			['requests', 'radicado'],
+			['respuestas', 'id'],
 			['search', 'key']
 		]);
 	});

@@ -113,6 +113,30 @@ export interface RequestRow {
 	checkedAt: string | null;
 }
 
+export type AnswerState = 'pendiente' | 'enviando' | 'rechazada' | 'confirmada';
+
+/**
+ * An answer to a consulta given on this device. Queued answers (`pendiente`, `enviando`,
+ * `rechazada`) keep what the citizen chose until the server confirms; a `confirmada` row keeps
+ * only that this device answered (its answers are dropped), so the page can say so offline.
+ */
+export interface AnswerRow {
+	/** Client-generated id the server stores the answer under: sending twice counts once. */
+	id: string;
+	consulta: string;
+	consultaTitle: string;
+	answers: Record<string, string | string[] | number | boolean>;
+	state: AnswerState;
+	attempts: number;
+	/** ms since epoch. */
+	nextAttemptAt: number;
+	queuedAt: number;
+	/** Error code of the last attempt or the server's refusal. */
+	lastError?: string;
+	/** ISO instant the server received it. */
+	confirmedAt?: string;
+}
+
 /**
  * The device-local Dexie (IndexedDB) database: data that belongs to this device, as opposed to
  * the replicated content in PouchDB.
@@ -127,6 +151,7 @@ export class AppDb extends Dexie {
 	declare readonly outbox: EntityTable<OutboxRow, 'id'>;
 	declare readonly requests: EntityTable<RequestRow, 'radicado'>;
 	declare readonly actions: EntityTable<ActionRow, 'clientId'>;
+	declare readonly respuestas: EntityTable<AnswerRow, 'id'>;
 
 	constructor(name: string = APP_DB_NAME) {
 		super(name);
@@ -140,5 +165,7 @@ export class AppDb extends Dexie {
 		});
 		// v3: an official's actions on requests, queued on the device until the server has them.
 		this.version(3).stores({ actions: 'clientId, radicado, state' });
+		// v4: answers to consultas, queued on the device until the server has them.
+		this.version(4).stores({ respuestas: 'id, consulta, state, nextAttemptAt' });
 	}
 }

@@ -5,6 +5,8 @@ export {
 	APP_DB_NAME,
 	type DraftAttachment,
 	type ActionRow,
+	type AnswerRow,
+	type AnswerState,
 	type DraftRow,
 	type MetaRow,
 	type OutboxRow,

@@ -32,7 +32,9 @@ export const CONTENT_TYPES = [
 	'formulario',
 	'linea-gelt',
 	'actividad-gelt',
-	'reunion-gelt'
+	'reunion-gelt',
+	'consulta',
+	'proyecto-acuerdo'
 ] as const;
 export const contentTypeSchema = z.enum(CONTENT_TYPES);
 export type ContentType = z.infer<typeof contentTypeSchema>;
@@ -224,7 +226,18 @@ const sesionConcejoInput = z.object({
 	kind: z.enum(['ordinaria', 'extraordinaria', 'instalacion']),
 	status: z.enum(['programada', 'realizada', 'aplazada']),
 	place: lineSchema(200),
-	agenda: z.array(lineSchema(400)).min(1)
+	agenda: z.array(lineSchema(400)).min(1),
+	/**
+	 * The acta, once the plenary approved it: its points as plain paragraphs (shown escaped, no
+	 * Markdown, so a pasted acta cannot carry markup) and, when there is one, the signed document.
+	 */
+	minutes: z
+		.object({
+			approvedAt: isoDateSchema.optional(),
+			points: z.array(lineSchema(2000)).min(1).max(80),
+			documentUrl: hrefSchema.optional()
+		})
+		.optional()
 });
 
 /** The five phases of the Gobierno en Línea strategy an activity of the GEL-T plan belongs to. */
@@ -299,6 +312,85 @@ const reunionGeltInput = z
 	.refine((r) => new Set(r.commitments.map((c) => c.id)).size === r.commitments.length, {
 		message: 'compromisos con el mismo identificador'
 	});
+
+/** Kinds of question a consulta or encuesta can ask. */
+export const QUESTION_KINDS = ['unica', 'multiple', 'escala', 'si-no', 'texto'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** The escala kind is always 1 (lowest) to 5 (highest). */
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 5;
+/** Longest free-text answer a question may allow (characters). */
+export const MAX_TEXT_ANSWER = 2000;
+
+const needsOptions = (kind: QuestionKind) => kind === 'unica' || kind === 'multiple';
+
+export const consultaQuestionSchema = z
+	.object({
+		/** Stable key of the answer: lower-case words with hyphens, unique in the consulta. */
+		id: slugSchema.max(40),
+		kind: z.enum(QUESTION_KINDS),
+		label: lineSchema(300),
+		help: z.string().trim().max(600).optional(),
+		/** The choices of `unica` and `multiple`; empty for the other kinds. */
+		options: z
+			.array(z.object({ value: slugSchema.max(40), label: lineSchema(200) }))
+			.max(20)
+			.default([]),
+		required: z.boolean().default(false),
+		/** Longest answer of a `texto` question (default 500). */
+		maxLength: z.number().int().min(1).max(MAX_TEXT_ANSWER).optional()
+	})
+	.refine((q) => !needsOptions(q.kind) || q.options.length >= 2, {
+		message: 'las preguntas de selección necesitan al menos dos opciones'
+	})
+	.refine((q) => needsOptions(q.kind) || q.options.length === 0, {
+		message: 'solo las preguntas de selección llevan opciones'
+	})
+	.refine((q) => new Set(q.options.map((o) => o.value)).size === q.options.length, {
+		message: 'opciones con el mismo valor'
+	})
+	.refine((q) => q.kind === 'texto' || q.maxLength === undefined, {
+		message: 'maxLength solo aplica a preguntas de texto'
+	});
+export type ConsultaQuestion = z.infer<typeof consultaQuestionSchema>;
+
+/**
+ * A consulta (a question put to citizens on a decision) or an encuesta (a survey). Open from
+ * the start of `opensAt` to the end of `closesAt`, Bogotá time; results are published at close.
+ */
+const consultaInput = z
+	.object({
+		...baseInput,
+		kind: z.enum(['consulta', 'encuesta']),
+		opensAt: isoDateSchema,
+		closesAt: isoDateSchema,
+		/** Whether one device may answer more than once (e.g. a survey filled at a kiosk). */
+		allowMultiple: z.boolean().default(false),
+		questions: z.array(consultaQuestionSchema).min(1).max(30)
+	})
+	.refine((c) => c.opensAt <= c.closesAt, {
+		message: 'la fecha de apertura es posterior a la de cierre'
+	})
+	.refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, {
+		message: 'preguntas con el mismo identificador'
+	});
+
+export const PROYECTO_STATUSES = ['en-estudio', 'aprobado', 'archivado', 'retirado'] as const;
+
+/** A proyecto de acuerdo filed with the Concejo, open to citizens' comments while in study. */
+const proyectoAcuerdoInput = z.object({
+	...baseInput,
+	/** As the Concejo numbers it, e.g. "012 de 2026". */
+	number: lineSchema(40),
+	filedAt: isoDateSchema,
+	/** Who filed it: the Alcalde, a councillor, citizens (iniciativa popular). */
+	author: lineSchema(200),
+	status: z.enum(PROYECTO_STATUSES),
+	/** Last day (Bogotá) citizens may comment; without it the proposal takes no comments. */
+	commentsUntil: isoDateSchema.optional(),
+	/** Slugs of the `sesion-concejo` where it was debated. */
+	sessions: z.array(slugSchema).max(30).default([])
+});
 
 /** Accepted attachment types: photos of documents and PDFs. */
 export const ATTACHMENT_TYPES = [
@@ -387,7 +479,9 @@ export const contentInputSchemas = {
 	formulario: formularioInput,
 	'linea-gelt': lineaGeltInput,
 	'actividad-gelt': actividadGeltInput,
-	'reunion-gelt': reunionGeltInput
+	'reunion-gelt': reunionGeltInput,
+	consulta: consultaInput,
+	'proyecto-acuerdo': proyectoAcuerdoInput
 } as const satisfies Record<ContentType, z.ZodObject>;
 
 export type ContentInput<T extends ContentType = ContentType> = z.infer<
@@ -424,7 +518,9 @@ export const contentDocSchema = z.discriminatedUnion('type', [
 	formularioInput.extend(stored('formulario')),
 	lineaGeltInput.extend(stored('linea-gelt')),
 	actividadGeltInput.extend(stored('actividad-gelt')),
-	reunionGeltInput.extend(stored('reunion-gelt'))
+	reunionGeltInput.extend(stored('reunion-gelt')),
+	consultaInput.extend(stored('consulta')),
+	proyectoAcuerdoInput.extend(stored('proyecto-acuerdo'))
 ]);
 export type ContentDoc = z.infer<typeof contentDocSchema>;
 export type ContentDocOf<T extends ContentType> = Extract<ContentDoc, { type: T }>;

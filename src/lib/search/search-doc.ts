@@ -134,6 +134,20 @@ function extrasOf(doc: ContentDoc): Extras | null {
 				text: [d.place, ...d.agenda, ...d.decisions, ...d.commitments.map((c) => c.text)]
 			};
 		}
+		case 'consulta': {
+			const d = doc;
+			return {
+				keywords: ['participación', d.kind === 'encuesta' ? 'encuesta' : 'consulta ciudadana'],
+				text: d.questions.map((q) => q.label)
+			};
+		}
+		case 'proyecto-acuerdo': {
+			const d = doc;
+			return {
+				keywords: ['proyecto de acuerdo', `proyecto de acuerdo ${d.number}`],
+				text: [d.author]
+			};
+		}
 	}
 }
 

@@ -33,6 +33,18 @@ const REQUIRED: Record<ContentType, Record<string, unknown>> = {
 		attendees: [{ name: 'Ana Pérez', role: 'Secretaria de Gobierno' }],
 		agenda: ['Seguimiento del plan']
 	},
+	consulta: {
+		kind: 'consulta',
+		opensAt: '2026-11-01',
+		closesAt: '2026-12-15',
+		questions: [{ id: 'acuerdo', kind: 'si-no', label: '¿Está de acuerdo?', required: true }]
+	},
+	'proyecto-acuerdo': {
+		number: '012 de 2026',
+		filedAt: '2026-11-02',
+		author: 'Alcalde municipal',
+		status: 'en-estudio'
+	},
 	dependencia: { institution: 'alcaldia', head: 'Secretario(a)', contact: {} },
 	institucion: { kind: 'alcaldia', contact: {} },
 	noticia: { kind: 'noticia', date: '2026-01-15' },

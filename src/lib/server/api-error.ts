@@ -32,7 +32,14 @@ export type ApiErrorCode =
 	| 'error_interno'
 	// Kiosks.
 	| 'sellado_invalido'
-	| 'no_es_kiosco';
+	| 'no_es_kiosco'
+	// Participation: answers to consultas and comments on proyectos de acuerdo.
+	| 'respuesta_invalida'
+	| 'ya_respondio'
+	| 'consulta_cerrada'
+	| 'comentario_invalido'
+	| 'comentarios_cerrados'
+	| 'falta_consentimiento';
 
 /**
  * A JSON error response `{ error: { code, message, detail? } }` with a Spanish message. `detail`

@@ -684,6 +684,81 @@ const kioskRows: Resource[] = [
 	}
 ];
 
+/** Editors and administrators (`contenido.publicar`); every other official is refused. */
+const publishers = (allowed: Outcome): Officials => ({
+	administrador: allowed,
+	editor: allowed,
+	'comite-gelt': R403,
+	funcionario: R403,
+	'funcionario-otra-dependencia': R403,
+	'campo-captor': R403,
+	'campo-otro': R403
+});
+
+/** Participation (#5): live counts of consultas, comment moderation, citizens' endpoints. */
+const participationRows: Resource[] = [
+	{
+		name: 'GET /gestion/consultas',
+		request: () => ({ kind: 'page', path: '/gestion/consultas' }),
+		expect: page(publishers(OK))
+	},
+	{
+		name: 'GET /gestion/comentarios',
+		request: () => ({ kind: 'page', path: '/gestion/comentarios' }),
+		expect: page(publishers(OK))
+	},
+	{
+		name: 'POST /gestion/comentarios?/aprobar (a pending comment)',
+		async before(ctx) {
+			ctx.target = { ...ctx.target, id: crypto.randomUUID() };
+			const res = await ctx.api('anonimo', 'POST', '/api/concejo/comentarios', {
+				id: ctx.target.id,
+				proyecto: 'presupuesto-general-2027',
+				text: 'Comentario de la matriz de autorización.'
+			});
+			expect(res.status, JSON.stringify(res.body)).toBe(201);
+		},
+		request: (ctx) => ({
+			kind: 'action',
+			path: '/gestion/comentarios?/aprobar',
+			form: { proyecto: 'presupuesto-general-2027', clientId: ctx.target.id }
+		}),
+		async after(ctx, _who, outcome) {
+			const res = await ctx.api(
+				'anonimo',
+				'GET',
+				'/api/concejo/proyectos/presupuesto-general-2027/comentarios'
+			);
+			const items = res.body.items as Array<{ id: string }>;
+			expect(items.some((c) => c.id === ctx.target.id)).toBe(outcome.kind === 'allowed');
+		},
+		expect: page(publishers(OK))
+	},
+	{
+		name: 'POST /api/consultas/[slug]/respuestas (a citizen answering)',
+		request: () => ({
+			kind: 'api',
+			method: 'POST',
+			path: '/api/consultas/prioridades-vias-y-conectividad-rural-2027/respuestas',
+			body: {
+				id: crypto.randomUUID(),
+				deviceKey: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
+				answers: { prioridad: 'puentes', 'estado-actual': 2 }
+			}
+		}),
+		expect: everyone(CREATED)
+	},
+	{
+		name: 'GET /api/consultas/[slug]/resultados',
+		request: () => ({
+			kind: 'api',
+			method: 'GET',
+			path: '/api/consultas/encuesta-canales-de-atencion-2026/resultados'
+		}),
+		expect: everyone(OK)
+	}
+];
+
 export const MATRIX: Resource[] = [
 	...pageRows,
 	...requestActionRows,
@@ -693,5 +768,6 @@ export const MATRIX: Resource[] = [
 	...syncRows,
 	...trackingRows,
 	...contentRows,
-	...kioskRows
+	...kioskRows,
+	...participationRows
 ];

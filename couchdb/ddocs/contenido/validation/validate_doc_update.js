@@ -14,7 +14,9 @@ function validate(newDoc) {
 		'tramite',
 		'transparencia',
 		'sesion-concejo',
-		'formulario'
+		'formulario',
+		'consulta',
+		'proyecto-acuerdo'
 	];
 	if (types.indexOf(newDoc.type) < 0) throw { forbidden: 'tipo de contenido desconocido' };
 	if (newDoc._id !== newDoc.type + ':' + newDoc.slug) {

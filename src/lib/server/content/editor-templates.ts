@@ -101,8 +101,47 @@ fields:
     required: true
 attachments:
   max: 3
+`,
+	consulta: `# consulta (una decisión) o encuesta (opinión)
+kind: consulta
+# Abierta desde el inicio de opensAt hasta el final de closesAt (hora de Colombia).
+opensAt: {today}
+closesAt: {today}
+# true: un mismo dispositivo puede responder varias veces (p. ej. un kiosco).
+allowMultiple: false
+# Tipos de pregunta: unica, multiple (con options), escala (1 a 5), si-no, texto (maxLength).
+# El id identifica la respuesta: minúsculas y guiones, sin repetir.
+questions:
+  - id: prioridad
+    kind: unica
+    label: ¿Qué debería atenderse primero?
+    required: true
+    options:
+      - value: opcion-a
+        label: Primera opción
+      - value: opcion-b
+        label: Segunda opción
+  - id: satisfaccion
+    kind: escala
+    label: De 1 (nada) a 5 (mucho), ¿qué tan de acuerdo está?
+    required: false
+  - id: comentario
+    kind: texto
+    label: ¿Algo más que quiera decirnos?
+    help: No escriba datos personales.
+    maxLength: 500
+`,
+	'proyecto-acuerdo': `number: 001 de {year}
+filedAt: {today}
+author: Alcalde municipal
+# en-estudio, aprobado, archivado o retirado
+status: en-estudio
+# Último día para recibir comentarios ciudadanos (quítelo si no los recibe).
+commentsUntil: {today}
+# Slugs de las sesiones del Concejo donde se debatió.
+sessions: []
 `
 };
 
 export const templateFor = (type: ContentType, today: string) =>
-	EDITOR_TEMPLATES[type].replaceAll('{today}', today);
+	EDITOR_TEMPLATES[type].replaceAll('{today}', today).replaceAll('{year}', today.slice(0, 4));

@@ -16,5 +16,7 @@ export const DB = {
 	/** Filed requests, their radicado claims and their events. Never replicated to citizens. */
 	requests: 'solicitudes',
 	/** Back office: officials' accounts and sessions, content drafts and revisions. Never replicated. */
-	staff: 'gestion'
+	staff: 'gestion',
+	/** Citizens' answers to consultas and comments on proyectos de acuerdo, with moderation. Never replicated. */
+	participation: 'participacion'
 } as const;

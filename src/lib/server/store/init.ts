@@ -2,6 +2,7 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
 import { seedContentFiles } from '$lib/server/seed/content-files';
+import { seedParticipation } from '$lib/server/participacion/seed';
 import { designDocs, securityObjects } from './design-docs';
 
 const SEED_MARKER = '_local/ventanilla-seed';
@@ -44,7 +45,9 @@ async function initOnce(client: CouchClient): Promise<{ seeded: number }> {
 			await client.json(`${db}/_security`, { method: 'PUT', body: JSON.stringify(sec) });
 		}
 	}
-	return { seeded: await seedContent(client) };
+	const seeded = await seedContent(client);
+	if (seeded) await seedParticipation(client);
+	return { seeded };
 }
 
 async function isApacheCouchDB(client: CouchClient): Promise<boolean> {

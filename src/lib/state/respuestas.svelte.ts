@@ -1,0 +1,52 @@
+/**
+ * Sends the device's queued answers: on start, when the connection returns and when a retry
+ * is due. Pages that show answers call `changed` to re-read after each run. Browser only.
+ */
+import { getAppDb } from '$lib/db';
+import { flushAnswers, makeAnswersDue, nextAnswerDue } from '$lib/participacion/respuestas-outbox';
+
+class AnswerQueue {
+	/** Bumped after every run, so pages re-read the rows they show. */
+	version = $state(0);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#running: Promise<void> | null = null;
+	#stop: (() => void) | null = null;
+
+	flush(): Promise<void> {
+		this.#running ??= this.#flush().finally(() => (this.#running = null));
+		return this.#running;
+	}
+
+	async #flush() {
+		const db = getAppDb();
+		try {
+			await flushAnswers(db);
+		} finally {
+			this.version++;
+			clearTimeout(this.#timer);
+			const due = await nextAnswerDue(db);
+			if (due !== null) {
+				this.#timer = setTimeout(() => void this.flush(), Math.max(1000, due - Date.now()));
+			}
+		}
+	}
+
+	/** Starts once per page; the returned function stops it. */
+	start(): () => void {
+		if (!this.#stop) {
+			const onOnline = () => void makeAnswersDue(getAppDb()).then(() => this.flush());
+			addEventListener('online', onOnline);
+			void this.flush();
+			this.#stop = () => {
+				removeEventListener('online', onOnline);
+				clearTimeout(this.#timer);
+			};
+		}
+		return () => {
+			this.#stop?.();
+			this.#stop = null;
+		};
+	}
+}
+
+export const answerQueue = new AnswerQueue();

@@ -1,0 +1,30 @@
+import { apiError } from '$lib/server/api-error';
+import { submitComment } from '$lib/server/participacion/comentarios';
+import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import type { RequestHandler } from './$types';
+
+/** A comment is at most 2,000 characters (8,000 raw); anything far larger is refused unread. */
+const MAX_COMMENT_BYTES = 32 * 1024;
+
+/**
+ * A citizen's comment on a proyecto de acuerdo, stored pending moderation: 201
+ * `{ id, status: 'pendiente' }`, 200 with its current status for a repeat, 409 `conflicto_id`,
+ * 400 `comentario_invalido` / `falta_consentimiento`, 403 `comentarios_cerrados`, 429.
+ */
+export const POST: RequestHandler = async ({ request, getClientAddress }) => {
+	const body = await readJsonBody(request, MAX_COMMENT_BYTES);
+	if (!body.ok) return body.response;
+	try {
+		const outcome = await submitComment(body.value, { address: getClientAddress() });
+		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
+		return apiError(
+			outcome.status,
+			outcome.code,
+			outcome.message,
+			outcome.detail,
+			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
+		);
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

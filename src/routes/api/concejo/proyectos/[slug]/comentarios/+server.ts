@@ -1,0 +1,19 @@
+import { json } from '@sveltejs/kit';
+import { slugSchema } from '$lib/schemas';
+import { apiError } from '$lib/server/api-error';
+import { publicComments } from '$lib/server/participacion/comentarios';
+import { failureResponse } from '$lib/server/solicitudes/http';
+import type { RequestHandler } from './$types';
+
+/** The approved comments of a proposal: `{ items: PublicComment[] }`. Pending ones never. */
+export const GET: RequestHandler = async ({ params, setHeaders }) => {
+	const slug = slugSchema.safeParse(params.slug);
+	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	try {
+		const items = await publicComments(slug.data);
+		setHeaders({ 'cache-control': 'no-cache' });
+		return json({ items });
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

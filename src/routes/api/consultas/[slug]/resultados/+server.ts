@@ -1,0 +1,29 @@
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { consultaState } from '$lib/domain/consulta-respuestas';
+import { slugSchema } from '$lib/schemas';
+import { apiError } from '$lib/server/api-error';
+import { getContent } from '$lib/server/content/repo';
+import { resultsOf } from '$lib/server/participacion/respuestas';
+import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
+import type { RequestHandler } from './$types';
+
+/**
+ * The published results: `{ state, closesAt, results }`, with `results: null` until the
+ * consulta closes, so early counts cannot sway those who have not answered yet.
+ */
+export const GET: RequestHandler = async ({ params }) => {
+	const slug = slugSchema.safeParse(params.slug);
+	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	try {
+		const consulta = await getContent('consulta', slug.data);
+		if (!consulta) return apiError(404, 'no_encontrado', 'La consulta no existe.');
+		const state = consultaState(consulta, bogotaDate(new Date()));
+		return noStoreJson({
+			state,
+			closesAt: consulta.closesAt,
+			results: state === 'cerrada' ? await resultsOf(consulta) : null
+		});
+	} catch (e) {
+		return failureResponse(e);
+	}
+};

@@ -1,0 +1,67 @@
+import { fail } from '@sveltejs/kit';
+import { slugSchema } from '$lib/schemas';
+import { requirePermiso } from '$lib/server/auth/guard';
+import { listContent } from '$lib/server/content/repo';
+import { postedForm } from '$lib/server/forms/form-data';
+import { listComments, moderateComment } from '$lib/server/participacion/comentarios';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Moderation of citizens' comments: pending first, then the decided ones. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermiso(locals, url, 'contenido.publicar');
+	const [comments, proyectos] = await Promise.all([
+		listComments(),
+		listContent('proyecto-acuerdo')
+	]);
+	const titles = new Map(proyectos.map((p) => [p.slug, p.title]));
+	const view = comments.map((c) => ({
+		proyecto: c.proyecto,
+		proyectoTitle: titles.get(c.proyecto) ?? c.proyecto,
+		clientId: c.clientId,
+		text: c.text,
+		original: c.original ?? null,
+		name: c.name ?? null,
+		receivedAt: c.receivedAt,
+		status: c.status,
+		reason: c.decision?.reason ?? null,
+		by: c.decision?.by ?? null
+	}));
+	return {
+		pending: view.filter((c) => c.status === 'pendiente'),
+		decided: view.filter((c) => c.status !== 'pendiente').reverse()
+	};
+};
+
+async function decide(
+	locals: App.Locals,
+	url: URL,
+	request: Request,
+	decision: 'aprobado' | 'rechazado'
+) {
+	const user = requirePermiso(locals, url, 'contenido.publicar');
+	const form = await postedForm(request);
+	const field = (n: string) => {
+		const v = form.get(n);
+		return typeof v === 'string' ? v : '';
+	};
+	const proyecto = slugSchema.safeParse(field('proyecto'));
+	const clientId = field('clientId');
+	if (!proyecto.success || !/^[0-9a-f-]{36}$/.test(clientId)) {
+		return fail(400, { code: 'no_encontrado', clientId });
+	}
+	const outcome = await moderateComment({
+		proyecto: proyecto.data,
+		clientId,
+		decision,
+		reason: field('motivo'),
+		by: user.username
+	});
+	if (!outcome.ok)
+		return fail(outcome.code === 'no_encontrado' ? 404 : 400, { code: outcome.code, clientId });
+	return { done: decision, clientId };
+}
+
+export const actions: Actions = {
+	aprobar: ({ locals, url, request }) => decide(locals, url, request, 'aprobado'),
+	rechazar: ({ locals, url, request }) => decide(locals, url, request, 'rechazado')
+};
