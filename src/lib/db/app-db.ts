@@ -135,6 +135,11 @@ export interface AnswerRow {
 	lastError?: string;
 	/** ISO instant the server received it. */
 	confirmedAt?: string;
+	/**
+	 * The device key at the moment of answering. Kept with the answer so one that waits through
+	 * a kiosk reset is still counted for the person who gave it, not for the next one.
+	 */
+	deviceKey?: string;
 }
 
 /**

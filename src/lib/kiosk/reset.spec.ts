@@ -3,6 +3,7 @@ import { AppDb, type DraftRow, type PlainOutboxRow } from '$lib/db';
 import type { Submission } from '$lib/schemas';
 import { unseal } from '$lib/server/kiosco/unseal';
 import { enqueueSealed } from '$lib/outbox/outbox';
+import { DEVICE_KEY, deviceKey, enqueueAnswer } from '$lib/participacion/respuestas-outbox';
 import { keyIdOf, RSA_PARAMS, sealSubmission, toBase64 } from './seal';
 import { KIOSK_KEY_META, KIOSK_META, isPublicCacheEntry, resetKioskDevice } from './reset';
 
@@ -306,6 +307,32 @@ describe('kiosk reset', () => {
 		expect(names).not.toContain('_pouch_ventanilla-trabajo-ana');
 		expect(names).toContain('workbox-expiration');
 		expect(report.databasesDeleted).toContain('_pouch_ventanilla-trabajo-ana');
+	});
+
+	it("keeps a consulta answer still waiting, under its own device key, and forgets the device's key", async () => {
+		const db = new AppDb(`reset-respuestas-${crypto.randomUUID()}`);
+		const waiting = await enqueueAnswer(db, {
+			consulta: 'prioridades',
+			consultaTitle: 'Prioridades',
+			answers: { prioridad: 'puentes' }
+		});
+		const sent = await enqueueAnswer(db, {
+			consulta: 'canales',
+			consultaTitle: 'Canales',
+			answers: { canal: 'radio' }
+		});
+		await db.respuestas.update(sent.id, { state: 'confirmada', answers: {} });
+		const local = new MemoryStorage();
+		const report = await resetKioskDevice({ db, localStorage: local });
+
+		const left = await db.respuestas.toArray();
+		expect(left.map((r) => r.id)).toEqual([waiting.id]);
+		expect(left[0]?.deviceKey).toBe(waiting.deviceKey);
+		expect(report.answersKept).toBe(1);
+		expect(local.getItem('ventanilla.respuestas')).toBe('1');
+		// The next person is a new device: their key differs from the one kept with the answer.
+		expect(await db.meta.get(DEVICE_KEY)).toBeUndefined();
+		expect(await deviceKey(db)).not.toBe(waiting.deviceKey);
 	});
 
 	it('treats only public pages and content as keepable cache entries', () => {

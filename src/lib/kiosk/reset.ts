@@ -26,12 +26,13 @@ import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';
 import { KIOSK_FLAG_KEY } from './flag';
 import { LOCAL_REQUESTS_KEY } from '$lib/outbox/device-flag';
+import { LOCAL_ANSWERS_KEY } from '$lib/participacion/answers-flag';
 
 /** Dexie `meta` keys of the enrollment. */
 export const KIOSK_META = 'kiosco';
 export const KIOSK_KEY_META = 'kiosco-clave';
 const KEPT_META = new Set([KIOSK_META, KIOSK_KEY_META]);
-const KEPT_TABLES = new Set(['meta', 'search', 'outbox']);
+const KEPT_TABLES = new Set(['meta', 'search', 'outbox', 'respuestas']);
 /** localStorage keys that say what the device holds, never who used it. */
 export const KEPT_LOCAL_KEYS = new Set(['ventanilla.paquete', KIOSK_FLAG_KEY]);
 /** IndexedDB databases kept: this app's Dexie (cleaned above), the public content replica, workbox's expiry records (cleaned). */
@@ -64,6 +65,8 @@ export interface ResetEnv {
 export interface ResetReport {
 	sealedKept: number;
 	sealedNow: number;
+	/** Answers to consultas still waiting to be sent (kept, each with its own device key). */
+	answersKept: number;
 	dropped: number;
 	tablesCleared: string[];
 	databasesDeleted: string[];
@@ -119,6 +122,13 @@ async function cleanDexie(db: AppDb, report: ResetReport): Promise<void> {
 			}
 		}
 		await db.outbox.bulkPut(resealed);
+		// An answer to a consulta still waiting is an opinion that must be counted; answers sent
+		// (already reduced to "this device answered") or refused go.
+		const answered = await db.respuestas
+			.filter((r) => r.state === 'confirmada' || r.state === 'rechazada')
+			.primaryKeys();
+		await db.respuestas.bulkDelete(answered);
+		report.answersKept = await db.respuestas.count();
 	});
 }
 
@@ -202,6 +212,7 @@ function cleanStorage(local: Storage | undefined, session: Storage | undefined):
 export async function resetKioskDevice(env: ResetEnv): Promise<ResetReport> {
 	const report: ResetReport = {
 		sealedKept: 0,
+		answersKept: 0,
 		sealedNow: 0,
 		dropped: 0,
 		tablesCleared: [],
@@ -214,6 +225,7 @@ export async function resetKioskDevice(env: ResetEnv): Promise<ResetReport> {
 	// Requests still queued must keep going out on every start, even if the device later
 	// leaves kiosk mode: the layout starts the outbox on this flag (it names no one).
 	if (report.sealedKept + report.sealedNow > 0) env.localStorage?.setItem(LOCAL_REQUESTS_KEY, '1');
+	if (report.answersKept > 0) env.localStorage?.setItem(LOCAL_ANSWERS_KEY, '1');
 	const removed = env.caches ? await cleanCaches(env.caches, report) : new Set<string>();
 	if (env.indexedDB) {
 		await cleanExpiryRecords(env.indexedDB, removed);

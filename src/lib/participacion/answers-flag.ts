@@ -2,7 +2,8 @@
  * Whether this device has ever answered a consulta. Read synchronously at start (like
  * `$lib/outbox/device-flag`) so devices that never answered do not load the queue's code.
  */
-const FLAG = 'ventanilla.respuestas';
+export const LOCAL_ANSWERS_KEY = 'ventanilla.respuestas';
+const FLAG = LOCAL_ANSWERS_KEY;
 
 export function hasLocalAnswers(): boolean {
 	try {

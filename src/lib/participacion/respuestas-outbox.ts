@@ -45,6 +45,7 @@ export async function enqueueAnswer(
 ): Promise<AnswerRow> {
 	const row: AnswerRow = {
 		...input,
+		deviceKey: await deviceKey(db),
 		id,
 		state: 'pendiente',
 		attempts: 0,
@@ -113,14 +114,16 @@ async function flushLocked(db: AppDb, fetchFn: typeof fetch, now: () => number) 
 		.sortBy('queuedAt');
 	let confirmed = 0;
 	if (due.length) {
-		const key = await deviceKey(db);
+		const current = await deviceKey(db);
 		for (const row of due) {
+			const key = row.deviceKey ?? current;
 			await db.respuestas.update(row.id, { state: 'enviando' });
 			const attempt = await attemptSend(fetchFn, row, key);
 			if (attempt.kind === 'confirmed') {
 				await db.respuestas.update(row.id, {
 					state: 'confirmada',
 					answers: {},
+					deviceKey: undefined,
 					confirmedAt: attempt.receivedAt,
 					lastError: undefined
 				});
