@@ -3,3 +3,4 @@ export * from './content';
 export * from './solicitud';
 export * from './usuario';
 export * from './content-workflow';
+export * from './datos-abiertos';
