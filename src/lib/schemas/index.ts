@@ -4,3 +4,4 @@ export * from './solicitud';
 export * from './usuario';
 export * from './content-workflow';
 export * from './datos-abiertos';
+export * from './propuesta-tramite';
