@@ -86,7 +86,8 @@ describe('proposing a new trámite', () => {
 		expect([a.type, b.type]).toEqual(['redirect', 'redirect']);
 		expect((await propose(bo.gobierno, form)).type).toBe('redirect');
 		const list = (await bo.comite.page('/gestion/propuestas')).html;
-		expect(list.split(name).length - 1).toBe(1);
+		// One row links to it (the name also appears in the page's serialised data).
+		expect(list.split(`>${name}</a>`).length - 1).toBe(1);
 		const other = await propose(bo.gobierno, { ...form, name: `${name} distinto` });
 		expect(other.status).toBe(409);
 		expect(other.data?.refused).toBe('conflicto');
@@ -121,6 +122,7 @@ describe('proposing a new trámite', () => {
 			method: 'POST',
 			headers: {
 				origin: base,
+				accept: 'text/html',
 				cookie: bo.editor.cookie ?? '',
 				'content-type': 'application/x-www-form-urlencoded'
 			},
@@ -189,7 +191,7 @@ describe('committee review', () => {
 		expect(page.html).toContain('Indique el costo exacto.');
 
 		// Someone else cannot send it again; the author can.
-		const v = await version(adm, form.id);
+		const v = await version(bo.gobierno, form.id);
 		const foreign = await bo.gobierno2.action(`/gestion/propuestas/${form.id}?/reenviar`, {
 			...proposalForm(name),
 			version: v
