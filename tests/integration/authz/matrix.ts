@@ -668,21 +668,19 @@ const proposalRows: Resource[] = [
 		request: () => ({ kind: 'page', path: '/gestion/propuestas/nueva' }),
 		expect: page(everyOfficial(OK))
 	},
-	...['aprobar', 'rechazar', 'devolver'].map(
-		(action): Resource => ({
-			name: `POST /gestion/propuestas/[id]?/${action}`,
-			request: () => ({
-				kind: 'action',
-				path: `/gestion/propuestas/${UNKNOWN_PROPOSAL}?/${action}`,
-				form: { version: '1-x', comment: 'Motivo' }
-			}),
-			expect: page({
-				...everyOfficial(R403),
-				administrador: R404,
-				'comite-gelt': R404
-			})
+	...['aprobar', 'rechazar', 'devolver'].map((action): Resource => ({
+		name: `POST /gestion/propuestas/[id]?/${action}`,
+		request: () => ({
+			kind: 'action',
+			path: `/gestion/propuestas/${UNKNOWN_PROPOSAL}?/${action}`,
+			form: { version: '1-x', comment: 'Motivo' }
+		}),
+		expect: page({
+			...everyOfficial(R403),
+			administrador: R404,
+			'comite-gelt': R404
 		})
-	)
+	}))
 ];
 
 export const MATRIX: Resource[] = [
