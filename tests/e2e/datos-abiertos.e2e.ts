@@ -6,11 +6,10 @@ test('the transparency menu leads to the open data page, whose downloads work', 
 	page
 }) => {
 	await page.goto('/transparencia');
+	await page.getByRole('link', { name: /7\.2 Sección de datos abiertos/ }).click();
 	await page
-		.getByRole('link', { name: /^7\.? Datos abiertos/ })
-		.first()
+		.getByRole('link', { name: 'Datos abiertos de la Alcaldía (descargas CSV y JSON)' })
 		.click();
-	await page.getByRole('link', { name: 'Datos abiertos (descargas CSV y JSON)' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Datos abiertos' })).toBeVisible();
 	await expectAxeClean(page);
 
@@ -73,14 +72,14 @@ test('an official proposes a trámite and the committee approves it into a draft
 
 	await page.getByLabel('Presencial').check();
 	await page.getByRole('button', { name: 'Enviar al comité' }).click();
-	await expect(page.getByRole('status')).toHaveText('Propuesta enviada al comité GEL-T.');
+	await expect(page.getByText('Propuesta enviada al comité GEL-T.')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expectAxeClean(page);
 
 	await page.getByRole('button', { name: 'Aprobar y crear el borrador del trámite' }).click();
-	await expect(page.getByRole('status')).toHaveText(
-		'Propuesta aprobada: se creó el borrador del trámite.'
-	);
+	await expect(
+		page.getByText('Propuesta aprobada: se creó el borrador del trámite.')
+	).toBeVisible();
 	await page.getByRole('link', { name }).click();
 	await expect(page.locator('[data-estado="borrador"]')).toBeVisible();
 });
