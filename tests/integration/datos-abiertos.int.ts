@@ -353,6 +353,8 @@ describe('open data files', () => {
 		for (const field of ['linea_titulo', 'fundamento_legal', 'porcentaje_en_termino']) {
 			expect(html).toContain(field);
 		}
+		expect(html).toContain('Porcentaje de avance, 0 a 100.');
+		expect(html).toContain('Normas que lo fundamentan');
 		const { text } = await download('tramites.csv');
 		const kb = (new TextEncoder().encode(text).length / 1024).toFixed(1).replace('.', ',');
 		expect(html).toContain(`${kb} KB`);
