@@ -169,11 +169,26 @@ export async function tramiteRows(origin: string): Promise<DatasetRows<TramiteRo
 	return { rows, lastModified: latest(tramites.map((t) => t.updatedAt)) };
 }
 
-/** The statistics of every filed request as of `now` (Bogotá date), from the live store. */
+let statsMemo:
+	| {
+			requests: Map<string, unknown>;
+			key: string;
+			value: { stats: RequestStatistics; lastModified: Date | null };
+	  }
+	| undefined;
+
+/**
+ * The statistics of every filed request as of `now` (Bogotá date), from the live store.
+ * Remembered while the requests, the calendar and the day are the same (`allRequests` hands
+ * back the same map until the requests database changes), so the tables page and the files
+ * share one computation.
+ */
 export async function currentStatistics(
 	now: Date
 ): Promise<{ stats: RequestStatistics; lastModified: Date | null }> {
 	const [requests, calendar] = await Promise.all([allRequests(), municipalCalendar()]);
+	const key = `${bogotaDate(now)}|${calendar.closures.join(',')}`;
+	if (statsMemo?.requests === requests && statsMemo.key === key) return statsMemo.value;
 	const input = [...requests.values()].map(({ doc, events }) => ({
 		purpose: doc.purpose,
 		type: (doc.purpose === 'pqrsd' ? doc.pqrsdType : doc.tramite) ?? doc.form,
@@ -186,10 +201,12 @@ export async function currentStatistics(
 		doc.receivedAt,
 		...events.map((e) => e.recordedAt ?? e.at)
 	]);
-	return {
+	const value = {
 		stats: requestStatistics(input, bogotaDate(now), calendar),
 		lastModified: latest(stamps)
 	};
+	statsMemo = { requests, key, value };
+	return value;
 }
 
 function groupRows(dimension: StatRow['dimension'], clave: string, g: GroupStats): StatRow[] {
