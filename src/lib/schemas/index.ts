@@ -5,3 +5,5 @@ export * from './usuario';
 export * from './content-workflow';
 export * from './kiosco';
 export * from './participacion';
+export * from './datos-abiertos';
+export * from './propuesta-tramite';

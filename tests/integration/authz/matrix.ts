@@ -759,6 +759,48 @@ const participationRows: Resource[] = [
 	}
 ];
 
+/**
+ * The new-trámite pipeline (#5): every back-office account may propose and read its own
+ * proposals; only `plan.gestionar` (committee, administrator) decides. The decision cells act
+ * on an id no proposal has, so nothing changes: the committee gets 404, everyone else is refused
+ * before the proposal is even looked up.
+ */
+const UNKNOWN_PROPOSAL = '00000000-0000-4000-8000-000000000000';
+const everyOfficial = (o: Outcome): Officials => ({
+	administrador: o,
+	editor: o,
+	'comite-gelt': o,
+	funcionario: o,
+	'funcionario-otra-dependencia': o,
+	'campo-captor': o,
+	'campo-otro': o
+});
+const proposalRows: Resource[] = [
+	{
+		name: 'GET /gestion/propuestas',
+		request: () => ({ kind: 'page', path: '/gestion/propuestas' }),
+		expect: page(everyOfficial(OK))
+	},
+	{
+		name: 'GET /gestion/propuestas/nueva',
+		request: () => ({ kind: 'page', path: '/gestion/propuestas/nueva' }),
+		expect: page(everyOfficial(OK))
+	},
+	...['aprobar', 'rechazar', 'devolver'].map((action): Resource => ({
+		name: `POST /gestion/propuestas/[id]?/${action}`,
+		request: () => ({
+			kind: 'action',
+			path: `/gestion/propuestas/${UNKNOWN_PROPOSAL}?/${action}`,
+			form: { version: '1-x', comment: 'Motivo' }
+		}),
+		expect: page({
+			...everyOfficial(R403),
+			administrador: R404,
+			'comite-gelt': R404
+		})
+	}))
+];
+
 export const MATRIX: Resource[] = [
 	...pageRows,
 	...requestActionRows,
@@ -769,5 +811,6 @@ export const MATRIX: Resource[] = [
 	...trackingRows,
 	...contentRows,
 	...kioskRows,
-	...participationRows
+	...participationRows,
+	...proposalRows
 ];

@@ -16,7 +16,10 @@ function validate(newDoc) {
 		'sesion-concejo',
 		'formulario',
 		'consulta',
-		'proyecto-acuerdo'
+		'proyecto-acuerdo',
+		'linea-gelt',
+		'actividad-gelt',
+		'reunion-gelt'
 	];
 	if (types.indexOf(newDoc.type) < 0) throw { forbidden: 'tipo de contenido desconocido' };
 	if (newDoc._id !== newDoc.type + ':' + newDoc.slug) {
