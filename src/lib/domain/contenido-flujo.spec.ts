@@ -86,9 +86,7 @@ describe('the GEL-T plan belongs to the committee', () => {
 	const line = { type: 'linea-gelt', responsible: 'despacho' };
 
 	it('knows which types are the plan’s', () => {
-		expect(['linea-gelt', 'actividad-gelt', 'reunion-gelt'].every((t) => isPlanType(t))).toBe(
-			true
-		);
+		expect(['linea-gelt', 'actividad-gelt', 'reunion-gelt'].every((t) => isPlanType(t))).toBe(true);
 		expect(isPlanType('noticia')).toBe(false);
 		expect(isPlanType(undefined)).toBe(false);
 	});

@@ -251,7 +251,11 @@ describe('commitments and the date of the plan', () => {
 	it('dates the plan by its most recently updated item', () => {
 		expect(lastUpdate([])).toBeNull();
 		expect(
-			lastUpdate([{ updatedAt: '2026-03-01' }, { updatedAt: '2026-10-05' }, { updatedAt: '2026-07-01' }])
+			lastUpdate([
+				{ updatedAt: '2026-03-01' },
+				{ updatedAt: '2026-10-05' },
+				{ updatedAt: '2026-07-01' }
+			])
 		).toBe('2026-10-05');
 	});
 });

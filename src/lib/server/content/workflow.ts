@@ -457,7 +457,6 @@ export async function restoreRevision(
 /** For the pages: may this official open the item's editor? */
 export function mayEdit(actor: SessionUser, state: ItemState): boolean {
 	return (
-		!!state.responsible &&
-		mayPropose(actor, { type: state.type, responsible: state.responsible })
+		!!state.responsible && mayPropose(actor, { type: state.type, responsible: state.responsible })
 	);
 }
