@@ -4,7 +4,6 @@ import {
 	figuresOf,
 	isCommitmentOverdue,
 	isOverdue,
-	lastUpdate,
 	type PlanActivity,
 	type PlanCommitment
 } from './cumplimiento';
@@ -241,21 +240,10 @@ describe('the compliance dashboard', () => {
 	});
 });
 
-describe('commitments and the date of the plan', () => {
+describe('overdue commitments', () => {
 	it('is overdue only when not done and due before today', () => {
 		expect(isCommitmentOverdue({ done: false, due: '2026-11-29' }, TODAY)).toBe(true);
 		expect(isCommitmentOverdue({ done: true, due: '2026-11-29' }, TODAY)).toBe(false);
 		expect(isCommitmentOverdue({ done: false, due: TODAY }, TODAY)).toBe(false);
-	});
-
-	it('dates the plan by its most recently updated item', () => {
-		expect(lastUpdate([])).toBeNull();
-		expect(
-			lastUpdate([
-				{ updatedAt: '2026-03-01' },
-				{ updatedAt: '2026-10-05' },
-				{ updatedAt: '2026-07-01' }
-			])
-		).toBe('2026-10-05');
 	});
 });

@@ -178,11 +178,3 @@ export function computeCompliance<A extends PlanActivity, C extends PlanCommitme
 		commitmentsByActivity
 	};
 }
-
-/** The most recent `updatedAt` of the plan's items: "última actualización" of the whole plan. */
-export function lastUpdate(items: ReadonlyArray<{ updatedAt: IsoDate }>): IsoDate | null {
-	return items.reduce<IsoDate | null>(
-		(max, i) => (max === null || compareDates(i.updatedAt, max) > 0 ? i.updatedAt : max),
-		null
-	);
-}
