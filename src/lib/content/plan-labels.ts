@@ -68,6 +68,7 @@ export const percentText = (n: number | null): string =>
 const done: Record<string, () => string> = {
 	publicado: m.plan_bo_done_publicado,
 	creada: m.plan_bo_done_creada,
+	'creada-sin-enlace': m.plan_bo_done_creada_sin_enlace,
 	restaurado: m.plan_bo_done_restaurado
 };
 /** The confirmation after a redirect (`?hecho=publicado`). */

@@ -14,7 +14,10 @@ function validate(newDoc) {
 		'tramite',
 		'transparencia',
 		'sesion-concejo',
-		'formulario'
+		'formulario',
+		'linea-gelt',
+		'actividad-gelt',
+		'reunion-gelt'
 	];
 	if (types.indexOf(newDoc.type) < 0) throw { forbidden: 'tipo de contenido desconocido' };
 	if (newDoc._id !== newDoc.type + ':' + newDoc.slug) {

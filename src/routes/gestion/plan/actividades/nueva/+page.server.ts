@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { slugSchema, type ContentDocOf, type ContentInput } from '$lib/schemas';
+import { slugSchema, type ContentDocOf, type ContentInput, type SessionUser } from '$lib/schemas';
 import { inputOf } from '$lib/server/content/editor-form';
 import { formText, refused } from '$lib/server/content/editor-page';
 import { getContent } from '$lib/server/content/repo';
-import { itemState } from '$lib/server/content/workflow';
+import { itemState, WorkflowError } from '$lib/server/content/workflow';
 import { activityValues, readActivityForm } from '$lib/server/plan/plan-forms';
 import { planChoices, RESERVED_SLUGS, requirePlan } from '$lib/server/plan/plan-page';
 import { publishPlanItem } from '$lib/server/plan/plan-store';
@@ -16,6 +16,34 @@ async function sourceCommitment(meeting: string, id: string) {
 	const doc = await getContent('reunion-gelt', meeting);
 	const commitment = doc?.commitments.find((c) => c.id === id);
 	return doc && commitment ? { meeting: doc, commitment } : null;
+}
+
+/** Points the commitment at the new activity (a new revision of the meeting). */
+async function linkCommitment(
+	user: SessionUser,
+	from: NonNullable<Awaited<ReturnType<typeof sourceCommitment>>>,
+	activity: string
+): Promise<boolean> {
+	const state = await itemState('reunion-gelt', from.meeting.slug);
+	if (!state.published) return false;
+	const input = inputOf('reunion-gelt', state.published) as ContentInput<'reunion-gelt'>;
+	try {
+		await publishPlanItem(
+			user,
+			'reunion-gelt',
+			{
+				...input,
+				commitments: input.commitments.map((c) =>
+					c.id === from.commitment.id ? { ...c, activity } : c
+				)
+			},
+			{ version: state.version }
+		);
+		return true;
+	} catch (e) {
+		if (e instanceof WorkflowError) return false;
+		throw e;
+	}
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -68,25 +96,9 @@ export const actions: Actions = {
 		}
 		// "Crear actividad" from a commitment: the commitment now advances the new activity.
 		const from = await sourceCommitment(formText(data, 'reunion'), formText(data, 'compromiso'));
-		if (from && !from.commitment.activity) {
-			const state = await itemState('reunion-gelt', from.meeting.slug);
-			const meeting = state.published as ContentDocOf<'reunion-gelt'> | null;
-			if (meeting) {
-				const input = inputOf('reunion-gelt', meeting) as ContentInput<'reunion-gelt'>;
-				await publishPlanItem(
-					user,
-					'reunion-gelt',
-					{
-						...input,
-						commitments: input.commitments.map((c) =>
-							c.id === from.commitment.id ? { ...c, activity: slug } : c
-						)
-					},
-					{ version: state.version }
-				).catch(() => {
-					// The activity exists; linking can be done from the meeting's form if it changed.
-				});
-			}
+		if (from && !from.commitment.activity && !(await linkCommitment(user, from, slug))) {
+			// The activity exists; the meeting changed meanwhile, so the link is left to its form.
+			redirect(303, `/gestion/plan/actividades/${slug}?hecho=creada-sin-enlace`);
 		}
 		redirect(303, `/gestion/plan/actividades/${slug}?hecho=creada`);
 	}
