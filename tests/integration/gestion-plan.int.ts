@@ -278,15 +278,16 @@ describe('committee meetings feed the plan', () => {
 		]);
 		expect(doc?.commitments).toHaveLength(2);
 
-		const back = await bo.comite.page(`/gestion/plan/actividades/${activity}`);
-		expect(back.html).toContain(text);
-		const pub = await fetch(`${base}/gel-t/actividades/${activity}`).then((r) => r.text());
-		expect(pub).toContain(text);
+		await expect
+			.poll(async () => (await bo.comite.page(`/gestion/plan/actividades/${activity}`)).html)
+			.toContain(text);
+		await expect
+			.poll(() => fetch(`${base}/gel-t/actividades/${activity}`).then((r) => r.text()))
+			.toContain(text);
 		// Overdue (due 2026-11-25, before today): on the dashboard's list of overdue commitments.
 		const today = new Date().toISOString().slice(0, 10);
 		if (today > '2026-11-25') {
-			const plan = await fetch(`${base}/gel-t/plan`).then((r) => r.text());
-			expect(plan).toContain(text);
+			await expect.poll(() => fetch(`${base}/gel-t/plan`).then((r) => r.text())).toContain(text);
 		}
 
 		// The commitment without an activity becomes one, prefilled, and is linked to it.

@@ -25,7 +25,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			overdue: isCommitmentOverdue(c, today)
 		})),
 		...choices,
-		...hist
+		...hist,
+		viewing: hist.viewing
+			? {
+					publishedAt: hist.viewing.publishedAt,
+					values: meetingValues(hist.viewing.input as Partial<ContentDocOf<'reunion-gelt'>>)
+				}
+			: null
 	};
 };
 
