@@ -19,8 +19,18 @@ const CARD_FIELDS = {
 	'sesion-concejo': ['date', 'kind', 'status'],
 	formulario: ['purpose', 'pqrsdType', 'tramite', 'anonymousAllowed'],
 	'linea-gelt': ['order'],
-	'actividad-gelt': ['line', 'phase', 'owner', 'start', 'due', 'status', 'progress'],
-	'reunion-gelt': ['date', 'place'],
+	'actividad-gelt': [
+		'line',
+		'phase',
+		'owner',
+		'start',
+		'due',
+		'status',
+		'progress',
+		'responsibleName'
+	],
+	// The plan's dashboard lists overdue commitments: a meeting has a few dozen at most.
+	'reunion-gelt': ['date', 'place', 'commitments'],
 	consulta: ['kind', 'opensAt', 'closesAt'],
 	'proyecto-acuerdo': ['number', 'filedAt', 'author', 'status', 'commentsUntil']
 } as const satisfies { [T in ContentType]: ReadonlyArray<keyof ContentDocOf<T>> };

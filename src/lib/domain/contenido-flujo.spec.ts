@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, transition } from './contenido-flujo';
+import { allowedActions, isPlanType, mayPropose, transition } from './contenido-flujo';
 import type { Actor } from './permisos';
 
 const editor: Actor = { username: 'ed', roles: ['editor'] };
@@ -77,5 +77,52 @@ describe('content workflow transitions', () => {
 			ok: true,
 			next: 'en-revision'
 		});
+	});
+});
+
+describe('the GEL-T plan belongs to the committee', () => {
+	const activity = { type: 'actividad-gelt', responsible: 'gobierno' };
+	const meeting = { type: 'reunion-gelt', responsible: 'despacho' };
+	const line = { type: 'linea-gelt', responsible: 'despacho' };
+
+	it('knows which types are the plan’s', () => {
+		expect(['linea-gelt', 'actividad-gelt', 'reunion-gelt'].every((t) => isPlanType(t))).toBe(true);
+		expect(isPlanType('noticia')).toBe(false);
+		expect(isPlanType(undefined)).toBe(false);
+	});
+
+	it('lets a committee member edit and publish plan items directly, and restore old versions', () => {
+		for (const item of [activity, meeting, line]) {
+			expect(mayPropose(comite, item)).toBe(true);
+			expect(transition(comite, item, null, 'guardar')).toEqual({ ok: true, next: 'borrador' });
+			expect(transition(comite, item, 'borrador', 'publicar')).toEqual({
+				ok: true,
+				next: 'publicado'
+			});
+			expect(transition(comite, item, null, 'restaurar')).toEqual({ ok: true, next: 'borrador' });
+			expect(transition(comite, item, 'borrador', 'descartar').ok).toBe(true);
+		}
+	});
+
+	it('lets an administrator (who holds plan.gestionar) do the same', () => {
+		expect(transition(admin, activity, 'borrador', 'publicar').ok).toBe(true);
+		expect(allowedActions(admin, activity, null)).toEqual(['guardar', 'restaurar']);
+	});
+
+	it('refuses editors, funcionarios of the responsible office and field officials any change', () => {
+		for (const actor of [editor, gobierno, campo, null]) {
+			expect(mayPropose(actor, activity)).toBe(false);
+			expect(allowedActions(actor, activity, null)).toEqual([]);
+			expect(allowedActions(actor, activity, 'borrador')).toEqual([]);
+			expect(transition(actor, activity, 'borrador', 'publicar')).toEqual({
+				ok: false,
+				refusal: 'prohibido'
+			});
+		}
+	});
+
+	it('keeps the committee out of ordinary content', () => {
+		expect(mayPropose(comite, { type: 'noticia', responsible: 'gobierno' })).toBe(false);
+		expect(transition(comite, { type: 'noticia', ...own }, 'borrador', 'publicar').ok).toBe(false);
 	});
 });

@@ -3,8 +3,21 @@
  * who may propose changes to an item edits its draft and sends it to review; only publishers
  * (editor, administrador) publish, send back with a comment or restore an earlier version. The
  * server applies these to every form action; the pages use them to show only what is allowed.
+ *
+ * The GEL-T action plan is the exception: its lines, activities and meetings belong to the
+ * committee (`plan.gestionar`), who edit and publish them directly (each publication is still a
+ * revision), and nobody else changes them, editors included: the plan is the committee's own
+ * account of its work, published as they recorded it.
  */
 import { can, canProposeContent, type Actor } from './permisos';
+
+/** Content types owned by the GEL-T committee rather than by the editors. */
+export const PLAN_CONTENT_TYPES = ['linea-gelt', 'actividad-gelt', 'reunion-gelt'] as const;
+export type PlanContentType = (typeof PLAN_CONTENT_TYPES)[number];
+
+export function isPlanType(type: string | undefined): type is PlanContentType {
+	return !!type && (PLAN_CONTENT_TYPES as readonly string[]).includes(type);
+}
 
 export const DRAFT_STATES = ['borrador', 'en-revision'] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
@@ -26,6 +39,8 @@ export type Transition =
 	| { ok: false; refusal: WorkflowRefusal };
 
 export interface WorkflowItem {
+	/** Content type; plan types follow the committee's rule (see the module comment). */
+	type?: string;
 	/** Dependencia responsible for the item now (published version or draft). */
 	responsible: string;
 	/** Dependencia the change would make responsible, when it changes. */
@@ -34,6 +49,7 @@ export interface WorkflowItem {
 
 /** May the actor work on this item at all (and on where the change would move it)? */
 export function mayPropose(actor: Actor | null | undefined, item: WorkflowItem): boolean {
+	if (isPlanType(item.type)) return can(actor, 'plan.gestionar');
 	return (
 		canProposeContent(actor, { responsible: item.responsible }) &&
 		(!item.newResponsible || canProposeContent(actor, { responsible: item.newResponsible }))
@@ -50,7 +66,9 @@ export function transition(
 	state: DraftState | null,
 	action: WorkflowAction
 ): Transition {
-	const publisher = can(actor, 'contenido.publicar') && mayPropose(actor, item);
+	const publisher = isPlanType(item.type)
+		? can(actor, 'plan.gestionar')
+		: can(actor, 'contenido.publicar') && mayPropose(actor, item);
 	const refuse = (refusal: WorkflowRefusal): Transition => ({ ok: false, refusal });
 	switch (action) {
 		case 'guardar':

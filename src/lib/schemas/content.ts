@@ -302,7 +302,8 @@ const reunionGeltInput = z
 		date: isoDateSchema,
 		place: lineSchema(200),
 		attendees: z
-			.array(z.object({ name: lineSchema(160), role: lineSchema(160) }))
+			// The role is what the plan needs; a name only where the entity publishes it itself.
+			.array(z.object({ role: lineSchema(160), name: lineSchema(160).optional() }))
 			.min(1)
 			.max(60),
 		agenda: z.array(lineSchema(400)).min(1).max(40),

@@ -695,6 +695,22 @@ const publishers = (allowed: Outcome): Officials => ({
 	'campo-otro': R403
 });
 
+/**
+ * The GEL-T plan (`/gestion/plan/**`) belongs to the committee: `plan.gestionar` (comité GEL-T,
+ * administrador). Editors and funcionarios are refused, also through the generic content editor.
+ */
+const PLAN_ACTIVITY = 'pqrsd-en-linea'; // responsible: the funcionario's own dependencia
+const PLAN_MEETING = 'reunion-comite-gel-t-2026-06';
+const committeeOnly = (allowed: Outcome): Officials => ({
+	administrador: allowed,
+	editor: R403,
+	'comite-gelt': allowed,
+	funcionario: R403,
+	'funcionario-otra-dependencia': R403,
+	'campo-captor': R403,
+	'campo-otro': R403
+});
+
 /** Participation (#5): live counts of consultas, comment moderation, citizens' endpoints. */
 const participationRows: Resource[] = [
 	{
@@ -801,6 +817,80 @@ const proposalRows: Resource[] = [
 	}))
 ];
 
+/** 400: the committee reaches validation (progress 150 is refused, nothing is stored). */
+const INVALID: Outcome = { kind: 'allowed', statuses: [400] };
+const planRows: Resource[] = [
+	...[
+		'/gestion/plan',
+		'/gestion/plan/reuniones',
+		'/gestion/plan/reuniones/nueva',
+		`/gestion/plan/reuniones/${PLAN_MEETING}`,
+		'/gestion/plan/actividades/nueva',
+		`/gestion/plan/actividades/${PLAN_ACTIVITY}`
+	].map((path): Resource => ({
+		name: `GET ${path}`,
+		request: () => ({ kind: 'page', path }),
+		expect: page(committeeOnly(OK))
+	})),
+	{
+		name: 'POST /gestion/plan/actividades/[slug]?/guardar (invalid progress)',
+		request: () => ({
+			kind: 'action',
+			path: `/gestion/plan/actividades/${PLAN_ACTIVITY}?/guardar`,
+			form: {
+				version: 'p:1-x',
+				title: 'Intento',
+				line: 'manejo-eficiente-de-la-pagina-web',
+				phase: 'interaccion',
+				owner: 'Secretario(a) de Gobierno',
+				responsible: DEPENDENCIA,
+				start: '2026-03-02',
+				due: '2026-09-30',
+				status: 'en-curso',
+				progress: '150'
+			}
+		}),
+		expect: page(committeeOnly(INVALID))
+	},
+	{
+		name: 'POST /gestion/plan/reuniones/[slug]?/guardar (no attendees)',
+		request: () => ({
+			kind: 'action',
+			path: `/gestion/plan/reuniones/${PLAN_MEETING}?/guardar`,
+			form: { version: 'p:1-x', title: 'Intento', date: '2026-06-18', place: 'Despacho' }
+		}),
+		expect: page(committeeOnly(INVALID))
+	},
+	{
+		// The generic editor does not open plan items for anyone: editors may not change them and
+		// the committee edits them in /gestion/plan.
+		name: 'GET /gestion/contenido/actividad-gelt/[slug]',
+		request: () => ({ kind: 'page', path: `/gestion/contenido/actividad-gelt/${PLAN_ACTIVITY}` }),
+		expect: page({ ...committeeOnly(R403), administrador: OK })
+	},
+	{
+		name: 'POST /gestion/contenido/actividad-gelt/[slug]?/publicar',
+		request: () => ({
+			kind: 'action',
+			path: `/gestion/contenido/actividad-gelt/${PLAN_ACTIVITY}?/publicar`,
+			form: { version: 'p:1-x' }
+		}),
+		// The administrator holds plan.gestionar; with no draft there is nothing to publish.
+		expect: page({ ...committeeOnly(R403), administrador: { kind: 'refused', status: 409 } })
+	},
+	{
+		name: 'GET /gestion/contenido/actividad-gelt/nuevo',
+		request: () => ({ kind: 'page', path: '/gestion/contenido/actividad-gelt/nuevo' }),
+		expect: page({
+			...committeeOnly(R403),
+			administrador: R404,
+			editor: R404,
+			funcionario: R404,
+			'funcionario-otra-dependencia': R404
+		})
+	}
+];
+
 export const MATRIX: Resource[] = [
 	...pageRows,
 	...requestActionRows,
@@ -812,5 +902,6 @@ export const MATRIX: Resource[] = [
 	...contentRows,
 	...kioskRows,
 	...participationRows,
-	...proposalRows
+	...proposalRows,
+	...planRows
 ];

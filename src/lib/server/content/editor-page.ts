@@ -3,14 +3,18 @@
  * and the translation of workflow refusals into form failures the page shows in Spanish.
  */
 import { error, fail } from '@sveltejs/kit';
+import { isPlanType } from '$lib/domain/contenido-flujo';
 import { can, canProposeContent } from '$lib/domain/permisos';
 import { contentTypeSchema, slugSchema, type ContentType, type SessionUser } from '$lib/schemas';
 import { listContent } from './repo';
 import { WorkflowError } from './workflow';
 
-/** Types editors create from the back office (the site settings are a single, seeded item). */
+/**
+ * Types editors create from the back office (the site settings are a single, seeded item; the
+ * GEL-T plan's items are created by the committee in /gestion/plan).
+ */
 export const CREATABLE_TYPES: readonly ContentType[] = contentTypeSchema.options.filter(
-	(t) => t !== 'sitio'
+	(t) => t !== 'sitio' && !isPlanType(t)
 );
 
 export function typeParam(value: string | undefined): ContentType {

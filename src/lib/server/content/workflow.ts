@@ -132,7 +132,12 @@ function check(
 ): DraftState | 'publicado' | 'sin-borrador' {
 	const responsible = state.responsible ?? newResponsible;
 	if (!responsible) throw new WorkflowError('prohibido');
-	const t = transition(actor, { responsible, newResponsible }, state.draft?.state ?? null, action);
+	const t = transition(
+		actor,
+		{ type: state.type, responsible, newResponsible },
+		state.draft?.state ?? null,
+		action
+	);
 	if (!t.ok) throw new WorkflowError(t.refusal);
 	return t.next;
 }
@@ -172,6 +177,22 @@ async function checkReferences(type: ContentType, input: ContentInput): Promise<
 		const institution = (input as ContentInput<'dependencia'>).institution;
 		if (!(await getContent('institucion', institution))) {
 			throw new WorkflowError('referencia_invalida', `institution: ${institution}`);
+		}
+	}
+	if (type === 'actividad-gelt') {
+		const line = (input as ContentInput<'actividad-gelt'>).line;
+		if (!(await getContent('linea-gelt', line))) {
+			throw new WorkflowError('referencia_invalida', `line: ${line}`);
+		}
+	}
+	if (type === 'reunion-gelt') {
+		const linked = (input as ContentInput<'reunion-gelt'>).commitments.flatMap((c) =>
+			c.activity ? [c.activity] : []
+		);
+		for (const activity of new Set(linked)) {
+			if (!(await getContent('actividad-gelt', activity))) {
+				throw new WorkflowError('referencia_invalida', `activity: ${activity}`);
+			}
 		}
 	}
 	if (type === 'formulario') {
@@ -435,5 +456,7 @@ export async function restoreRevision(
 
 /** For the pages: may this official open the item's editor? */
 export function mayEdit(actor: SessionUser, state: ItemState): boolean {
-	return !!state.responsible && mayPropose(actor, { responsible: state.responsible });
+	return (
+		!!state.responsible && mayPropose(actor, { type: state.type, responsible: state.responsible })
+	);
 }

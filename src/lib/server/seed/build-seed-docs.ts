@@ -23,6 +23,10 @@ export function buildSeedDocs(files: Array<{ path: string; source: string }>): C
 		if (p.type === 'dependencia') officeNames.set(p.input.slug, p.input.title);
 		if (p.type === 'institucion') institutions.add(p.input.slug);
 	}
+	const planRefs = (type: string) =>
+		new Set(parsed.filter((p) => p.type === type).map((p) => p.input.slug));
+	const lines = planRefs('linea-gelt');
+	const activities = planRefs('actividad-gelt');
 
 	return parsed.map((p) => {
 		const responsibleName = officeNames.get(p.input.responsible);
@@ -36,6 +40,17 @@ export function buildSeedDocs(files: Array<{ path: string; source: string }>): C
 			const institution = (p.input as { institution: string }).institution;
 			if (!institutions.has(institution)) {
 				throw new ContentFileError(p.path, `institution "${institution}" no existe`);
+			}
+		}
+		if (p.type === 'actividad-gelt') {
+			const line = (p.input as { line: string }).line;
+			if (!lines.has(line)) throw new ContentFileError(p.path, `line "${line}" no existe`);
+		}
+		if (p.type === 'reunion-gelt') {
+			for (const c of (p.input as { commitments: Array<{ activity?: string }> }).commitments) {
+				if (c.activity && !activities.has(c.activity)) {
+					throw new ContentFileError(p.path, `activity "${c.activity}" no existe`);
+				}
 			}
 		}
 		return contentDocSchema.parse({

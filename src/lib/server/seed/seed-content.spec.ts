@@ -45,6 +45,27 @@ describe("Puerto Guzmán's seed content", () => {
 		expect(ofType('norma').length).toBeGreaterThanOrEqual(5);
 	});
 
+	it('carries the GEL-T plan: the eight lines of 2008 verbatim, activities in every phase, meetings', () => {
+		const lines = ofType('linea-gelt').sort((a, b) => a.order - b.order);
+		expect(lines.map((l) => l.title)).toEqual([
+			'Designar a los funcionarios encargados de administrar y mantener el Portal Web del Municipio.',
+			'Reportar la información oportuna en el portal de Internet del Municipio',
+			'Mantener actualizada la página Web del Municipio.',
+			'Reuniones periódicas para evaluar el cumplimiento de las acciones planteadas.',
+			'Mantener actualizado el Plan de Acción, disponible para consulta en línea en el Portal Web del Municipio.',
+			'Dar un manejo eficiente a la página Web del Municipio.',
+			'Manejar de manera honesta la información disponible en el portal Web del Municipio.',
+			'Identificar nuevos trámites y servicios que puede prestar la entidad e informarlos por los canales apropiados del Portal Web del Municipio.'
+		]);
+		const activities = ofType('actividad-gelt');
+		expect(activities.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(activities.map((a) => a.phase)).size).toBe(5);
+		expect(new Set(activities.map((a) => a.status)).size).toBe(4);
+		const meetings = ofType('reunion-gelt');
+		expect(meetings.length).toBeGreaterThanOrEqual(2);
+		expect(meetings.flatMap((m) => m.commitments).some((c) => c.activity)).toBe(true);
+	});
+
 	it('renders Markdown to sanitised HTML without scripts', () => {
 		for (const d of docs) expect(d.html).not.toMatch(/<script|on\w+=/i);
 	});

@@ -1,3 +1,4 @@
+import { mayPropose } from '$lib/domain/contenido-flujo';
 import { can, canProposeContent } from '$lib/domain/permisos';
 import { reviewDate } from '$lib/domain/vencimientos';
 import { contentTypeSchema, type ContentType } from '$lib/schemas';
@@ -57,7 +58,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 	const names = new Map(dependencias.map((d) => [d.slug, d.title]));
 	const visible = [...rows.values()]
-		.filter((r) => canProposeContent(user, r))
+		.filter((r) => mayPropose(user, r))
 		.filter((r) => !typeFilter.success || r.type === typeFilter.data)
 		.filter((r) => !depFilter || r.responsible === depFilter)
 		.sort((a, b) => a.type.localeCompare(b.type) || a.title.localeCompare(b.title, 'es'))

@@ -1,3 +1,4 @@
+import { isPlanType } from '$lib/domain/contenido-flujo';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { canProposeContent } from '$lib/domain/permisos';
 import { staleByDependencia } from '$lib/domain/vencimientos';
@@ -33,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				updatedAt: item.updatedAt,
 				reviewDate,
 				daysOverdue,
-				editable: canProposeContent(user, item)
+				// The plan's items are edited in /gestion/plan, by the committee only.
+				editable: !isPlanType(item.type) && canProposeContent(user, item)
 			}))
 		}))
 	};

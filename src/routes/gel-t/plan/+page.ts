@@ -1,0 +1,4 @@
+import { loadPlan } from '$lib/data/plan';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ fetch }) => loadPlan(fetch);
