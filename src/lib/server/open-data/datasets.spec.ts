@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NATIONAL_CALENDAR } from '$lib/domain/dias-habiles';
 import { requestStatistics } from '$lib/domain/estadisticas';
 import { statRowSchema } from '$lib/schemas';
-import { describeDataset, isOverdue, statRows } from './datasets';
+import { describeDataset, statRows } from './datasets';
 
 describe('statRows', () => {
 	const at = (d: string) => `${d}T15:00:00.000Z`;
@@ -45,15 +45,6 @@ describe('statRows', () => {
 		expect(find('tipo', 'queja', 'porcentaje_en_termino')?.valor).toBe(50);
 		expect(find('tramite', 'impuesto-predial', 'porcentaje_en_termino')?.valor).toBeNull();
 		expect(find('tramite', 'impuesto-predial', 'mediana_dias_habiles')?.valor).toBeNull();
-	});
-});
-
-describe('isOverdue', () => {
-	it('flags pending and running activities past their due date only', () => {
-		expect(isOverdue({ status: 'en-curso', due: '2026-11-29' }, '2026-11-30')).toBe(true);
-		expect(isOverdue({ status: 'pendiente', due: '2026-11-30' }, '2026-11-30')).toBe(false);
-		expect(isOverdue({ status: 'completada', due: '2026-01-01' }, '2026-11-30')).toBe(false);
-		expect(isOverdue({ status: 'suspendida', due: '2026-01-01' }, '2026-11-30')).toBe(false);
 	});
 });
 

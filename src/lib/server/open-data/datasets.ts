@@ -4,8 +4,9 @@
  * written by hand; the metadata and field dictionary come from the messages (Spanish in the
  * files, the visitor's language on the page).
  */
+import { isOverdue } from '$lib/domain/cumplimiento';
 import * as m from '$lib/paraglide/messages';
-import { bogotaDate, compareDates, type IsoDate } from '$lib/domain/calendar-date';
+import { bogotaDate, type IsoDate } from '$lib/domain/calendar-date';
 import {
 	requestStatistics,
 	type GroupStats,
@@ -95,14 +96,6 @@ const latest = (dates: readonly string[]): Date | null => {
 	const max = dates.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
 	return max ? new Date(max.length === 10 ? `${max}T00:00:00-05:00` : max) : null;
 };
-
-/** Still to be done on a date that has passed (completed and suspended ones are not late). */
-export function isOverdue(
-	a: Pick<ContentDocOf<'actividad-gelt'>, 'status' | 'due'>,
-	today: IsoDate
-): boolean {
-	return (a.status === 'pendiente' || a.status === 'en-curso') && compareDates(a.due, today) < 0;
-}
 
 export async function planRows(origin: string, today: IsoDate): Promise<DatasetRows<PlanGeltRow>> {
 	const [activities, lines] = await Promise.all([
