@@ -13,7 +13,14 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
-	workers: 1,
+	// Two files at a time: most of a journey is waiting (service worker, offline pull, sync), and
+	// CI must stay under 15 minutes. Each file's tests still run in order.
+	workers: 2,
+	projects: [
+		{ name: 'journeys', testIgnore: /zz-server-ledger/ },
+		// Counts every request the journeys filed, so it runs after all of them.
+		{ name: 'ledger', testMatch: /zz-server-ledger\.e2e\.ts$/, dependencies: ['journeys'] }
+	],
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
 	reporter: process.env.CI ? [['list']] : [['list']],

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN_TOKEN } from './helpers';
 
-// Runs last (files run in name order, one worker): after every filing test above, the server
+// Runs last (its own project, which depends on all the others): after every filing test, the server
 // holds each request once: no id and no radicado twice, radicados consecutive from 1.
 test('after the whole run every filed request is on the server exactly once', async ({
 	request

@@ -107,20 +107,20 @@ async function fileRequest(i: number, vereda: string): Promise<string> {
 	return ((await res.json()) as { radicado: string }).radicado;
 }
 
-async function publish(type: string, slug: string, title: string, datos: string) {
-	const created = await bo.editor.action(`/gestion/contenido/${type}/nuevo`, {
+/** An activity of the seed's line "Reportar la información oportuna", dated in 2025. */
+const PLAN_LINE = 'reportar-informacion-oportuna';
+async function createActivity(who: BackOffice, slug: string, fields: Record<string, string>) {
+	const res = await who.action('/gestion/plan/actividades/nueva', {
 		slug,
-		title,
+		version: 'nuevo',
 		summary: '',
+		line: PLAN_LINE,
 		responsible: 'secretaria-de-planeacion',
-		reviewBy: '',
+		start: '2025-01-06',
+		due: '2025-02-03',
 		body: '',
-		datos
+		...fields
 	});
-	expect(created.type, JSON.stringify(created.data)).toBe('redirect');
-	const page = await bo.editor.page(`/gestion/contenido/${type}/${slug}`);
-	const version = /name="version" value="([^"]*)"/.exec(page.html)?.[1] ?? '';
-	const res = await bo.editor.action(`/gestion/contenido/${type}/${slug}?/publicar`, { version });
 	expect(res.type, JSON.stringify(res.data)).toBe('redirect');
 }
 
@@ -160,41 +160,25 @@ beforeAll(async () => {
 		expect(res.type, JSON.stringify(res.data)).not.toBe('failure');
 	}
 
-	await publish('linea-gelt', 'datos-linea-prueba', 'Línea de prueba de datos', 'order: 1\n');
-	await publish(
-		'actividad-gelt',
-		'datos-actividad-atrasada',
-		'=Actividad atrasada, con "comillas"',
-		[
-			'line: datos-linea-prueba',
-			'phase: informacion',
-			'owner: Secretario(a) de Planeación',
-			'start: 2025-01-06',
-			'due: 2025-02-03',
-			'status: en-curso',
-			'progress: 40',
-			'evidence: []'
-		].join('\n')
-	);
-	await publish(
-		'actividad-gelt',
-		'datos-actividad-hecha',
-		'Actividad completada',
-		[
-			'line: datos-linea-prueba',
-			'phase: democracia',
-			'owner: Comité GEL-T',
-			'start: 2025-01-06',
-			'due: 2025-02-03',
-			'status: completada',
-			'progress: 100',
-			'evidence:',
-			'  - title: Acta',
-			'    href: /transparencia/4-3-plan-de-accion',
-			'  - title: Foto',
-			'    href: https://example.org/foto.jpg'
-		].join('\n')
-	);
+	// Plan activities are the committee's: created through the plan's back office.
+	await createActivity(adm, 'datos-actividad-atrasada', {
+		title: '=Actividad atrasada, con "comillas"',
+		phase: 'informacion',
+		owner: 'Secretario(a) de Planeación',
+		status: 'en-curso',
+		progress: '40'
+	});
+	await createActivity(adm, 'datos-actividad-hecha', {
+		title: 'Actividad completada',
+		phase: 'democracia',
+		owner: 'Comité GEL-T',
+		status: 'completada',
+		progress: '100',
+		'evidence-0-title': 'Acta',
+		'evidence-0-href': '/transparencia/4-3-plan-de-accion',
+		'evidence-1-title': 'Foto',
+		'evidence-1-href': 'https://example.org/foto.jpg'
+	});
 }, 120_000);
 afterAll(() => server?.stop());
 
@@ -291,7 +275,10 @@ describe('open data files', () => {
 			expect(row!.evidencias).toEqual(doc.evidence.map((e) => new URL(e.href, base).href));
 		}
 		const late = json.data.find((r) => r.actividad === 'datos-actividad-atrasada')!;
-		expect(late).toMatchObject({ atrasada: true, linea_titulo: 'Línea de prueba de datos' });
+		const line = (await (await fetch(`${base}/api/contenido/linea-gelt/${PLAN_LINE}`)).json()) as {
+			title: string;
+		};
+		expect(late).toMatchObject({ atrasada: true, linea_titulo: line.title });
 		const done = json.data.find((r) => r.actividad === 'datos-actividad-hecha')!;
 		expect(done.atrasada).toBe(false);
 		// The title starts with "=": a spreadsheet must not run it, and the quotes survive.
