@@ -40,7 +40,8 @@ app.use(
 		ttlMs: 5000,
 		maxEntries: 500,
 		maxBytes: 32 * 1024 * 1024,
-		sessionCookie: 'ventanilla_sesion',
+		// A kiosk's pages carry its layout (`html.kiosco`): never shared with other visitors.
+		privateCookies: ['ventanilla_sesion', 'ventanilla_kiosco'],
 		localeCookie: 'ventanilla_idioma'
 	})
 );

@@ -28,7 +28,12 @@
 // render takes seconds, and a burst must not queue behind it.
 
 /** Paths that are personal, state-changing or already cached elsewhere. */
-const NEVER = [/^\/formularios(\/|$)/, /^\/seguimiento(\/|$)/, /^\/mis-solicitudes(\/|$)/];
+const NEVER = [
+	/^\/formularios(\/|$)/,
+	/^\/seguimiento(\/|$)/,
+	/^\/mis-solicitudes(\/|$)/,
+	/^\/kiosco(\/|$)/
+];
 const NEVER_PREFIX = ['/gestion', '/api/', '/_app/', '/idioma/'];
 
 /** Response headers not replayed on a hit: per-connection or recomputed for the new response. */
@@ -66,7 +71,8 @@ function cookieValue(header, name) {
  * @param {number} opts.maxBytes  most body bytes kept in total
  * @param {number} [opts.maxEntryBytes]  larger pages are not kept
  * @param {number} [opts.coalesceWaitMs]  how long a miss waits for the same page's render
- * @param {string} opts.sessionCookie  requests carrying it are never cached
+ * @param {string[]} opts.privateCookies  requests carrying any of them are never cached (a
+ *   session, a kiosk's enrolment: the page is rendered for that person or device)
  * @param {string} opts.localeCookie  part of the key
  * @returns {import('express').RequestHandler & { clear: () => void, size: () => number }}
  */
@@ -77,7 +83,7 @@ export function pageCache({
 	maxBytes,
 	maxEntryBytes = 1024 * 1024,
 	coalesceWaitMs = 10_000,
-	sessionCookie,
+	privateCookies,
 	localeCookie
 }) {
 	/** @type {Map<string, Entry>} insertion order = least recently used first */
@@ -160,7 +166,9 @@ export function pageCache({
 	const keyOf = (req) => {
 		if (req.method !== 'GET' || req.headers.authorization || req.headers.range) return null;
 		const cookies = req.headers.cookie ?? '';
-		if (cookies && cookieValue(cookies, sessionCookie) !== undefined) return null;
+		if (cookies && privateCookies.some((name) => cookieValue(cookies, name) !== undefined)) {
+			return null;
+		}
 		const url = req.originalUrl;
 		const path = url.split('?')[0] ?? url;
 		if (NEVER.some((re) => re.test(path)) || NEVER_PREFIX.some((p) => path.startsWith(p))) {

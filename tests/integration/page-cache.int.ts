@@ -38,19 +38,28 @@ describe('micro-cache of public pages', () => {
 		expect(es.html).toMatch(/<html lang="es"/);
 	});
 
-	it.each(['/formularios/peticion-general', '/seguimiento', '/mis-solicitudes', '/api/salud'])(
-		'never caches %s',
-		async (path) => {
-			await get(path);
-			const again = await get(path);
-			expect(again.cache).toBeNull();
-		}
-	);
+	it.each([
+		'/formularios/peticion-general',
+		'/seguimiento',
+		'/mis-solicitudes',
+		'/kiosco/activar',
+		'/api/salud'
+	])('never caches %s', async (path) => {
+		await get(path);
+		const again = await get(path);
+		expect(again.cache).toBeNull();
+	});
 
 	it('never answers a request with the session cookie or credentials from the cache', async () => {
 		await get('/directorio');
 		expect((await get('/directorio', { cookie: 'ventanilla_sesion=abc' })).cache).toBeNull();
 		expect((await get('/directorio', { authorization: 'Bearer x' })).cache).toBeNull();
+	});
+
+	it('never answers a kiosk from the cache, nor keeps its pages (they carry its layout)', async () => {
+		await get('/entidades');
+		expect((await get('/entidades', { cookie: 'ventanilla_kiosco=abc' })).cache).toBeNull();
+		expect((await get('/entidades', { cookie: 'ventanilla_kiosco=abc' })).cache).toBeNull();
 	});
 
 	it('never caches a page that is not found', async () => {
