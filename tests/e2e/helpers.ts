@@ -34,8 +34,13 @@ export const E2E_ADMIN = { username: 'admin.e2e', password: 'clave-e2e-admin-000
 /** Signs in on the back office through its form. */
 export async function signIn(page: Page, username: string, password: string) {
 	await page.goto('/gestion/ingresar');
-	await page.getByLabel('Usuario').fill(username);
-	await page.getByLabel('Contraseña').fill(password);
+	// Under load the page can still be starting while we type: check both fields kept what was
+	// typed before pressing the button (once seen empty in a two-worker run).
+	await expect(async () => {
+		await page.getByLabel('Usuario').fill(username);
+		await page.getByLabel('Contraseña').fill(password);
+		await expect(page.getByLabel('Usuario')).toHaveValue(username, { timeout: 500 });
+	}).toPass({ timeout: 10_000 });
 	await page.getByRole('button', { name: 'Ingresar' }).click();
 	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
 }
