@@ -42,7 +42,9 @@ export default defineConfig({
 			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef',
 			// The back office's first administrator (tests/e2e/helpers.ts).
 			ADMIN_USUARIO: 'admin.e2e',
-			ADMIN_CLAVE: 'clave-e2e-admin-0001'
+			ADMIN_CLAVE: 'clave-e2e-admin-0001',
+			// Two workers sign in from one address; the limit itself is tested in integration.
+			LOGIN_ATTEMPTS_PER_MINUTE: '1000'
 		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
 		reuseExistingServer: false,

@@ -42,7 +42,10 @@ export async function signIn(page: Page, username: string, password: string) {
 		await expect(page.getByLabel('Usuario')).toHaveValue(username, { timeout: 500 });
 	}).toPass({ timeout: 10_000 });
 	await page.getByRole('button', { name: 'Ingresar' }).click();
-	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+	// Checking the password (scrypt) takes a while when the machine is busy.
+	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible({
+		timeout: 15_000
+	});
 }
 
 /** Creates an official's account through the users page, signed in as the e2e administrator. */
