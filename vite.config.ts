@@ -52,7 +52,8 @@ export default defineConfig({
 					include: ['tests/integration/**/*.int.ts'],
 					globalSetup: ['./tests/integration/global-setup.ts'],
 					testTimeout: 30_000,
-					hookTimeout: 60_000,
+					// Files that start their own server wait for it; in CI it shares the machine with e2e.
+					hookTimeout: 150_000,
 					fileParallelism: false
 				}
 			}

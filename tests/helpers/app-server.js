@@ -18,6 +18,8 @@ import path from 'node:path';
  * @property {(opts?: { keepData?: boolean }) => Promise<void>} stop
  */
 
+const START_TIMEOUT_MS = 120_000;
+
 /** @returns {Promise<number>} */
 export async function freePort() {
 	return new Promise((resolve, reject) => {
@@ -46,7 +48,8 @@ export async function startServer(opts = {}) {
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
+	// Generous: in CI this start shares two cores with the end-to-end suite's server and browser.
+	const deadline = Date.now() + START_TIMEOUT_MS;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`El servidor terminó al iniciar:\n${output}`);
 		try {
@@ -57,7 +60,7 @@ export async function startServer(opts = {}) {
 		}
 		if (Date.now() > deadline) {
 			child.kill();
-			throw new Error(`El servidor no respondió en 30 s:\n${output}`);
+			throw new Error(`El servidor no respondió en ${START_TIMEOUT_MS / 1000} s:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
