@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	ADMIN_TOKEN,
 	createOfficial,
+	E2E_ADMIN,
 	expectAxeClean,
+	holdScripts,
 	signIn,
 	waitForOfflineReady
 } from './helpers';
@@ -141,4 +143,19 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	// Both synced, so signing out is allowed and leaves no replica behind.
 	await page.getByRole('button', { name: 'Cerrar sesión' }).click();
 	await expect(page).toHaveURL(/\/gestion\/ingresar/);
+});
+
+test('an official who types while the sign-in page is still starting is signed in', async ({
+	page
+}) => {
+	const scripts = await holdScripts(page);
+	await page.goto('/gestion/ingresar', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Usuario').fill(E2E_ADMIN.username);
+	await page.getByLabel('Contraseña').fill(E2E_ADMIN.password);
+	await scripts.release();
+	await expect(page.getByLabel('Usuario')).toHaveValue(E2E_ADMIN.username);
+	await page.getByRole('button', { name: 'Ingresar' }).click();
+	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible({
+		timeout: 15_000
+	});
 });

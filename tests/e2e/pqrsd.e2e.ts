@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, waitForOfflineReady } from './helpers';
+import { ADMIN_TOKEN, holdScripts, waitForOfflineReady } from './helpers';
 
 async function fillQueja(page: Page, subject: string) {
 	await page.getByLabel('Asunto').fill(subject);
@@ -70,6 +70,33 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await again.reload();
 	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
 	await expect(again.getByTestId('estado').first()).toHaveText('Respondida');
+});
+
+test('what a citizen types while the scripts are still arriving is kept once they start', async ({
+	page
+}) => {
+	const scripts = await holdScripts(page);
+	await page.goto('/formularios/queja', { waitUntil: 'domcontentloaded' });
+	const subject = `Escrito antes de cargar ${Date.now()}`;
+	await fillQueja(page, subject);
+
+	await scripts.release();
+	await expect(page.getByLabel('Asunto')).toHaveValue(subject);
+	await expect(page.getByLabel(/Autorizo el tratamiento/)).toBeChecked();
+	await expect(page.getByLabel('Nombre completo')).toHaveValue('Ciudadana de Prueba');
+	await expect(page.getByLabel('Número de documento')).toHaveValue('1122334455');
+	await expect(page.locator('#campo_descripcion')).toHaveValue(
+		'El alumbrado del parque lleva un mes apagado.'
+	);
+
+	// What was typed is in the form's state too: it is the draft a reload brings back.
+	await page.getByLabel('Asunto').press('End');
+	await page.getByLabel('Asunto').pressSequentially('.');
+	await expect(page.getByText(/Borrador guardado en este dispositivo/)).toBeVisible();
+	await page.unrouteAll();
+	await page.reload();
+	await expect(page.getByLabel('Asunto')).toHaveValue(`${subject}.`);
+	await expect(page.getByLabel('Nombre completo')).toHaveValue('Ciudadana de Prueba');
 });
 
 test('a form with errors says what is wrong in Spanish and moves focus to the summary', async ({
