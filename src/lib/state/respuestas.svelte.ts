@@ -4,22 +4,26 @@
  */
 import { getAppDb } from '$lib/db';
 import { flushAnswers, makeAnswersDue, nextAnswerDue } from '$lib/participacion/respuestas-outbox';
+import { coalescedRunner } from '$lib/utils/coalesced-runner';
 
 class AnswerQueue {
 	/** Bumped after every run, so pages re-read the rows they show. */
 	version = $state(0);
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#running: Promise<void> | null = null;
 	#stop: (() => void) | null = null;
+	/** Set when the connection returns: the next run first makes every waiting answer due. */
+	#sendAllNow = false;
 
-	flush(): Promise<void> {
-		this.#running ??= this.#flush().finally(() => (this.#running = null));
-		return this.#running;
-	}
+	/** Sends what is due; a call during a run makes one more run after it. */
+	readonly flush = coalescedRunner(() => this.#flush());
 
 	async #flush() {
 		const db = getAppDb();
 		try {
+			if (this.#sendAllNow) {
+				this.#sendAllNow = false;
+				await makeAnswersDue(db);
+			}
 			await flushAnswers(db);
 		} finally {
 			this.version++;
@@ -34,7 +38,10 @@ class AnswerQueue {
 	/** Starts once per page; the returned function stops it. */
 	start(): () => void {
 		if (!this.#stop) {
-			const onOnline = () => void makeAnswersDue(getAppDb()).then(() => this.flush());
+			const onOnline = () => {
+				this.#sendAllNow = true;
+				void this.flush();
+			};
 			addEventListener('online', onOnline);
 			void this.flush();
 			this.#stop = () => {
