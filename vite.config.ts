@@ -22,6 +22,16 @@ function embeddedStoreForDev(): Plugin {
 	};
 }
 
+/**
+ * The two long integration suites (hostile input, authorisation matrix). Each starts a server of
+ * its own, so `npm run test:integration` runs them beside the rest (about half the time each)
+ * and the two cores are both busy.
+ */
+const ATTACK_SUITES = [
+	'tests/integration/hostile-input.int.ts',
+	'tests/integration/authz-matrix.int.ts'
+];
+
 export default defineConfig({
 	plugins: [embeddedStoreForDev(), paraglideVitePlugin(paraglideOptions), sveltekit()],
 	server: { fs: { allow: ['content', 'couchdb'] } },
@@ -50,9 +60,22 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.int.ts'],
+					exclude: ATTACK_SUITES,
 					globalSetup: ['./tests/integration/global-setup.ts'],
 					testTimeout: 30_000,
-					// Files that start their own server wait for it; in CI it shares the machine with e2e.
+					// Files that start their own server wait for it; the attack suites run beside.
+					hookTimeout: 150_000,
+					// Files share one server and count what is stored on it: one file at a time.
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'attacks',
+					environment: 'node',
+					include: ATTACK_SUITES,
+					testTimeout: 30_000,
 					hookTimeout: 150_000,
 					fileParallelism: false
 				}

@@ -4,6 +4,7 @@ import {
 	createOfficial,
 	expectAxeClean,
 	signIn,
+	signedInPage,
 	waitForOfflineReady
 } from './helpers';
 
@@ -108,7 +109,7 @@ test.describe('content editing', () => {
 		'/gestion/vencimientos'
 	]) {
 		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
-			const editor = await editorPage(browser);
+			const editor = await signedInPage(browser, EDITOR.username, EDITOR.password);
 			await editor.goto(path);
 			await expect(editor.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectAxeClean(editor);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** The admin API token the e2e server runs with (playwright.config.ts). */
 export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef';
@@ -13,6 +13,25 @@ export async function waitForOfflineReady(page: Page) {
 		timeout: 30_000
 	});
 	await expect(page.getByText(/Guardado para leer sin conexión/)).toBeVisible();
+}
+
+/**
+ * A slow link: the page's HTML arrives but its scripts are held back until `release()`, which
+ * then waits until the page has started (the layout registers the service worker on start).
+ */
+export async function holdScripts(page: Page): Promise<{ release(): Promise<void> }> {
+	let open!: () => void;
+	const mayLoad = new Promise<void>((r) => (open = r));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await mayLoad;
+		await route.continue();
+	});
+	return {
+		async release() {
+			open();
+			await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()));
+		}
+	};
 }
 
 /** Console errors, minus the 404s PouchDB logs while looking for its checkpoints. */
@@ -34,18 +53,41 @@ export const E2E_ADMIN = { username: 'admin.e2e', password: 'clave-e2e-admin-000
 /** Signs in on the back office through its form. */
 export async function signIn(page: Page, username: string, password: string) {
 	await page.goto('/gestion/ingresar');
-	// Under load the page can still be starting while we type: check both fields kept what was
-	// typed before pressing the button (once seen empty in a two-worker run).
-	await expect(async () => {
-		await page.getByLabel('Usuario').fill(username);
-		await page.getByLabel('Contraseña').fill(password);
-		await expect(page.getByLabel('Usuario')).toHaveValue(username, { timeout: 500 });
-	}).toPass({ timeout: 10_000 });
+	await page.getByLabel('Usuario').fill(username);
+	await page.getByLabel('Contraseña').fill(password);
 	await page.getByRole('button', { name: 'Ingresar' }).click();
 	// Checking the password (scrypt) takes a while when the machine is busy.
 	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible({
 		timeout: 15_000
 	});
+}
+
+type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const signedInStates = new Map<string, Promise<SignedInState>>();
+
+/**
+ * A back-office page already signed in as `username`, for checks of what a page shows (axe,
+ * moderation): the form is filled once per worker and its session cookie reused. The service
+ * worker stays off, so the app's install does not compete with the check for the CPU.
+ */
+export async function signedInPage(
+	browser: Browser,
+	username: string,
+	password: string
+): Promise<Page> {
+	let state = signedInStates.get(username);
+	if (!state) {
+		state = (async () => {
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			await signIn(await context.newPage(), username, password);
+			const saved = await context.storageState();
+			await context.close();
+			return saved;
+		})();
+		signedInStates.set(username, state);
+	}
+	const context = await browser.newContext({ storageState: await state, serviceWorkers: 'block' });
+	return context.newPage();
 }
 
 /** Creates an official's account through the users page, signed in as the e2e administrator. */

@@ -1,10 +1,40 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { collectErrors, E2E_ADMIN, expectAxeClean, signIn, waitForOfflineReady } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { BackOffice } from '../helpers/backoffice-client';
+import { bogotaDay, publishFromSeed } from '../helpers/dated-content';
+import {
+	collectErrors,
+	E2E_ADMIN,
+	expectAxeClean,
+	signedInPage,
+	waitForOfflineReady
+} from './helpers';
 
-const CONSULTA = 'prioridades-vias-y-conectividad-rural-2027';
-const PROYECTO = 'presupuesto-general-2027';
+// Copies of the seed consulta and proposal, open around today (the seed's own dates pass).
+const CONSULTA = `consulta-e2e-${Date.now().toString(36)}`;
+const PROYECTO = `proyecto-e2e-${Date.now().toString(36)}`;
+const CLOSES_AT = bogotaDay(20);
 
-/** The editor's live count of answers to the seed consulta, in the back office. */
+// Playwright needs the fixtures argument to be a destructuring pattern, even when empty.
+// eslint-disable-next-line no-empty-pattern
+test.beforeAll(async ({}, testInfo) => {
+	const editor = new BackOffice(String(testInfo.project.use.baseURL));
+	expect(await editor.signIn(E2E_ADMIN.username, E2E_ADMIN.password)).toBe(303);
+	await publishFromSeed(
+		editor,
+		'consulta',
+		'prioridades-vias-y-conectividad-rural-2027',
+		CONSULTA,
+		{
+			opensAt: bogotaDay(-1),
+			closesAt: CLOSES_AT
+		}
+	);
+	await publishFromSeed(editor, 'proyecto-acuerdo', 'presupuesto-general-2027', PROYECTO, {
+		commentsUntil: bogotaDay(10)
+	});
+});
+
+/** The editor's live count of answers to the consulta, in the back office. */
 async function liveCount(page: Page): Promise<number> {
 	await page.goto('/gestion/consultas');
 	return Number(
@@ -12,11 +42,11 @@ async function liveCount(page: Page): Promise<number> {
 	);
 }
 
-async function editorPage(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
-	return page;
-}
+/** A date as the portal writes it ("20 de diciembre de 2026"). */
+const longDate = (iso: string) =>
+	new Intl.DateTimeFormat('es-CO', { dateStyle: 'long', timeZone: 'UTC' }).format(
+		new Date(`${iso}T00:00:00Z`)
+	);
 
 test.describe('consultas (#5)', () => {
 	test('a citizen answers offline; after a reload and a lost response it syncs and counts once', async ({
@@ -24,14 +54,14 @@ test.describe('consultas (#5)', () => {
 		context,
 		browser
 	}) => {
-		const editor = await editorPage(browser);
+		const editor = await signedInPage(browser, E2E_ADMIN.username, E2E_ADMIN.password);
 		const before = await liveCount(editor);
 		const errors = collectErrors(page);
 
 		await page.goto(`/participa/consultas/${CONSULTA}`);
 		await waitForOfflineReady(page);
 		await expect(
-			page.getByText('Los resultados se publican al cierre, el 20 de diciembre de 2026.')
+			page.getByText(`Los resultados se publican al cierre, el ${longDate(CLOSES_AT)}.`)
 		).toBeVisible();
 		await expectAxeClean(page);
 
@@ -136,7 +166,7 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 		await citizen.goto(`/concejo/proyectos/${PROYECTO}?v=pendiente`);
 		await expect(citizen.getByText(text)).toHaveCount(0);
 
-		const editor = await editorPage(browser);
+		const editor = await signedInPage(browser, E2E_ADMIN.username, E2E_ADMIN.password);
 		await editor.goto('/gestion/comentarios');
 		await expectAxeClean(editor);
 		const item = editor.locator('li[data-comentario]', { hasText: text });

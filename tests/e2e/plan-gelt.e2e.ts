@@ -4,6 +4,7 @@ import {
 	createOfficial,
 	expectAxeClean,
 	signIn,
+	signedInPage,
 	waitForOfflineReady
 } from './helpers';
 
@@ -90,13 +91,17 @@ test.describe('the GEL-T action plan', () => {
 		await committee.context().close();
 	});
 
-	for (const path of ['/gel-t/plan', `/gel-t/reuniones/${MEETING}`]) {
-		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ page }) => {
-			await page.goto(path);
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			await expectAxeClean(page);
-		});
-	}
+	test.describe('public pages, as a first visit renders them', () => {
+		// The offline copy is checked by the journey above.
+		test.use({ serviceWorkers: 'block' });
+		for (const path of ['/gel-t/plan', `/gel-t/reuniones/${MEETING}`]) {
+			test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ page }) => {
+				await page.goto(path);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				await expectAxeClean(page);
+			});
+		}
+	});
 
 	for (const path of [
 		'/gestion/plan',
@@ -105,7 +110,7 @@ test.describe('the GEL-T action plan', () => {
 		`/gestion/plan/actividades/${ACTIVITY}`
 	]) {
 		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
-			const committee = await committeePage(browser);
+			const committee = await signedInPage(browser, COMMITTEE.username, COMMITTEE.password);
 			await committee.goto(path);
 			await expect(committee.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectAxeClean(committee);

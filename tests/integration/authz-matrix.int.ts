@@ -12,10 +12,13 @@ import * as devalue from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { BackOffice } from '../helpers/backoffice-client';
+import { bogotaDay, publishFromSeed } from '../helpers/dated-content';
 import {
 	ACCOUNTS,
 	capture,
 	MATRIX,
+	OPEN_CONSULTA,
+	OPEN_PROYECTO,
 	PRINCIPALS,
 	outcomeLabel,
 	type Actual,
@@ -169,6 +172,19 @@ beforeAll(async () => {
 	});
 	expect(dummy.type, JSON.stringify(dummy.data)).toBe('success');
 	ctx.shared = await capture(ctx);
+	await publishFromSeed(
+		adm,
+		'consulta',
+		'prioridades-vias-y-conectividad-rural-2027',
+		OPEN_CONSULTA,
+		{
+			opensAt: bogotaDay(-1),
+			closesAt: bogotaDay(30)
+		}
+	);
+	await publishFromSeed(adm, 'proyecto-acuerdo', 'presupuesto-general-2027', OPEN_PROYECTO, {
+		commentsUntil: bogotaDay(30)
+	});
 }, 120_000);
 
 afterAll(async () => {

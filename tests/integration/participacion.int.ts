@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bogotaDate } from '../../src/lib/domain/calendar-date';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { BackOffice } from '../helpers/backoffice-client';
+import { publishFromSeed } from '../helpers/dated-content';
 import { staff, type StaffKey } from './backoffice-fixtures';
 import { SCRIPT_MARKER, SCRIPTS, UNICODE } from './hostile/payloads';
 
@@ -392,8 +393,14 @@ describe('answers to a consulta', () => {
 });
 
 describe('comments on proyectos de acuerdo', () => {
-	const OPEN = 'presupuesto-general-2027';
+	// A copy of the seed proposal open to comments for ten more days: the seed's own date passes.
+	const OPEN = unique('presupuesto-abierto');
 	const CLOSED = 'facultades-contratacion-2026';
+	beforeAll(() =>
+		publishFromSeed(bo.editor, 'proyecto-acuerdo', 'presupuesto-general-2027', OPEN, {
+			commentsUntil: addDays(today(), 10)
+		})
+	);
 	const comment = (body: Json | string) => post('/api/concejo/comentarios', body);
 	const newComment = (text: string, extra: Json = {}) => ({
 		id: crypto.randomUUID(),

@@ -153,6 +153,13 @@ export interface Filed {
 	dueDate?: string;
 }
 
+/**
+ * A consulta open for answers and a proposal open to comments, published by the suite's set-up
+ * as copies of the seed items with dates around today (the seed's own dates pass).
+ */
+export const OPEN_CONSULTA = 'matriz-consulta-abierta';
+export const OPEN_PROYECTO = 'matriz-proyecto-abierto';
+
 export interface MatrixContext {
 	base: string;
 	adminUser: string;
@@ -729,7 +736,7 @@ const participationRows: Resource[] = [
 			ctx.target = { ...ctx.target, id: crypto.randomUUID() };
 			const res = await ctx.api('anonimo', 'POST', '/api/concejo/comentarios', {
 				id: ctx.target.id,
-				proyecto: 'presupuesto-general-2027',
+				proyecto: OPEN_PROYECTO,
 				text: 'Comentario de la matriz de autorización.'
 			});
 			expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -737,13 +744,13 @@ const participationRows: Resource[] = [
 		request: (ctx) => ({
 			kind: 'action',
 			path: '/gestion/comentarios?/aprobar',
-			form: { proyecto: 'presupuesto-general-2027', clientId: ctx.target.id }
+			form: { proyecto: OPEN_PROYECTO, clientId: ctx.target.id }
 		}),
 		async after(ctx, _who, outcome) {
 			const res = await ctx.api(
 				'anonimo',
 				'GET',
-				'/api/concejo/proyectos/presupuesto-general-2027/comentarios'
+				`/api/concejo/proyectos/${OPEN_PROYECTO}/comentarios`
 			);
 			const items = res.body.items as Array<{ id: string }>;
 			expect(items.some((c) => c.id === ctx.target.id)).toBe(outcome.kind === 'allowed');
@@ -755,7 +762,7 @@ const participationRows: Resource[] = [
 		request: () => ({
 			kind: 'api',
 			method: 'POST',
-			path: '/api/consultas/prioridades-vias-y-conectividad-rural-2027/respuestas',
+			path: `/api/consultas/${OPEN_CONSULTA}/respuestas`,
 			body: {
 				id: crypto.randomUUID(),
 				deviceKey: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
