@@ -42,9 +42,10 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		// No `projectService`: no rule here needs type information (svelte-check does the type
+		// checking), and building a TypeScript program per Svelte file made `eslint .` 4× slower.
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
