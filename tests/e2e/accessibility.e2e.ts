@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAxeClean } from './helpers';
+import { checkPage, expectAxeClean } from './helpers';
 
 const pages = [
 	'/',
@@ -19,13 +19,9 @@ const pages = [
 	'/seguimiento'
 ];
 
-// The page as a first visit renders it. Without the service worker installing the app and
-// pulling the offline pack in the background, axe gets the machine to itself; the offline
-// banners are checked where the journeys wait for them.
-test.use({ serviceWorkers: 'block' });
-
 for (const path of pages) {
-	test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ page }) => {
+	test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
+		const page = await checkPage(browser);
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expectAxeClean(page);

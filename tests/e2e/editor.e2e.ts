@@ -1,10 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	checkPage,
 	collectErrors,
 	createOfficial,
 	expectAxeClean,
 	signIn,
-	signedInPage,
 	waitForOfflineReady
 } from './helpers';
 
@@ -109,11 +109,10 @@ test.describe('content editing', () => {
 		'/gestion/vencimientos'
 	]) {
 		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
-			const editor = await signedInPage(browser, EDITOR.username, EDITOR.password);
+			const editor = await checkPage(browser, EDITOR);
 			await editor.goto(path);
 			await expect(editor.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectAxeClean(editor);
-			await editor.context().close();
 		});
 	}
 });

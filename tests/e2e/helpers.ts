@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** The admin API token the e2e server runs with (playwright.config.ts). */
 export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef';
@@ -62,32 +62,29 @@ export async function signIn(page: Page, username: string, password: string) {
 	});
 }
 
-type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const signedInStates = new Map<string, Promise<SignedInState>>();
+const checkPages = new Map<string, Promise<Page>>();
 
 /**
- * A back-office page already signed in as `username`, for checks of what a page shows (axe,
- * moderation): the form is filled once per worker and its session cookie reused. The service
- * worker stays off, so the app's install does not compete with the check for the CPU.
+ * One page per worker (and per account) for checks of what pages show (axe): the app starts and
+ * pulls its offline copy once, instead of once per page checked. No service worker, so the app's
+ * install does not compete with the checks; the journeys check the offline copy.
  */
-export async function signedInPage(
+export function checkPage(
 	browser: Browser,
-	username: string,
-	password: string
+	account?: { username: string; password: string }
 ): Promise<Page> {
-	let state = signedInStates.get(username);
-	if (!state) {
-		state = (async () => {
+	const key = account?.username ?? '';
+	let page = checkPages.get(key);
+	if (!page) {
+		page = (async () => {
 			const context = await browser.newContext({ serviceWorkers: 'block' });
-			await signIn(await context.newPage(), username, password);
-			const saved = await context.storageState();
-			await context.close();
-			return saved;
+			const opened = await context.newPage();
+			if (account) await signIn(opened, account.username, account.password);
+			return opened;
 		})();
-		signedInStates.set(username, state);
+		checkPages.set(key, page);
 	}
-	const context = await browser.newContext({ storageState: await state, serviceWorkers: 'block' });
-	return context.newPage();
+	return page;
 }
 
 /** Creates an official's account through the users page, signed in as the e2e administrator. */

@@ -2,10 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { BackOffice } from '../helpers/backoffice-client';
 import { bogotaDay, publishFromSeed } from '../helpers/dated-content';
 import {
+	checkPage,
 	collectErrors,
 	E2E_ADMIN,
 	expectAxeClean,
-	signedInPage,
 	waitForOfflineReady
 } from './helpers';
 
@@ -54,7 +54,7 @@ test.describe('consultas (#5)', () => {
 		context,
 		browser
 	}) => {
-		const editor = await signedInPage(browser, E2E_ADMIN.username, E2E_ADMIN.password);
+		const editor = await checkPage(browser, E2E_ADMIN);
 		const before = await liveCount(editor);
 		const errors = collectErrors(page);
 
@@ -166,7 +166,7 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 		await citizen.goto(`/concejo/proyectos/${PROYECTO}?v=pendiente`);
 		await expect(citizen.getByText(text)).toHaveCount(0);
 
-		const editor = await signedInPage(browser, E2E_ADMIN.username, E2E_ADMIN.password);
+		const editor = await checkPage(browser, E2E_ADMIN);
 		await editor.goto('/gestion/comentarios');
 		await expectAxeClean(editor);
 		const item = editor.locator('li[data-comentario]', { hasText: text });

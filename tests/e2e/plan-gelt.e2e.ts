@@ -1,10 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+	checkPage,
 	collectErrors,
 	createOfficial,
 	expectAxeClean,
 	signIn,
-	signedInPage,
 	waitForOfflineReady
 } from './helpers';
 
@@ -91,17 +91,14 @@ test.describe('the GEL-T action plan', () => {
 		await committee.context().close();
 	});
 
-	test.describe('public pages, as a first visit renders them', () => {
-		// The offline copy is checked by the journey above.
-		test.use({ serviceWorkers: 'block' });
-		for (const path of ['/gel-t/plan', `/gel-t/reuniones/${MEETING}`]) {
-			test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ page }) => {
-				await page.goto(path);
-				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-				await expectAxeClean(page);
-			});
-		}
-	});
+	for (const path of ['/gel-t/plan', `/gel-t/reuniones/${MEETING}`]) {
+		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
+			const page = await checkPage(browser);
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await expectAxeClean(page);
+		});
+	}
 
 	for (const path of [
 		'/gestion/plan',
@@ -110,11 +107,10 @@ test.describe('the GEL-T action plan', () => {
 		`/gestion/plan/actividades/${ACTIVITY}`
 	]) {
 		test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
-			const committee = await signedInPage(browser, COMMITTEE.username, COMMITTEE.password);
+			const committee = await checkPage(browser, COMMITTEE);
 			await committee.goto(path);
 			await expect(committee.getByRole('heading', { level: 1 })).toBeVisible();
 			await expectAxeClean(committee);
-			await committee.context().close();
 		});
 	}
 });

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BackOffice } from '../helpers/backoffice-client';
+import { bogotaDay } from '../helpers/dated-content';
 import { base, staff, username, type StaffKey } from './backoffice-fixtures';
 
 const SUFFIX = 'plan';
@@ -36,7 +37,7 @@ function activityForm(f: ActivityFields = {}): Record<string, string> {
 		owner: 'Secretario(a) de Gobierno',
 		responsible: 'secretaria-de-gobierno',
 		start: f.start ?? '2026-09-01',
-		due: f.due ?? '2027-02-26',
+		due: f.due ?? bogotaDay(90),
 		status: f.status ?? 'pendiente',
 		progress: f.progress ?? '0',
 		body: ''
@@ -238,6 +239,9 @@ describe('the committee keeps the plan', () => {
 });
 
 describe('committee meetings feed the plan', () => {
+	/** A commitment due well after today. */
+	const LATER = bogotaDay(120);
+
 	it('shows a commitment linked to an activity on that activity, in the back office and in public', async () => {
 		const activity = unique('ligada');
 		await createActivity(bo.comite, activity);
@@ -258,12 +262,12 @@ describe('committee meetings feed the plan', () => {
 			'commitment-0-id': '',
 			'commitment-0-text': text,
 			'commitment-0-owner': 'Secretario(a) de Gobierno',
-			'commitment-0-due': '2026-11-25',
+			'commitment-0-due': bogotaDay(-5),
 			'commitment-0-activity': activity,
 			'commitment-1-id': '',
 			'commitment-1-text': 'Estudiar un segundo punto de acceso',
 			'commitment-1-owner': 'Secretario(a) de Planeación',
-			'commitment-1-due': '2027-03-31',
+			'commitment-1-due': LATER,
 			'commitment-1-activity': '',
 			'commitment-2-text': '',
 			'commitment-2-owner': '',
@@ -284,11 +288,8 @@ describe('committee meetings feed the plan', () => {
 		await expect
 			.poll(() => fetch(`${base}/gel-t/actividades/${activity}`).then((r) => r.text()))
 			.toContain(text);
-		// Overdue (due 2026-11-25, before today): on the dashboard's list of overdue commitments.
-		const today = new Date().toISOString().slice(0, 10);
-		if (today > '2026-11-25') {
-			await expect.poll(() => fetch(`${base}/gel-t/plan`).then((r) => r.text())).toContain(text);
-		}
+		// Overdue (due five days ago): on the dashboard's list of overdue commitments.
+		await expect.poll(() => fetch(`${base}/gel-t/plan`).then((r) => r.text())).toContain(text);
 
 		// The commitment without an activity becomes one, prefilled, and is linked to it.
 		const meetingPage = await bo.comite.page(`/gestion/plan/reuniones/${meeting}`);
@@ -298,14 +299,14 @@ describe('committee meetings feed the plan', () => {
 		expect(link).toBeTruthy();
 		const form = await bo.comite.page(link!.replaceAll('&amp;', '&'));
 		expect(form.html).toContain('value="Estudiar un segundo punto de acceso"');
-		expect(form.html).toContain('value="2027-03-31"');
+		expect(form.html).toContain(`value="${LATER}"`);
 		const created = unique('punto-de-acceso');
 		const fromCommitment = await bo.comite.action('/gestion/plan/actividades/nueva', {
 			slug: created,
 			version: 'nuevo',
 			reunion: meeting,
 			compromiso: 'compromiso-2',
-			...activityForm({ title: 'Estudiar un segundo punto de acceso', due: '2027-03-31' })
+			...activityForm({ title: 'Estudiar un segundo punto de acceso', due: LATER })
 		});
 		expect(fromCommitment.type, JSON.stringify(fromCommitment.data)).toBe('redirect');
 		expect(fromCommitment.location).toBe(`/gestion/plan/actividades/${created}?hecho=creada`);
