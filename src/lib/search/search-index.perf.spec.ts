@@ -10,8 +10,8 @@ const DOCS = 5_000;
 const QUERIES: string[] = queries;
 
 describe('SearchIndex performance on 5,000 documents', () => {
-	// The budget is per query (below); building 5,000 documents on a busy CI machine (npm test
-	// builds the app beside the unit tests) can take longer than the default 5 s.
+	// The budget is per query (below); building 5,000 documents on a busy machine can take longer
+	// than the default 5 s.
 	it('builds once and answers typical queries in a few milliseconds each', () => {
 		const corpus = new CorpusGenerator();
 		const content = Array.from({ length: DOCS }, (_, n) => corpus.contentDoc(n));
