@@ -48,7 +48,7 @@ export async function startServer(opts = {}) {
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
 	const url = `http://127.0.0.1:${port}`;
-	// Generous: in CI this start shares two cores with the end-to-end suite's server and browser.
+	// Generous: in CI this start shares two cores with the other integration process's server.
 	const deadline = Date.now() + START_TIMEOUT_MS;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`El servidor terminó al iniciar:\n${output}`);

@@ -5,46 +5,30 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { addDays, bogotaDate } from '../../src/lib/domain/calendar-date';
+import { editorValues } from '../../src/lib/server/content/editor-form';
+import { parseContentFile } from '../../src/lib/server/seed/parse-content-file';
 import type { BackOffice } from './backoffice-client';
-
-/** Fields the editor form has its own inputs for; the rest goes in the YAML "datos" textarea. */
-const COMMON = ['slug', 'title', 'summary', 'responsible', 'reviewBy', 'updatedAt', 'body'];
 
 /** Today in Bogotá plus `days` (negative for the past), as `YYYY-MM-DD`. */
 export function bogotaDay(days = 0): string {
 	return addDays(bogotaDate(new Date()), days);
 }
 
-function seedFile(type: string, slug: string): { front: Record<string, unknown>; body: string } {
-	const url = new URL(`../../content/${type}/${slug}.md`, import.meta.url);
-	const source = readFileSync(fileURLToPath(url), 'utf8');
-	const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(source);
-	if (!m) throw new Error(`${type}/${slug}.md has no front matter`);
-	return { front: parseYaml(m[1]!) as Record<string, unknown>, body: m[2]! };
-}
-
-/** The editor form a person would fill to publish the seed item again as `slug`, changed by `set`. */
+/**
+ * The editor form a person would fill to publish the seed item again as `slug`, changed by `set`:
+ * read with the seed's own parser, laid out as the editor lays out a stored item.
+ */
 export function editorFormFromSeed(
 	type: string,
 	seedSlug: string,
 	slug: string,
 	set: Record<string, unknown> = {}
 ): Record<string, string> {
-	const { front, body } = seedFile(type, seedSlug);
-	const all: Record<string, unknown> = { ...front, body, ...set };
-	const datos = Object.fromEntries(Object.entries(all).filter(([k]) => !COMMON.includes(k)));
-	const str = (k: string) => (typeof all[k] === 'string' ? (all[k] as string) : '');
-	return {
-		slug,
-		title: str('title'),
-		summary: str('summary'),
-		responsible: str('responsible'),
-		reviewBy: str('reviewBy'),
-		body: str('body'),
-		datos: stringifyYaml(datos)
-	};
+	const file = `content/${type}/${seedSlug}.md`;
+	const source = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
+	const { input } = parseContentFile(file, source);
+	return { ...editorValues({ ...input, ...set }), slug };
 }
 
 /**
