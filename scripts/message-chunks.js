@@ -23,8 +23,8 @@ const BACK_OFFICE = [
 	'src/routes/gestion/',
 	'src/routes/trabajo/',
 	'src/lib/components/backoffice/',
-	'src/lib/trabajo/',
-	'src/lib/state/trabajo.svelte.ts',
+	'src/lib/field-work/',
+	'src/lib/state/field-work.svelte.ts',
 	'src/lib/content/editor-labels.ts'
 ];
 

@@ -3,7 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosco/kiosks';
+import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosk/kiosks';
 import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
 import { apiError, type ApiErrorCode } from '$lib/server/api-error';
 

@@ -3,8 +3,8 @@
  * fails type-checking here instead of showing a raw code to citizens.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ContentDocOf, EventoKind, RequestStatus } from '$lib/schemas';
-import type { Role } from '$lib/domain/permisos';
+import type { ContentDocOf, EventKind, RequestStatus } from '$lib/schemas';
+import type { Role } from '$lib/domain/permissions';
 import type { Semaforo } from '$lib/domain/semaforo';
 
 type Tramite = ContentDocOf<'tramite'>;
@@ -122,7 +122,7 @@ export const semaforoLabel = (s: Semaforo): string =>
 		atendida: m.semaforo_atendida
 	})[s]();
 
-export const eventKindLabel = (k: EventoKind): string =>
+export const eventKindLabel = (k: EventKind): string =>
 	({
 		estado: m.event_estado,
 		respuesta: m.event_respuesta,

@@ -4,7 +4,7 @@
  * Bogotá: the published plan is always current, online or offline.
  */
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { computeCompliance } from '$lib/domain/cumplimiento';
+import { computeCompliance } from '$lib/domain/compliance';
 import { lastUpdated } from '$lib/content/sort';
 import { loadContentList, type DataSource } from './content';
 

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
 import type { SealedSubmission } from '$lib/kiosk/seal';
-import type { Applicant, EventoInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
+import type { Applicant, EventInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
 
 /** Name of the device-local database. */
 export const APP_DB_NAME = 'ventanilla';
@@ -58,7 +58,7 @@ export interface ActionRow {
 	radicado: string;
 	/** When the official acted (ISO instant): the event keeps this time. */
 	at: string;
-	event: EventoInput;
+	event: EventInput;
 	state: 'pendiente' | 'rechazada';
 	attempts: number;
 	/** Code of the server's refusal (`accion_invalida` detail) or of the last failure. */

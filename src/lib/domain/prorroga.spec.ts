@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_CALENDAR } from './dias-habiles';
+import { NATIONAL_CALENDAR } from './business-days';
 import { checkExtension } from './prorroga';
 
 // Received Tue 2026-11-03; 15 días hábiles (Nov 16 is a holiday) end Wed 2026-11-25; double

@@ -4,8 +4,8 @@
  * new term may not exceed double the original. An extension is granted once.
  */
 import { compareDates, type IsoDate } from './calendar-date';
-import { isBusinessDay, type BusinessCalendar } from './dias-habiles';
-import { canExtend, maxExtensionDueDate } from './plazos';
+import { isBusinessDay, type BusinessCalendar } from './business-days';
+import { canExtend, maxExtensionDueDate } from './deadlines';
 
 export type ExtensionRefusal =
 	| 'sin_plazo'

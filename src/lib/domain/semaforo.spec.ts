@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_CALENDAR } from './dias-habiles';
+import { NATIONAL_CALENDAR } from './business-days';
 import { semaforo } from './semaforo';
 
 const open = { status: 'en-tramite' as const, dueDate: '2026-12-04' };

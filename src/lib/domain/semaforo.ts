@@ -3,8 +3,8 @@
  * ends within {@link WARNING_BUSINESS_DAYS} días hábiles, red once it has passed.
  */
 import { compareDates, type IsoDate } from './calendar-date';
-import { businessDaysBetween, type BusinessCalendar } from './dias-habiles';
-import { isSettled, type RequestStatus } from './solicitud-estado';
+import { businessDaysBetween, type BusinessCalendar } from './business-days';
+import { isSettled, type RequestStatus } from './request-state';
 
 export const WARNING_BUSINESS_DAYS = 3;
 

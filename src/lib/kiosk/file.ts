@@ -4,7 +4,7 @@
  */
 import type { AppDb } from '$lib/db';
 import type { Submission, TrackingView } from '$lib/schemas';
-import { legalDeadline, type PqrsdType } from '$lib/domain/plazos';
+import { legalDeadline, type PqrsdType } from '$lib/domain/deadlines';
 import { enqueueSealed } from '$lib/outbox/outbox';
 import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb, type DraftRow, type PlainOutboxRow } from '$lib/db';
 import type { Submission } from '$lib/schemas';
-import { unseal } from '$lib/server/kiosco/unseal';
+import { unseal } from '$lib/server/kiosk/unseal';
 import { enqueueSealed } from '$lib/outbox/outbox';
-import { DEVICE_KEY, deviceKey, enqueueAnswer } from '$lib/participacion/respuestas-outbox';
+import { DEVICE_KEY, deviceKey, enqueueAnswer } from '$lib/participation/answer-queue';
 import { keyIdOf, RSA_PARAMS, sealSubmission, toBase64 } from './seal';
 import { KIOSK_KEY_META, KIOSK_META, isPublicCacheEntry, resetKioskDevice } from './reset';
 

@@ -26,7 +26,7 @@ import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';
 import { KIOSK_FLAG_KEY } from './flag';
 import { LOCAL_REQUESTS_KEY } from '$lib/outbox/device-flag';
-import { LOCAL_ANSWERS_KEY } from '$lib/participacion/answers-flag';
+import { LOCAL_ANSWERS_KEY } from '$lib/participation/answers-flag';
 
 /** Dexie `meta` keys of the enrollment. */
 export const KIOSK_META = 'kiosco';

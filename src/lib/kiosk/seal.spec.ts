@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '$lib/schemas';
-import { unseal } from '$lib/server/kiosco/unseal';
+import { unseal } from '$lib/server/kiosk/unseal';
 import {
 	fromBase64,
 	keyIdOf,

@@ -4,10 +4,10 @@
  * its optimistic lock); a revision is written once per publication and never changed.
  */
 import { z } from 'zod';
-import { DRAFT_STATES } from '$lib/domain/contenido-flujo';
+import { DRAFT_STATES } from '$lib/domain/content-workflow';
 import { isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { contentTypeSchema, type ContentType } from './content';
-import { usernameSchema } from './usuario';
+import { usernameSchema } from './user';
 
 export const draftId = (type: ContentType, slug: string) => `borrador:${type}:${slug}`;
 export const revisionPrefix = (type: ContentType, slug: string) => `revision:${type}:${slug}:`;
@@ -15,7 +15,7 @@ export const revisionPrefix = (type: ContentType, slug: string) => `revision:${t
 const who = z.object({ username: usernameSchema, name: lineSchema(160) });
 export type Who = z.infer<typeof who>;
 
-export const borradorDocSchema = z.object({
+export const draftDocSchema = z.object({
 	_id: z.string().regex(/^borrador:[a-z-]+:[a-z0-9-]+$/),
 	_rev: z.string().optional(),
 	type: z.literal('borrador'),
@@ -37,7 +37,7 @@ export const borradorDocSchema = z.object({
 	/** Attachment stubs (the PDF of a norma waiting to be published). */
 	_attachments: z.record(z.string(), z.unknown()).optional()
 });
-export type BorradorDoc = z.infer<typeof borradorDocSchema>;
+export type DraftDoc = z.infer<typeof draftDocSchema>;
 
 export const revisionDocSchema = z.object({
 	_id: z.string().regex(/^revision:[a-z-]+:[a-z0-9-]+:.+$/),

@@ -17,7 +17,7 @@ import {
 	markdownSchema,
 	slugSchema
 } from './common';
-import { PQRSD_TYPES } from '$lib/domain/plazos';
+import { PQRSD_TYPES } from '$lib/domain/deadlines';
 
 export const CONTENT_TYPES = [
 	'sitio',

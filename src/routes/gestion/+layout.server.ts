@@ -1,4 +1,4 @@
-import { permisosOf } from '$lib/domain/permisos';
+import { permissionsOf } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
 import type { LayoutServerLoad } from './$types';
 
@@ -6,5 +6,5 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	if (url.pathname === '/gestion/ingresar') return { user: null, permisos: [] };
 	const user = requireUser(locals, url);
-	return { user, permisos: permisosOf(user.roles) };
+	return { user, permisos: permissionsOf(user.roles) };
 };

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { takeTrackingLookups, trackRequests } from '$lib/server/solicitudes/tracking';
+import { takeTrackingLookups, trackRequests } from '$lib/server/requests/tracking';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions } from './$types';
 

@@ -5,8 +5,8 @@
  * row; the `Record<PrincipalKey, Outcome>` type makes a missing column a type error.
  */
 import { expect } from 'vitest';
-import { addBusinessDays, NATIONAL_CALENDAR } from '../../../src/lib/domain/dias-habiles';
-import type { Role } from '../../../src/lib/domain/permisos';
+import { addBusinessDays, NATIONAL_CALENDAR } from '../../../src/lib/domain/business-days';
+import type { Role } from '../../../src/lib/domain/permissions';
 
 // ---------------------------------------------------------------------------------------------
 // Principals

@@ -3,7 +3,7 @@
  * JSON errors with a code. The client may hide what these refuse, but these are what decide.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { can, type Permiso } from '$lib/domain/permisos';
+import { can, type Permission } from '$lib/domain/permissions';
 import type { SessionUser } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
 
@@ -16,24 +16,28 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	return locals.user;
 }
 
-/** The signed-in official if they hold `permiso`; otherwise sign-in or a 403 page. */
-export function requirePermiso(locals: App.Locals, url: URL, permiso: Permiso): SessionUser {
+/** The signed-in official if they hold `permission`; otherwise sign-in or a 403 page. */
+export function requirePermission(
+	locals: App.Locals,
+	url: URL,
+	permission: Permission
+): SessionUser {
 	const user = requireUser(locals, url);
-	if (!can(user, permiso)) error(403, { message: 'No autorizado', code: 'prohibido' });
+	if (!can(user, permission)) error(403, { message: 'No autorizado', code: 'prohibido' });
 	return user;
 }
 
 /** For API routes: the official, or the JSON error response to send (401 / 403). */
 export function apiUser(
 	locals: App.Locals,
-	permiso?: Permiso
+	permission?: Permission
 ): { user: SessionUser; refusal?: undefined } | { user?: undefined; refusal: Response } {
 	if (!locals.user) {
 		return {
 			refusal: apiError(401, 'sesion_requerida', 'Inicie sesión como funcionario para continuar.')
 		};
 	}
-	if (permiso && !can(locals.user, permiso)) {
+	if (permission && !can(locals.user, permission)) {
 		return {
 			refusal: apiError(403, 'prohibido', 'Su rol no permite esta acción.')
 		};

@@ -4,7 +4,7 @@
  * ends it everywhere. A replayed cookie of an ended, expired or forged session grants nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sesionDocSchema, type SessionUser, type SesionDoc } from '$lib/schemas';
+import { sessionDocSchema, type SessionUser, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { sessionHours } from './config';
@@ -33,7 +33,7 @@ export async function createSession(
 ): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(now.getTime() + sessionHours() * 3_600_000);
-	const doc: SesionDoc = sesionDocSchema.parse({
+	const doc: SessionDoc = sessionDocSchema.parse({
 		_id: sessionDocId(token),
 		type: 'sesion',
 		username,
@@ -64,7 +64,7 @@ async function lookUp(
 	id: string,
 	now: number
 ): Promise<{ user: SessionUser | null; expiresAt: number }> {
-	const parsed = sesionDocSchema.safeParse(await couch().get(DB.staff, id));
+	const parsed = sessionDocSchema.safeParse(await couch().get(DB.staff, id));
 	const expiresAt = parsed.success ? Date.parse(parsed.data.expiresAt) : Infinity;
 	if (!parsed.success || expiresAt <= now) return { user: null, expiresAt };
 	const user = await getUser(parsed.data.username);
@@ -76,7 +76,7 @@ export async function endSession(token: string | undefined): Promise<void> {
 	if (!token || !TOKEN.test(token)) return;
 	const id = sessionDocId(token);
 	cache.delete(id);
-	const doc = await couch().get<SesionDoc>(DB.staff, id);
+	const doc = await couch().get<SessionDoc>(DB.staff, id);
 	if (!doc?._rev) return;
 	await couch()
 		.json(`${DB.staff}/${encodeURIComponent(id)}?rev=${encodeURIComponent(doc._rev)}`, {

@@ -1,13 +1,12 @@
 /**
  * Reads the account form of the users page (plain HTML form, works without JavaScript) into the
- * shape `usuarioInputSchema` checks, and maps refusals to the form's error codes.
+ * shape `userInputSchema` checks, and maps refusals to the form's error codes.
  */
-import { usuarioInputSchema, type UsuarioInput } from '$lib/schemas';
-import { ROLES } from '$lib/domain/permisos';
+import { userInputSchema, type UserInput } from '$lib/schemas';
+import { ROLES } from '$lib/domain/permissions';
 
 export type UserFormResult =
-	| { ok: true; input: UsuarioInput }
-	| { ok: false; fields: string[]; values: Record<string, unknown> };
+	{ ok: true; input: UserInput } | { ok: false; fields: string[]; values: Record<string, unknown> };
 
 export function readUserForm(data: FormData, username?: string): UserFormResult {
 	const text = (k: string) => String(data.get(k) ?? '').trim();
@@ -23,7 +22,7 @@ export function readUserForm(data: FormData, username?: string): UserFormResult 
 		active: data.has('active') ? data.getAll('active').includes('on') : true,
 		...(String(data.get('password') ?? '') ? { password: String(data.get('password')) } : {})
 	};
-	const parsed = usuarioInputSchema.safeParse(values);
+	const parsed = userInputSchema.safeParse(values);
 	if (parsed.success) return { ok: true, input: parsed.data };
 	const { password: _p, ...shown } = values;
 	return {

@@ -4,13 +4,13 @@
  * who made it.
  */
 import {
-	usuarioDocId,
-	usuarioDocSchema,
-	usuarioIdPrefix,
-	usuarioInputSchema,
+	userDocId,
+	userDocSchema,
+	userIdPrefix,
+	userInputSchema,
 	type SessionUser,
-	type UsuarioDoc,
-	type UsuarioInput
+	type UserDoc,
+	type UserInput
 } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
@@ -30,21 +30,21 @@ export class UserChangeRefused extends Error {
 	}
 }
 
-export async function getUser(username: string): Promise<UsuarioDoc | null> {
-	const doc = await couch().get<unknown>(DB.staff, usuarioDocId(username));
-	const parsed = usuarioDocSchema.safeParse(doc);
+export async function getUser(username: string): Promise<UserDoc | null> {
+	const doc = await couch().get<unknown>(DB.staff, userDocId(username));
+	const parsed = userDocSchema.safeParse(doc);
 	return parsed.success ? parsed.data : null;
 }
 
-export async function listUsers(): Promise<UsuarioDoc[]> {
-	const docs = await couch().range<unknown>(DB.staff, usuarioIdPrefix, `${usuarioIdPrefix}\ufff0`);
+export async function listUsers(): Promise<UserDoc[]> {
+	const docs = await couch().range<unknown>(DB.staff, userIdPrefix, `${userIdPrefix}\ufff0`);
 	return docs.flatMap((d) => {
-		const p = usuarioDocSchema.safeParse(d);
+		const p = userDocSchema.safeParse(d);
 		return p.success ? [p.data] : [];
 	});
 }
 
-export const toSessionUser = (u: UsuarioDoc): SessionUser => ({
+export const toSessionUser = (u: UserDoc): SessionUser => ({
 	username: u.username,
 	name: u.name,
 	roles: u.roles,
@@ -52,7 +52,7 @@ export const toSessionUser = (u: UsuarioDoc): SessionUser => ({
 });
 
 /** Funcionarios act for a dependencia: without one their inbox would be empty. */
-function needsDependencia(input: Pick<UsuarioInput, 'roles'>) {
+function needsDependencia(input: Pick<UserInput, 'roles'>) {
 	return input.roles.includes('funcionario');
 }
 
@@ -60,15 +60,15 @@ function needsDependencia(input: Pick<UsuarioInput, 'roles'>) {
  * Creates an account.
  * @throws {UserChangeRefused} `usuario_existe`, `falta_clave`, `falta_dependencia`.
  */
-export async function createUser(raw: UsuarioInput, by: string, now = new Date()) {
-	const input = usuarioInputSchema.parse(raw);
+export async function createUser(raw: UserInput, by: string, now = new Date()) {
+	const input = userInputSchema.parse(raw);
 	if (!input.password) throw new UserChangeRefused('falta_clave');
 	if (needsDependencia(input) && !input.dependencia) {
 		throw new UserChangeRefused('falta_dependencia');
 	}
 	const at = now.toISOString();
-	const doc = usuarioDocSchema.parse({
-		_id: usuarioDocId(input.username),
+	const doc = userDocSchema.parse({
+		_id: userDocId(input.username),
 		type: 'usuario',
 		username: input.username,
 		name: input.name,
@@ -94,8 +94,8 @@ export async function createUser(raw: UsuarioInput, by: string, now = new Date()
  * leave the portal without an active administrator.
  * @throws {UserChangeRefused} `usuario_no_encontrado`, `falta_dependencia`, `ultimo_administrador`.
  */
-export async function updateUser(raw: UsuarioInput, by: string, now = new Date()) {
-	const input = usuarioInputSchema.parse(raw);
+export async function updateUser(raw: UserInput, by: string, now = new Date()) {
+	const input = userInputSchema.parse(raw);
 	const current = await getUser(input.username);
 	if (!current) throw new UserChangeRefused('usuario_no_encontrado');
 	if (needsDependencia(input) && !input.dependencia) {
@@ -109,7 +109,7 @@ export async function updateUser(raw: UsuarioInput, by: string, now = new Date()
 		if (!others.length) throw new UserChangeRefused('ultimo_administrador');
 	}
 	const { dependencia: _old, ...rest } = current;
-	const doc = usuarioDocSchema.parse({
+	const doc = userDocSchema.parse({
 		...rest,
 		name: input.name,
 		roles: [...new Set(input.roles)],
@@ -138,7 +138,7 @@ export async function ensureFirstAdmin(): Promise<string | null> {
 	const wanted = firstAdmin();
 	if (!wanted) return null;
 	if ((await listUsers()).length) return null;
-	const input = usuarioInputSchema.safeParse({
+	const input = userInputSchema.safeParse({
 		username: wanted.username,
 		name: wanted.name,
 		roles: ['administrador'],

@@ -3,8 +3,8 @@
  * and the translation of workflow refusals into form failures the page shows in Spanish.
  */
 import { error, fail } from '@sveltejs/kit';
-import { isPlanType } from '$lib/domain/contenido-flujo';
-import { can, canProposeContent } from '$lib/domain/permisos';
+import { isPlanType } from '$lib/domain/content-workflow';
+import { can, canProposeContent } from '$lib/domain/permissions';
 import { contentTypeSchema, slugSchema, type ContentType, type SessionUser } from '$lib/schemas';
 import { listContent } from './repo';
 import { WorkflowError } from './workflow';

@@ -13,16 +13,16 @@ import {
 	mayPropose,
 	type DraftState,
 	type WorkflowAction
-} from '$lib/domain/contenido-flujo';
+} from '$lib/domain/content-workflow';
 import {
-	borradorDocSchema,
+	draftDocSchema,
 	contentDocSchema,
 	contentId,
 	contentInputSchemas,
 	draftId,
 	revisionDocSchema,
 	revisionPrefix,
-	type BorradorDoc,
+	type DraftDoc,
 	type ContentDoc,
 	type ContentInput,
 	type ContentType,
@@ -73,7 +73,7 @@ export interface ItemState {
 	type: ContentType;
 	slug: string;
 	published: PublishedDoc | null;
-	draft: BorradorDoc | null;
+	draft: DraftDoc | null;
 	/** The optimistic-lock token the editor must send back with any change. */
 	version: string;
 	/** Responsible office now (the draft's if any, else the published item's). */
@@ -91,23 +91,23 @@ export async function itemState(type: ContentType, slug: string): Promise<ItemSt
 	return { type, slug, published, draft, version: versionOf(draft, published), responsible };
 }
 
-function versionOf(draft: BorradorDoc | null, published: PublishedDoc | null): string {
+function versionOf(draft: DraftDoc | null, published: PublishedDoc | null): string {
 	if (draft?._rev) return `b:${draft._rev}`;
 	if (published?._rev) return `p:${published._rev}`;
 	return 'nuevo';
 }
 
-export async function getDraft(type: ContentType, slug: string): Promise<BorradorDoc | null> {
+export async function getDraft(type: ContentType, slug: string): Promise<DraftDoc | null> {
 	const doc = await couch().get<unknown>(DB.staff, draftId(type, slug));
-	const parsed = borradorDocSchema.safeParse(doc);
+	const parsed = draftDocSchema.safeParse(doc);
 	return parsed.success ? parsed.data : null;
 }
 
 /** Every draft (all types and states): the municipality has hundreds of items, not millions. */
-export async function listDrafts(): Promise<BorradorDoc[]> {
+export async function listDrafts(): Promise<DraftDoc[]> {
 	const docs = await couch().range<unknown>(DB.staff, 'borrador:', 'borrador:\ufff0');
 	return docs.flatMap((d) => {
-		const parsed = borradorDocSchema.safeParse(d);
+		const parsed = draftDocSchema.safeParse(d);
 		return parsed.success ? [parsed.data] : [];
 	});
 }
@@ -147,9 +147,9 @@ function checkVersion(state: ItemState, version: string) {
 }
 
 /** Writes a draft doc; a 409 from the store is someone else's change that got in first. */
-async function putDraft(doc: BorradorDoc): Promise<BorradorDoc> {
+async function putDraft(doc: DraftDoc): Promise<DraftDoc> {
 	try {
-		const res = await couch().put(DB.staff, borradorDocSchema.parse(doc));
+		const res = await couch().put(DB.staff, draftDocSchema.parse(doc));
 		return { ...doc, _rev: res.rev };
 	} catch (e) {
 		if (e instanceof CouchError && e.status === 409) throw new WorkflowError('conflicto');
@@ -157,7 +157,7 @@ async function putDraft(doc: BorradorDoc): Promise<BorradorDoc> {
 	}
 }
 
-async function deleteDraft(draft: BorradorDoc): Promise<void> {
+async function deleteDraft(draft: DraftDoc): Promise<void> {
 	await couch()
 		.json(`${DB.staff}/${encodeDocId(draft._id)}?rev=${encodeURIComponent(draft._rev ?? '')}`, {
 			method: 'DELETE'
@@ -212,7 +212,7 @@ export async function saveDraft(
 	type: ContentType,
 	input: ContentInput,
 	opts: { version: string; isNew?: boolean; pdf?: Buffer; now?: Date }
-): Promise<BorradorDoc> {
+): Promise<DraftDoc> {
 	const now = opts.now ?? new Date();
 	const state = await itemState(type, input.slug);
 	if (opts.isNew && (state.published || state.draft)) throw new WorkflowError('ya_existe');
@@ -226,7 +226,7 @@ export async function saveDraft(
 	) {
 		stored.documentUrl = pdfUrl(input.slug);
 	}
-	const doc: BorradorDoc = {
+	const doc: DraftDoc = {
 		_id: draftId(type, input.slug),
 		...(state.draft?._rev ? { _rev: state.draft._rev } : {}),
 		type: 'borrador',
@@ -261,12 +261,12 @@ export async function changeDraftState(
 	slug: string,
 	action: 'enviar' | 'devolver',
 	opts: { version: string; comment?: string; now?: Date }
-): Promise<BorradorDoc> {
+): Promise<DraftDoc> {
 	const now = opts.now ?? new Date();
 	const state = await itemState(type, slug);
 	const next = check(actor, state, action) as DraftState;
 	checkVersion(state, opts.version);
-	const draft = state.draft as BorradorDoc;
+	const draft = state.draft as DraftDoc;
 	const { comment: _old, ...rest } = draft;
 	return putDraft({
 		...rest,
@@ -289,7 +289,7 @@ export async function discardDraft(
 	const state = await itemState(type, slug);
 	check(actor, state, 'descartar');
 	checkVersion(state, version);
-	await deleteDraft(state.draft as BorradorDoc);
+	await deleteDraft(state.draft as DraftDoc);
 }
 
 /**
@@ -306,7 +306,7 @@ export async function publishDraft(
 	const state = await itemState(type, slug);
 	check(actor, state, 'publicar');
 	checkVersion(state, opts.version);
-	const draft = state.draft as BorradorDoc;
+	const draft = state.draft as DraftDoc;
 	const today = bogotaDate(now);
 	const input = contentInputSchemas[type].parse({
 		...draft.input,
@@ -372,7 +372,7 @@ export async function publishDraft(
 
 /** The PDF to store with the published norma: the draft's new one, else the published stub. */
 async function attachmentsToPublish(
-	draft: BorradorDoc,
+	draft: DraftDoc,
 	published: PublishedDoc | null
 ): Promise<Record<string, AttachmentStub> | undefined> {
 	const drafted = draft._attachments?.[PDF_ATTACHMENT] as AttachmentStub | undefined;
@@ -427,7 +427,7 @@ export async function restoreRevision(
 	slug: string,
 	revisionId: string,
 	opts: { version: string; now?: Date }
-): Promise<BorradorDoc> {
+): Promise<DraftDoc> {
 	const now = opts.now ?? new Date();
 	const state = await itemState(type, slug);
 	check(actor, state, 'restaurar');

@@ -9,7 +9,7 @@ import type { ApiErrorCode } from '$lib/server/api-error';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 import { cachedJson, currentSeq } from './response-cache';
-import { isJsonContentType } from '$lib/server/solicitudes/http';
+import { isJsonContentType } from '$lib/server/requests/http';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;

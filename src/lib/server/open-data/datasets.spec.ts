@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NATIONAL_CALENDAR } from '$lib/domain/dias-habiles';
-import { requestStatistics } from '$lib/domain/estadisticas';
+import { NATIONAL_CALENDAR } from '$lib/domain/business-days';
+import { requestStatistics } from '$lib/domain/statistics';
 import { statRowSchema } from '$lib/schemas';
 import { describeDataset, statRows } from './datasets';
 

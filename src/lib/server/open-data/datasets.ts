@@ -4,14 +4,10 @@
  * written by hand; the metadata and field dictionary come from the messages (Spanish in the
  * files, the visitor's language on the page).
  */
-import { isOverdue } from '$lib/domain/cumplimiento';
+import { isOverdue } from '$lib/domain/compliance';
 import * as m from '$lib/paraglide/messages';
 import { bogotaDate, type IsoDate } from '$lib/domain/calendar-date';
-import {
-	requestStatistics,
-	type GroupStats,
-	type RequestStatistics
-} from '$lib/domain/estadisticas';
+import { requestStatistics, type GroupStats, type RequestStatistics } from '$lib/domain/statistics';
 import { pathFor } from '$lib/content/paths';
 import {
 	planGeltRowSchema,
@@ -25,7 +21,7 @@ import {
 	type TramiteRow
 } from '$lib/schemas';
 import { getContent, listContent } from '$lib/server/content/repo';
-import { allRequests, municipalCalendar } from '$lib/server/gestion/requests';
+import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests';
 
 type Locale = 'es' | 'en';
 type Msg = (inputs?: never, options?: { locale?: Locale }) => string;

@@ -3,16 +3,16 @@
  * an item's published history in the shape the revision table shows.
  */
 import { error } from '@sveltejs/kit';
-import type { PlanContentType } from '$lib/domain/contenido-flujo';
+import type { PlanContentType } from '$lib/domain/content-workflow';
 import type { SessionUser } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { slugParam } from '$lib/server/content/editor-page';
 import { listContent } from '$lib/server/content/repo';
 import { itemState, listRevisions } from '$lib/server/content/workflow';
 
 /** Plan pages are the committee's: `plan.gestionar` (comité GEL-T, administrador). */
 export const requirePlan = (locals: App.Locals, url: URL): SessionUser =>
-	requirePermiso(locals, url, 'plan.gestionar');
+	requirePermission(locals, url, 'plan.gestionar');
 
 /** Slugs the back-office routes use for themselves. */
 export const RESERVED_SLUGS = ['nueva', 'nuevo'];

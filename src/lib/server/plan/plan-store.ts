@@ -6,8 +6,8 @@
  * version it was rendered from and a change made meanwhile by someone else is a `conflicto`.
  */
 import { type ContentInput, type SessionUser } from '$lib/schemas';
-import type { PlanContentType } from '$lib/domain/contenido-flujo';
-import { computeCompliance } from '$lib/domain/cumplimiento';
+import type { PlanContentType } from '$lib/domain/content-workflow';
+import { computeCompliance } from '$lib/domain/compliance';
 import { listContent } from '$lib/server/content/repo';
 import {
 	discardDraft,

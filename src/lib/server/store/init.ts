@@ -2,7 +2,7 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
 import { seedContentFiles } from '$lib/server/seed/content-files';
-import { seedParticipation } from '$lib/server/participacion/seed';
+import { seedParticipation } from '$lib/server/participation/seed';
 import { designDocs, securityObjects } from './design-docs';
 
 const SEED_MARKER = '_local/ventanilla-seed';

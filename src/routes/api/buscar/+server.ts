@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contentTypeSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
 import { serverSearchIndex } from '$lib/server/content/search';
-import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import { isCleanText } from '$lib/server/requests/text-checks';
 import type { RequestHandler } from './$types';
 
 const query = z.object({

@@ -1,10 +1,10 @@
 import { apiError } from '$lib/server/api-error';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
 import {
 	takeTrackingLookups,
 	trackingRequestSchema,
 	trackRequests
-} from '$lib/server/solicitudes/tracking';
+} from '$lib/server/requests/tracking';
 import type { RequestHandler } from './$types';
 
 /** 50 items of radicado + PIN are ~4 KB; anything near this bound is not a tracking request. */

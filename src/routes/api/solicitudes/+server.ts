@@ -1,11 +1,11 @@
 import { apiError } from '$lib/server/api-error';
-import { fileRequest } from '$lib/server/solicitudes/file-request';
+import { fileRequest } from '$lib/server/requests/file-request';
 import {
 	failureResponse,
 	MAX_SUBMISSION_BYTES,
 	noStoreJson,
 	readJsonBody
-} from '$lib/server/solicitudes/http';
+} from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /**

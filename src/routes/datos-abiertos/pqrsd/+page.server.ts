@@ -1,4 +1,4 @@
-import { PQRSD_TERMS, isPqrsdType } from '$lib/domain/plazos';
+import { PQRSD_TERMS, isPqrsdType } from '$lib/domain/deadlines';
 import { listContent } from '$lib/server/content/repo';
 import { currentStatistics } from '$lib/server/open-data/datasets';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
-import { fileRequest } from '$lib/server/solicitudes/file-request';
+import { fileRequest } from '$lib/server/requests/file-request';
 import { postedForm, readPostedRequest } from '$lib/server/forms/form-data';
 import { validateApplicant } from '$lib/forms/applicant';
 import { validateValues } from '$lib/forms/validate';

@@ -1,10 +1,10 @@
-import { PQRSD_TERMS, PQRSD_TYPES } from '$lib/domain/plazos';
-import { requirePermiso } from '$lib/server/auth/guard';
-import { inboxFilterSchema, inboxFor } from '$lib/server/gestion/inbox';
+import { PQRSD_TERMS, PQRSD_TYPES } from '$lib/domain/deadlines';
+import { requirePermission } from '$lib/server/auth/guard';
+import { inboxFilterSchema, inboxFor } from '$lib/server/backoffice/inbox';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+	const user = requirePermission(locals, url, 'solicitudes.bandeja');
 	const filter = inboxFilterSchema.parse(Object.fromEntries(url.searchParams));
 	const { items, total, veredas } = await inboxFor(user, filter);
 	return {

@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { slugSchema } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { listContent } from '$lib/server/content/repo';
 import { postedForm } from '$lib/server/forms/form-data';
-import { listComments, moderateComment } from '$lib/server/participacion/comentarios';
+import { listComments, moderateComment } from '$lib/server/participation/comments';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Moderation of citizens' comments: pending first, then the decided ones. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermiso(locals, url, 'contenido.publicar');
+	requirePermission(locals, url, 'contenido.publicar');
 	const [comments, proyectos] = await Promise.all([
 		listComments(),
 		listContent('proyecto-acuerdo')
@@ -38,7 +38,7 @@ async function decide(
 	request: Request,
 	decision: 'aprobado' | 'rechazado'
 ) {
-	const user = requirePermiso(locals, url, 'contenido.publicar');
+	const user = requirePermission(locals, url, 'contenido.publicar');
 	const form = await postedForm(request);
 	const field = (n: string) => {
 		const v = form.get(n);

@@ -1,8 +1,8 @@
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { consultaState } from '$lib/domain/consulta-respuestas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { consultaState } from '$lib/domain/consulta-answers';
+import { requirePermission } from '$lib/server/auth/guard';
 import { listContent } from '$lib/server/content/repo';
-import { answerCounts, resultsOf } from '$lib/server/participacion/respuestas';
+import { answerCounts, resultsOf } from '$lib/server/participation/answers';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
  * `?ver=<slug>` adds that consulta's live results.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermiso(locals, url, 'contenido.publicar');
+	requirePermission(locals, url, 'contenido.publicar');
 	const today = bogotaDate(new Date());
 	const [consultas, counts] = await Promise.all([listContent('consulta'), answerCounts()]);
 	const selected = consultas.find((c) => c.slug === url.searchParams.get('ver')) ?? null;

@@ -1,8 +1,8 @@
-import { mayPropose } from '$lib/domain/contenido-flujo';
-import { can, canProposeContent } from '$lib/domain/permisos';
-import { reviewDate } from '$lib/domain/vencimientos';
+import { mayPropose } from '$lib/domain/content-workflow';
+import { can, canProposeContent } from '$lib/domain/permissions';
+import { reviewDate } from '$lib/domain/staleness';
 import { contentTypeSchema, type ContentType } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { CREATABLE_TYPES } from '$lib/server/content/editor-page';
 import { allContent, listContent } from '$lib/server/content/repo';
 import { listDrafts } from '$lib/server/content/workflow';
@@ -21,7 +21,7 @@ export interface ContentRow {
 
 /** Every item the official may work on, published or not, with its workflow state. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requirePermiso(locals, url, 'contenido.proponer');
+	const user = requirePermission(locals, url, 'contenido.proponer');
 	const typeFilter = contentTypeSchema.safeParse(url.searchParams.get('tipo'));
 	const depFilter = url.searchParams.get('dependencia') ?? '';
 	const [published, drafts, dependencias] = await Promise.all([

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { formatEnrollmentCode, kioscoInputSchema } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { formatEnrollmentCode, kioskInputSchema } from '$lib/schemas';
+import { requirePermission } from '$lib/server/auth/guard';
 import { postedForm } from '$lib/server/forms/form-data';
 import {
 	KioskChangeRefused,
@@ -9,11 +9,11 @@ import {
 	registerKiosk,
 	revokeKiosk,
 	type IssuedCode
-} from '$lib/server/kiosco/kiosks';
+} from '$lib/server/kiosk/kiosks';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermiso(locals, url, 'usuarios.gestionar');
+	requirePermission(locals, url, 'usuarios.gestionar');
 	return { kiosks: await listKiosks() };
 };
 
@@ -33,7 +33,7 @@ const kioskId = (data: FormData) => {
 
 export const actions: Actions = {
 	registrar: async ({ locals, url, request }) => {
-		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const data = await postedForm(request);
 		const text = (k: string) => String(data.get(k) ?? '').trim();
 		const values = {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 			...(text('idleSeconds') ? { idleSeconds: text('idleSeconds') } : {}),
 			...(text('countdownSeconds') ? { countdownSeconds: text('countdownSeconds') } : {})
 		};
-		const parsed = kioscoInputSchema.safeParse(values);
+		const parsed = kioskInputSchema.safeParse(values);
 		if (!parsed.success) {
 			return fail(400, {
 				fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'form')))],
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		return shown(await registerKiosk(parsed.data, admin.username));
 	},
 	codigo: async ({ locals, url, request }) => {
-		requirePermiso(locals, url, 'usuarios.gestionar');
+		requirePermission(locals, url, 'usuarios.gestionar');
 		const id = kioskId(await postedForm(request));
 		if (!id) return fail(400, { refused: 'kiosco_no_encontrado' });
 		try {
@@ -63,7 +63,7 @@ export const actions: Actions = {
 		}
 	},
 	revocar: async ({ locals, url, request }) => {
-		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const id = kioskId(await postedForm(request));
 		if (!id) return fail(400, { refused: 'kiosco_no_encontrado' });
 		try {

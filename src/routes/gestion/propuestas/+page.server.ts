@@ -1,6 +1,6 @@
-import { can } from '$lib/domain/permisos';
+import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
-import { listProposals, lastAt } from '$lib/server/propuestas/store';
+import { listProposals, lastAt } from '$lib/server/proposals/store';
 import type { PageServerLoad } from './$types';
 
 /** Any back-office account sees its own proposals; the committee sees them all. */

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { listContent } from '$lib/server/content/repo';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { readUserForm } from '$lib/server/auth/user-form';
 import { createUser, listUsers, UserChangeRefused } from '$lib/server/auth/users';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermiso(locals, url, 'usuarios.gestionar');
+	requirePermission(locals, url, 'usuarios.gestionar');
 	const [users, dependencias] = await Promise.all([listUsers(), listContent('dependencia')]);
 	return {
 		users: users.map(({ username, name, roles, dependencia, active, updatedAt, updatedBy }) => ({
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
-		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const form = readUserForm(await postedForm(request));
 		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
 		if (!form.input.password) return fail(400, { fields: ['password'], values: form.input });

@@ -1,15 +1,15 @@
-import { isPlanType } from '$lib/domain/contenido-flujo';
+import { isPlanType } from '$lib/domain/content-workflow';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { canProposeContent } from '$lib/domain/permisos';
-import { staleByDependencia } from '$lib/domain/vencimientos';
+import { canProposeContent } from '$lib/domain/permissions';
+import { staleByDependencia } from '$lib/domain/staleness';
 import { pathFor } from '$lib/content/paths';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { allContent, listContent } from '$lib/server/content/repo';
 import type { PageServerLoad } from './$types';
 
 /** "Mantener actualizado": published items past their review date, by dependencia. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requirePermiso(locals, url, 'contenido.vencimientos');
+	const user = requirePermission(locals, url, 'contenido.vencimientos');
 	const filter = url.searchParams.get('dependencia') ?? '';
 	const today = bogotaDate(new Date());
 	const [items, dependencias] = await Promise.all([allContent(), listContent('dependencia')]);

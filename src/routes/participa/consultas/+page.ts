@@ -1,6 +1,6 @@
 import { loadContentList } from '$lib/data/content';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { consultaState } from '$lib/domain/consulta-respuestas';
+import { consultaState } from '$lib/domain/consulta-answers';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { openAnswerDocument } from '$lib/server/solicitudes/answer-document';
-import { takeTrackingLookups } from '$lib/server/solicitudes/tracking';
+import { openAnswerDocument } from '$lib/server/requests/answer-document';
+import { takeTrackingLookups } from '$lib/server/requests/tracking';
 import type { RequestHandler } from './$types';
 
 const fields = z.object({

@@ -1,5 +1,5 @@
-import { checkAdmin, listSolicitudes } from '$lib/server/solicitudes/admin';
-import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
+import { checkAdmin, listRequests } from '$lib/server/requests/admin';
+import { failureResponse, noStoreJson } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /** `{ total, items }`: every filed request, without personal data (tests and operations). */
@@ -7,7 +7,7 @@ export const GET: RequestHandler = async ({ request }) => {
 	const denied = checkAdmin(request);
 	if (denied) return denied;
 	try {
-		return noStoreJson(await listSolicitudes());
+		return noStoreJson(await listRequests());
 	} catch (e) {
 		return failureResponse(e);
 	}

@@ -1,6 +1,6 @@
 import { apiError } from '$lib/server/api-error';
-import { submitComment } from '$lib/server/participacion/comentarios';
-import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import { submitComment } from '$lib/server/participation/comments';
+import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /** A comment is at most 2,000 characters (8,000 raw); anything far larger is refused unread. */

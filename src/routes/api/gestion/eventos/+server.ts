@@ -1,9 +1,9 @@
 import { queuedActionSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
 import { apiUser } from '$lib/server/auth/guard';
-import { actOnRequest, type ActionRefusal } from '$lib/server/gestion/request-actions';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
-import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import { actOnRequest, type ActionRefusal } from '$lib/server/backoffice/request-actions';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { isCleanText } from '$lib/server/requests/text-checks';
 import type { RequestHandler } from './$types';
 
 const REFUSALS: Record<ActionRefusal, [number, string]> = {

@@ -1,6 +1,6 @@
 import { apiUser } from '$lib/server/auth/guard';
-import { replicaIndex } from '$lib/server/gestion/replica';
-import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
+import { replicaIndex } from '$lib/server/backoffice/replica';
+import { failureResponse, noStoreJson } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,11 +1,11 @@
-import { permisosOf } from '$lib/domain/permisos';
+import { permissionsOf } from '$lib/domain/permissions';
 import { apiUser } from '$lib/server/auth/guard';
-import { noStoreJson } from '$lib/server/solicitudes/http';
+import { noStoreJson } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /** Who the device's session belongs to, so offline pages can show and keep it. */
 export const GET: RequestHandler = ({ locals }) => {
 	const { user, refusal } = apiUser(locals);
 	if (refusal) return refusal;
-	return noStoreJson({ ...user, permisos: permisosOf(user.roles) });
+	return noStoreJson({ ...user, permisos: permissionsOf(user.roles) });
 };

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { sealKeys } from '$lib/server/kiosco/keys';
-import { failureResponse } from '$lib/server/solicitudes/http';
+import { sealKeys } from '$lib/server/kiosk/keys';
+import { failureResponse } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { apiError } from '$lib/server/api-error';
-import { noStoreJson } from '$lib/server/solicitudes/http';
+import { noStoreJson } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /**

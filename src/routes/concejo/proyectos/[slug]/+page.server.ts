@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { participationErrorText } from '$lib/participacion/labels';
+import { participationErrorText } from '$lib/participation/labels';
 import { postedForm } from '$lib/server/forms/form-data';
-import { submitComment } from '$lib/server/participacion/comentarios';
+import { submitComment } from '$lib/server/participation/comments';
 import type { Actions } from './$types';
 
 /**

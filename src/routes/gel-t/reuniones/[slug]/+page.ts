@@ -1,6 +1,6 @@
 import { loadContent, loadContentList } from '$lib/data/content';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { isCommitmentOverdue } from '$lib/domain/cumplimiento';
+import { isCommitmentOverdue } from '$lib/domain/compliance';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, params }) => {

@@ -1,11 +1,11 @@
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { listContent } from '$lib/server/content/repo';
 import { listDrafts } from '$lib/server/content/workflow';
 import type { PageServerLoad } from './$types';
 
 /** Drafts sent to review, oldest first: the publishers' queue. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	requirePermiso(locals, url, 'contenido.publicar');
+	requirePermission(locals, url, 'contenido.publicar');
 	const [drafts, dependencias] = await Promise.all([listDrafts(), listContent('dependencia')]);
 	const names = new Map(dependencias.map((d) => [d.slug, d.title]));
 	return {

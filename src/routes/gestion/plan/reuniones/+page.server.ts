@@ -1,7 +1,7 @@
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { listContent } from '$lib/server/content/repo';
 import { requirePlan } from '$lib/server/plan/plan-page';
-import { isCommitmentOverdue } from '$lib/domain/cumplimiento';
+import { isCommitmentOverdue } from '$lib/domain/compliance';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { can } from '$lib/domain/permisos';
-import { maySeeProposal } from '$lib/domain/propuesta-tramite';
-import { requirePermiso, requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/domain/permissions';
+import { maySeeProposal } from '$lib/domain/tramite-proposal';
+import { requirePermission, requireUser } from '$lib/server/auth/guard';
 import { postedForm } from '$lib/server/forms/form-data';
-import { readProposalForm, valuesOf } from '$lib/server/propuestas/form';
-import { dependenciaOptions, refusedProposal } from '$lib/server/propuestas/page';
-import { decideProposal, getProposal, resubmitProposal } from '$lib/server/propuestas/store';
+import { readProposalForm, valuesOf } from '$lib/server/proposals/form';
+import { dependenciaOptions, refusedProposal } from '$lib/server/proposals/page';
+import { decideProposal, getProposal, resubmitProposal } from '$lib/server/proposals/store';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -35,7 +35,7 @@ const text = (data: FormData, name: string) => {
 /** A committee decision; rejecting and returning need a reason the proposer will read. */
 function decision(action: 'aprobacion' | 'rechazo' | 'devolucion', done: string) {
 	return async ({ locals, url, params, request }: RequestEvent) => {
-		const user = requirePermiso(locals, url, 'plan.gestionar');
+		const user = requirePermission(locals, url, 'plan.gestionar');
 		const data = await postedForm(request);
 		const comment = text(data, 'comment').slice(0, 2000);
 		if (action !== 'aprobacion' && !comment) {

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { postedForm } from '$lib/server/forms/form-data';
-import { readProposalForm } from '$lib/server/propuestas/form';
-import { dependenciaOptions, refusedProposal } from '$lib/server/propuestas/page';
-import { createProposal } from '$lib/server/propuestas/store';
+import { readProposalForm } from '$lib/server/proposals/form';
+import { dependenciaOptions, refusedProposal } from '$lib/server/proposals/page';
+import { createProposal } from '$lib/server/proposals/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

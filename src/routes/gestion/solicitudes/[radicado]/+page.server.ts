@@ -1,24 +1,24 @@
 import { error, fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domain/permisos';
+import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domain/permissions';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { semaforo } from '$lib/domain/semaforo';
 import { checkExtension } from '$lib/domain/prorroga';
-import { isSettled } from '$lib/domain/solicitud-estado';
-import { eventoInputSchema, type EventoInput } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { isSettled } from '$lib/domain/request-state';
+import { eventInputSchema, type EventInput } from '$lib/schemas';
+import { requirePermission } from '$lib/server/auth/guard';
 import { listUsers } from '$lib/server/auth/users';
 import { getContent, listContent } from '$lib/server/content/repo';
-import { actOnRequest } from '$lib/server/gestion/request-actions';
-import { allRequests, municipalCalendar } from '$lib/server/gestion/requests';
-import { isCleanText } from '$lib/server/solicitudes/text-checks';
-import { readAnswerDocument } from '$lib/server/solicitudes/answer-document';
+import { actOnRequest } from '$lib/server/backoffice/request-actions';
+import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests';
+import { isCleanText } from '$lib/server/requests/text-checks';
+import { readAnswerDocument } from '$lib/server/requests/answer-document';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+	const user = requirePermission(locals, url, 'solicitudes.bandeja');
 	const stored = (await allRequests()).get(params.radicado);
 	if (!stored || !canSeeRequest(user, stored.scope)) {
 		error(404, { message: 'Solicitud no encontrada', code: 'no_encontrado' });
@@ -91,9 +91,9 @@ type FormAction = keyof typeof formSchemas;
 
 function action(name: FormAction) {
 	return async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
-		const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+		const user = requirePermission(locals, url, 'solicitudes.bandeja');
 		const data = await postedForm(request);
-		const parsed = eventoInputSchema.safeParse(formSchemas[name](data));
+		const parsed = eventInputSchema.safeParse(formSchemas[name](data));
 		const clientId = z.uuid().safeParse(data.get('clientId'));
 		if (!parsed.success || !clientId.success) {
 			return fail(400, {
@@ -101,7 +101,7 @@ function action(name: FormAction) {
 				invalid: parsed.error?.issues.map((i) => String(i.path[0])) ?? ['form']
 			});
 		}
-		let input: EventoInput = parsed.data;
+		let input: EventInput = parsed.data;
 		if ('text' in input && !isCleanText(input.text)) {
 			return fail(400, { action: name, invalid: ['text'] });
 		}

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { listContent } from '$lib/server/content/repo';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { forgetCachedSessions } from '$lib/server/auth/sessions';
 import { readUserForm } from '$lib/server/auth/user-form';
 import { getUser, updateUser, UserChangeRefused } from '$lib/server/auth/users';
@@ -8,7 +8,7 @@ import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requirePermiso(locals, url, 'usuarios.gestionar');
+	requirePermission(locals, url, 'usuarios.gestionar');
 	const user = /^[a-z][a-z0-9._-]{2,39}$/.test(params.username)
 		? await getUser(params.username)
 		: null;
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, request, params }) => {
-		const admin = requirePermiso(locals, url, 'usuarios.gestionar');
+		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const form = readUserForm(await postedForm(request), params.username);
 		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
 		try {

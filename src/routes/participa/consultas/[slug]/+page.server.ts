@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
-import { answersFromForm } from '$lib/domain/consulta-respuestas';
-import { participationErrorText } from '$lib/participacion/labels';
+import { answersFromForm } from '$lib/domain/consulta-answers';
+import { participationErrorText } from '$lib/participation/labels';
 import { deviceKeySchema, slugSchema } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { postedForm } from '$lib/server/forms/form-data';
-import { submitAnswer } from '$lib/server/participacion/respuestas';
+import { submitAnswer } from '$lib/server/participation/answers';
 import type { Actions } from './$types';
 
 /** Without JavaScript the device's key is this cookie (HttpOnly: no script ever reads it). */

@@ -1,8 +1,8 @@
 import { browser } from '$app/environment';
 import { loadContent } from '$lib/data/content';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { consultaState } from '$lib/domain/consulta-respuestas';
-import type { ConsultaResults } from '$lib/domain/resultados-consulta';
+import { consultaState } from '$lib/domain/consulta-answers';
+import type { ConsultaResults } from '$lib/domain/consulta-results';
 import type { PageLoad } from './$types';
 
 /**

@@ -1,7 +1,7 @@
 import { slugSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
-import { submitAnswer } from '$lib/server/participacion/respuestas';
-import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import { submitAnswer } from '$lib/server/participation/answers';
+import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /** An answer is a few KB at most: 2,000 characters per text question, 30 questions. */

@@ -1,10 +1,10 @@
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { consultaState } from '$lib/domain/consulta-respuestas';
+import { consultaState } from '$lib/domain/consulta-answers';
 import { slugSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
 import { getContent } from '$lib/server/content/repo';
-import { resultsOf } from '$lib/server/participacion/respuestas';
-import { failureResponse, noStoreJson } from '$lib/server/solicitudes/http';
+import { resultsOf } from '$lib/server/participation/answers';
+import { failureResponse, noStoreJson } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /**

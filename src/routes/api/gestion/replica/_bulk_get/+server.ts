@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { apiError } from '$lib/server/api-error';
 import { apiUser } from '$lib/server/auth/guard';
-import { MAX_BULK_GET, replicaDocs } from '$lib/server/gestion/replica';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
+import { MAX_BULK_GET, replicaDocs } from '$lib/server/backoffice/replica';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z

@@ -1,13 +1,13 @@
 import { apiError } from '$lib/server/api-error';
-import { fileRequest } from '$lib/server/solicitudes/file-request';
+import { fileRequest } from '$lib/server/requests/file-request';
 import {
 	failureResponse,
 	MAX_SUBMISSION_BYTES,
 	noStoreJson,
 	readBoundedBody
-} from '$lib/server/solicitudes/http';
-import { sealKeys } from '$lib/server/kiosco/keys';
-import { unseal } from '$lib/server/kiosco/unseal';
+} from '$lib/server/requests/http';
+import { sealKeys } from '$lib/server/kiosk/keys';
+import { unseal } from '$lib/server/kiosk/unseal';
 import { SEAL_HEADERS } from '$lib/kiosk/seal';
 import type { RequestHandler } from './$types';
 

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { allowedActions } from '$lib/domain/contenido-flujo';
-import { reviewDate } from '$lib/domain/vencimientos';
+import { allowedActions } from '$lib/domain/content-workflow';
+import { reviewDate } from '$lib/domain/staleness';
 import { pathFor } from '$lib/content/paths';
 import type { SessionUser } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { editorValues, readEditorForm } from '$lib/server/content/editor-form';
 import {
 	formText,
@@ -28,7 +28,7 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requirePermiso(locals, url, 'contenido.proponer');
+	const user = requirePermission(locals, url, 'contenido.proponer');
 	const type = typeParam(params.type);
 	const slug = slugParam(params.slug);
 	const state = await itemState(type, slug);
@@ -100,7 +100,7 @@ function context(event: Event): {
 	type: ReturnType<typeof typeParam>;
 	slug: string;
 } {
-	const user = requirePermiso(event.locals, event.url, 'contenido.proponer');
+	const user = requirePermission(event.locals, event.url, 'contenido.proponer');
 	return { user, type: typeParam(event.params.type), slug: slugParam(event.params.slug) };
 }
 

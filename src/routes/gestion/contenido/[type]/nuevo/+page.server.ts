@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/vencimientos';
+import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/staleness';
 import { slugSchema } from '$lib/schemas';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { requirePermission } from '$lib/server/auth/guard';
 import { readEditorForm, type EditorValues } from '$lib/server/content/editor-form';
 import {
 	CREATABLE_TYPES,
@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 const RESERVED = ['nuevo', 'revision'];
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requirePermiso(locals, url, 'contenido.proponer');
+	const user = requirePermission(locals, url, 'contenido.proponer');
 	const type = typeParam(params.type);
 	if (!CREATABLE_TYPES.includes(type)) error(404, { message: 'No se crea', code: 'no_encontrado' });
 	const dependencias = await selectableDependencias(user);
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
-		const user = requirePermiso(locals, url, 'contenido.proponer');
+		const user = requirePermission(locals, url, 'contenido.proponer');
 		const type = typeParam(params.type);
 		if (!CREATABLE_TYPES.includes(type))
 			error(404, { message: 'No se crea', code: 'no_encontrado' });

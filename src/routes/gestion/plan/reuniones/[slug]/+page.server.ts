@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { isCommitmentOverdue } from '$lib/domain/cumplimiento';
+import { isCommitmentOverdue } from '$lib/domain/compliance';
 import type { ContentDocOf } from '$lib/schemas';
 import { formText, refused } from '$lib/server/content/editor-page';
 import { meetingValues, readMeetingForm } from '$lib/server/plan/plan-forms';

@@ -1,9 +1,9 @@
-import { eventoInputSchema } from '$lib/schemas';
+import { eventInputSchema } from '$lib/schemas';
 import { parseRadicado } from '$lib/domain/radicado';
 import { apiError } from '$lib/server/api-error';
-import { addEvento, checkAdmin } from '$lib/server/solicitudes/admin';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/solicitudes/http';
-import { isCleanText } from '$lib/server/solicitudes/text-checks';
+import { addEvent, checkAdmin } from '$lib/server/requests/admin';
+import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { isCleanText } from '$lib/server/requests/text-checks';
 import type { RequestHandler } from './$types';
 
 /** An answer is at most 20,000 characters; escaped as JSON that stays well under 256 KB. */
@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ request, params }) => {
 	}
 	const body = await readJsonBody(request, MAX_BODY_BYTES);
 	if (!body.ok) return body.response;
-	const parsed = eventoInputSchema.safeParse(body.value);
+	const parsed = eventInputSchema.safeParse(body.value);
 	if (!parsed.success) {
 		return apiError(400, 'evento_invalido', 'El evento no tiene el formato esperado.', {
 			issues: issuesOf(parsed.error)
@@ -30,7 +30,7 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		});
 	}
 	try {
-		const evento = await addEvento(params.radicado, parsed.data);
+		const evento = await addEvent(params.radicado, parsed.data);
 		if (!evento) return apiError(404, 'no_encontrado', 'No hay una solicitud con ese radicado.');
 		const {
 			_id,

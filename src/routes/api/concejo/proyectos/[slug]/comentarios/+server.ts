@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { slugSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/api-error';
-import { publicComments } from '$lib/server/participacion/comentarios';
-import { failureResponse } from '$lib/server/solicitudes/http';
+import { publicComments } from '$lib/server/participation/comments';
+import { failureResponse } from '$lib/server/requests/http';
 import type { RequestHandler } from './$types';
 
 /** The approved comments of a proposal: `{ items: PublicComment[] }`. Pending ones never. */

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { canSeeRequest } from '$lib/domain/permisos';
-import { requirePermiso } from '$lib/server/auth/guard';
+import { canSeeRequest } from '$lib/domain/permissions';
+import { requirePermission } from '$lib/server/auth/guard';
 import { couch, DB } from '$lib/server/couch';
-import { allRequests } from '$lib/server/gestion/requests';
+import { allRequests } from '$lib/server/backoffice/requests';
 import type { RequestHandler } from './$types';
 
 /** A request's attachment, for the officials who may see the request. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
-	const user = requirePermiso(locals, url, 'solicitudes.bandeja');
+	const user = requirePermission(locals, url, 'solicitudes.bandeja');
 	const stored = (await allRequests()).get(params.radicado);
 	const meta = stored?.doc.attachments.find((a) => a.id === params.id);
 	if (!stored || !meta || !canSeeRequest(user, stored.scope)) {

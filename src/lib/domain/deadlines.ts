@@ -1,0 +1,214 @@
+/**
+ * Legal terms ("plazos") for PQRSD and trámites.
+ *
+ * The terms are a data table ({@link PQRSD_TERMS}) so that a change in the law is an edit to one
+ * entry, and so the UI can show the legal basis next to every due date.
+ */
+import { addDays, assertIsoDate, bogotaDate, compareDates, type IsoDate } from './calendar-date';
+import { addBusinessDays, nextBusinessDayOnOrAfter, type BusinessCalendar } from './business-days';
+import { DomainInputError } from './errors';
+
+/** Request types handled by the PQRSD module; the slugs double as stored values. */
+export const PQRSD_TYPES = [
+	'peticion-general',
+	'peticion-documentos',
+	'consulta',
+	'queja',
+	'reclamo',
+	'sugerencia',
+	'denuncia',
+	'solicitud-informacion'
+] as const;
+
+/** One of {@link PQRSD_TYPES}. */
+export type PqrsdType = (typeof PQRSD_TYPES)[number];
+
+/** The legal term of one request type. */
+export interface PqrsdTerm {
+	/** Name shown to citizens (Spanish, as in the law). */
+	readonly label: string;
+	/** Term in días hábiles, counted from the day after receipt. */
+	readonly businessDays: number;
+	/** Citation shown next to the due date. */
+	readonly legalBasis: string;
+}
+
+// Ley 1755 de 2015 art. 1 replaced arts. 13–33 of the CPACA (Ley 1437 de 2011), so the articles
+// are cited as CPACA articles "sustituido por" Ley 1755, which is how entities quote them.
+const ART_14 = 'Ley 1437 de 2011, art. 14 (sustituido por la Ley 1755 de 2015, art. 1)';
+const MODALIDAD = (nombre: string) =>
+	`Ley 1437 de 2011, arts. 13 y 14 (sustituidos por la Ley 1755 de 2015, art. 1): ${nombre} es ` +
+	'una modalidad del derecho de petición y se resuelve en el término general de quince (15) días ' +
+	'hábiles siguientes a su recepción.';
+
+/**
+ * Terms per request type (DOMAIN §3.1). Días hábiles per Ley 4 de 1913 art. 62: the law says
+ * "días" and does not say "calendario".
+ */
+export const PQRSD_TERMS: Readonly<Record<PqrsdType, PqrsdTerm>> = Object.freeze({
+	'peticion-general': {
+		label: 'Petición general',
+		businessDays: 15,
+		legalBasis: `${ART_14}, inciso 1: quince (15) días hábiles siguientes a su recepción.`
+	},
+	'peticion-documentos': {
+		label: 'Petición de documentos y de información',
+		businessDays: 10,
+		legalBasis:
+			`${ART_14}, num. 1: diez (10) días hábiles siguientes a su recepción; sin respuesta en ` +
+			'ese lapso la solicitud se entiende aceptada y las copias se entregan dentro de los tres (3) ' +
+			'días siguientes.'
+	},
+	consulta: {
+		label: 'Consulta',
+		businessDays: 30,
+		legalBasis: `${ART_14}, num. 2: treinta (30) días hábiles siguientes a su recepción.`
+	},
+	queja: { label: 'Queja', businessDays: 15, legalBasis: MODALIDAD('la queja') },
+	reclamo: { label: 'Reclamo', businessDays: 15, legalBasis: MODALIDAD('el reclamo') },
+	sugerencia: { label: 'Sugerencia', businessDays: 15, legalBasis: MODALIDAD('la sugerencia') },
+	denuncia: { label: 'Denuncia', businessDays: 15, legalBasis: MODALIDAD('la denuncia') },
+	'solicitud-informacion': {
+		label: 'Solicitud de acceso a información pública',
+		businessDays: 10,
+		legalBasis: `Ley 1712 de 2014 y ${ART_14}, num. 1: diez (10) días hábiles siguientes a su recepción.`
+	}
+});
+
+/** True if `value` is one of {@link PQRSD_TYPES}. */
+export function isPqrsdType(value: unknown): value is PqrsdType {
+	return typeof value === 'string' && (PQRSD_TYPES as readonly string[]).includes(value);
+}
+
+/** When a request must be answered, with the basis to show the citizen. */
+export interface LegalDeadline {
+	/** Bogotá calendar date of receipt; the term starts the day after it. */
+	readonly receivedDate: IsoDate;
+	/** Last day to answer (the answer is on time until the end of this day). */
+	readonly dueDate: IsoDate;
+	/** The term in días hábiles. */
+	readonly businessDays: number;
+	readonly legalBasis: string;
+}
+
+/**
+ * Computes the legal due date of a PQRSD request. `receivedAt` is the real capture instant (also
+ * for requests captured offline and synced later), converted to the Bogotá calendar date.
+ *
+ * A request received on a non-business day (weekend, holiday, or late at night) is dated that day
+ * and the count starts on the following day: since non-business days are not counted, day 1 is the
+ * next business day. This is the earlier, and therefore safe, reading for the municipality.
+ * @throws {DomainInputError} `tipo_desconocido` for an unknown type; `instante_invalido` for a bad
+ * `receivedAt`; `fecha_invalida` for a malformed calendar.
+ * @example legalDeadline({ type: 'consulta', receivedAt, calendar }).dueDate
+ */
+export function legalDeadline(input: {
+	type: PqrsdType;
+	receivedAt: Date;
+	calendar: BusinessCalendar;
+}): LegalDeadline {
+	const { type, receivedAt, calendar } = input;
+	if (!isPqrsdType(type)) {
+		throw new DomainInputError(
+			'tipo_desconocido',
+			`unknown PQRSD type ${JSON.stringify(type)}; expected one of ${PQRSD_TYPES.join(', ')}`
+		);
+	}
+	const term = PQRSD_TERMS[type];
+	const receivedDate = bogotaDate(receivedAt);
+	return {
+		receivedDate,
+		dueDate: addBusinessDays(receivedDate, term.businessDays, calendar),
+		businessDays: term.businessDays,
+		legalBasis: term.legalBasis
+	};
+}
+
+/**
+ * The latest due date an extension ("prórroga") may set: Ley 1437 art. 14 par. (Ley 1755) caps the
+ * new term at double the original, counted like the original from the day after receipt, i.e.
+ * `receivedDate + 2 × businessDays` business days. Any date after the original due date and up to
+ * this one is a lawful new date.
+ * @throws {DomainInputError} `fecha_invalida` / `numero_invalido` for a malformed deadline.
+ */
+export function maxExtensionDueDate(
+	original: Pick<LegalDeadline, 'receivedDate' | 'businessDays'>,
+	calendar: BusinessCalendar
+): IsoDate {
+	return addBusinessDays(original.receivedDate, 2 * original.businessDays, calendar);
+}
+
+/**
+ * True if an extension can still be notified on `today`: the law requires it "antes del
+ * vencimiento del término". A term in days runs until midnight of its last day (Código Civil
+ * art. 67; Ley 4 de 1913 art. 59), so the due date itself still qualifies; the day after does not.
+ * @throws {DomainInputError} `fecha_invalida` for malformed dates.
+ */
+export function canExtend(today: IsoDate, deadline: Pick<LegalDeadline, 'dueDate'>): boolean {
+	return compareDates(assertIsoDate(today, 'today'), deadline.dueDate) <= 0;
+}
+
+/** How the trámite catalogue (SUIT "tiempo de obtención", DOMAIN §4) expresses a term. */
+export type TramiteTermKind = 'dias-habiles' | 'dias-calendario' | 'inmediato' | 'horas';
+
+/** A trámite's term as stored in the catalogue; `value` is required for the day and hour kinds. */
+export interface TramiteTerm {
+	readonly kind: TramiteTermKind;
+	readonly value?: number;
+}
+
+/** When a trámite must be resolved. */
+export interface TramiteDeadline {
+	readonly receivedDate: IsoDate;
+	readonly dueDate: IsoDate;
+	readonly kind: 'dias-habiles' | 'dias-calendario';
+	readonly value: number;
+}
+
+const TRAMITE_TERM_KINDS: readonly TramiteTermKind[] = [
+	'dias-habiles',
+	'dias-calendario',
+	'inmediato',
+	'horas'
+];
+
+/**
+ * Computes a trámite's due date from its catalogue term, counting from the day after receipt
+ * (Bogotá date of `receivedAt`).
+ * - `dias-habiles`: `value` business days, as for PQRSD.
+ * - `dias-calendario`: `value` calendar days; if that day is not a business day the term runs to the
+ *   next business day, because the office cannot deliver on a day it is closed (the rule Ley 4 de
+ *   1913 art. 62 gives for terms in months and years, applied by analogy).
+ * - `inmediato` and `horas`: `null`, as they have no due date in days (an immediate answer is given
+ *   at the counter; hours need the time of day, not a calendar date).
+ * @throws {DomainInputError} `tipo_desconocido` for an unknown kind; `numero_invalido` if a day
+ * term has no whole `value` ≥ 1; `instante_invalido` for a bad `receivedAt`.
+ */
+export function tramiteDeadline(input: {
+	term: TramiteTerm;
+	receivedAt: Date;
+	calendar: BusinessCalendar;
+}): TramiteDeadline | null {
+	const { term, receivedAt, calendar } = input;
+	if (!TRAMITE_TERM_KINDS.includes(term?.kind)) {
+		throw new DomainInputError(
+			'tipo_desconocido',
+			`unknown trámite term kind ${JSON.stringify(term?.kind)}; expected one of ` +
+				TRAMITE_TERM_KINDS.join(', ')
+		);
+	}
+	if (term.kind === 'inmediato' || term.kind === 'horas') return null;
+	const value = term.value;
+	if (value === undefined || !Number.isSafeInteger(value) || value < 1) {
+		throw new DomainInputError(
+			'numero_invalido',
+			`a "${term.kind}" term needs a whole value ≥ 1, got ${String(value)}`
+		);
+	}
+	const receivedDate = bogotaDate(receivedAt);
+	const dueDate =
+		term.kind === 'dias-habiles'
+			? addBusinessDays(receivedDate, value, calendar)
+			: nextBusinessDayOnOrAfter(addDays(receivedDate, value), calendar);
+	return { receivedDate, dueDate, kind: term.kind, value };
+}

@@ -1,0 +1,322 @@
+/**
+ * Requests (PQRSD and trámites): what a device submits, what the server stores, and the event
+ * documents officials add later. A filed request is immutable; everything that happens to it
+ * afterwards is a new `evento` document, so replicas can never conflict over it.
+ */
+import { z } from 'zod';
+import { PQRSD_TYPES } from '$lib/domain/deadlines';
+import { isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
+
+/** An official's username, as events and captures refer to it (see usuario.ts). */
+const usernameRef = z.string().regex(/^[a-z][a-z0-9._-]{2,39}$/, 'usuario inválido');
+
+/**
+ * A request a field official captured on a citizen's behalf: who captured it (from their
+ * session, never from the device's word) and that the data-processing consent was read aloud
+ * and accepted by the citizen.
+ */
+export const fieldCaptureSchema = z
+	.object({
+		by: usernameRef,
+		byName: lineSchema(160),
+		consentReadAloud: z.literal(true)
+	})
+	.strict();
+export type FieldCapture = z.infer<typeof fieldCaptureSchema>;
+
+/** Colombian identity documents accepted for a natural or legal person. */
+export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PA', 'PPT', 'RC', 'NIT'] as const;
+
+export const applicantSchema = z
+	.object({
+		name: lineSchema(160),
+		documentType: z.enum(DOCUMENT_TYPES),
+		documentNumber: z.string().regex(/^[A-Za-z0-9-]{3,20}$/, 'número de documento inválido'),
+		email: z.email().max(200).optional(),
+		phone: z
+			.string()
+			.regex(/^[0-9 +()-]{7,20}$/, 'teléfono inválido')
+			.optional(),
+		address: z.string().trim().max(300).optional(),
+		vereda: lineSchema(120).optional()
+	})
+	.strict();
+export type Applicant = z.infer<typeof applicantSchema>;
+
+/** Ley 1581: prior, express, informed consent, kept with the policy version it accepted. */
+export const consentSchema = z
+	.object({
+		accepted: z.literal(true),
+		policyVersion: lineSchema(40),
+		acceptedAt: isoDateTimeSchema
+	})
+	.strict();
+
+/** Largest base64 text of one attachment: 4/3 of the byte limit, plus padding. */
+const MAX_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4;
+
+export const attachmentSchema = z
+	.object({
+		id: z.uuid(),
+		name: lineSchema(200).refine((n) => !/[\\/]/.test(n), 'nombre de archivo inválido'),
+		type: z.enum(ATTACHMENT_TYPES),
+		size: z.number().int().min(1).max(MAX_ATTACHMENT_BYTES),
+		data: z
+			.string()
+			.max(MAX_BASE64)
+			.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'adjunto no es base64')
+	})
+	.strict();
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Field values of a form: text or a checkbox. Validated against the form by the form engine. */
+export const formValuesSchema = z
+	.record(
+		z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+		z.union([z.string().max(10_000), z.boolean()])
+	)
+	.refine((v) => Object.keys(v).length <= 30, 'demasiados campos');
+
+/**
+ * What a device sends. `id` is generated on the device and makes the submission idempotent; the
+ * PIN is generated on the device too, so a retry after a lost response still knows it.
+ */
+export const submissionSchema = z
+	.object({
+		id: z.uuid(),
+		form: slugSchema,
+		capturedAt: isoDateTimeSchema,
+		anonymous: z.boolean(),
+		applicant: applicantSchema.optional(),
+		values: formValuesSchema,
+		consent: consentSchema.optional(),
+		attachments: z.array(attachmentSchema).max(5).default([]),
+		pin: z.string().regex(/^\d{6}$/, 'el PIN debe tener 6 dígitos'),
+		/** Captured by a field official on the citizen's behalf (their session says who). */
+		fieldCapture: z
+			.object({ consentReadAloud: z.literal(true) })
+			.strict()
+			.optional()
+	})
+	.strict()
+	.superRefine((s, ctx) => {
+		if (s.anonymous && s.applicant) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['applicant'],
+				message: 'una solicitud anónima no lleva datos personales'
+			});
+		}
+		if (!s.anonymous && !s.applicant) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['applicant'],
+				message: 'faltan los datos de quien solicita'
+			});
+		}
+		if (s.fieldCapture && s.anonymous) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['anonymous'],
+				message: 'una captura en campo identifica al ciudadano'
+			});
+		}
+		if (!s.anonymous && !s.consent) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['consent'],
+				message: 'falta la autorización de tratamiento de datos'
+			});
+		}
+	});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Yearly consecutive filing number, e.g. `PG-2026-000123`. */
+export const radicadoSchema = z.string().regex(/^[A-Z]{2,6}-\d{4}-\d{6}$/, 'radicado inválido');
+
+export const deadlineSchema = z.object({
+	receivedDate: isoDateSchema,
+	dueDate: isoDateSchema,
+	businessDays: z.number().int().min(0),
+	legalBasis: z.string().max(1000)
+});
+
+export const REQUEST_STATUSES = ['radicada', 'en-tramite', 'respondida', 'cerrada'] as const;
+export const requestStatusSchema = z.enum(REQUEST_STATUSES);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** A filed request as stored by the server (attachments live as CouchDB attachments). */
+export const requestDocSchema = z.object({
+	_id: z.string().regex(/^solicitud:[0-9a-f-]{36}$/),
+	_rev: z.string().optional(),
+	type: z.literal('solicitud'),
+	id: z.uuid(),
+	radicado: radicadoSchema,
+	form: slugSchema,
+	formTitle: lineSchema(200),
+	purpose: z.enum(['pqrsd', 'tramite']),
+	pqrsdType: z.enum(PQRSD_TYPES).optional(),
+	tramite: slugSchema.optional(),
+	capturedAt: isoDateTimeSchema,
+	receivedAt: isoDateTimeSchema,
+	deadline: deadlineSchema.nullable(),
+	anonymous: z.boolean(),
+	applicant: applicantSchema.optional(),
+	values: formValuesSchema,
+	consent: consentSchema.optional(),
+	attachments: z.array(
+		z.object({ id: z.uuid(), name: z.string(), type: z.enum(ATTACHMENT_TYPES), size: z.number() })
+	),
+	/** scrypt hash of the PIN; the PIN itself is never stored. */
+	pinHash: z.string(),
+	/** Present when a field official captured it on the citizen's behalf. */
+	capture: fieldCaptureSchema.optional(),
+	/** Dependencia the request was routed to when filed: the form's responsible office. */
+	dependencia: slugSchema.optional(),
+	/** SHA-256 of the canonical submission: same id + same hash = the same request again. */
+	payloadHash: z.string().regex(/^[0-9a-f]{64}$/)
+});
+export type RequestDoc = z.infer<typeof requestDocSchema>;
+
+const eventTextSchema = z.string().trim().min(1, 'escriba el texto').max(20_000);
+
+/** A status change, with a note the citizen reads. */
+const estadoEvent = z
+	.object({ kind: z.literal('estado'), status: requestStatusSchema, text: eventTextSchema })
+	.strict();
+/** Largest document an official attaches to an answer (a scanned, signed letter): 5 MB. */
+export const MAX_ANSWER_DOCUMENT_BYTES = 5_000_000;
+
+/** A document attached to an answer, stored as a CouchDB attachment of the event. */
+export const answerDocumentSchema = z
+	.object({
+		id: z.uuid(),
+		name: lineSchema(200).refine((n) => !/[\\/]/.test(n), 'nombre de archivo inválido'),
+		type: z.enum(ATTACHMENT_TYPES),
+		size: z.number().int().min(1).max(MAX_ANSWER_DOCUMENT_BYTES)
+	})
+	.strict();
+export type AnswerDocument = z.infer<typeof answerDocumentSchema>;
+
+/** The official answer the citizen receives, optionally with a document. */
+const respuestaEvent = z
+	.object({
+		kind: z.literal('respuesta'),
+		status: z.enum(['respondida', 'cerrada']).default('respondida'),
+		text: eventTextSchema,
+		document: answerDocumentSchema.optional()
+	})
+	.strict();
+/** Assigned to a colleague (internal). */
+const asignacionEvent = z
+	.object({
+		kind: z.literal('asignacion'),
+		assignee: usernameRef,
+		text: z.string().trim().max(2000).default('')
+	})
+	.strict();
+/** Forwarded to another dependencia ("traslado por competencia"); the citizen is told. */
+const trasladoEvent = z
+	.object({ kind: z.literal('traslado'), dependencia: slugSchema, text: eventTextSchema })
+	.strict();
+/** Extension of the term (Ley 1755 art. 14 par.): reasons and the new date, told to the citizen. */
+const prorrogaEvent = z
+	.object({ kind: z.literal('prorroga'), dueDate: isoDateSchema, text: eventTextSchema })
+	.strict();
+/** Internal note: never shown to the citizen. */
+const notaEvent = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
+
+/**
+ * Something that happened to a request, as an official (or the interim admin API) submits it.
+ * Each is its own immutable document; the request's current state is the fold of them all
+ * (`$lib/domain/solicitud-estado`).
+ */
+export const eventInputSchema = z.discriminatedUnion('kind', [
+	estadoEvent,
+	respuestaEvent,
+	asignacionEvent,
+	trasladoEvent,
+	prorrogaEvent,
+	notaEvent
+]);
+export type EventInput = z.infer<typeof eventInputSchema>;
+export type EventKind = EventInput['kind'];
+
+/** Kinds the citizen sees when tracking their request; the rest are internal. */
+export const PUBLIC_EVENT_KINDS = ['estado', 'respuesta', 'traslado', 'prorroga'] as const;
+
+const eventDocFields = {
+	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9A-Za-z:.-]+$/),
+	_rev: z.string().optional(),
+	type: z.literal('evento'),
+	solicitud: z.uuid(),
+	radicado: radicadoSchema,
+	/** When the official acted (on their device, possibly offline). */
+	at: isoDateTimeSchema,
+	/** Name shown in the history. */
+	by: lineSchema(160),
+	/** Username of the official, for attribution (absent for the interim admin API). */
+	byUser: usernameRef.optional(),
+	/** Device-generated id: the same action sent twice is stored once. */
+	clientId: z.uuid().optional(),
+	/** When the server stored it. */
+	recordedAt: isoDateTimeSchema.optional(),
+	/** CouchDB's stubs of the answer's document, when read back from the store. */
+	_attachments: z.record(z.string(), z.unknown()).optional()
+};
+
+export const eventDocSchema = z.discriminatedUnion('kind', [
+	estadoEvent.extend(eventDocFields),
+	respuestaEvent.extend(eventDocFields),
+	asignacionEvent.extend(eventDocFields),
+	trasladoEvent.extend(eventDocFields),
+	prorrogaEvent.extend(eventDocFields),
+	notaEvent.extend(eventDocFields)
+]);
+export type EventDoc = z.infer<typeof eventDocSchema>;
+
+/** One entry of the history the citizen sees. */
+export interface PublicEventView {
+	at: string;
+	kind: (typeof PUBLIC_EVENT_KINDS)[number];
+	/** Status of the request after this event. */
+	status: RequestStatus;
+	text: string;
+	/** New due date, for an extension. */
+	dueDate?: string;
+	/** The answer's document, downloadable with radicado + PIN. */
+	document?: AnswerDocument;
+}
+
+/** What the citizen sees when tracking with radicado + PIN: status and answers, no personal data. */
+export interface TrackingView {
+	radicado: string;
+	formTitle: string;
+	capturedAt: string;
+	receivedAt: string;
+	deadline: z.infer<typeof deadlineSchema> | null;
+	status: RequestStatus;
+	events: PublicEventView[];
+}
+
+/** An official's action queued on their device (possibly offline) and sent later. */
+export const queuedActionSchema = z
+	.object({
+		clientId: z.uuid(),
+		radicado: radicadoSchema,
+		/** When the official acted on the device. */
+		at: isoDateTimeSchema,
+		event: eventInputSchema
+	})
+	.strict();
+export type QueuedAction = z.infer<typeof queuedActionSchema>;
+
+/** A request as an official's device holds it: no PIN or payload hashes ever leave the server. */
+export type ReplicaRequest = Omit<RequestDoc, 'pinHash' | 'payloadHash'>;
+
+/** One entry of the list of documents an official's device should hold. */
+export interface ReplicaEntry {
+	id: string;
+	rev: string;
+}

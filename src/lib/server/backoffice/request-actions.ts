@@ -1,0 +1,110 @@
+/**
+ * What an official does to a request (assign, forward, extend, note, answer, change status),
+ * checked against their role and the request's scope and the law's rules, then stored as a new
+ * event. The same checks apply whether the action comes from the inbox page or from an
+ * official's device syncing actions taken offline.
+ */
+import { can, canActOnRequest, canSeeRequest } from '$lib/domain/permissions';
+import { checkExtension, type ExtensionRefusal } from '$lib/domain/prorroga';
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { isSettled } from '$lib/domain/request-state';
+import type { EventDoc, EventInput, SessionUser } from '$lib/schemas';
+import { getContent } from '$lib/server/content/repo';
+import { getUser } from '$lib/server/auth/users';
+import { appendEvent, EventConflict } from '$lib/server/requests/events';
+import { allRequests, municipalCalendar, type StoredRequest } from './requests';
+
+export type ActionRefusal =
+	| 'no_encontrado'
+	| 'prohibido'
+	| 'conflicto_id'
+	| 'fecha_invalida'
+	| 'usuario_destino_invalido'
+	| 'dependencia_invalida'
+	| 'misma_dependencia'
+	| ExtensionRefusal;
+
+export type ActionResult =
+	| { ok: true; event: EventDoc; created: boolean }
+	| { ok: false; refusal: ActionRefusal; maxDueDate?: string };
+
+/** An offline action may be dated in the past, never more than this in the future (clock skew). */
+const MAX_FUTURE_MS = 5 * 60_000;
+
+export async function actOnRequest(
+	actor: SessionUser,
+	radicado: string,
+	input: EventInput,
+	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
+): Promise<ActionResult> {
+	const now = opts.now ?? new Date();
+	const at = opts.at ?? now;
+	const stored = (await allRequests()).get(radicado);
+	// Unknown and not-yours look the same: an official cannot probe other offices' radicados.
+	if (!stored || !canActOnRequest(actor, stored.scope, input.kind)) {
+		return {
+			ok: false,
+			refusal: stored && canSeeRequest(actor, stored.scope) ? 'prohibido' : 'no_encontrado'
+		};
+	}
+	if (at.getTime() > now.getTime() + MAX_FUTURE_MS || at.toISOString() < stored.doc.receivedAt) {
+		return { ok: false, refusal: 'fecha_invalida' };
+	}
+	// The same action sent again (double click, retried sync) is answered with the stored one.
+	const earlier = opts.clientId && stored.events.find((e) => e.clientId === opts.clientId);
+	if (earlier) {
+		return earlier.kind === input.kind
+			? { ok: true, event: earlier, created: false }
+			: { ok: false, refusal: 'conflicto_id' };
+	}
+	const refusal = await checkRules(input, stored, at);
+	if (refusal) return { ok: false, ...refusal };
+	try {
+		const { doc, created } = await appendEvent(
+			stored.doc,
+			input,
+			{ by: actor.name, byUser: actor.username },
+			{ clientId: opts.clientId, at, now, documentData: opts.documentData }
+		);
+		return { ok: true, event: doc, created };
+	} catch (e) {
+		if (e instanceof EventConflict) return { ok: false, refusal: 'conflicto_id' };
+		throw e;
+	}
+}
+
+async function checkRules(
+	input: EventInput,
+	stored: StoredRequest,
+	at: Date
+): Promise<{ refusal: ActionRefusal; maxDueDate?: string } | null> {
+	switch (input.kind) {
+		case 'asignacion': {
+			const target = await getUser(input.assignee);
+			return target?.active && can(target, 'solicitudes.bandeja')
+				? null
+				: { refusal: 'usuario_destino_invalido' };
+		}
+		case 'traslado': {
+			if (input.dependencia === stored.state.dependencia) return { refusal: 'misma_dependencia' };
+			return (await getContent('dependencia', input.dependencia))
+				? null
+				: { refusal: 'dependencia_invalida' };
+		}
+		case 'prorroga': {
+			const check = checkExtension({
+				deadline: stored.doc.deadline,
+				extended: stored.state.extended,
+				settled: isSettled(stored.state.status),
+				today: bogotaDate(at),
+				newDueDate: input.dueDate,
+				calendar: await municipalCalendar()
+			});
+			return check.ok
+				? null
+				: { refusal: check.refusal ?? 'sin_plazo', maxDueDate: check.maxDueDate };
+		}
+		default:
+			return null;
+	}
+}

@@ -1,0 +1,267 @@
+/**
+ * Citizens' comments on proyectos de acuerdo and their moderation.
+ *
+ * - A comment is stored once per client id (`comentario:<proyecto>:<id>`), create-only: the
+ *   same comment sent again is answered as before, another under the same id is a conflict.
+ * - Its text is cleaned on write (`cleanCommentText`); what the person typed is kept apart,
+ *   only when it differs, and only moderators see it.
+ * - Moderation is a separate, create-only decision document (`moderacion:<proyecto>:<id>`):
+ *   the first decision is final, and a comment is public only with an approval.
+ * - New comments are rate-limited per client address; refused or repeated ones cost nothing.
+ */
+import { createHash } from 'node:crypto';
+import { bogotaDate } from '$lib/domain/calendar-date';
+import {
+	checkCommentText,
+	cleanCommentText,
+	cleanName,
+	commentsOpen,
+	commentStatus,
+	NAME_MAX,
+	type CommentStatus
+} from '$lib/domain/comments';
+import { DATA_POLICY_VERSION } from '$lib/forms/consent';
+import { commentSubmissionSchema, type PublicComment } from '$lib/schemas';
+import type { ApiErrorCode } from '$lib/server/api-error';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { getContent } from '$lib/server/content/repo';
+import { issuesOf } from '$lib/server/requests/http';
+import { KeyedLock } from '$lib/server/requests/keyed-lock';
+import { canonicalJson } from '$lib/server/requests/payload-hash';
+import { TokenBuckets } from '$lib/server/requests/rate-limit';
+
+export interface CommentDoc {
+	_id: string;
+	type: 'comentario';
+	proyecto: string;
+	clientId: string;
+	/** Cleaned text: what the page shows once approved. */
+	text: string;
+	/** What was typed, when cleaning changed it; for moderators only. */
+	original?: string;
+	name?: string;
+	consent?: { accepted: true; policyVersion: string; acceptedAt: string };
+	payloadHash: string;
+	receivedAt: string;
+}
+
+export interface ModerationDoc {
+	_id: string;
+	type: 'moderacion';
+	proyecto: string;
+	clientId: string;
+	decision: 'aprobado' | 'rechazado';
+	reason?: string;
+	by: string;
+	receivedAt: string;
+}
+
+export type CommentOutcome =
+	| { ok: true; status: 200 | 201; receipt: { id: string; status: CommentStatus } }
+	| {
+			ok: false;
+			status: number;
+			code: ApiErrorCode;
+			message: string;
+			detail?: unknown;
+			retryAfter?: number;
+	  };
+
+/**
+ * New comments per client address: bursts of 20, then 10 a minute. Generous on purpose: the
+ * alcaldía's kiosks and a vereda's shared Wi-Fi put many people behind one address. Per
+ * process, like the tracking limit (see `rate-limit.ts`).
+ */
+const newComments = new TokenBuckets({ capacity: 20, perMinute: 10 });
+const sameComment = new KeyedLock();
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const reject = (status: number, code: ApiErrorCode, message: string, detail?: unknown) =>
+	({ ok: false, status, code, message, detail }) satisfies CommentOutcome;
+
+export const commentDocId = (proyecto: string, id: string) => `comentario:${proyecto}:${id}`;
+const moderationDocId = (proyecto: string, id: string) => `moderacion:${proyecto}:${id}`;
+
+/** Field-level problems, keyed by the form's field names. */
+export type CommentFieldErrors = Partial<Record<'texto' | 'nombre' | 'consentimiento', string>>;
+
+/** Stores a citizen's comment as pending. Throws only when the store fails. */
+export async function submitComment(
+	input: unknown,
+	opts: { address: string; now?: () => Date }
+): Promise<CommentOutcome> {
+	const parsed = commentSubmissionSchema.safeParse(input);
+	if (!parsed.success) {
+		return reject(400, 'comentario_invalido', 'El comentario no tiene el formato esperado.', {
+			issues: issuesOf(parsed.error)
+		});
+	}
+	const body = parsed.data;
+	const proyecto = await getContent('proyecto-acuerdo', body.proyecto);
+	if (!proyecto) return reject(404, 'no_encontrado', 'El proyecto de acuerdo no existe.');
+
+	const text = cleanCommentText(body.text);
+	const name = cleanName(body.name ?? '');
+	const fields: Record<string, string> = {};
+	const textProblem = checkCommentText(text);
+	if (textProblem) fields.texto = textProblem;
+	if ([...name].length > NAME_MAX) fields.nombre = 'nombre_largo';
+	if (Object.keys(fields).length) {
+		return reject(400, 'comentario_invalido', 'Revise el comentario.', { fields });
+	}
+	if (name && !body.consent) {
+		return reject(
+			400,
+			'falta_consentimiento',
+			'Para publicar su nombre debe autorizar el tratamiento de sus datos personales.',
+			{ fields: { consentimiento: 'falta_consentimiento' } }
+		);
+	}
+	const hash = sha256(
+		canonicalJson({
+			proyecto: proyecto.slug,
+			text: body.text,
+			name: body.name ?? '',
+			consent: !!body.consent
+		})
+	);
+	const docId = commentDocId(proyecto.slug, body.id);
+	const now = opts.now ?? (() => new Date());
+	return sameComment.run(docId, async () => {
+		const client = couch();
+		const existing = await client.get<CommentDoc>(DB.participation, docId);
+		if (existing) return replayOrConflict(existing, hash);
+		if (!commentsOpen(proyecto, bogotaDate(now()))) {
+			return reject(
+				403,
+				'comentarios_cerrados',
+				'Este proyecto de acuerdo ya no recibe comentarios.'
+			);
+		}
+		const wait = newComments.take(opts.address, 1);
+		if (wait) {
+			return {
+				...reject(
+					429,
+					'demasiados_intentos',
+					'Ha enviado muchos comentarios seguidos. Espere un momento e intente de nuevo.'
+				),
+				retryAfter: wait
+			};
+		}
+		const receivedAt = now().toISOString();
+		const doc: CommentDoc = {
+			_id: docId,
+			type: 'comentario',
+			proyecto: proyecto.slug,
+			clientId: body.id,
+			text,
+			...(text !== body.text ? { original: body.text } : {}),
+			...(name
+				? {
+						name,
+						consent: { accepted: true, policyVersion: DATA_POLICY_VERSION, acceptedAt: receivedAt }
+					}
+				: {}),
+			payloadHash: hash,
+			receivedAt
+		};
+		try {
+			await client.put(DB.participation, doc);
+		} catch (e) {
+			if (!(e instanceof CouchError && e.status === 409)) throw e;
+			const winner = await client.get<CommentDoc>(DB.participation, docId);
+			if (!winner) throw e;
+			return replayOrConflict(winner, hash);
+		}
+		return { ok: true, status: 201, receipt: { id: body.id, status: 'pendiente' } };
+	});
+}
+
+async function replayOrConflict(existing: CommentDoc, hash: string): Promise<CommentOutcome> {
+	if (existing.payloadHash !== hash) {
+		return reject(
+			409,
+			'conflicto_id',
+			'Ya existe un comentario con este identificador y otro contenido.'
+		);
+	}
+	const decision = await couch().get<ModerationDoc>(
+		DB.participation,
+		moderationDocId(existing.proyecto, existing.clientId)
+	);
+	return {
+		ok: true,
+		status: 200,
+		receipt: { id: existing.clientId, status: commentStatus(decision ?? undefined) }
+	};
+}
+
+export interface ModeratedComment extends CommentDoc {
+	status: CommentStatus;
+	decision?: ModerationDoc;
+}
+
+/** Comments with their status; of one proposal, or of all when `proyecto` is omitted. */
+export async function listComments(proyecto?: string): Promise<ModeratedComment[]> {
+	const key = proyecto ? `${proyecto}:` : '';
+	const client = couch();
+	const [comments, decisions] = await Promise.all([
+		client.range<CommentDoc>(DB.participation, `comentario:${key}`, `comentario:${key}\ufff0`),
+		client.range<ModerationDoc>(DB.participation, `moderacion:${key}`, `moderacion:${key}\ufff0`)
+	]);
+	const byId = new Map(decisions.map((d) => [`${d.proyecto}:${d.clientId}`, d]));
+	return comments
+		.map((c) => {
+			const decision = byId.get(`${c.proyecto}:${c.clientId}`);
+			return { ...c, status: commentStatus(decision), ...(decision ? { decision } : {}) };
+		})
+		.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+}
+
+/** The approved comments of a proposal, oldest first, as the public page shows them. */
+export async function publicComments(proyecto: string): Promise<PublicComment[]> {
+	return (await listComments(proyecto))
+		.filter((c) => c.status === 'aprobado')
+		.map((c) => ({ id: c.clientId, name: c.name ?? null, text: c.text, receivedAt: c.receivedAt }));
+}
+
+export type ModerationOutcome =
+	{ ok: true } | { ok: false; code: 'no_encontrado' | 'ya_moderado' | 'falta_motivo' };
+
+/** Records the (final) decision on a comment. */
+export async function moderateComment(input: {
+	proyecto: string;
+	clientId: string;
+	decision: 'aprobado' | 'rechazado';
+	reason?: string;
+	by: string;
+	now?: Date;
+}): Promise<ModerationOutcome> {
+	const reason = cleanName(input.reason ?? '').slice(0, 500);
+	if (input.decision === 'rechazado' && !reason) return { ok: false, code: 'falta_motivo' };
+	const client = couch();
+	const comment = await client.get<CommentDoc>(
+		DB.participation,
+		commentDocId(input.proyecto, input.clientId)
+	);
+	if (!comment) return { ok: false, code: 'no_encontrado' };
+	const doc: ModerationDoc = {
+		_id: moderationDocId(input.proyecto, input.clientId),
+		type: 'moderacion',
+		proyecto: input.proyecto,
+		clientId: input.clientId,
+		decision: input.decision,
+		...(input.decision === 'rechazado' ? { reason } : {}),
+		by: input.by,
+		receivedAt: (input.now ?? new Date()).toISOString()
+	};
+	try {
+		await client.put(DB.participation, doc);
+	} catch (e) {
+		if (e instanceof CouchError && e.status === 409) return { ok: false, code: 'ya_moderado' };
+		throw e;
+	}
+	return { ok: true };
+}

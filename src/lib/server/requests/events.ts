@@ -1,0 +1,128 @@
+/**
+ * Event documents of requests: reading one request's history and appending to it. Every action
+ * is a new document whose id carries the device-generated `clientId`, so the same action sent
+ * twice (a retry after a lost response, an offline queue flushed twice) is stored once.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+	eventDocSchema,
+	PUBLIC_EVENT_KINDS,
+	type EventDoc,
+	type EventInput,
+	type PublicEventView,
+	type RequestDoc
+} from '$lib/schemas';
+import { applyEvent, foldRequest, sortEvents, type RequestState } from '$lib/domain/request-state';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { eventRange } from './docs';
+
+/** Events of one request, oldest first (invalid documents are skipped, never shown). */
+export async function eventsOf(requestId: string): Promise<EventDoc[]> {
+	const [start, end] = eventRange(requestId);
+	const docs = await couch().range<unknown>(DB.requests, start, end);
+	return sortEvents(
+		docs.flatMap((d) => {
+			const e = eventDocSchema.safeParse(d);
+			return e.success ? [e.data] : [];
+		})
+	);
+}
+
+/** The state a request is in, from the request and its events. */
+export function stateOf(doc: RequestDoc, events: readonly EventDoc[]): RequestState {
+	return foldRequest(
+		{
+			dependencia: doc.dependencia,
+			dueDate: doc.deadline?.dueDate ?? null,
+			receivedAt: doc.receivedAt
+		},
+		events
+	);
+}
+
+/** The history the citizen sees: public kinds only, each with the status it left. */
+export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): PublicEventView[] {
+	const state = stateOf(doc, []);
+	const out: PublicEventView[] = [];
+	for (const e of sortEvents(events)) {
+		applyEvent(state, e);
+		if (!(PUBLIC_EVENT_KINDS as readonly string[]).includes(e.kind)) continue;
+		out.push({
+			at: e.at,
+			kind: e.kind as PublicEventView['kind'],
+			status: state.status,
+			text: 'text' in e ? e.text : '',
+			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {}),
+			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
+		});
+	}
+	return out;
+}
+
+/**
+ * One id per action: the device's `clientId` under the request's prefix, so one range read gets
+ * a request's history and a retried action (even two at once) collides with itself.
+ */
+export const eventId = (requestId: string, clientId: string) => `evento:${requestId}:${clientId}`;
+
+export class EventConflict extends Error {
+	constructor() {
+		super('otro evento con el mismo identificador y distinto contenido');
+	}
+}
+
+/**
+ * Stores an event for `solicitud`. With the same `clientId` again it returns the stored
+ * event when the content is the same, and throws {@link EventConflict} when it differs.
+ */
+export async function appendEvent(
+	solicitud: Pick<RequestDoc, 'id' | 'radicado'>,
+	input: EventInput,
+	actor: { by: string; byUser?: string },
+	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
+): Promise<{ doc: EventDoc; created: boolean }> {
+	const now = opts.now ?? new Date();
+	const at = (opts.at ?? now).toISOString();
+	const clientId = opts.clientId ?? randomUUID();
+	const doc = eventDocSchema.parse({
+		...input,
+		_id: eventId(solicitud.id, clientId),
+		type: 'evento',
+		solicitud: solicitud.id,
+		radicado: solicitud.radicado,
+		at,
+		by: actor.by,
+		...(actor.byUser ? { byUser: actor.byUser } : {}),
+		clientId,
+		recordedAt: now.toISOString()
+	});
+	// The answer's document travels inline in the same write: the event exists with it or not at all.
+	const attachments =
+		input.kind === 'respuesta' && input.document && opts.documentData
+			? {
+					_attachments: {
+						[input.document.id]: { content_type: input.document.type, data: opts.documentData }
+					}
+				}
+			: {};
+	try {
+		await couch().put(DB.requests, { ...doc, ...attachments });
+		return { doc, created: true };
+	} catch (e) {
+		if (!(e instanceof CouchError && e.status === 409)) throw e;
+		const stored = eventDocSchema.safeParse(await couch().get(DB.requests, doc._id));
+		if (!stored.success || !sameAction(stored.data, doc)) throw new EventConflict();
+		return { doc: stored.data, created: false };
+	}
+}
+
+/**
+ * Same action: same request, kind, content and author. The time is not compared: a retry is
+ * stamped later than the original, whose time stands.
+ */
+function sameAction(a: EventDoc, b: EventDoc): boolean {
+	const strip = ({ _rev: _r, recordedAt: _t, at: _a, _attachments: _f, ...rest }: EventDoc) =>
+		JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
+	return strip(a) === strip(b);
+}

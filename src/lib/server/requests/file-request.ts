@@ -1,0 +1,324 @@
+/**
+ * Filing a request (PQRSD or trámite): the server side of the device's outbox.
+ *
+ * Guarantees:
+ * - **Idempotent on the request id.** The same id with the same content (fingerprint of the
+ *   canonical JSON, and the same PIN) is answered again with the original receipt; the same id
+ *   with anything else is `409 conflicto_id`. The outbox can retry blindly.
+ * - **All or nothing.** Everything that can reject a request (schema, form rules, attachment
+ *   bytes, deadline) is checked before a radicado is claimed, and the request with its
+ *   attachments is written as ONE document in one PUT. A request is either filed completely or
+ *   not at all; the only trace a failed write can leave is its radicado claim, which the
+ *   retry of the same request reuses (see radicado-allocator.ts).
+ * - **The server's clock counts.** `receivedAt` is the server's time: the radicado's year and
+ *   the legal deadline run from it. The device's `capturedAt` is kept as the capture time.
+ */
+import { can } from '$lib/domain/permissions';
+import {
+	requestDocSchema,
+	submissionSchema,
+	type ContentDocOf,
+	type FieldCapture,
+	type SessionUser,
+	type RequestDoc,
+	type Submission
+} from '$lib/schemas';
+import { validateSubmission } from '$lib/forms/validate';
+import { businessDaysBetween, type BusinessCalendar } from '$lib/domain/business-days';
+import { legalDeadline, tramiteDeadline } from '$lib/domain/deadlines';
+import { formatRadicado } from '$lib/domain/radicado';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import type { ApiErrorCode } from '$lib/server/api-error';
+import { checkAttachments, type CheckedAttachment } from './attachments';
+import { radicadoPrefix } from './config';
+import { requestDocId } from './docs';
+import { issuesOf } from './http';
+import { KeyedLock } from './keyed-lock';
+import { payloadHash } from './payload-hash';
+import { hashPin, verifyPin } from './pin';
+import { getContent } from '$lib/server/content/repo';
+import { RadicadoAllocator, seriesFor } from './radicado-allocator';
+import { textIssues } from './text-checks';
+
+/** What the device gets back, on first filing and on every replay. */
+export interface FilingReceipt {
+	id: string;
+	radicado: string;
+	receivedAt: string;
+	deadline: RequestDoc['deadline'];
+}
+
+export type FilingOutcome =
+	| { ok: true; status: 200 | 201; receipt: FilingReceipt }
+	| { ok: false; status: number; code: ApiErrorCode; message: string; detail?: unknown };
+
+type Deadline = RequestDoc['deadline'];
+type FormDoc = ContentDocOf<'formulario'>;
+
+const allocator = new RadicadoAllocator(couch, DB.requests);
+/** Two copies of one request arriving at one server at once are handled one after the other. */
+const sameRequest = new KeyedLock();
+
+const reject = (
+	status: number,
+	code: ApiErrorCode,
+	message: string,
+	detail?: unknown
+): FilingOutcome => ({ ok: false, status, code, message, detail });
+
+const receiptOf = (doc: RequestDoc): FilingReceipt => ({
+	id: doc.id,
+	radicado: doc.radicado,
+	receivedAt: doc.receivedAt,
+	deadline: doc.deadline
+});
+
+/**
+ * Files a request from a parsed JSON body. Never throws for bad input (that is an outcome);
+ * throws only when the store fails, which callers answer with a 5xx the device retries.
+ */
+export async function fileRequest(
+	input: unknown,
+	opts: { now?: () => Date; capturer?: SessionUser | null } = {}
+): Promise<FilingOutcome> {
+	const parsed = submissionSchema.safeParse(input);
+	if (!parsed.success) {
+		return reject(400, 'solicitud_invalida', 'La solicitud no tiene el formato esperado.', {
+			issues: issuesOf(parsed.error)
+		});
+	}
+	const submission = parsed.data;
+	const textProblems = textIssues(submission);
+	if (textProblems.length) {
+		return reject(400, 'solicitud_invalida', 'La solicitud contiene caracteres no permitidos.', {
+			issues: textProblems
+		});
+	}
+	let capture: FieldCapture | undefined;
+	if (submission.fieldCapture) {
+		// Who captured it comes from the session, never from the device's word.
+		if (!opts.capturer) {
+			return reject(
+				401,
+				'sesion_requerida',
+				'Inicie sesión como funcionario de campo para enviar las capturas.'
+			);
+		}
+		if (!can(opts.capturer, 'solicitudes.capturar')) {
+			return reject(403, 'prohibido', 'Su rol no permite radicar a nombre de un ciudadano.');
+		}
+		capture = { by: opts.capturer.username, byName: opts.capturer.name, consentReadAloud: true };
+	}
+	const hash = payloadHash(submission);
+	return sameRequest.run(submission.id, () =>
+		fileOnce(submission, hash, opts.now ?? (() => new Date()), capture)
+	);
+}
+
+async function fileOnce(
+	submission: Submission,
+	hash: string,
+	now: () => Date,
+	capture: FieldCapture | undefined
+) {
+	const client = couch();
+	const existing = await client.get<RequestDoc>(DB.requests, requestDocId(submission.id));
+	if (existing) return replayOrConflict(existing, submission, hash);
+
+	const form = await getContent('formulario', submission.form);
+	if (!form) {
+		return reject(
+			404,
+			'formulario_no_encontrado',
+			'El formulario no existe o ya no está publicado.'
+		);
+	}
+	const problems = validateSubmission(form, submission);
+	if (problems) {
+		return reject(400, 'solicitud_invalida', 'Revise los datos de la solicitud.', problems);
+	}
+	const checked = checkAttachments(submission.attachments);
+	if (!checked.ok) {
+		return reject(
+			400,
+			'adjunto_invalido',
+			'Algún adjunto está dañado o no es del tipo indicado (JPEG, PNG, WebP o PDF).',
+			{ attachments: checked.problems }
+		);
+	}
+
+	const receivedAt = now();
+	const dependencia = await routeTo(form, submission);
+	const prefix = radicadoPrefix();
+	const deadline = await computeDeadline(form, receivedAt);
+	const pinHash = await hashPin(submission.pin);
+	const doc = buildDoc({
+		submission,
+		form,
+		hash,
+		pinHash,
+		receivedAt,
+		deadline,
+		checked: checked.attachments,
+		capture,
+		dependencia
+	});
+	// Validated with a placeholder number of the right series BEFORE a number is claimed: a doc
+	// the schema would refuse must not cost a radicado.
+	const { year } = seriesFor(prefix, receivedAt);
+	const draft = requestDocSchema.safeParse({
+		...doc,
+		radicado: formatRadicado({ prefix, year, number: 1 })
+	});
+	if (!draft.success) {
+		throw new Error(`Documento de solicitud inválido: ${JSON.stringify(issuesOf(draft.error))}`);
+	}
+
+	const allocation = await allocator.allocate({ prefix, receivedAt, requestId: submission.id });
+	const filed: RequestDoc = { ...doc, radicado: allocation.radicado };
+	try {
+		await client.put(DB.requests, {
+			...filed,
+			_attachments: inlineAttachments(checked.attachments)
+		});
+	} catch (e) {
+		if (!(e instanceof CouchError && e.status === 409)) throw e;
+		// Another copy of this request (on another server) was written first.
+		const winner = await client.get<RequestDoc>(DB.requests, requestDocId(submission.id));
+		if (!winner) throw e;
+		return replayOrConflict(winner, submission, hash);
+	}
+	return { ok: true, status: 201, receipt: receiptOf(filed) } satisfies FilingOutcome;
+}
+
+async function replayOrConflict(
+	existing: RequestDoc,
+	submission: Submission,
+	hash: string
+): Promise<FilingOutcome> {
+	if (existing.payloadHash === hash && (await verifyPin(submission.pin, existing.pinHash))) {
+		return { ok: true, status: 200, receipt: receiptOf(existing) };
+	}
+	return reject(
+		409,
+		'conflicto_id',
+		'Ya existe una solicitud con este identificador y un contenido diferente.'
+	);
+}
+
+function buildDoc(input: {
+	submission: Submission;
+	form: FormDoc;
+	hash: string;
+	pinHash: string;
+	receivedAt: Date;
+	deadline: Deadline;
+	checked: CheckedAttachment[];
+	capture: FieldCapture | undefined;
+	dependencia: string;
+}): Omit<RequestDoc, 'radicado'> {
+	const { submission: s, form } = input;
+	return {
+		_id: requestDocId(s.id),
+		type: 'solicitud',
+		id: s.id,
+		form: form.slug,
+		formTitle: form.title,
+		purpose: form.purpose,
+		...(form.pqrsdType ? { pqrsdType: form.pqrsdType } : {}),
+		...(form.tramite ? { tramite: form.tramite } : {}),
+		capturedAt: s.capturedAt,
+		receivedAt: input.receivedAt.toISOString(),
+		deadline: input.deadline,
+		anonymous: s.anonymous,
+		...(s.applicant ? { applicant: s.applicant } : {}),
+		values: s.values,
+		...(s.consent ? { consent: s.consent } : {}),
+		attachments: input.checked.map((a) => a.meta),
+		dependencia: input.dependencia,
+		...(input.capture ? { capture: input.capture } : {}),
+		pinHash: input.pinHash,
+		payloadHash: input.hash
+	};
+}
+
+/**
+ * The dependencia that receives the request: the one the citizen chose in the `dependencia_relacionada` field
+ * when it is a real office ("No sé" is not), else the form's responsible office.
+ */
+async function routeTo(form: FormDoc, submission: Submission): Promise<string> {
+	const chosen = submission.values.dependencia_relacionada;
+	if (
+		typeof chosen === 'string' &&
+		chosen !== form.responsible &&
+		(await getContent('dependencia', chosen))
+	) {
+		return chosen;
+	}
+	return form.responsible;
+}
+
+/** CouchDB inline attachments, named by the attachment's uuid (never the citizen's file name). */
+function inlineAttachments(
+	attachments: CheckedAttachment[]
+): Record<string, { content_type: string; data: string }> {
+	return Object.fromEntries(
+		attachments.map((a) => [a.meta.id, { content_type: a.meta.type, data: a.data }])
+	);
+}
+
+const clip = (text: string, max: number) =>
+	text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/**
+ * The due date: PQRSD by the legal term of the form's type; trámites by the term in the
+ * trámite's catalogue entry (`null` for immediate or hour terms, which have no due date in
+ * days). Municipal closure days come from the `sitio` document.
+ */
+async function computeDeadline(form: FormDoc, receivedAt: Date): Promise<Deadline> {
+	const sitio = await getContent('sitio', 'sitio');
+	if (!sitio) console.warn('Sin documento sitio:sitio: plazos sin días de cierre municipales');
+	const calendar: BusinessCalendar = { closures: sitio?.closures ?? [] };
+	if (form.purpose === 'pqrsd') {
+		if (!form.pqrsdType) return null;
+		const d = legalDeadline({ type: form.pqrsdType, receivedAt, calendar });
+		return {
+			receivedDate: d.receivedDate,
+			dueDate: d.dueDate,
+			businessDays: d.businessDays,
+			legalBasis: d.legalBasis
+		};
+	}
+	if (!form.tramite) return null;
+	const tramite = await getContent('tramite', form.tramite);
+	if (!tramite) {
+		console.warn(`El formulario ${form.slug} apunta al trámite inexistente ${form.tramite}`);
+		return null;
+	}
+	const d = tramiteDeadline({ term: tramite.time, receivedAt, calendar });
+	if (!d) return null;
+	const basis = tramite.legalBasis.join('; ');
+	if (d.kind === 'dias-habiles') {
+		return {
+			receivedDate: d.receivedDate,
+			dueDate: d.dueDate,
+			businessDays: d.value,
+			legalBasis: clip(
+				`Término del trámite «${tramite.title}»: ${d.value} días hábiles siguientes a la recepción. ${basis}`,
+				1000
+			)
+		};
+	}
+	// The shared deadline shape counts business days; a calendar-day term is stated in the
+	// legal basis and expressed as the business days it spans.
+	return {
+		receivedDate: d.receivedDate,
+		dueDate: d.dueDate,
+		businessDays: businessDaysBetween(d.receivedDate, d.dueDate, calendar),
+		legalBasis: clip(
+			`Término del trámite «${tramite.title}»: ${d.value} días calendario siguientes a la recepción; si el último no es hábil, vence el siguiente día hábil. ${basis}`,
+			1000
+		)
+	};
+}

@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import { CouchError, type CouchClient } from '$lib/server/couch/client';
+import {
+	claimNumber,
+	planStart,
+	RadicadoAllocator,
+	RadicadoSeriesFullError,
+	RadicadoTimeoutError,
+	seriesFor
+} from './radicado-allocator';
+
+type Doc = { _id: string; _rev?: string } & Record<string, unknown>;
+
+/**
+ * A CouchDB stand-in with the semantics the allocator relies on: create-only PUT (409 when the
+ * id exists and no matching _rev is given), compare-and-set updates, and `_all_docs` ranges in
+ * id order. Every call yields to the event loop for a random moment, so concurrent allocations
+ * really interleave.
+ */
+class FakeCouch {
+	readonly docs = new Map<string, Doc>();
+	claimAttempts = 0;
+
+	async #pause() {
+		await new Promise((r) => setTimeout(r, Math.random() * 2));
+	}
+
+	async get<T>(_db: string, id: string): Promise<T | null> {
+		await this.#pause();
+		const d = this.docs.get(id);
+		return d ? (structuredClone(d) as T) : null;
+	}
+
+	async put(_db: string, doc: Doc): Promise<{ id: string; rev: string }> {
+		await this.#pause();
+		if (doc._id.startsWith('radicado:')) this.claimAttempts++;
+		const current = this.docs.get(doc._id);
+		if (current ? doc._rev !== current._rev : doc._rev !== undefined) {
+			throw new CouchError(409, 'conflict', 'Document update conflict.');
+		}
+		const rev = `${Number(current?._rev?.split('-')[0] ?? 0) + 1}-x`;
+		this.docs.set(doc._id, { ...structuredClone(doc), _rev: rev });
+		return { id: doc._id, rev };
+	}
+
+	async json<T>(path: string): Promise<T> {
+		await this.#pause();
+		const url = new URL(path, 'http://x/');
+		if (!url.pathname.endsWith('/_all_docs')) throw new Error(`unexpected ${path}`);
+		const q = url.searchParams;
+		const start = JSON.parse(q.get('startkey') ?? '""') as string;
+		const end = JSON.parse(q.get('endkey') ?? '"\ufff0"') as string;
+		const descending = q.get('descending') === 'true';
+		const limit = Number(q.get('limit') ?? Infinity);
+		const ids = [...this.docs.keys()].sort();
+		const inRange = descending
+			? ids.filter((id) => id <= start && id >= end).reverse()
+			: ids.filter((id) => id >= start && id <= end);
+		const rows = inRange.slice(0, limit).map((id) => {
+			const doc = this.docs.get(id) as Doc;
+			return { id, key: id, value: { rev: doc._rev }, doc: structuredClone(doc) };
+		});
+		return { rows } as T;
+	}
+
+	claim(radicado: string, solicitud = crypto.randomUUID()) {
+		const number = Number(radicado.slice(-6));
+		this.docs.set(`radicado:${radicado}`, {
+			_id: `radicado:${radicado}`,
+			_rev: '1-x',
+			type: 'radicado',
+			radicado,
+			series: radicado.slice(0, -7),
+			number,
+			solicitud,
+			at: new Date().toISOString()
+		});
+	}
+
+	numbers(series = 'PG-2026'): number[] {
+		return [...this.docs.values()]
+			.filter((d) => d.type === 'radicado' && d.series === series)
+			.map((d) => d.number as number)
+			.sort((a, b) => a - b);
+	}
+}
+
+const AT = new Date('2026-11-20T15:00:00-05:00');
+const allocatorOn = (fake: FakeCouch) =>
+	new RadicadoAllocator(() => fake as unknown as CouchClient, 'solicitudes');
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const pad = (n: number) => String(n).padStart(6, '0');
+
+describe('planStart', () => {
+	const id = 'aaaaaaaa-0000-4000-8000-000000000000';
+
+	it('starts after the last claim seen when the hint is backed by a claim', () => {
+		const rows = [{ number: 7 }, { number: 8 }, { number: 9 }];
+		expect(planStart({ hint: 8, rows, windowFull: false, requestId: id })).toEqual({
+			kind: 'start',
+			number: 10
+		});
+		expect(planStart({ hint: 0, rows: [], windowFull: false, requestId: id })).toEqual({
+			kind: 'start',
+			number: 1
+		});
+	});
+
+	it("reuses the request's own earlier claim", () => {
+		const rows = [{ number: 7 }, { number: 8, solicitud: id }, { number: 9 }];
+		expect(planStart({ hint: 9, rows, windowFull: false, requestId: id })).toEqual({
+			kind: 'reuse',
+			number: 8
+		});
+	});
+
+	it('distrusts a hint with no claim behind it and a window cut off by its limit', () => {
+		expect(
+			planStart({ hint: 500, rows: [{ number: 9 }], windowFull: false, requestId: id })
+		).toEqual({ kind: 'tail' });
+		expect(
+			planStart({
+				hint: 9,
+				rows: [{ number: 9 }, { number: 10 }],
+				windowFull: true,
+				requestId: id
+			})
+		).toEqual({ kind: 'tail' });
+	});
+});
+
+describe('claimNumber and seriesFor', () => {
+	it('reads the consecutive of claim ids of the series only', () => {
+		expect(claimNumber('radicado:PG-2026-000124', 'PG-2026')).toBe(124);
+		expect(claimNumber('radicado:PG-2027-000124', 'PG-2026')).toBeNull();
+		expect(claimNumber('contador:PG-2026', 'PG-2026')).toBeNull();
+		expect(claimNumber('radicado:PG-2026-12', 'PG-2026')).toBeNull();
+	});
+
+	it('numbers by the Bogotá year of receipt, not the UTC year', () => {
+		expect(seriesFor('PG', new Date('2027-01-01T03:30:00Z')).series).toBe('PG-2026');
+		expect(seriesFor('PG', new Date('2027-01-01T05:00:00Z')).series).toBe('PG-2027');
+	});
+});
+
+describe('RadicadoAllocator', () => {
+	it('gives 60 concurrent requests 60 consecutive numbers', async () => {
+		const fake = new FakeCouch();
+		const allocator = allocatorOn(fake);
+		const got = await Promise.all(
+			range(1, 60).map(() =>
+				allocator.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() })
+			)
+		);
+		expect(got.map((a) => a.number).sort((a, b) => a - b)).toEqual(range(1, 60));
+		expect(got[0]?.radicado).toMatch(/^PG-2026-0000\d\d$/);
+		expect(fake.claimAttempts).toBe(60);
+		await allocator.settled();
+		expect(fake.docs.get('contador:PG-2026')?.last).toBe(60);
+	});
+
+	it('stays unique and gap-free with three servers racing on one store', async () => {
+		const fake = new FakeCouch();
+		const servers = [allocatorOn(fake), allocatorOn(fake), allocatorOn(fake)];
+		const got = await Promise.all(
+			range(0, 89).map((i) =>
+				(servers[i % 3] as RadicadoAllocator).allocate({
+					prefix: 'PG',
+					receivedAt: AT,
+					requestId: crypto.randomUUID()
+				})
+			)
+		);
+		expect(got.map((a) => a.number).sort((a, b) => a - b)).toEqual(range(1, 90));
+		expect(fake.numbers()).toEqual(range(1, 90));
+	});
+
+	it('continues the series after a restart (a fresh allocator on the same store)', async () => {
+		const fake = new FakeCouch();
+		const first = allocatorOn(fake);
+		for (let i = 0; i < 5; i++) {
+			await first.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() });
+		}
+		await first.settled();
+		const restarted = allocatorOn(fake);
+		const next = await restarted.allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(next.radicado).toBe('PG-2026-000006');
+	});
+
+	it('ignores a counter that runs ahead of the claims instead of leaving a gap', async () => {
+		const fake = new FakeCouch();
+		for (const n of range(1, 10)) fake.claim(`PG-2026-${pad(n)}`);
+		fake.docs.set('contador:PG-2026', {
+			_id: 'contador:PG-2026',
+			_rev: '3-x',
+			type: 'contador',
+			series: 'PG-2026',
+			last: 500
+		});
+		const a = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(a.number).toBe(11);
+	});
+
+	it('finds the end of the series when the counter is missing or far behind', async () => {
+		const fake = new FakeCouch();
+		for (const n of range(1, 240)) fake.claim(`PG-2026-${pad(n)}`);
+		const a = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(a.number).toBe(241);
+		expect(fake.claimAttempts).toBe(1);
+	});
+
+	it('gives a retried request the number its failed first attempt claimed', async () => {
+		const fake = new FakeCouch();
+		const id = crypto.randomUUID();
+		for (const n of range(1, 4)) fake.claim(`PG-2026-${pad(n)}`);
+		fake.claim('PG-2026-000005', id);
+		for (const n of range(6, 8)) fake.claim(`PG-2026-${pad(n)}`);
+		const again = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: id
+		});
+		expect(again).toMatchObject({ radicado: 'PG-2026-000005', reused: true });
+		expect(fake.claimAttempts).toBe(0);
+	});
+
+	it('recognises its own claim when two copies of a request race', async () => {
+		const fake = new FakeCouch();
+		const id = crypto.randomUUID();
+		const [a, b] = await Promise.all([
+			allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: id }),
+			allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: id })
+		]);
+		expect(a.radicado).toBe(b.radicado);
+		expect(fake.numbers()).toEqual([1]);
+	});
+
+	it('restarts the consecutive each Bogotá year', async () => {
+		const fake = new FakeCouch();
+		const allocator = allocatorOn(fake);
+		const dec = await allocator.allocate({
+			prefix: 'PG',
+			receivedAt: new Date('2026-12-31T23:59:00-05:00'),
+			requestId: crypto.randomUUID()
+		});
+		const jan = await allocator.allocate({
+			prefix: 'PG',
+			receivedAt: new Date('2027-01-01T00:01:00-05:00'),
+			requestId: crypto.randomUUID()
+		});
+		expect([dec.radicado, jan.radicado]).toEqual(['PG-2026-000001', 'PG-2027-000001']);
+	});
+
+	it('refuses to go past 999999 in a year', async () => {
+		const fake = new FakeCouch();
+		fake.claim('PG-2026-999999');
+		fake.docs.set('contador:PG-2026', {
+			_id: 'contador:PG-2026',
+			_rev: '1-x',
+			type: 'contador',
+			series: 'PG-2026',
+			last: 999_999
+		});
+		await expect(
+			allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() })
+		).rejects.toBeInstanceOf(RadicadoSeriesFullError);
+	});
+
+	it('passes store failures on', async () => {
+		const fake = new FakeCouch();
+		fake.put = async () => {
+			throw new CouchError(500, 'error', 'disk full');
+		};
+		await expect(
+			allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() })
+		).rejects.toBeInstanceOf(CouchError);
+		expect(fake.numbers()).toEqual([]);
+	});
+
+	it('releases the queue when the store hangs, so later requests are still numbered', async () => {
+		const fake = new FakeCouch();
+		const allocator = new RadicadoAllocator(
+			() => fake as unknown as CouchClient,
+			'solicitudes',
+			50
+		);
+		const put = fake.put.bind(fake);
+		let hang = true;
+		fake.put = (db, doc) => (hang ? new Promise(() => {}) : put(db, doc));
+		const stuck = allocator.allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		await expect(stuck).rejects.toBeInstanceOf(RadicadoTimeoutError);
+		hang = false;
+		const next = await allocator.allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(next.number).toBe(1);
+	});
+});

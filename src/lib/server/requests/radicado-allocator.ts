@@ -1,0 +1,310 @@
+/**
+ * Gives each filed request the next radicado of its yearly series: unique and consecutive
+ * under concurrent submissions, across restarts and across several Node servers sharing one
+ * CouchDB, with no coordinator but the database.
+ *
+ * How:
+ * - **Claims are the truth.** Number n of series `PG-2026` is taken by creating the document
+ *   `radicado:PG-2026-00000n` with a create-only PUT (no `_rev`). CouchDB lets exactly one
+ *   creator win; the others get 409 and try n + 1. Claims are never updated or deleted (the
+ *   design document forbids it), so the set of claims only grows.
+ * - **The counter is a hint.** `contador:PG-2026` holds the last number some server claimed,
+ *   updated best-effort after each claim. It only says where to start looking: the allocator
+ *   reads the claims around it (one `_all_docs` range read) and starts after the last claim it
+ *   sees. A hint that is behind costs a few 409s; a hint that is ahead of the claims (edited
+ *   by hand, a restored backup) is detected and ignored, so it cannot create a gap.
+ * - **One process, one queue.** Allocations of a series in one process run one at a time, so a
+ *   burst of n submissions to one server costs n claims, not n² colliding ones.
+ * - **A retry reuses its number.** The claim records the request id. If the claim succeeded
+ *   but writing the request then failed (store hiccup, crash), the device's retry finds its
+ *   own claim among the recent ones and files under the same number: no gap, no second number.
+ *
+ * Gaps that remain possible (documented in the README of this folder): a request whose claim
+ * succeeded but whose write failed and which is never retried, or retried after more than
+ * {@link REUSE_WINDOW} later filings; and two copies of the same request racing on two
+ * different servers. Each such gap is a claim document naming the request id it was given to,
+ * so it can be explained in an audit.
+ */
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { formatRadicado, MAX_RADICADO_NUMBER, radicadoSeries } from '$lib/domain/radicado';
+import { CouchError, type AllDocsRow, type CouchClient } from '$lib/server/couch/client';
+import { claimDocId, counterDocId, type ClaimDoc, type CounterDoc } from './docs';
+import { KeyedLock } from './keyed-lock';
+
+/** How many claims before the hint are searched for a retry's earlier claim. */
+export const REUSE_WINDOW = 50;
+/** Claims after the hint read in the same request; more means the hint is far behind. */
+const LOOKAHEAD = 20;
+/** Consecutive 409s before re-reading where the series really ends. */
+const CONFLICTS_BEFORE_RESCAN = 5;
+/** Give up (and let the device retry later) after this many lost races in one allocation. */
+const MAX_ATTEMPTS = 500;
+/**
+ * An allocation that takes longer than this (a store that hangs) releases the queue with an
+ * error, so one stuck request cannot stop all filing. If the stuck claim completes later, it
+ * names its request and that request's retry reuses it.
+ */
+const ALLOCATION_TIMEOUT_MS = 15_000;
+
+export class RadicadoSeriesFullError extends Error {
+	constructor(series: string) {
+		super(`La serie de radicados ${series} está completa (${MAX_RADICADO_NUMBER})`);
+		this.name = 'RadicadoSeriesFullError';
+	}
+}
+
+export class RadicadoTimeoutError extends Error {
+	constructor(series: string, ms: number) {
+		super(`La asignación de un radicado de ${series} no terminó en ${ms} ms`);
+		this.name = 'RadicadoTimeoutError';
+	}
+}
+
+export class RadicadoContentionError extends Error {
+	constructor(series: string) {
+		super(`No se pudo asignar un radicado de ${series} tras ${MAX_ATTEMPTS} intentos`);
+		this.name = 'RadicadoContentionError';
+	}
+}
+
+/** The series of a request received at `receivedAt`: prefix and Bogotá calendar year. */
+export function seriesFor(prefix: string, receivedAt: Date): { series: string; year: number } {
+	const year = Number(bogotaDate(receivedAt).slice(0, 4));
+	return { series: radicadoSeries(prefix, year), year };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(error()), ms);
+	});
+	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** One claim seen in a range read. */
+export interface ClaimRow {
+	number: number;
+	solicitud?: string;
+}
+
+export type StartPlan =
+	/** The request already holds this number (an earlier attempt claimed it). */
+	| { kind: 'reuse'; number: number }
+	/** Try to claim from this number on. */
+	| { kind: 'start'; number: number }
+	/** The window cannot tell where the series ends: read its last claim. */
+	| { kind: 'tail' };
+
+/**
+ * Decides where to start from the hint and the claims read from just before it (ascending).
+ * Pure, so the rules are unit-tested: reuse the request's own claim; distrust a hint with no
+ * claim behind it; distrust a window that was cut off by its limit.
+ */
+export function planStart(input: {
+	hint: number;
+	rows: readonly ClaimRow[];
+	windowFull: boolean;
+	requestId: string;
+}): StartPlan {
+	const { hint, rows, windowFull, requestId } = input;
+	const own = rows.find((r) => r.solicitud === requestId);
+	if (own) return { kind: 'reuse', number: own.number };
+	if (windowFull) return { kind: 'tail' };
+	if (hint > 0 && !rows.some((r) => r.number === hint)) return { kind: 'tail' };
+	const last = rows.at(-1)?.number ?? 0;
+	return { kind: 'start', number: Math.max(last, hint) + 1 };
+}
+
+/** The consecutive of a claim id `radicado:PG-2026-000124`, or null for other ids. */
+export function claimNumber(id: string, series: string): number | null {
+	const prefix = `radicado:${series}-`;
+	if (!id.startsWith(prefix)) return null;
+	const digits = id.slice(prefix.length);
+	return /^\d{6}$/.test(digits) ? Number(digits) : null;
+}
+
+export interface Allocation {
+	radicado: string;
+	series: string;
+	number: number;
+	/** True when the request already held this number from an earlier attempt. */
+	reused: boolean;
+}
+
+export class RadicadoAllocator {
+	readonly #lock = new KeyedLock();
+	/** Last number this process claimed per series: a lower bound that needs no read. */
+	readonly #last = new Map<string, number>();
+	/** Highest number the counter should show, per series, and series being written. */
+	readonly #hintTarget = new Map<string, number>();
+	readonly #hintWriting = new Set<string>();
+
+	constructor(
+		private readonly client: () => CouchClient,
+		private readonly db: string,
+		private readonly timeoutMs = ALLOCATION_TIMEOUT_MS
+	) {}
+
+	/**
+	 * Claims the next radicado of the series of `receivedAt` for request `requestId`, or
+	 * returns the one an earlier attempt of the same request claimed.
+	 * @throws {RadicadoSeriesFullError} after number 999999 of a year;
+	 * {@link RadicadoContentionError} when other servers win every race for too long;
+	 * {@link CouchError} when the store fails.
+	 */
+	allocate(input: { prefix: string; receivedAt: Date; requestId: string }): Promise<Allocation> {
+		const { series, year } = seriesFor(input.prefix, input.receivedAt);
+		return this.#lock.run(series, () =>
+			withTimeout(
+				this.#allocate(series, input.prefix, year, input.requestId),
+				this.timeoutMs,
+				() => new RadicadoTimeoutError(series, this.timeoutMs)
+			)
+		);
+	}
+
+	async #allocate(
+		series: string,
+		prefix: string,
+		year: number,
+		requestId: string
+	): Promise<Allocation> {
+		const client = this.client();
+		// The counter is read once per series and process (at start, or after a restart); from
+		// then on this process's own last claim is the starting point, and the window read
+		// below sees what other servers claimed meanwhile.
+		let hint = this.#last.get(series);
+		if (hint === undefined) {
+			const counter = await client.get<CounterDoc>(this.db, counterDocId(series));
+			hint = Number.isSafeInteger(counter?.last) ? (counter?.last ?? 0) : 0;
+		}
+		const radicado = (n: number) => formatRadicado({ prefix, year, number: n });
+
+		const from = Math.max(1, hint - REUSE_WINDOW);
+		const limit = hint - from + 1 + LOOKAHEAD;
+		const rows = await this.#claims(client, series, {
+			startkey: claimDocId(radicado(from)),
+			endkey: claimDocId(`${series}-999999`),
+			limit
+		});
+		let plan = planStart({ hint, rows, windowFull: rows.length >= limit, requestId });
+		if (plan.kind === 'reuse') {
+			return { radicado: radicado(plan.number), series, number: plan.number, reused: true };
+		}
+		if (plan.kind === 'tail') {
+			plan = { kind: 'start', number: (await this.#tail(client, series)) + 1 };
+		}
+
+		let n = plan.number;
+		let conflicts = 0;
+		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			if (n > MAX_RADICADO_NUMBER) throw new RadicadoSeriesFullError(series);
+			const doc: ClaimDoc = {
+				_id: claimDocId(radicado(n)),
+				type: 'radicado',
+				radicado: radicado(n),
+				series,
+				number: n,
+				solicitud: requestId,
+				at: new Date().toISOString()
+			};
+			try {
+				await client.put(this.db, doc);
+			} catch (e) {
+				if (!(e instanceof CouchError && e.status === 409)) throw e;
+				// Another attempt of this same request, on another server, may have won it.
+				const holder = await client.get<ClaimDoc>(this.db, doc._id);
+				if (holder?.solicitud === requestId) {
+					return { radicado: doc.radicado, series, number: n, reused: true };
+				}
+				conflicts++;
+				n =
+					conflicts % CONFLICTS_BEFORE_RESCAN === 0
+						? Math.max(n + 1, (await this.#tail(client, series)) + 1)
+						: n + 1;
+				continue;
+			}
+			this.#last.set(series, Math.max(n, this.#last.get(series) ?? 0));
+			this.#scheduleHint(series, n);
+			return { radicado: doc.radicado, series, number: n, reused: false };
+		}
+		throw new RadicadoContentionError(series);
+	}
+
+	async #claims(
+		client: CouchClient,
+		series: string,
+		query: { startkey: string; endkey: string; limit: number; descending?: boolean }
+	): Promise<ClaimRow[]> {
+		const q = new URLSearchParams({
+			startkey: JSON.stringify(query.startkey),
+			endkey: JSON.stringify(query.endkey),
+			limit: String(query.limit),
+			include_docs: 'true',
+			...(query.descending ? { descending: 'true' } : {})
+		});
+		const res = await client.json<{ rows: AllDocsRow<ClaimDoc>[] }>(
+			`${encodeURIComponent(this.db)}/_all_docs?${q}`
+		);
+		return res.rows.flatMap((r) => {
+			const number = claimNumber(r.id, series);
+			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud }];
+		});
+	}
+
+	/** The highest number claimed in the series (0 if none): the truth, read from the claims. */
+	async #tail(client: CouchClient, series: string): Promise<number> {
+		const [last] = await this.#claims(client, series, {
+			startkey: claimDocId(`${series}-999999`),
+			endkey: claimDocId(`${series}-`),
+			limit: 1,
+			descending: true
+		});
+		return last?.number ?? 0;
+	}
+
+	/**
+	 * Moves the hint forward in the background, off the allocation's critical path: writes are
+	 * coalesced (a burst of claims costs one or two counter writes), and a lost race with
+	 * another server just means reading the counter again. A failure only leaves the hint
+	 * behind, which the next start corrects with a few extra reads.
+	 */
+	#scheduleHint(series: string, n: number): void {
+		this.#hintTarget.set(series, Math.max(n, this.#hintTarget.get(series) ?? 0));
+		if (this.#hintWriting.has(series)) return;
+		this.#hintWriting.add(series);
+		void this.#writeHint(series).finally(() => this.#hintWriting.delete(series));
+	}
+
+	async #writeHint(series: string): Promise<void> {
+		const client = this.client();
+		for (let tries = 0; tries < 20; tries++) {
+			const target = this.#hintTarget.get(series) ?? 0;
+			try {
+				const counter = await client.get<CounterDoc>(this.db, counterDocId(series));
+				if (counter && counter.last >= target) {
+					if ((this.#hintTarget.get(series) ?? 0) <= counter.last) return;
+					continue;
+				}
+				await client.put(this.db, {
+					_id: counterDocId(series),
+					...(counter?._rev ? { _rev: counter._rev } : {}),
+					type: 'contador',
+					series,
+					last: target,
+					updatedAt: new Date().toISOString()
+				} satisfies CounterDoc);
+				if ((this.#hintTarget.get(series) ?? 0) <= target) return;
+			} catch (e) {
+				if (e instanceof CouchError && e.status === 409) continue;
+				console.warn(`No se pudo actualizar ${counterDocId(series)}: ${String(e)}`);
+				return;
+			}
+		}
+	}
+
+	/** Resolves once no counter write is pending (for tests and orderly shutdown). */
+	async settled(): Promise<void> {
+		while (this.#hintWriting.size) await new Promise((r) => setTimeout(r, 5));
+	}
+}

@@ -1,0 +1,156 @@
+/**
+ * The official's device workspace (`/trabajo`): who is signed in on this device, the requests
+ * replicated to it, the actions and captures still queued, and syncing them all when there is a
+ * connection. Browser only; loaded by the /trabajo pages alone.
+ */
+import { getAppDb, type ActionRow, type PlainOutboxRow, type RequestRow } from '$lib/db';
+import type { EventDoc, EventInput, ReplicaRequest } from '$lib/schemas';
+import { bogotaDate } from '$lib/domain/calendar-date';
+import { getLocalContent } from '$lib/sync/content-local';
+import {
+	destroyStaffDb,
+	pullStaffReplica,
+	SessionExpired,
+	staffDb,
+	type PullStats
+} from '$lib/sync/staff-replica';
+import { flushActions, queueAction } from '$lib/field-work/actions-queue';
+import { buildWorkItems, type WorkItem } from '$lib/field-work/work-items';
+import { outbox } from './outbox.svelte';
+import { storage } from './storage.svelte';
+
+export interface Official {
+	username: string;
+	name: string;
+	roles: string[];
+	dependencia?: string;
+	permisos: string[];
+}
+
+const OFFICIAL_KEY = 'oficial';
+
+class FieldWork {
+	official = $state<Official | null>(null);
+	/** Set when the server says the session is over: queued work waits for a new sign-in. */
+	needsSignIn = $state(false);
+	loaded = $state(false);
+	syncing = $state(false);
+	lastSync = $state<string | null>(null);
+	lastStats = $state<PullStats | null>(null);
+	syncError = $state<string | null>(null);
+	items = $state.raw<WorkItem[]>([]);
+	actions = $state.raw<ActionRow[]>([]);
+	captures = $state.raw<PlainOutboxRow[]>([]);
+	filed = $state.raw<RequestRow[]>([]);
+
+	get pendingCount(): number {
+		return this.actions.filter((a) => a.state === 'pendiente').length + this.captures.length;
+	}
+
+	/** Reads who is signed in (server when online, else the device's memory) and the local data. */
+	async start(): Promise<void> {
+		const db = getAppDb();
+		const remembered = (await db.meta.get(OFFICIAL_KEY))?.value as Official | undefined;
+		this.official = remembered ?? null;
+		if (navigator.onLine) {
+			try {
+				const res = await fetch('/api/gestion/yo', { cache: 'no-store' });
+				if (res.ok) {
+					this.official = (await res.json()) as Official;
+					this.needsSignIn = false;
+					await db.meta.put({ key: OFFICIAL_KEY, value: $state.snapshot(this.official) });
+				} else if (res.status === 401) {
+					this.needsSignIn = true;
+				}
+			} catch {
+				// Offline after all: the remembered official goes on working.
+			}
+		}
+		outbox.start();
+		await this.refresh();
+		this.loaded = true;
+		void storage.refresh();
+		if (navigator.onLine && this.official && !this.needsSignIn) void this.sync();
+	}
+
+	async refresh(): Promise<void> {
+		const db = getAppDb();
+		const [actions, captures, filed] = await Promise.all([
+			db.actions.toArray(),
+			db.outbox.toArray(),
+			db.requests.toArray()
+		]);
+		this.actions = actions;
+		this.captures = captures.filter((c): c is PlainOutboxRow => !!c.submission?.fieldCapture);
+		this.filed = filed.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+		this.lastSync = ((await db.meta.get('trabajo-ultima-sync'))?.value as string) ?? this.lastSync;
+		if (!this.official) return;
+		const all = await staffDb(this.official.username).allDocs({ include_docs: true });
+		const docs = all.rows.flatMap((r) =>
+			r.doc ? [r.doc as unknown as ReplicaRequest | EventDoc] : []
+		);
+		const sitio = await getLocalContent('sitio', 'sitio').catch(() => null);
+		this.items = buildWorkItems({
+			docs,
+			actions,
+			today: bogotaDate(new Date()),
+			calendar: { closures: sitio?.closures ?? [] },
+			me: this.official.name
+		});
+	}
+
+	/** Sends queued actions and captures, then pulls what changed. */
+	async sync(): Promise<void> {
+		if (this.syncing || !this.official) return;
+		this.syncing = true;
+		this.syncError = null;
+		try {
+			const db = getAppDb();
+			const sent = await flushActions(db);
+			await outbox.flush();
+			if (sent.needsSignIn) throw new SessionExpired();
+			if (sent.offline) throw new Error('sin_conexion');
+			this.lastStats = await pullStaffReplica(staffDb(this.official.username));
+			this.lastSync = new Date().toISOString();
+			await db.meta.put({ key: 'trabajo-ultima-sync', value: this.lastSync });
+			this.needsSignIn = false;
+		} catch (e) {
+			if (e instanceof SessionExpired) this.needsSignIn = true;
+			this.syncError = e instanceof SessionExpired ? 'sesion_requerida' : 'sin_conexion';
+		} finally {
+			this.syncing = false;
+			await this.refresh();
+			void storage.refresh();
+		}
+	}
+
+	/** Records an action on the device at once; it reaches the server with the next sync. */
+	async act(radicado: string, event: EventInput): Promise<void> {
+		await queueAction(getAppDb(), radicado, event);
+		await this.refresh();
+		if (navigator.onLine) void this.sync();
+	}
+
+	/** Drops an action the server refused, once the official has read why. */
+	async dismiss(clientId: string): Promise<void> {
+		await getAppDb().actions.delete(clientId);
+		await this.refresh();
+	}
+
+	/**
+	 * Leaves the device clean for the next person: refused while anything is unsynced (it would
+	 * be lost or sent under nobody's session), then removes the replica and the identity.
+	 * @returns false when refused.
+	 */
+	async signOut(): Promise<boolean> {
+		await this.refresh();
+		if (this.pendingCount > 0) return false;
+		if (this.official) await destroyStaffDb(this.official.username);
+		await getAppDb().meta.delete(OFFICIAL_KEY);
+		this.official = null;
+		this.items = [];
+		return true;
+	}
+}
+
+export const fieldWork = new FieldWork();

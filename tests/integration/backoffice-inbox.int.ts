@@ -1,0 +1,166 @@
+/**
+ * The request inbox against the real server: scope by dependencia, actions as events, the law's
+ * extension rules, idempotent actions, and the citizen's tracking view receiving the answer.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addBusinessDays, NATIONAL_CALENDAR } from '../../src/lib/domain/business-days';
+import type { BackOffice } from '../helpers/backoffice-client';
+import { fileRequest, staff, track, username, type StaffKey } from './backoffice-fixtures';
+
+let bo: Record<StaffKey, BackOffice>;
+const SUFFIX = 'bandeja';
+
+beforeAll(async () => {
+	bo = await staff(SUFFIX);
+});
+
+const inboxHas = async (who: BackOffice, radicado: string, query = '') =>
+	(await who.page(`/gestion/bandeja${query}`)).html.includes(`/gestion/solicitudes/${radicado}"`);
+
+const act = (who: BackOffice, radicado: string, name: string, fields: Record<string, string>) =>
+	who.action(`/gestion/solicitudes/${radicado}?/${name}`, {
+		clientId: crypto.randomUUID(),
+		...fields
+	});
+
+describe('request inbox', () => {
+	it('shows a request to its dependencia only, with the deadline light', async () => {
+		const { radicado } = await fileRequest();
+		expect(await inboxHas(bo.gobierno, radicado)).toBe(true);
+		expect(await inboxHas(bo.hacienda, radicado)).toBe(false);
+		expect(await inboxHas(bo.campo, radicado)).toBe(false);
+		const page = await bo.gobierno.page(`/gestion/bandeja?semaforo=a-tiempo`);
+		expect(page.html).toContain(radicado);
+		expect(page.html).toMatch(/data-semaforo="a-tiempo"/);
+		expect((await bo.hacienda.page(`/gestion/solicitudes/${radicado}`)).status).toBe(404);
+		expect((await bo.editor.page('/gestion/bandeja')).status).toBe(403);
+	});
+
+	it('delivers the answer to the citizen and keeps internal notes internal', async () => {
+		const { radicado, pin } = await fileRequest();
+		expect((await act(bo.gobierno, radicado, 'nota', { text: 'Revisar con obras' })).type).toBe(
+			'success'
+		);
+		const answer = await act(bo.gobierno, radicado, 'responder', {
+			text: 'Se programó el arreglo de la vía para el 15 de diciembre.',
+			status: 'respondida'
+		});
+		expect(answer.type).toBe('success');
+		const view = (await track(radicado, pin)) as {
+			status: string;
+			events: Array<{ kind: string; text: string }>;
+		};
+		expect(view.status).toBe('respondida');
+		expect(view.events.map((e) => e.kind)).toEqual(['respuesta']);
+		expect(JSON.stringify(view)).not.toContain('Revisar con obras');
+	});
+
+	it('forwards a request to another dependencia, which then holds it', async () => {
+		const { radicado, pin } = await fileRequest();
+		const res = await act(bo.gobierno, radicado, 'trasladar', {
+			dependencia: 'secretaria-de-hacienda',
+			text: 'El asunto es de impuestos: lo atiende Hacienda.'
+		});
+		expect(res.type).toBe('success');
+		expect(await inboxHas(bo.hacienda, radicado)).toBe(true);
+		expect(await inboxHas(bo.gobierno, radicado)).toBe(false);
+		const again = await act(bo.hacienda, radicado, 'trasladar', {
+			dependencia: 'secretaria-de-hacienda',
+			text: 'Otra vez'
+		});
+		expect(again.data?.refusal).toBe('misma_dependencia');
+		const view = (await track(radicado, pin)) as { events: Array<{ kind: string }> };
+		expect(view.events.map((e) => e.kind)).toEqual(['traslado']);
+	});
+
+	it('assigns to a colleague, who finds it under "assigned to me"', async () => {
+		const { radicado } = await fileRequest();
+		const res = await act(bo.gobierno, radicado, 'asignar', {
+			assignee: username('gobierno2', SUFFIX)
+		});
+		expect(res.type).toBe('success');
+		expect(await inboxHas(bo.gobierno2, radicado, '?mias=1')).toBe(true);
+		expect(await inboxHas(bo.gobierno, radicado, '?mias=1')).toBe(false);
+		const nobody = await act(bo.gobierno, radicado, 'asignar', { assignee: 'no.existe' });
+		expect(nobody.data?.refusal).toBe('usuario_destino_invalido');
+		const editor = await act(bo.gobierno, radicado, 'asignar', {
+			assignee: username('editor', SUFFIX)
+		});
+		expect(editor.data?.refusal).toBe('usuario_destino_invalido');
+	});
+
+	it('extends the term once, up to double, and tells the citizen the new date', async () => {
+		const { radicado, pin } = await fileRequest();
+		const before = (await track(radicado, pin)) as {
+			deadline: { receivedDate: string; dueDate: string; businessDays: number };
+		};
+		const { receivedDate, businessDays } = before.deadline;
+		const max = addBusinessDays(receivedDate, 2 * businessDays, NATIONAL_CALENDAR);
+		const beyond = addBusinessDays(max, 1, NATIONAL_CALENDAR);
+		const tooLate = await act(bo.gobierno, radicado, 'prorrogar', {
+			dueDate: beyond,
+			text: 'Se requiere visita técnica a la vereda.'
+		});
+		expect(tooLate.data?.refusal).toBe('excede_doble');
+		const ok = await act(bo.gobierno, radicado, 'prorrogar', {
+			dueDate: max,
+			text: 'Se requiere visita técnica a la vereda.'
+		});
+		expect(ok.type).toBe('success');
+		const after = (await track(radicado, pin)) as {
+			deadline: { dueDate: string };
+			events: Array<{ kind: string; dueDate?: string }>;
+		};
+		expect(after.deadline.dueDate).toBe(max);
+		expect(after.events).toEqual([expect.objectContaining({ kind: 'prorroga', dueDate: max })]);
+		const twice = await act(bo.gobierno, radicado, 'prorrogar', {
+			dueDate: max,
+			text: 'Otra vez'
+		});
+		expect(twice.data?.refusal).toBe('ya_prorrogada');
+	});
+
+	it('records an action sent twice with the same id once', async () => {
+		const { radicado, pin } = await fileRequest();
+		const clientId = crypto.randomUUID();
+		const fields = { clientId, text: 'Respuesta única', status: 'respondida' };
+		const path = `/gestion/solicitudes/${radicado}?/responder`;
+		const [a, b] = await Promise.all([
+			bo.gobierno.action(path, fields),
+			bo.gobierno.action(path, fields)
+		]);
+		expect([a.type, b.type]).toEqual(['success', 'success']);
+		await bo.gobierno.action(path, fields);
+		const view = (await track(radicado, pin)) as { events: unknown[] };
+		expect(view.events).toHaveLength(1);
+	});
+
+	it('rejects malformed actions with the fields to fix and stores nothing', async () => {
+		const { radicado, pin } = await fileRequest();
+		const cases: Array<[string, Record<string, string>]> = [
+			['responder', { text: '' }],
+			['responder', { text: 'x'.repeat(20_001) }],
+			['prorrogar', { dueDate: '2026-02-30', text: 'x' }],
+			['estado', { status: 'borrada', text: 'x' }],
+			['trasladar', { dependencia: '../../_users', text: 'x' }],
+			['asignar', { assignee: '<script>' }]
+		];
+		for (const [name, fields] of cases) {
+			const res = await act(bo.gobierno, radicado, name, fields);
+			expect(res.status, `${name} ${JSON.stringify(fields).slice(0, 60)}`).toBe(400);
+		}
+		const noId = await bo.gobierno.action(`/gestion/solicitudes/${radicado}?/nota`, {
+			text: 'sin id'
+		});
+		expect(noId.status).toBe(400);
+		expect(((await track(radicado, pin)) as { events: unknown[] }).events).toHaveLength(0);
+	});
+
+	it('shows script typed into a note as text, never as markup', async () => {
+		const { radicado } = await fileRequest();
+		await act(bo.gobierno, radicado, 'nota', { text: '<img src=x onerror=alert(1)>' });
+		const page = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('&lt;img src=x onerror=alert(1)>');
+		expect(page.html).not.toContain('<img src=x');
+	});
+});
