@@ -1,3 +1,5 @@
+import { COOKIES } from '../src/lib/policy.js';
+
 /**
  * Paraglide compiler options, shared by the Vite plugin (dev, build, tests) and
  * `scripts/compile-messages.js` (type-checking and linting on a clean checkout).
@@ -8,7 +10,7 @@ export const paraglideOptions = {
 	outdir: './src/lib/paraglide',
 	// Cookie first so a language chosen with the switch sticks; Spanish otherwise.
 	strategy: ['cookie', 'baseLocale'],
-	cookieName: 'ventanilla_idioma',
+	cookieName: COOKIES.locale,
 	// One module per message, so the build can keep back-office strings out of citizens' pages
 	// (see scripts/message-chunks.js).
 	outputStructure: 'message-modules'

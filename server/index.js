@@ -4,6 +4,7 @@ import express from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
 import { pageCache } from './page-cache.js';
+import { COOKIES, PERSONAL_COOKIES } from '../src/lib/policy.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -41,8 +42,8 @@ app.use(
 		maxEntries: 500,
 		maxBytes: 32 * 1024 * 1024,
 		// A kiosk's pages carry its layout (`html.kiosco`): never shared with other visitors.
-		privateCookies: ['ventanilla_sesion', 'ventanilla_kiosco'],
-		localeCookie: 'ventanilla_idioma'
+		privateCookies: [...PERSONAL_COOKIES],
+		localeCookie: COOKIES.locale
 	})
 );
 // Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build

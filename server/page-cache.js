@@ -27,14 +27,7 @@
 // the others keep getting that copy for up to `staleMs` (stale-while-revalidate): under load a
 // render takes seconds, and a burst must not queue behind it.
 
-/** Paths that are personal, state-changing or already cached elsewhere. */
-const NEVER = [
-	/^\/formularios(\/|$)/,
-	/^\/seguimiento(\/|$)/,
-	/^\/mis-solicitudes(\/|$)/,
-	/^\/kiosco(\/|$)/
-];
-const NEVER_PREFIX = ['/gestion', '/api/', '/_app/', '/idioma/'];
+import { mayShareRender } from '../src/lib/policy.js';
 
 /** Response headers not replayed on a hit: per-connection or recomputed for the new response. */
 const HOP_BY_HOP = new Set([
@@ -171,9 +164,10 @@ export function pageCache({
 		}
 		const url = req.originalUrl;
 		const path = url.split('?')[0] ?? url;
-		if (NEVER.some((re) => re.test(path)) || NEVER_PREFIX.some((p) => path.startsWith(p))) {
-			return null;
-		}
+		// Only public pages (`src/lib/policy.js`, on the path's normalised spelling): never the
+		// personal ones (forms carry a per-render id, tracking, own requests, receipts), the back
+		// office, the API or assets.
+		if (!mayShareRender(path)) return null;
 		// Files (`/robots.txt`, `/service-worker.js`, `…/__data.json`) are not pages: sirv serves
 		// the static ones from disk with their own caching, and page data is JSON.
 		if ((path.slice(path.lastIndexOf('/') + 1) || '').includes('.')) return null;

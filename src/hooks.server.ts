@@ -6,6 +6,7 @@ import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosk/kiosks';
 import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
 import { apiError, type ApiErrorCode } from '$lib/server/api-error';
+import { isPrivatePath } from '$lib/policy';
 
 export const init: ServerInit = async () => {
 	// Prerendering the offline shell needs no store.
@@ -34,9 +35,11 @@ const securityHeaders: Record<string, string> = {
 	'permissions-policy': 'camera=(self), geolocation=(), microphone=()'
 };
 
-/** Back-office pages and APIs carry personal data: never stored by browsers or proxies. */
-const isPrivatePath = (path: string) => /^\/(api\/)?gestion(\/|$)/.test(path);
-
+/**
+ * Back-office pages and APIs carry personal data: never stored by browsers or proxies. Decided
+ * on the path's normalised spelling (`$lib/policy`), the same rule the page micro-cache, the
+ * service worker and the kiosk reset apply: `/%67estion/…` is `/gestion/…`.
+ */
 function withHeaders(path: string, response: Response): Response {
 	if (isPrivatePath(path)) response.headers.set('cache-control', 'private, no-store');
 	for (const [k, v] of Object.entries(securityHeaders)) {

@@ -17,6 +17,7 @@ import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
+import { CACHES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -62,37 +63,35 @@ const withoutPreloads: WorkboxPlugin = {
 };
 
 const pages = new NetworkFirst({
-	cacheName: 'paginas',
+	cacheName: CACHES.pages,
 	networkTimeoutSeconds: NETWORK_TIMEOUT_S,
 	plugins: [new ExpirationPlugin({ maxEntries: 300, purgeOnQuotaError: true }), withoutPreloads]
 });
 
 registerRoute(
-	new NavigationRoute(
-		async (options) => {
-			try {
-				const response = await pages.handle(options);
-				if (response) return response;
-			} catch {
-				// offline and never visited: fall through to the shell
-			}
-			return (await matchPrecache(SHELL)) ?? Response.error();
-		},
-		{
-			// Back-office pages hold citizens' personal data: never kept in the device's cache (the
-			// offline workspace for officials is /trabajo, which renders from IndexedDB).
-			denylist: [/^\/gestion(\/|$)/]
+	new NavigationRoute(async (options) => {
+		// Back-office pages hold citizens' personal data: straight to the network, never kept
+		// in the device's cache, whatever their spelling (the official's offline workspace is
+		// /trabajo, which renders from IndexedDB).
+		if (!mayStorePage(options.url.pathname)) return fetch(options.request);
+		try {
+			const response = await pages.handle(options);
+			if (response) return response;
+		} catch {
+			// offline and never visited: fall through to the shell
 		}
-	)
+		return (await matchPrecache(SHELL)) ?? Response.error();
+	})
 );
 
 registerRoute(
 	({ url, request }) =>
 		request.method === 'GET' &&
 		url.origin === self.location.origin &&
-		(url.pathname.startsWith('/api/contenido/') || url.pathname.startsWith('/api/buscar')),
+		/^\/api\/(contenido\/|buscar$)/.test(url.pathname) &&
+		!isPrivatePath(url.pathname),
 	new NetworkFirst({
-		cacheName: 'api-contenido',
+		cacheName: CACHES.content,
 		networkTimeoutSeconds: NETWORK_TIMEOUT_S,
 		plugins: [new ExpirationPlugin({ maxEntries: 500, purgeOnQuotaError: true })]
 	})
@@ -104,10 +103,10 @@ self.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; url?: string } | undefined;
 	if (data?.type !== 'CACHE_PAGE' || typeof data.url !== 'string') return;
 	const url = new URL(data.url);
-	if (url.origin !== self.location.origin || /^\/(api|gestion)(\/|$)/.test(url.pathname)) return;
+	if (url.origin !== self.location.origin || !mayStorePage(url.pathname)) return;
 	event.waitUntil(
 		caches
-			.open('paginas')
+			.open(CACHES.pages)
 			.then((cache) => cache.add(url.href))
 			.catch(() => {})
 	);
@@ -121,7 +120,7 @@ interface SyncEvent extends ExtendableEvent {
 }
 self.addEventListener('sync', (event) => {
 	const e = event as SyncEvent;
-	if (e.tag !== 'ventanilla-outbox') return;
+	if (e.tag !== SYNC.outbox) return;
 	e.waitUntil(
 		(async () => {
 			const [{ getAppDb }, { flushOutbox }] = await Promise.all([

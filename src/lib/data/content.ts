@@ -10,14 +10,14 @@ import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import type { ContentDocOf, ContentType } from '$lib/schemas';
 import type { ContentSummary } from '$lib/content/summary';
-import { readPackFlag } from '$lib/sync/pack-flag';
+import { packFlag } from '$lib/device-flags';
 import { isHydrated } from './hydration';
 
 type Fetch = typeof fetch;
 export type DataSource = 'red' | 'dispositivo';
 
 const local = () => import('$lib/sync/content-local');
-const localFirst = () => browser && isHydrated() && readPackFlag() !== null;
+const localFirst = () => browser && isHydrated() && packFlag.read() !== null;
 
 function offlineMiss(): never {
 	error(503, {

@@ -5,12 +5,12 @@
 import { getAppDb } from '$lib/db';
 import type { SearchIndex } from '$lib/search/search-index';
 import { loadSearchIndex } from '$lib/search/search-store';
-import { readPackFlag } from '$lib/sync/pack-flag';
+import { packFlag } from '$lib/device-flags';
 
 let cached: { syncedAt: string; index: SearchIndex } | undefined;
 
 export async function localSearchIndex(): Promise<SearchIndex | null> {
-	const syncedAt = readPackFlag()?.syncedAt;
+	const syncedAt = packFlag.read()?.syncedAt;
 	if (!syncedAt) return null;
 	if (cached?.syncedAt !== syncedAt) {
 		const stored = await loadSearchIndex(getAppDb());

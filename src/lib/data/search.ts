@@ -4,7 +4,7 @@
  */
 import { browser } from '$app/environment';
 import type { SearchHit } from '$lib/search/search-index';
-import { readPackFlag } from '$lib/sync/pack-flag';
+import { packFlag } from '$lib/device-flags';
 
 export interface SearchResult {
 	hits: SearchHit[];
@@ -17,7 +17,7 @@ const LIMIT = 30;
 
 export async function searchContent(fetch: typeof globalThis.fetch, q: string): Promise<SearchResult> {
 	if (!q.trim()) return { hits: [], where: 'red' };
-	if (browser && readPackFlag()) {
+	if (browser && packFlag.read()) {
 		const local = await searchLocally(q);
 		if (local) return local;
 	}

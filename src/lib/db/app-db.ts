@@ -1,10 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { STORAGE } from '$lib/policy';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
 import type { SealedSubmission } from '$lib/kiosk/seal';
 import type { Applicant, EventInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
 
 /** Name of the device-local database. */
-export const APP_DB_NAME = 'ventanilla';
+export const APP_DB_NAME: string = STORAGE.appDb;
 
 /** Small device-local settings and bookkeeping, one value per key. */
 export interface MetaRow {

@@ -5,24 +5,21 @@
  * localStorage flag for pages served offline. The kiosk's details live in Dexie `meta`.
  * Neither hint is personal: it says what the device is, not who used it.
  */
-export const KIOSK_FLAG_KEY = 'ventanilla.kiosco';
+import { kioskFlag } from '$lib/device-flags';
+
 export const KIOSK_CLASS = 'kiosco';
 
 export function isKioskHinted(): boolean {
 	try {
 		if (globalThis.document?.documentElement.classList.contains(KIOSK_CLASS)) return true;
-		return globalThis.localStorage?.getItem(KIOSK_FLAG_KEY) === '1';
 	} catch {
-		return false;
+		// no document (service worker, tests)
 	}
+	return kioskFlag.has();
 }
 
 export function setKioskFlag(on: boolean): void {
-	try {
-		if (on) globalThis.localStorage?.setItem(KIOSK_FLAG_KEY, '1');
-		else globalThis.localStorage?.removeItem(KIOSK_FLAG_KEY);
-	} catch {
-		// storage blocked: the server's class still marks the kiosk's pages
-	}
+	if (on) kioskFlag.set();
+	else kioskFlag.clear();
 	globalThis.document?.documentElement.classList.toggle(KIOSK_CLASS, on);
 }

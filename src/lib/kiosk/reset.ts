@@ -7,12 +7,14 @@
  *   kiosk this is, its timeouts and the server's public key);
  * - Dexie `outbox` rows that are sealed and still to be sent (unreadable on the device; see
  *   `seal.ts`); plain rows are sealed here first, so nothing readable stays queued;
- * - the PouchDB replica of public content and localStorage `ventanilla.paquete` (its status);
- * - localStorage `ventanilla.kiosco` (this device is a kiosk) and, while sealed requests wait,
- *   `ventanilla.solicitudes` (this device has queued requests: start the outbox);
- * - the service worker's precache, `api-contenido` without search queries, and `paginas`
- *   without pages that can carry a citizen's data (any URL with a query, tracking, requests,
- *   receipts, the official's workspace); workbox's expiry records of removed entries go too.
+ * - the PouchDB replica of public content and localStorage `STORAGE.packFlag` (its status);
+ * - localStorage `STORAGE.kioskFlag` (this device is a kiosk) and, while sealed requests wait,
+ *   `STORAGE.requestsFlag` (this device has queued requests: start the outbox);
+ * - the service worker's precache and, in `CACHES.pages` and `CACHES.content`, only what
+ *   `$lib/policy` calls public and has no query (never tracking, requests, receipts, search,
+ *   the official's workspace or any back-office spelling); workbox's expiry records of removed
+ *   entries go too.
+ * (Names from `$lib/policy`.)
  *
  * Removed: every other Dexie table (drafts, filed requests with radicado + PIN, officials'
  * actions, and any table a later version adds) and `meta` row, every other IndexedDB
@@ -21,12 +23,9 @@
  * (`endKioskSession`).
  */
 import type { AppDb, SealedOutboxRow } from '$lib/db';
-import { APP_DB_NAME } from '$lib/db';
 import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';
-import { KIOSK_FLAG_KEY } from './flag';
-import { LOCAL_REQUESTS_KEY } from '$lib/outbox/device-flag';
-import { LOCAL_ANSWERS_KEY } from '$lib/participation/answers-flag';
+import { CACHES, STORAGE, keptAfterKioskSession, pouchIdbName } from '$lib/policy';
 
 /** Dexie `meta` keys of the enrollment. */
 export const KIOSK_META = 'kiosco';
@@ -34,23 +33,22 @@ export const KIOSK_KEY_META = 'kiosco-clave';
 const KEPT_META = new Set([KIOSK_META, KIOSK_KEY_META]);
 const KEPT_TABLES = new Set(['meta', 'search', 'outbox', 'respuestas']);
 /** localStorage keys that say what the device holds, never who used it. */
-export const KEPT_LOCAL_KEYS = new Set(['ventanilla.paquete', KIOSK_FLAG_KEY]);
+export const KEPT_LOCAL_KEYS = new Set<string>([STORAGE.packFlag, STORAGE.kioskFlag]);
 /** IndexedDB databases kept: this app's Dexie (cleaned above), the public content replica, workbox's expiry records (cleaned). */
-export const KEPT_DATABASES = new Set([
-	APP_DB_NAME,
-	'_pouch_ventanilla-contenido',
+export const KEPT_DATABASES = new Set<string>([
+	STORAGE.appDb,
+	pouchIdbName(STORAGE.contentDb),
 	'workbox-expiration'
 ]);
-const PAGES_CACHE = 'paginas';
-const CONTENT_CACHE = 'api-contenido';
-/** Pages that show or can be addressed with a citizen's data. */
-const PERSONAL_PAGE = /^\/(seguimiento|mis-solicitudes|kiosco|trabajo|buscar)(\/|$)/;
 
-/** Whether a cached response may stay after a session: public pages and content only. */
+/**
+ * Whether a cached response may stay after a session: the precache, and public pages and
+ * content without a query (`$lib/policy` decides which paths are public, on their normalised
+ * spelling).
+ */
 export function isPublicCacheEntry(cacheName: string, url: URL): boolean {
 	if (cacheName.startsWith('workbox-precache')) return true;
-	if (cacheName === CONTENT_CACHE) return !url.pathname.startsWith('/api/buscar');
-	if (cacheName === PAGES_CACHE) return !url.search && !PERSONAL_PAGE.test(url.pathname);
+	if (cacheName === CACHES.content || cacheName === CACHES.pages) return keptAfterKioskSession(url);
 	return false;
 }
 
@@ -138,7 +136,7 @@ async function cleanCaches(caches: CacheStorage, report: ResetReport): Promise<S
 		if (name.startsWith('workbox-precache')) continue;
 		const cache = await caches.open(name);
 		const requests = await cache.keys();
-		if (name !== PAGES_CACHE && name !== CONTENT_CACHE) {
+		if (name !== CACHES.pages && name !== CACHES.content) {
 			// A cache this module does not know may hold anything: it goes whole.
 			await caches.delete(name);
 			report.cachesDeleted.push(name);
@@ -224,8 +222,9 @@ export async function resetKioskDevice(env: ResetEnv): Promise<ResetReport> {
 	await cleanDexie(env.db, report);
 	// Requests still queued must keep going out on every start, even if the device later
 	// leaves kiosk mode: the layout starts the outbox on this flag (it names no one).
-	if (report.sealedKept + report.sealedNow > 0) env.localStorage?.setItem(LOCAL_REQUESTS_KEY, '1');
-	if (report.answersKept > 0) env.localStorage?.setItem(LOCAL_ANSWERS_KEY, '1');
+	if (report.sealedKept + report.sealedNow > 0)
+		env.localStorage?.setItem(STORAGE.requestsFlag, '1');
+	if (report.answersKept > 0) env.localStorage?.setItem(STORAGE.answersFlag, '1');
 	const removed = env.caches ? await cleanCaches(env.caches, report) : new Set<string>();
 	if (env.indexedDB) {
 		await cleanExpiryRecords(env.indexedDB, removed);

@@ -3,6 +3,7 @@
  * worker (Background Sync), so it uses no DOM APIs. Sending is serialised across tabs and the
  * worker with a Web Lock where available; the server is idempotent on the request id anyway.
  */
+import { SYNC } from '$lib/policy';
 import type {
 	AppDb,
 	DraftRow,
@@ -14,9 +15,9 @@ import type {
 import type { Submission } from '$lib/schemas';
 import { sealedRequest, type SealedSubmission } from '$lib/kiosk/seal';
 import { provisionalCode, transition, type Attempt } from './policy';
-import { markLocalRequests } from './device-flag';
+import { requestsFlag } from '$lib/device-flags';
 
-const LOCK = 'ventanilla-outbox';
+const LOCK = SYNC.outbox;
 
 /**
  * Moves a finished draft into the outbox in one transaction: from then on the request is kept
@@ -43,7 +44,7 @@ export async function enqueue(
 		await db.outbox.add(row);
 		await db.drafts.delete(draft.id);
 	});
-	markLocalRequests();
+	requestsFlag.set();
 	return row;
 }
 

@@ -9,11 +9,12 @@
  *   keeps that the device answered, without the answers.
  * - Retries back off exponentially (`backoffMs`) and are serialised across tabs with a lock.
  */
+import { SYNC } from '$lib/policy';
 import type { AppDb, AnswerRow } from '$lib/db';
 import { transition, type Attempt } from '$lib/outbox/policy';
-import { markLocalAnswers } from './answers-flag';
+import { answersFlag } from '$lib/device-flags';
 
-const LOCK = 'ventanilla-respuestas';
+const LOCK = SYNC.answers;
 /** Meta key of the device's random key (see `deviceKey`). */
 export const DEVICE_KEY = 'participacion.dispositivo';
 
@@ -53,7 +54,7 @@ export async function enqueueAnswer(
 		queuedAt: now
 	};
 	await db.respuestas.add(row);
-	markLocalAnswers();
+	answersFlag.set();
 	return row;
 }
 

@@ -3,6 +3,7 @@
  * every start with a connection), the receipt of the current session, and ending the session.
  * Loaded only on devices hinted as kiosks (`$lib/kiosk/flag.ts`). Browser only.
  */
+import { STORAGE, COOKIES } from '$lib/policy';
 import { getAppDb } from '$lib/db';
 import { kioskInfoSchema, type KioskInfo } from '$lib/schemas';
 import { setKioskFlag } from '$lib/kiosk/flag';
@@ -11,7 +12,7 @@ import type { PublicSealKey } from '$lib/kiosk/seal';
 import type { KioskReceipt } from '$lib/kiosk/file';
 
 /** The receipt survives a reload of the tab (sessionStorage), never a session's end. */
-const RECEIPT_KEY = 'ventanilla.kiosco.recibo';
+const RECEIPT_KEY = STORAGE.kioskReceipt;
 
 class KioskState {
 	info = $state<KioskInfo | null>(null);
@@ -99,7 +100,7 @@ class KioskState {
 				indexedDB
 			});
 			// The language chosen by this citizen is not the next one's.
-			document.cookie = 'ventanilla_idioma=; Max-Age=0; path=/';
+			document.cookie = `${COOKIES.locale}=; Max-Age=0; path=/`;
 		} finally {
 			// A hard navigation drops every in-memory state (Svelte stores, the receipt, forms);
 			// `replace` keeps the finished session's page out of the back button.

@@ -3,6 +3,7 @@
  * start, when the connection returns, when an item's retry is due, on "Enviar ahora", and from
  * the service worker's Background Sync where the browser has it. Browser only.
  */
+import { SYNC } from '$lib/policy';
 import { getAppDb, type OutboxRow, type RequestRow } from '$lib/db';
 import {
 	flushOutbox,
@@ -126,7 +127,7 @@ export async function registerBackgroundSync(): Promise<void> {
 	try {
 		const registration = (await navigator.serviceWorker?.ready) as
 			(ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
-		await registration?.sync?.register('ventanilla-outbox');
+		await registration?.sync?.register(SYNC.outbox);
 	} catch {
 		// No Background Sync (Firefox, Safari, denied): the page's own schedule covers it.
 	}

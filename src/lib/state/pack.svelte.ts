@@ -2,7 +2,7 @@
  * The offline pack (the device's copy of all public content): its state for the UI and the one
  * way to refresh it. Browser only; during server rendering it stays at its empty initial state.
  */
-import { readPackFlag } from '$lib/sync/pack-flag';
+import { packFlag } from '$lib/device-flags';
 
 export type PackStatus = 'idle' | 'syncing' | 'error';
 
@@ -19,7 +19,7 @@ class PackState {
 
 	/** Reads what a previous visit saved; call once in the browser. */
 	load() {
-		const flag = readPackFlag();
+		const flag = packFlag.read();
 		this.syncedAt = flag?.syncedAt ?? null;
 		this.docCount = flag?.docCount ?? 0;
 	}

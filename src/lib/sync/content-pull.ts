@@ -1,4 +1,4 @@
-import { writePackFlag } from './pack-flag';
+import { packFlag } from '$lib/device-flags';
 import { localContentDb, PouchDB, remoteContentUrl } from './pouch';
 
 /**
@@ -29,7 +29,7 @@ export async function pullContent(
 
 	const docCount = await rebuildInWorker(result.last_seq);
 	const syncedAt = new Date().toISOString();
-	writePackFlag({ syncedAt, docCount });
+	packFlag.write({ syncedAt, docCount });
 	return { syncedAt, docCount };
 }
 

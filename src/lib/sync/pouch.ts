@@ -3,9 +3,10 @@
  * `$lib/data`, never directly.
  */
 import PouchDB from 'pouchdb-browser';
+import { STORAGE } from '$lib/policy';
 
 /** Name of the local read-only replica of the public content. */
-export const LOCAL_CONTENT_DB = 'ventanilla-contenido';
+export const LOCAL_CONTENT_DB: string = STORAGE.contentDb;
 
 let content: PouchDB.Database | undefined;
 

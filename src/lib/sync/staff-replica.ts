@@ -4,6 +4,7 @@
  * with `_bulk_get` in batches and drops the ones no longer listed (forwarded to another office,
  * access withdrawn). Requests and events are immutable, so an id held is an id up to date.
  */
+import { STORAGE } from '$lib/policy';
 import PouchDB from 'pouchdb-browser';
 import type { ReplicaEntry } from '$lib/schemas';
 
@@ -11,7 +12,7 @@ import type { ReplicaEntry } from '$lib/schemas';
 export const BULK_BATCH = 500;
 
 /** One database per official, so two officials sharing a device never see each other's work. */
-export const staffDbName = (username: string) => `ventanilla-trabajo-${username}`;
+export const staffDbName = (username: string) => `${STORAGE.staffDbPrefix}${username}`;
 
 const open = new Map<string, PouchDB.Database>();
 

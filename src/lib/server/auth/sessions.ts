@@ -3,6 +3,7 @@
  * (`sesion:<hash>`), so any server behind the load balancer can check it and signing out on one
  * ends it everywhere. A replayed cookie of an ended, expired or forged session grants nothing.
  */
+import { COOKIES } from '$lib/policy';
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionDocSchema, type SessionUser, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
@@ -10,7 +11,7 @@ import { CouchError } from '$lib/server/couch/client';
 import { sessionHours } from './config';
 import { getUser, toSessionUser } from './users';
 
-export const SESSION_COOKIE = 'ventanilla_sesion';
+export const SESSION_COOKIE = COOKIES.session;
 
 /** 32 random bytes, base64url: what the cookie carries. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

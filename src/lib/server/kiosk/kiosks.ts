@@ -14,6 +14,7 @@
  * that records the device, so a code works once even when two devices race (the loser's write
  * conflicts), and enrolling a new device for the kiosk ends the old device's cookie.
  */
+import { COOKIES } from '$lib/policy';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
 	ENROLLMENT_ALPHABET,
@@ -28,7 +29,7 @@ import {
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 
-export const KIOSK_COOKIE = 'ventanilla_kiosco';
+export const KIOSK_COOKIE = COOKIES.kiosk;
 /** The device cookie lasts a year; revoking ends it at once. */
 export const KIOSK_COOKIE_DAYS = 365;
 /**

@@ -1,3 +1,4 @@
+import { COOKIES } from '$lib/policy';
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
 import { apiError } from '$lib/server/api-error';
@@ -9,7 +10,7 @@ const ONE_YEAR_S = 60 * 60 * 24 * 365;
 export const GET: RequestHandler = ({ params, url, cookies }) => {
 	const locale = locales.find((l) => l === params.locale);
 	if (!locale) return apiError(404, 'no_encontrado', 'Idioma no disponible.');
-	cookies.set('ventanilla_idioma', locale, {
+	cookies.set(COOKIES.locale, locale, {
 		path: '/',
 		maxAge: ONE_YEAR_S,
 		httpOnly: false,

@@ -1,3 +1,4 @@
+import { COOKIES } from '$lib/policy';
 import { fail } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
 import { answersFromForm } from '$lib/domain/consulta-answers';
@@ -9,7 +10,7 @@ import { submitAnswer } from '$lib/server/participation/answers';
 import type { Actions } from './$types';
 
 /** Without JavaScript the device's key is this cookie (HttpOnly: no script ever reads it). */
-const DEVICE_COOKIE = 'ventanilla_dispositivo';
+const DEVICE_COOKIE = COOKIES.device;
 /** Two years, in seconds: a consulta's "one per device" should outlive any consulta. */
 const DEVICE_COOKIE_AGE = 2 * 365 * 24 * 3600;
 

@@ -1,0 +1,209 @@
+// @ts-check
+/**
+ * Ventanilla's policy: the names and rules that more than one process must agree on. The Node
+ * server (`server/*.js`), the SvelteKit server (`hooks.server.ts`), the service worker, the
+ * kiosk reset and the build scripts all import this one module, so a private path, a cookie or
+ * a storage key is declared once. Plain JavaScript with JSDoc (checked by `tsc`): `node
+ * server/index.js` imports it without a build step, and Vite bundles it like any other module.
+ *
+ * Nothing here reads the environment or touches I/O.
+ */
+
+/** Cookies the app sets. */
+export const COOKIES = /** @type {const} */ ({
+	/** An official's session (HttpOnly): the random token whose hash is a `sesion:` doc. */
+	session: 'ventanilla_sesion',
+	/** A kiosk's enrolment (HttpOnly). */
+	kiosk: 'ventanilla_kiosco',
+	/** The language chosen with the switch (read by Paraglide, also in the browser). */
+	locale: 'ventanilla_idioma',
+	/** The device key of a consulta answered without JavaScript (HttpOnly). */
+	device: 'ventanilla_dispositivo'
+});
+
+/**
+ * Requests carrying any of these cookies get pages rendered for that person or device: never
+ * shared with other visitors by the page micro-cache.
+ */
+export const PERSONAL_COOKIES = /** @type {const} */ ([COOKIES.session, COOKIES.kiosk]);
+
+/** Names of what the app keeps on a device. */
+export const STORAGE = /** @type {const} */ ({
+	/** Dexie database: drafts, outbox, filed requests, search index, settings. */
+	appDb: 'ventanilla',
+	/** PouchDB replica of the public content (IndexedDB name: `_pouch_` + this). */
+	contentDb: 'ventanilla-contenido',
+	/** Prefix of an official's PouchDB replica (one per account). */
+	staffDbPrefix: 'ventanilla-trabajo-',
+	/** localStorage: the offline pack is complete (its time and size). */
+	packFlag: 'ventanilla.paquete',
+	/** localStorage: this device has queued requests (start the outbox on load). */
+	requestsFlag: 'ventanilla.solicitudes',
+	/** localStorage: this device has queued consulta answers. */
+	answersFlag: 'ventanilla.respuestas',
+	/** localStorage: this device is a kiosk. */
+	kioskFlag: 'ventanilla.kiosco',
+	/** sessionStorage: the receipt a kiosk shows after filing (never outlives the session). */
+	kioskReceipt: 'ventanilla.kiosco.recibo'
+});
+
+/** IndexedDB name of a PouchDB database (pouchdb-browser's `idb` adapter prefix). */
+export const pouchIdbName = (/** @type {string} */ name) => `_pouch_${name}`;
+
+/** Cache Storage names used by the service worker. */
+export const CACHES = /** @type {const} */ ({
+	/** Pages visited (network first), the offline copy of what a citizen read. */
+	pages: 'paginas',
+	/** Public content API answers (network first). */
+	content: 'api-contenido'
+});
+
+/** Background Sync tags and Web Locks shared by pages and the service worker. */
+export const SYNC = /** @type {const} */ ({
+	/** Background Sync tag and lock of the requests outbox. */
+	outbox: 'ventanilla-outbox',
+	/** Lock of the consulta answers queue. */
+	answers: 'ventanilla-respuestas'
+});
+
+/**
+ * What a path may hold, which decides who may store it:
+ * - `public`: the same for every visitor. Kept by the service worker, shared by the page
+ *   micro-cache, kept on a kiosk after a session (when it has no query).
+ * - `personal`: a page a citizen or an official uses with their own data on the device
+ *   (tracking, own requests, a receipt, the offline workspace, search queries). The service
+ *   worker keeps the page so it works offline; never shared between visitors by the server;
+ *   removed when a kiosk session ends.
+ * - `private`: officials' data rendered by the server. `Cache-Control: private, no-store`;
+ *   never stored by the service worker or any cache.
+ * - `action`: a redirect or a state change (language switch, health): never cached.
+ * - `asset`: hashed build files and static files.
+ * @typedef {'public' | 'personal' | 'private' | 'action' | 'asset'} PathFamily
+ */
+
+/**
+ * Top-level page folders of `src/routes` (a unit test fails when a folder is missing here).
+ * @type {Readonly<Record<string, PathFamily>>}
+ */
+export const PAGE_FAMILIES = Object.freeze({
+	'': 'public',
+	'app-shell': 'public',
+	atencion: 'public',
+	buscar: 'personal',
+	concejo: 'public',
+	'datos-abiertos': 'public',
+	directorio: 'public',
+	entidades: 'public',
+	formularios: 'personal',
+	'gel-t': 'public',
+	gestion: 'private',
+	guardado: 'public',
+	idioma: 'action',
+	informacion: 'public',
+	kiosco: 'personal',
+	'mapa-del-sitio': 'public',
+	'mis-solicitudes': 'personal',
+	normativa: 'public',
+	noticias: 'public',
+	participa: 'public',
+	pqrsd: 'public',
+	seguimiento: 'personal',
+	trabajo: 'personal',
+	tramites: 'public',
+	transparencia: 'public'
+});
+
+/**
+ * Folders of `src/routes/api`. Unknown API paths count as private: a new endpoint is never
+ * stored by accident.
+ * @type {Readonly<Record<string, PathFamily>>}
+ */
+export const API_FAMILIES = Object.freeze({
+	admin: 'private',
+	buscar: 'personal',
+	concejo: 'public',
+	consultas: 'public',
+	contenido: 'public',
+	gestion: 'private',
+	kiosco: 'private',
+	salud: 'action',
+	seguimiento: 'private',
+	solicitudes: 'private',
+	sync: 'action'
+});
+
+/** Static and build files served from the site root (see `static/` and `_app/`). */
+const ASSET =
+	/^(_app|icons|favicon\.(ico|png|svg)|robots\.txt|manifest\.webmanifest|sw\.js|workbox-[\w-]+\.js)$/;
+
+/**
+ * The path as the router understands it, whatever its spelling: percent-decoded (repeatedly, so
+ * `%2567` is `g` too), backslashes as slashes, empty and `.` segments dropped, `..` resolved,
+ * trailing dots and spaces of a segment dropped, lower case. `/%67estion//Solicitudes/./x.`
+ * and `/gestion/solicitudes/x` are the same path. Used only to classify, never to route.
+ * @param {string} pathname
+ * @returns {string}
+ */
+export function normalizePath(pathname) {
+	let p = pathname;
+	for (let i = 0; i < 4; i++) {
+		let decoded;
+		try {
+			decoded = decodeURIComponent(p);
+		} catch {
+			// A malformed escape: decode what can be decoded, byte by byte.
+			decoded = p.replace(/%[0-9a-f]{2}/gi, (h) => {
+				const c = parseInt(h.slice(1), 16);
+				return c < 0x80 ? String.fromCharCode(c) : h;
+			});
+		}
+		if (decoded === p) break;
+		p = decoded;
+	}
+	/** @type {string[]} */
+	const out = [];
+	for (const raw of p.replace(/\\/g, '/').split('/')) {
+		const segment = raw
+			// eslint-disable-next-line no-control-regex -- control characters are what is dropped
+			.replace(/[\s\u0000-\u001f\u007f]+/g, '')
+			.replace(/[.\s]+$/, (dots) => (dots === raw ? dots : ''))
+			.toLowerCase();
+		if (segment === '' || segment === '.') continue;
+		if (segment === '..') out.pop();
+		else out.push(segment);
+	}
+	return '/' + out.join('/');
+}
+
+/**
+ * The family of a path (see `PathFamily`), decided on its normalised spelling.
+ * @param {string} pathname  raw `URL.pathname`, encoded or not
+ * @returns {PathFamily}
+ */
+export function pathFamily(pathname) {
+	const segments = normalizePath(pathname).split('/').slice(1);
+	const [first = '', second = ''] = segments;
+	if (first === 'api') return API_FAMILIES[second] ?? 'private';
+	if (ASSET.test(first)) return 'asset';
+	return PAGE_FAMILIES[first] ?? 'private';
+}
+
+/** Officials' data: `Cache-Control: private, no-store`, never stored by any cache. */
+export const isPrivatePath = (/** @type {string} */ pathname) => pathFamily(pathname) === 'private';
+
+/** Pages (not API answers) the service worker may keep for offline use. */
+export const mayStorePage = (/** @type {string} */ pathname) => {
+	if (normalizePath(pathname).startsWith('/api/')) return false;
+	const family = pathFamily(pathname);
+	return family === 'public' || family === 'personal';
+};
+
+/** Pages one render of which may answer every anonymous visitor (the page micro-cache). */
+export const mayShareRender = (/** @type {string} */ pathname) => pathFamily(pathname) === 'public';
+
+/**
+ * Whether a cached page may stay on a kiosk after a session ends: public pages without a query
+ * (a query can carry what a person typed: a radicado, a search).
+ * @param {URL} url
+ */
+export const keptAfterKioskSession = (url) => !url.search && pathFamily(url.pathname) === 'public';
