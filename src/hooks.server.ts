@@ -1,17 +1,19 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
+import { couch } from '$lib/server/couch';
+import { seedParticipation } from '$lib/server/participation/seed';
 import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosk/kiosks';
 import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
-import { apiError, type ApiErrorCode } from '$lib/server/api-error';
+import { apiError, type ApiErrorCode } from '$lib/server/http/api-error';
 import { isPrivatePath } from '$lib/policy';
 
 export const init: ServerInit = async () => {
 	// Prerendering the offline shell needs no store.
 	if (building) return;
-	const { seeded } = await initStore();
+	const { seeded } = await initStore(couch(), [seedParticipation]);
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
 	const admin = await ensureFirstAdmin().catch((e: unknown) => {
 		if (!(e instanceof FirstAdminInvalid)) throw e;

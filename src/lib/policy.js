@@ -47,6 +47,21 @@ export const STORAGE = /** @type {const} */ ({
 	kioskReceipt: 'ventanilla.kiosco.recibo'
 });
 
+/** Size limits that the Node server and the app must agree on. */
+export const LIMITS = /** @type {const} */ ({
+	/**
+	 * Largest body the Node server reads (adapter-node's `BODY_SIZE_LIMIT`): requests carry up to
+	 * five compressed photos as base64.
+	 */
+	bodyBytes: 12 * 1024 * 1024,
+	/**
+	 * Largest request body for filing: five attachments of 1.5 MB are 10 MB of base64, plus the
+	 * form's text. Under `bodyBytes`, so this check, with its JSON error code, is the one
+	 * clients see.
+	 */
+	submissionBytes: 11 * 1024 * 1024
+});
+
 /** IndexedDB name of a PouchDB database (pouchdb-browser's `idb` adapter prefix). */
 export const pouchIdbName = (/** @type {string} */ name) => `_pouch_${name}`;
 

@@ -99,7 +99,7 @@ describe('POST /api/solicitudes', () => {
 		const before = Date.now();
 		const { status, body, res } = await file(peticion());
 		expect(status).toBe(201);
-		expect(res.headers.get('cache-control')).toBe('no-store');
+		expect(res.headers.get('cache-control')).toBe('private, no-store');
 		expect(body.radicado).toMatch(/^PG-\d{4}-\d{6}$/);
 		expect(Object.keys(body).sort()).toEqual(['deadline', 'id', 'radicado', 'receivedAt']);
 		expect(Date.parse(String(body.receivedAt))).toBeGreaterThanOrEqual(before - 1000);

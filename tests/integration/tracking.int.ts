@@ -95,7 +95,7 @@ describe('POST /api/seguimiento', () => {
 			{ radicado: `PG-${year}-${String(n).padStart(6, '0')}`, pin: '12345' }
 		]);
 		expect(status).toBe(200);
-		expect(res.headers.get('cache-control')).toBe('no-store');
+		expect(res.headers.get('cache-control')).toBe('private, no-store');
 		const items = body.items as Array<Json | null>;
 		expect(items.map((i) => i?.radicado ?? null)).toEqual([
 			radicado,

@@ -3,6 +3,7 @@
  * cleaned before it is stored, and what moderation decided. Pure, shared by the page, the API
  * and the tests.
  */
+import { withoutInvisible } from './text';
 import type { IsoDate } from './calendar-date';
 
 /** Bounds of a comment's text, in characters after cleaning. */
@@ -11,24 +12,13 @@ export const COMMENT_MAX = 2000;
 /** Longest name a commenter may give. */
 export const NAME_MAX = 120;
 
-// Control characters other than line feed, format characters that hide or reorder text
-// (bidi overrides, zero-width), and the byte-order mark.
-const STRIP =
-	// eslint-disable-next-line no-control-regex
-	/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * The text as it is stored and shown: NFC, line breaks unified, invisible and control
  * characters removed, runs of blank lines and spaces collapsed, trimmed. Markup is kept as the
  * characters it is: pages print it escaped, so `<script>` is only ever text.
  */
 export function cleanCommentText(raw: string): string {
-	return raw
-		.replace(/\r\n?/g, '\n')
-		.replace(/\t/g, ' ')
-		.replace(LONE_SURROGATE, '')
-		.replace(STRIP, '')
+	return withoutInvisible(raw.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))
 		.normalize('NFC')
 		.replace(/[ \u00a0]{2,}/g, ' ')
 		.replace(/ *\n */g, '\n')

@@ -3,6 +3,7 @@
  * is, and which answers count as the same one. Pure: the page, the device's queue and the
  * server all use these rules, so a refused answer is refused for the same reason everywhere.
  */
+import { isCleanText } from './text';
 import {
 	MAX_TEXT_ANSWER,
 	SCALE_MAX,
@@ -30,10 +31,6 @@ export type AnswerCheck =
 
 /** Longest `texto` answer when the question does not say (characters). */
 export const DEFAULT_TEXT_MAX = 500;
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export type ConsultaState = 'proxima' | 'abierta' | 'cerrada';
 
@@ -86,7 +83,7 @@ const CHECKS: Record<QuestionKind, Check> = {
 	texto: (v, q) => {
 		if (unanswered(v)) return undefined;
 		if (typeof v !== 'string') return { error: 'tipo_invalido' };
-		if (CONTROL.test(v) || LONE_SURROGATE.test(v)) return { error: 'caracteres_no_permitidos' };
+		if (!isCleanText(v)) return { error: 'caracteres_no_permitidos' };
 		const text = v.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 		if (!text) return undefined;
 		return [...text].length > textMax(q) ? { error: 'demasiado_largo' } : { value: text };

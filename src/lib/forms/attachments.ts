@@ -2,6 +2,7 @@
  * Turning a picked file into a draft attachment: photos are compressed on the device (fewer
  * bytes on a prepaid 3G plan) with browser-image-compression, loaded only when needed.
  */
+import { safeFileName } from '$lib/domain/text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '$lib/schemas';
 import type { DraftAttachment } from '$lib/db';
 
@@ -47,8 +48,7 @@ export async function prepareAttachment(
 
 /** A file name the server accepts: no path separators or control characters, right extension. */
 export function safeName(original: string, type: string): string {
-	// eslint-disable-next-line no-control-regex
-	const base = original.replace(/[\u0000-\u001f\u007f\\/]/g, '_').trim() || 'documento';
+	const base = safeFileName(original) || 'documento';
 	const name = type === 'image/jpeg' ? base.replace(/\.[^.]+$/, '') + '.jpg' : base;
 	return name.slice(-200);
 }

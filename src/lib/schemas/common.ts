@@ -1,3 +1,4 @@
+import { isCleanLine } from '../domain/text';
 import { z } from 'zod';
 
 /** Lower-case ASCII words joined by hyphens: `certificado-de-residencia`. */
@@ -15,13 +16,7 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** Short plain text for titles and labels: no control characters (C0, DEL, C1), trimmed. */
 export const lineSchema = (max: number) =>
-	z
-		.string()
-		.trim()
-		.min(1)
-		.max(max)
-		// eslint-disable-next-line no-control-regex
-		.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'texto con caracteres de control');
+	z.string().trim().min(1).max(max).refine(isCleanLine, 'texto con caracteres de control');
 
 /** Markdown source written by people (editors, seed files). */
 export const markdownSchema = z.string().max(200_000);

@@ -5,7 +5,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can, type Permission } from '$lib/domain/permissions';
 import type { SessionUser } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 
 /** The signed-in official, or a redirect to the sign-in page that comes back here. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

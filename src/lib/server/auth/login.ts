@@ -4,7 +4,7 @@
  * form says nothing about which part was wrong or whether the account exists.
  */
 import { verifyAgainstNothing, verifySecret } from '$lib/server/crypto/scrypt-hash';
-import { TokenBuckets } from '$lib/server/requests/rate-limit';
+import { TokenBuckets } from '$lib/server/limits/rate-limit';
 import type { SessionUser } from '$lib/schemas';
 import { loginAttemptsPerMinute } from './config';
 import { getUser, toSessionUser } from './users';

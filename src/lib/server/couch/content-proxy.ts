@@ -5,11 +5,11 @@
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { ApiErrorCode } from '$lib/server/api-error';
+import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 import { cachedJson, currentSeq } from './response-cache';
-import { isJsonContentType } from '$lib/server/requests/http';
+import { isJsonContentType } from '$lib/server/http/json-body';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;

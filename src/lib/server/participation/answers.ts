@@ -20,11 +20,11 @@ import { aggregateResults, type ConsultaResults } from '$lib/domain/consulta-res
 import { answerSubmissionSchema, type ContentDocOf } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import type { ApiErrorCode } from '$lib/server/api-error';
+import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { getContent } from '$lib/server/content/repo';
-import { issuesOf } from '$lib/server/requests/http';
-import { KeyedLock } from '$lib/server/requests/keyed-lock';
-import { canonicalJson } from '$lib/server/requests/payload-hash';
+import { issuesOf } from '$lib/server/http/json-body';
+import { KeyedLock } from '$lib/server/util/keyed-lock';
+import { canonicalJson } from '$lib/server/util/canonical-json';
 import { formatDate } from '$lib/utils/format';
 
 type Consulta = ContentDocOf<'consulta'>;

@@ -22,14 +22,14 @@ import {
 } from '$lib/domain/comments';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 import { commentSubmissionSchema, type PublicComment } from '$lib/schemas';
-import type { ApiErrorCode } from '$lib/server/api-error';
+import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { getContent } from '$lib/server/content/repo';
-import { issuesOf } from '$lib/server/requests/http';
-import { KeyedLock } from '$lib/server/requests/keyed-lock';
-import { canonicalJson } from '$lib/server/requests/payload-hash';
-import { TokenBuckets } from '$lib/server/requests/rate-limit';
+import { issuesOf } from '$lib/server/http/json-body';
+import { KeyedLock } from '$lib/server/util/keyed-lock';
+import { canonicalJson } from '$lib/server/util/canonical-json';
+import { TokenBuckets } from '$lib/server/limits/rate-limit';
 
 export interface CommentDoc {
 	_id: string;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Answers } from '$lib/domain/consulta-answers';
 import { DB } from '$lib/server/couch';
 import type { CouchClient } from '$lib/server/couch/client';
-import { canonicalJson } from '$lib/server/requests/payload-hash';
+import { canonicalJson } from '$lib/server/util/canonical-json';
 
 const CONSULTA = 'encuesta-canales-de-atencion-2026';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

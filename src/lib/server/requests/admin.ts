@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EventDoc, EventInput, RequestDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { adminToken } from './config';
 import { claimDocId, requestDocId, type ClaimDoc } from './docs';
 import { appendEvent } from './events';

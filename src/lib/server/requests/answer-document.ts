@@ -3,6 +3,7 @@
  * be a PDF or an image whatever the file name says), and served to the citizen who proves the
  * request is theirs with radicado + PIN.
  */
+import { safeFileName } from '$lib/domain/text';
 import { MAX_ANSWER_DOCUMENT_BYTES, type AnswerDocument } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { sniffType } from './attachments';
@@ -28,13 +29,7 @@ export async function readAnswerDocument(
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const type = sniffType(bytes);
 	if (!type) return { ok: false, problem: 'documento_tipo' };
-	const name =
-		file.name
-			.replace(/[\\/]/g, '_')
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u001f\u007f]/g, '')
-			.trim()
-			.slice(0, 200) || 'documento';
+	const name = safeFileName(file.name, '').slice(0, 200) || 'documento';
 	return {
 		ok: true,
 		document: { id, name, type, size: bytes.length },

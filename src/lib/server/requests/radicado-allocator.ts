@@ -29,7 +29,7 @@ import { bogotaDate } from '$lib/domain/calendar-date';
 import { formatRadicado, MAX_RADICADO_NUMBER, radicadoSeries } from '$lib/domain/radicado';
 import { CouchError, type AllDocsRow, type CouchClient } from '$lib/server/couch/client';
 import { claimDocId, counterDocId, type ClaimDoc, type CounterDoc } from './docs';
-import { KeyedLock } from './keyed-lock';
+import { KeyedLock } from '../util/keyed-lock';
 
 /** How many claims before the hint are searched for a retry's earlier claim. */
 export const REUSE_WINDOW = 50;

@@ -15,7 +15,7 @@ import { trackingLookupsPerMinute } from './config';
 import { claimDocId, requestDocId, type ClaimDoc } from './docs';
 import { eventsOf, publicHistory, stateOf } from './events';
 import { verifyAgainstNothing, verifyPin } from './pin';
-import { TokenBuckets } from './rate-limit';
+import { TokenBuckets } from '../limits/rate-limit';
 
 /** Requests one device may check at once. */
 export const MAX_TRACKING_ITEMS = 50;

@@ -2,22 +2,29 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
 import { seedContentFiles } from '$lib/server/seed/content-files';
-import { seedParticipation } from '$lib/server/participation/seed';
+import { canonicalJson } from '$lib/server/util/canonical-json';
 import { designDocs, securityObjects } from './design-docs';
 
 const SEED_MARKER = '_local/ventanilla-seed';
 
+/** Something a feature loads together with the seed content (an empty store), idempotently. */
+export type Seeder = (client: CouchClient) => Promise<void>;
+
 /**
  * Prepares the store at server start: databases, design documents, security objects and, on
- * an empty content database, Puerto Guzmán's seed content. Safe to run on every start and from
- * several servers at once: every write is create-if-missing or compare-and-set.
+ * an empty content database, Puerto Guzmán's seed content followed by each feature's `seeders`
+ * (given by the caller, so this module imports no feature). Safe to run on every start and
+ * from several servers at once: every write is create-if-missing or compare-and-set.
  */
-export async function initStore(client: CouchClient = couch()): Promise<{ seeded: number }> {
+export async function initStore(
+	client: CouchClient = couch(),
+	seeders: Seeder[] = []
+): Promise<{ seeded: number }> {
 	// Every step is safe to repeat, so a connection dropped by a starved machine (seen as
 	// ECONNRESET from the embedded store under heavy load) is retried instead of ending the start.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await initOnce(client);
+			return await initOnce(client, seeders);
 		} catch (e) {
 			if (!isConnectionFailure(e) || attempt >= START_ATTEMPTS) throw e;
 			console.warn(`La base de datos no respondió al iniciar; reintento ${attempt}…`);
@@ -33,7 +40,7 @@ function isConnectionFailure(e: unknown): boolean {
 	return e instanceof TypeError && e.message === 'fetch failed';
 }
 
-async function initOnce(client: CouchClient): Promise<{ seeded: number }> {
+async function initOnce(client: CouchClient, seeders: Seeder[]): Promise<{ seeded: number }> {
 	for (const db of Object.values(DB)) await client.ensureDb(db);
 	for (const [db, docs] of designDocs()) {
 		for (const ddoc of docs) await upsertDesignDoc(client, db, ddoc);
@@ -46,7 +53,7 @@ async function initOnce(client: CouchClient): Promise<{ seeded: number }> {
 		}
 	}
 	const seeded = await seedContent(client);
-	if (seeded) await seedParticipation(client);
+	if (seeded) for (const seed of seeders) await seed(client);
 	return { seeded };
 }
 
@@ -58,7 +65,9 @@ async function isApacheCouchDB(client: CouchClient): Promise<boolean> {
 async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: string }) {
 	const current = await client.get<{ _rev: string } & Record<string, unknown>>(db, ddoc._id);
 	const { _rev, ...currentBody } = current ?? { _rev: undefined };
-	if (current && JSON.stringify(currentBody) === JSON.stringify(ddoc)) return;
+	// Key order differs between stores (express-pouchdb answers `language` before `_id`): compare
+	// the canonical text, or every start rewrites every design document and bumps the sequence.
+	if (current && canonicalJson(currentBody) === canonicalJson(ddoc)) return;
 	try {
 		await client.put(db, _rev ? { ...ddoc, _rev } : ddoc);
 	} catch (e) {

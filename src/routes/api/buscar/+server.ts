@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { contentTypeSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { serverSearchIndex } from '$lib/server/content/search';
-import { isCleanText } from '$lib/server/requests/text-checks';
+import { isCleanText } from '$lib/domain/text';
 import type { RequestHandler } from './$types';
 
 const query = z.object({

@@ -1,5 +1,6 @@
-import { apiError } from '$lib/server/api-error';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { apiError } from '$lib/server/http/api-error';
+import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import {
 	takeTrackingLookups,
 	trackingRequestSchema,
@@ -36,6 +37,6 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	try {
 		return noStoreJson({ items: await trackRequests(parsed.data.items) });
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

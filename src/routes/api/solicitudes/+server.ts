@@ -1,11 +1,9 @@
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
-import {
-	failureResponse,
-	MAX_SUBMISSION_BYTES,
-	noStoreJson,
-	readJsonBody
-} from '$lib/server/requests/http';
+import { readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson } from '$lib/server/http/responses';
+import { filingFailure } from '$lib/server/requests/failures';
+import { LIMITS } from '$lib/policy';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,13 +12,13 @@ import type { RequestHandler } from './$types';
  * never be filed as sent, 5xx when the device should retry later.
  */
 export const POST: RequestHandler = async ({ request, locals }) => {
-	const body = await readJsonBody(request, MAX_SUBMISSION_BYTES);
+	const body = await readJsonBody(request, LIMITS.submissionBytes);
 	if (!body.ok) return body.response;
 	try {
 		const outcome = await fileRequest(body.value, { capturer: locals.user });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
 	} catch (e) {
-		return failureResponse(e);
+		return filingFailure(e);
 	}
 };

@@ -1,7 +1,7 @@
 import { COOKIES } from '$lib/policy';
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import type { RequestHandler } from './$types';
 
 const ONE_YEAR_S = 60 * 60 * 24 * 365;

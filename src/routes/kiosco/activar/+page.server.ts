@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { postedForm } from '$lib/server/forms/form-data';
 import { activateKiosk, KIOSK_COOKIE, KIOSK_COOKIE_DAYS } from '$lib/server/kiosk/kiosks';
-import { TokenBuckets } from '$lib/server/requests/rate-limit';
+import { TokenBuckets } from '$lib/server/limits/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { checkAdmin, listRequests } from '$lib/server/requests/admin';
-import { failureResponse, noStoreJson } from '$lib/server/requests/http';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** `{ total, items }`: every filed request, without personal data (tests and operations). */
@@ -9,6 +9,6 @@ export const GET: RequestHandler = async ({ request }) => {
 	try {
 		return noStoreJson(await listRequests());
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,6 +1,7 @@
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { submitComment } from '$lib/server/participation/comments';
-import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** A comment is at most 2,000 characters (8,000 raw); anything far larger is refused unread. */
@@ -25,6 +26,6 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
 		);
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { contentTypeSchema } from '$lib/schemas';
 import { listContent } from '$lib/server/content/repo';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { toSummary } from '$lib/content/summary';
 import type { RequestHandler } from './$types';
 

@@ -1,9 +1,10 @@
 import { queuedActionSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { apiUser } from '$lib/server/auth/guard';
 import { actOnRequest, type ActionRefusal } from '$lib/server/backoffice/request-actions';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
-import { isCleanText } from '$lib/server/requests/text-checks';
+import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
+import { isCleanText } from '$lib/domain/text';
 import type { RequestHandler } from './$types';
 
 const REFUSALS: Record<ActionRefusal, [number, string]> = {
@@ -56,6 +57,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 			...(result.maxDueDate ? { maxDueDate: result.maxDueDate } : {})
 		});
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,6 +1,6 @@
 import { apiUser } from '$lib/server/auth/guard';
 import { replicaIndex } from '$lib/server/backoffice/replica';
-import { failureResponse, noStoreJson } from '$lib/server/requests/http';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /**
@@ -15,6 +15,6 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		const index = await replicaIndex(user, url.searchParams.get('since'));
 		return noStoreJson({ total: index.docs.length, ...index });
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,6 +1,6 @@
 import { permissionsOf } from '$lib/domain/permissions';
 import { apiUser } from '$lib/server/auth/guard';
-import { noStoreJson } from '$lib/server/requests/http';
+import { noStoreJson } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** Who the device's session belongs to, so offline pages can show and keep it. */

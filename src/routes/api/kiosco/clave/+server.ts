@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { sealKeys } from '$lib/server/kiosk/keys';
-import { failureResponse } from '$lib/server/requests/http';
+import { storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /**
@@ -12,6 +12,6 @@ export const GET: RequestHandler = async () => {
 		const keys = await sealKeys();
 		return json(keys.public, { headers: { 'cache-control': 'public, max-age=86400' } });
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,5 +1,5 @@
-import { apiError } from '$lib/server/api-error';
-import { noStoreJson } from '$lib/server/requests/http';
+import { apiError } from '$lib/server/http/api-error';
+import { noStoreJson } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { slugSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { couch, DB } from '$lib/server/couch';
 import { encodeDocId } from '$lib/server/couch/client';
 import { PDF_ATTACHMENT } from '$lib/server/content/pdf';

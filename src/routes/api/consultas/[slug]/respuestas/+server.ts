@@ -1,7 +1,8 @@
 import { slugSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { submitAnswer } from '$lib/server/participation/answers';
-import { failureResponse, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** An answer is a few KB at most: 2,000 characters per text question, 30 questions. */
@@ -22,6 +23,6 @@ export const POST: RequestHandler = async ({ params, request }) => {
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

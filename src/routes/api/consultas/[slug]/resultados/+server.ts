@@ -1,10 +1,10 @@
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { consultaState } from '$lib/domain/consulta-answers';
 import { slugSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { getContent } from '$lib/server/content/repo';
 import { resultsOf } from '$lib/server/participation/answers';
-import { failureResponse, noStoreJson } from '$lib/server/requests/http';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /**
@@ -24,6 +24,6 @@ export const GET: RequestHandler = async ({ params }) => {
 			results: state === 'cerrada' ? await resultsOf(consulta) : null
 		});
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { contentTypeSchema, slugSchema } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, setHeaders }) => {

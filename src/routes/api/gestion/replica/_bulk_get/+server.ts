@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { apiUser } from '$lib/server/auth/guard';
 import { MAX_BULK_GET, replicaDocs } from '$lib/server/backoffice/replica';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
+import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z
@@ -35,6 +36,6 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		);
 		return noStoreJson({ results });
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

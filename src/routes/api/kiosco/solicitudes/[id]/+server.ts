@@ -1,11 +1,9 @@
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
-import {
-	failureResponse,
-	MAX_SUBMISSION_BYTES,
-	noStoreJson,
-	readBoundedBody
-} from '$lib/server/requests/http';
+import { readBoundedBody } from '$lib/server/http/json-body';
+import { noStoreJson } from '$lib/server/http/responses';
+import { filingFailure } from '$lib/server/requests/failures';
+import { LIMITS } from '$lib/policy';
 import { sealKeys } from '$lib/server/kiosk/keys';
 import { unseal } from '$lib/server/kiosk/unseal';
 import { SEAL_HEADERS } from '$lib/kiosk/seal';
@@ -27,7 +25,7 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		return apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/octet-stream.');
 	}
 	// The ciphertext is the JSON's length plus the 16-byte tag.
-	const body = await readBoundedBody(request, MAX_SUBMISSION_BYTES + 16);
+	const body = await readBoundedBody(request, LIMITS.submissionBytes + 16);
 	if (!body.ok) return body.response;
 	try {
 		const keys = await sealKeys();
@@ -61,6 +59,6 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
 	} catch (e) {
-		return failureResponse(e);
+		return filingFailure(e);
 	}
 };

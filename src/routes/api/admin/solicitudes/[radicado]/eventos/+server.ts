@@ -1,9 +1,10 @@
 import { eventInputSchema } from '$lib/schemas';
 import { parseRadicado } from '$lib/domain/radicado';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { addEvent, checkAdmin } from '$lib/server/requests/admin';
-import { failureResponse, issuesOf, noStoreJson, readJsonBody } from '$lib/server/requests/http';
-import { isCleanText } from '$lib/server/requests/text-checks';
+import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
+import { noStoreJson, storeFailure } from '$lib/server/http/responses';
+import { isCleanText } from '$lib/domain/text';
 import type { RequestHandler } from './$types';
 
 /** An answer is at most 20,000 characters; escaped as JSON that stays well under 256 KB. */
@@ -43,6 +44,6 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		} = evento;
 		return noStoreJson({ id: _id, ...shown }, 201);
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { slugSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/api-error';
+import { apiError } from '$lib/server/http/api-error';
 import { publicComments } from '$lib/server/participation/comments';
-import { failureResponse } from '$lib/server/requests/http';
+import { storeFailure } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** The approved comments of a proposal: `{ items: PublicComment[] }`. Pending ones never. */
@@ -14,6 +14,6 @@ export const GET: RequestHandler = async ({ params, setHeaders }) => {
 		setHeaders({ 'cache-control': 'no-cache' });
 		return json({ items });
 	} catch (e) {
-		return failureResponse(e);
+		return storeFailure(e);
 	}
 };

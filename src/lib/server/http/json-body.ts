@@ -1,27 +1,9 @@
 /**
- * The HTTP edge of the requests API: JSON bodies read with a hard size bound before parsing,
- * error responses with codes, and store failures turned into "try again later" answers the
- * device's outbox retries.
+ * Request bodies read with a hard size bound before anything is parsed, and Zod issues turned
+ * into `{ path, code }` that never echo what the client sent.
  */
-import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { apiError } from '$lib/server/api-error';
-import { CouchError } from '$lib/server/couch/client';
-import {
-	RadicadoContentionError,
-	RadicadoSeriesFullError,
-	RadicadoTimeoutError
-} from './radicado-allocator';
-
-/**
- * Largest request body for filing: five attachments of 1.5 MB are 10 MB of base64, plus the
- * form's text. 11 MiB stays under the Node server's own `BODY_SIZE_LIMIT` (12M), so this check,
- * with its JSON error code, is the one clients see.
- */
-export const MAX_SUBMISSION_BYTES = 11 * 1024 * 1024;
-
-/** Responses carrying requests' data are never cached by the browser, the SW or a proxy. */
-export const NO_STORE = { 'cache-control': 'no-store' } as const;
+import { apiError } from './api-error';
 
 /** True for `application/json`, optionally with `charset=utf-8` (any case, any spacing). */
 export function isJsonContentType(header: string | null): boolean {
@@ -135,43 +117,4 @@ export function issuesOf(error: z.ZodError): Array<{ path: string; code: string 
 		path: i.path.map(safeSegment).join('.'),
 		code: i.code
 	}));
-}
-
-/**
- * Turns an exception from the store or the allocator into a response. Everything here is
- * temporary from the device's point of view (5xx), so its outbox keeps the request and retries.
- */
-export function failureResponse(e: unknown): Response {
-	if (
-		e instanceof RadicadoSeriesFullError ||
-		e instanceof RadicadoContentionError ||
-		e instanceof RadicadoTimeoutError
-	) {
-		console.error(e);
-		return apiError(
-			503,
-			'radicado_no_disponible',
-			'No fue posible asignar un radicado. Intente más tarde.',
-			undefined,
-			{ 'retry-after': '30' }
-		);
-	}
-	if (e instanceof CouchError || (e instanceof TypeError && e.message === 'fetch failed')) {
-		// `fetch failed`: the store could not be reached at all.
-		console.error(e);
-		return apiError(
-			503,
-			'almacen_no_disponible',
-			'El almacén no responde. Intente más tarde.',
-			undefined,
-			{ 'retry-after': '10' }
-		);
-	}
-	console.error(e);
-	return apiError(500, 'error_interno', 'Error interno. Intente más tarde.');
-}
-
-/** JSON that must not be cached. */
-export function noStoreJson(body: unknown, status = 200): Response {
-	return json(body, { status, headers: NO_STORE });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { issuesOf, isJsonContentType, readJsonBody } from './http';
+import { issuesOf, isJsonContentType, readJsonBody } from './json-body';
 
 const post = (
 	body: BodyInit | null,
