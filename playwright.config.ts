@@ -39,7 +39,6 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			DATA_DIR,
-			ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef',
 			// The back office's first administrator (tests/e2e/helpers.ts).
 			ADMIN_USUARIO: 'admin.e2e',
 			ADMIN_CLAVE: 'clave-e2e-admin-0001',

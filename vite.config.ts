@@ -14,10 +14,13 @@ function embeddedStoreForDev(): Plugin {
 		name: 'ventanilla-embedded-store',
 		apply: 'serve',
 		async configureServer() {
-			if (process.env.COUCHDB_URL || process.env.VITEST) return;
+			if (process.env.VITEST) return;
+			const { parseConfig, useEmbeddedStore } = await import('./src/lib/server/config.js');
+			const settings = parseConfig();
+			if (settings.COUCHDB_URL) return;
 			const { startEmbeddedStore } = await import('./server/store.js');
-			const store = await startEmbeddedStore({ dataDir: process.env.DATA_DIR ?? './data' });
-			process.env.COUCHDB_URL = store.url;
+			const store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
+			useEmbeddedStore(store.url);
 		}
 	};
 }

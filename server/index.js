@@ -1,33 +1,42 @@
 // Ventanilla's Node server: one process hosts the SvelteKit app (adapter-node's handler) and, unless
 // COUCHDB_URL points at Apache CouchDB, the embedded LevelDB store on a private loopback port.
+// JavaScript so Node ≥ 20.19 runs it without a build step; `tsc` checks it through its JSDoc.
 import express from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
 import { pageCache } from './page-cache.js';
 import { COOKIES, PERSONAL_COOKIES } from '../src/lib/policy.js';
+import {
+	applyAdapterDefaults,
+	ConfigError,
+	parseConfig,
+	useEmbeddedStore
+} from '../src/lib/server/config.js';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+/** @type {import('../src/lib/server/config.js').Config} */
+let settings;
+try {
+	settings = parseConfig();
+} catch (e) {
+	if (!(e instanceof ConfigError)) throw e;
+	console.error(e.message);
+	process.exit(1);
+}
 
-if (!process.env.COUCHDB_URL) {
+if (!settings.COUCHDB_URL) {
 	const { startEmbeddedStore } = await import('./store.js');
-	const store = await startEmbeddedStore({ dataDir: process.env.DATA_DIR ?? './data' });
+	const store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
 	// The SvelteKit server reads COUCHDB_URL at init; the embedded store is just another CouchDB.
-	process.env.COUCHDB_URL = store.url;
-	process.env.VENTANILLA_EMBEDDED_STORE = '1';
+	useEmbeddedStore(store.url);
 }
 
 // adapter-node assumes https unless told otherwise, which makes its CSRF check refuse plain-HTTP
 // form posts (the no-JavaScript forms). Unless the operator configured ORIGIN or a proxy's
 // PROTOCOL_HEADER, the protocol is taken from this server's own socket, in a header that the
-// middleware below always overwrites so a client cannot forge it.
+// middleware below always overwrites so a client cannot forge it. Requests carry up to five
+// compressed photos as base64 (≈ 10 MB at most); adapter-node's default body limit is 512 KB.
 const OWN_PROTOCOL_HEADER = 'x-ventanilla-protocol';
-const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
-if (ownProtocol) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
-
-// Requests carry up to five compressed photos as base64 (≈ 10 MB at most); adapter-node's
-// default body limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '12M';
+const { ownProtocol } = applyAdapterDefaults(settings, OWN_PROTOCOL_HEADER);
 
 const { handler } = await import('../build/handler.js');
 
@@ -85,6 +94,7 @@ app.use('/api', (req, res, next) => {
 });
 app.use(handler);
 
+const { PORT: port, HOST: host } = settings;
 const server = app.listen(port, host, () => {
 	console.log(`Ventanilla escuchando en http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });

@@ -134,7 +134,6 @@ export const PAGE_FAMILIES = Object.freeze({
  * @type {Readonly<Record<string, PathFamily>>}
  */
 export const API_FAMILIES = Object.freeze({
-	admin: 'private',
 	buscar: 'personal',
 	concejo: 'public',
 	consultas: 'public',

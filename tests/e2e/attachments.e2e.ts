@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_TOKEN } from './helpers';
+import { E2E_ADMIN, baseUrl } from './helpers';
+import { filedRequests } from '../helpers/as-official';
 
 test('a photo of a document is compressed on the phone before it is queued and sent', async ({
 	page
@@ -55,11 +56,8 @@ test('a photo of a document is compressed on the phone before it is queued and s
 
 	await expect(page.getByTestId('radicado').first()).toHaveText(/^PG-\d{4}-\d{6}$/);
 	const radicado = (await page.getByTestId('radicado').first().textContent())!;
-	const list = await page.request.get('/api/admin/solicitudes', {
-		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
-	});
-	const body = (await list.json()) as { items: Array<{ radicado: string }> };
-	expect(body.items.some((i) => i.radicado === radicado)).toBe(true);
+	const filed = await filedRequests(baseUrl(page), E2E_ADMIN);
+	expect(filed.some((i) => i.radicado === radicado)).toBe(true);
 });
 
 test('a file that is neither a photo nor a PDF is refused with a clear message', async ({

@@ -1,13 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-	ADMIN_TOKEN,
 	createOfficial,
 	E2E_ADMIN,
 	expectAxeClean,
+	baseUrl,
 	holdScripts,
 	signIn,
 	waitForOfflineReady
 } from './helpers';
+import { filedRequests } from '../helpers/as-official';
 
 const PASSWORD = 'clave-e2e-funcionario-1';
 
@@ -15,13 +16,6 @@ async function expectNoSeriousA11yViolations(page: Page, path: string) {
 	await page.goto(path);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expectAxeClean(page);
-}
-
-async function adminList(page: Page) {
-	const res = await page.request.get('/api/admin/solicitudes', {
-		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
-	});
-	return (await res.json()) as { items: Array<{ id: string; radicado: string }> };
 }
 
 test('an official answers a request in the inbox and the citizen’s device receives it', async ({
@@ -134,9 +128,9 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	const rows = inbox.locator('tbody tr');
 	await expect(rows).toHaveCount(2);
 	const radicados = await inbox.locator('tbody tr a').allTextContents();
-	const all = await adminList(inbox);
+	const all = await filedRequests(baseUrl(inbox), E2E_ADMIN);
 	for (const r of radicados) {
-		expect(all.items.filter((i) => i.radicado === r.trim())).toHaveLength(1);
+		expect(all.filter((i) => i.radicado === r.trim())).toHaveLength(1);
 		await inbox.goto(`/gestion/solicitudes/${r.trim()}`);
 		await expect(inbox.getByText('Luis Campo (luis.campo)')).toBeVisible();
 	}

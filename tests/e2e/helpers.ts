@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
-/** The admin API token the e2e server runs with (playwright.config.ts). */
-export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-0123456789abcdef';
+/** The origin the page is on, for HTTP helpers that run beside the browser. */
+export const baseUrl = (page: Page) => new URL(page.url()).origin;
 
 /** Waits until the service worker controls the page and the offline pack is stored. */
 export async function waitForOfflineReady(page: Page) {

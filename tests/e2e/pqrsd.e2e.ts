@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_TOKEN, holdScripts, waitForOfflineReady } from './helpers';
+import { E2E_ADMIN, baseUrl, holdScripts, waitForOfflineReady } from './helpers';
+import { answerRequest, filedRequests } from '../helpers/as-official';
 
 async function fillQueja(page: Page, subject: string) {
 	await page.getByLabel('Asunto').fill(subject);
@@ -7,14 +8,6 @@ async function fillQueja(page: Page, subject: string) {
 	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
 	await page.getByLabel('Número de documento').fill('1122334455');
 	await page.getByLabel(/Autorizo el tratamiento/).check();
-}
-
-async function adminList(page: Page) {
-	const res = await page.request.get('/api/admin/solicitudes', {
-		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
-	});
-	expect(res.ok()).toBe(true);
-	return (await res.json()) as { total: number; items: Array<{ id: string; radicado: string }> };
 }
 
 test('a PQRSD filled offline survives reload and a closed tab, then is filed exactly once', async ({
@@ -52,16 +45,18 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	console.info(`reconnect → radicado shown: ${Date.now() - reconnectedAt} ms`);
 	await expect(again.getByTestId('plazo').first()).toContainText('15 días hábiles');
 
-	const list = await adminList(again);
-	expect(list.items.filter((i) => i.id === id)).toHaveLength(1);
+	const list = await filedRequests(baseUrl(again), E2E_ADMIN);
+	expect(list.filter((i) => i.id === id)).toHaveLength(1);
 
-	// The official's answer (admin API until the back office exists) reaches the device…
+	// The official's answer reaches the device…
 	const filed = (await radicado.textContent())!;
-	const answer = await again.request.post(`/api/admin/solicitudes/${filed}/eventos`, {
-		headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-		data: { kind: 'respuesta', status: 'respondida', text: 'Se reparó el alumbrado del parque.' }
-	});
-	expect(answer.status()).toBe(201);
+	const answer = await answerRequest(
+		baseUrl(again),
+		E2E_ADMIN,
+		filed,
+		'Se reparó el alumbrado del parque.'
+	);
+	expect(answer).toBe(201);
 	await again.getByRole('button', { name: 'Consultar respuestas' }).click();
 	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
 

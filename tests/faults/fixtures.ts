@@ -7,8 +7,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
+import { filedRequests as listFiled } from '../helpers/as-official';
 
-export const ADMIN_TOKEN = 'faults-admin-token-0123456789abcdef';
+/** The server's first administrator, who lists what was filed. */
+const ADMIN = { username: 'admin.fallas', password: 'clave-fallas-admin-0001' };
 const SERVER_PORT = Number(process.env.FAULTS_PORT ?? 4320);
 const PROXY_PORT = SERVER_PORT + 1;
 const DATA_DIR = process.env.FAULTS_DATA_DIR ?? '/tmp/ventanilla-faults-data';
@@ -28,7 +30,12 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
 			rmSync(DATA_DIR, { recursive: true, force: true });
-			const env = { ADMIN_TOKEN };
+			const env = {
+				ADMIN_USUARIO: ADMIN.username,
+				ADMIN_CLAVE: ADMIN.password,
+				// filedRequests signs in for every count.
+				LOGIN_ATTEMPTS_PER_MINUTE: '1000'
+			};
 			let server: RunningServer = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
 			const proxy = await startFaultProxy({ port: PROXY_PORT, targetPort: SERVER_PORT });
 			await use({
@@ -59,16 +66,8 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 
 export { expect };
 
-/** Every filed request on the server (admin API, straight to the server). */
-export async function filedRequests(
-	stack: Stack
-): Promise<Array<{ id: string; radicado: string }>> {
-	const res = await fetch(`${stack.serverUrl}/api/admin/solicitudes`, {
-		headers: { authorization: `Bearer ${ADMIN_TOKEN}` }
-	});
-	expect(res.status).toBe(200);
-	return ((await res.json()) as { items: Array<{ id: string; radicado: string }> }).items;
-}
+/** Every filed request on the server (as its administrator, straight to the server). */
+export const filedRequests = (stack: Stack) => listFiled(stack.serverUrl, ADMIN);
 
 /** Ids of the public content the server offers for replication (design documents excluded). */
 export async function serverContentIds(stack: Stack): Promise<string[]> {

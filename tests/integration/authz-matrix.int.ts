@@ -27,7 +27,6 @@ import {
 	type PrincipalKey
 } from './authz/matrix';
 
-const ADMIN_TOKEN = 'token-de-pruebas-matriz-0123456789';
 const ADMIN_USER = 'admin.matriz';
 const ADMIN_PASSWORD = 'clave-de-pruebas-matriz-1';
 
@@ -37,7 +36,6 @@ const clients = {} as Record<PrincipalKey, BackOffice>;
 
 /** What each principal sends: a session cookie, the admin bearer token, or nothing. */
 function credentials(who: PrincipalKey): Record<string, string> {
-	if (who === 'token-admin') return { authorization: `Bearer ${ADMIN_TOKEN}` };
 	const cookie = clients[who]?.cookie;
 	return cookie ? { cookie } : {};
 }
@@ -119,7 +117,6 @@ async function signedIn(username: string, password: string): Promise<BackOffice>
 beforeAll(async () => {
 	server = await startServer({
 		env: {
-			ADMIN_TOKEN,
 			ADMIN_USUARIO: ADMIN_USER,
 			ADMIN_CLAVE: ADMIN_PASSWORD,
 			LOGIN_ATTEMPTS_PER_MINUTE: '10000',

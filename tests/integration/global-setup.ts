@@ -3,8 +3,6 @@ import { startServer, type RunningServer } from '../helpers/app-server.js';
 
 let server: RunningServer | undefined;
 
-/** Bearer token of the interim admin API on the test server (tests/integration/admin*.int.ts). */
-const ADMIN_TOKEN = 'token-de-pruebas-de-integracion';
 /** First back-office administrator, created from the environment at start. */
 const ADMIN_USER = 'admin.pruebas';
 const ADMIN_PASSWORD = 'clave-de-pruebas-0001';
@@ -12,7 +10,6 @@ const ADMIN_PASSWORD = 'clave-de-pruebas-0001';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
-		adminToken: string;
 		adminUser: string;
 		adminPassword: string;
 	}
@@ -22,7 +19,6 @@ declare module 'vitest' {
 export async function setup(project: TestProject) {
 	server = await startServer({
 		env: {
-			ADMIN_TOKEN,
 			ADMIN_USUARIO: ADMIN_USER,
 			ADMIN_CLAVE: ADMIN_PASSWORD,
 			// The login rate limit has its own test with its own server; here every test signs in.
@@ -30,7 +26,6 @@ export async function setup(project: TestProject) {
 		}
 	});
 	project.provide('baseUrl', server.url);
-	project.provide('adminToken', ADMIN_TOKEN);
 	project.provide('adminUser', ADMIN_USER);
 	project.provide('adminPassword', ADMIN_PASSWORD);
 }

@@ -9,9 +9,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startEmbeddedStore } from '../../server/store.js';
+import { filedRequests } from '../helpers/as-official';
 
 const base = inject('baseUrl');
-const adminToken = inject('adminToken');
+const admin = { username: inject('adminUser'), password: inject('adminPassword') };
+/** A server of this file's own, with the same first administrator as the shared one. */
+const adminEnv = { ADMIN_USUARIO: admin.username, ADMIN_CLAVE: admin.password };
 const PIN = '264810';
 
 type Json = Record<string, unknown>;
@@ -35,11 +38,9 @@ async function file(url: string, body: Json) {
 	return { status: res.status, body: (await res.json()) as Json };
 }
 
-async function filed(url: string, token = adminToken) {
-	const res = await fetch(`${url}/api/admin/solicitudes`, {
-		headers: { authorization: `Bearer ${token}` }
-	});
-	return (await res.json()) as { total: number; items: Array<{ id: string; radicado: string }> };
+async function filed(url: string) {
+	const items = await filedRequests(url, admin);
+	return { total: items.length, items };
 }
 
 const numberOf = (radicado: unknown) => Number(String(radicado).slice(-6));
@@ -88,14 +89,14 @@ describe('a server restart', () => {
 	});
 
 	it('keeps the consecutive and the idempotency of earlier requests', async () => {
-		const first = await startServer({ env: { ADMIN_TOKEN: adminToken } });
+		const first = await startServer({ env: adminEnv });
 		const subs = [submission(), submission(), submission()];
 		const before: string[] = [];
 		for (const s of subs) before.push(String((await file(first.url, s)).body.radicado));
 		expect(before.map(numberOf)).toEqual([1, 2, 3]);
 		await first.stop({ keepData: true });
 
-		server = await startServer({ dataDir: first.dataDir, env: { ADMIN_TOKEN: adminToken } });
+		server = await startServer({ dataDir: first.dataDir, env: adminEnv });
 		const next = await file(server.url, submission());
 		expect(next.status).toBe(201);
 		expect(numberOf(next.body.radicado)).toBe(4);
@@ -122,7 +123,7 @@ describe('two Node servers on one store', () => {
 				...init,
 				headers: { authorization: auth, 'content-type': 'application/json', ...init.headers }
 			});
-		const env = { COUCHDB_URL: store.url, ADMIN_TOKEN: adminToken };
+		const env = { COUCHDB_URL: store.url, ...adminEnv };
 		// One after the other: the store initialisation (src/lib/server/store/init.ts) is not yet
 		// safe against two servers seeding an empty store at the same moment.
 		servers = [await startServer({ env }), await startServer({ env })];

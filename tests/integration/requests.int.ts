@@ -2,10 +2,11 @@
  * Filing requests against the real server: idempotency, deadlines, and hostile input that must
  * be refused with a code and leave nothing behind.
  */
+import { filedRequests } from '../helpers/as-official';
 import { describe, expect, inject, it } from 'vitest';
 
 const base = inject('baseUrl');
-const adminToken = inject('adminToken');
+const admin = { username: inject('adminUser'), password: inject('adminPassword') };
 const PIN = '482913';
 
 type Json = Record<string, unknown>;
@@ -79,17 +80,8 @@ async function file(body: unknown, headers: Record<string, string> = {}) {
 }
 
 async function filedCount(): Promise<{ total: number; last: string | undefined }> {
-	const res = await fetch(`${base}/api/admin/solicitudes`, {
-		headers: { authorization: `Bearer ${adminToken}` }
-	});
-	const list = (await res.json()) as { total: number; items: Array<{ radicado: string }> };
-	return {
-		total: list.total,
-		last: list.items
-			.map((i) => i.radicado)
-			.sort()
-			.at(-1)
-	};
+	const list = await filedRequests(base, admin);
+	return { total: list.length, last: list.at(-1)?.radicado };
 }
 
 const numberOf = (radicado: unknown) => Number(String(radicado).slice(-6));

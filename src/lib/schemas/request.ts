@@ -228,7 +228,7 @@ const prorrogaEvent = z
 const notaEvent = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
 
 /**
- * Something that happened to a request, as an official (or the interim admin API) submits it.
+ * Something that happened to a request, as an official submits it.
  * Each is its own immutable document; the request's current state is the fold of them all
  * (`$lib/domain/solicitud-estado`).
  */
@@ -256,7 +256,7 @@ const eventDocFields = {
 	at: isoDateTimeSchema,
 	/** Name shown in the history. */
 	by: lineSchema(160),
-	/** Username of the official, for attribution (absent for the interim admin API). */
+	/** Username of the official, for attribution (absent only on events of the removed interim admin API). */
 	byUser: usernameRef.optional(),
 	/** Device-generated id: the same action sent twice is stored once. */
 	clientId: z.uuid().optional(),

@@ -26,8 +26,6 @@ export const PRINCIPALS = [
 	{ key: 'anonimo' },
 	/** A citizen's device holding the request's radicado and PIN, and nothing else. */
 	{ key: 'ciudadano' },
-	/** The interim admin API's bearer token (`ADMIN_TOKEN`), which is not a session. */
-	{ key: 'token-admin' },
 	{ key: 'administrador' },
 	{ key: 'editor', account: { username: 'm.editor', roles: ['editor'] } },
 	{ key: 'comite-gelt', account: { username: 'm.comite', roles: ['comite-gelt'] } },
@@ -99,13 +97,12 @@ export function outcomeLabel(o: Outcome): string {
 }
 
 type Row = Record<PrincipalKey, Outcome>;
-type Officials = Omit<Row, 'anonimo' | 'ciudadano' | 'token-admin' | 'cuenta-desactivada'>;
+type Officials = Omit<Row, 'anonimo' | 'ciudadano' | 'cuenta-desactivada'>;
 
 /** Pages: everyone without a valid session goes to the sign-in page. */
 const page = (officials: Officials): Row => ({
 	anonimo: SIGN_IN,
 	ciudadano: SIGN_IN,
-	'token-admin': SIGN_IN,
 	'cuenta-desactivada': SIGN_IN,
 	...officials
 });
@@ -113,7 +110,6 @@ const page = (officials: Officials): Row => ({
 const api = (officials: Officials): Row => ({
 	anonimo: R401,
 	ciudadano: R401,
-	'token-admin': R401,
 	'cuenta-desactivada': R401,
 	...officials
 });
@@ -349,7 +345,6 @@ const pageRows: Resource[] = [
 		expect: {
 			anonimo: OK,
 			ciudadano: OK,
-			'token-admin': OK,
 			'cuenta-desactivada': OK,
 			administrador: TO_BACK_OFFICE,
 			editor: TO_BACK_OFFICE,
@@ -531,31 +526,6 @@ const backOfficeApiRows: Resource[] = [
 			'campo-captor': CREATED,
 			'campo-otro': CREATED
 		})
-	}
-];
-
-/** Only the interim bearer token opens the admin API; a session, even an admin's, does not. */
-const tokenOnly = (allowed: Outcome): Row => ({
-	...everyone(R401),
-	'token-admin': allowed
-});
-
-const adminApiRows: Resource[] = [
-	{
-		name: 'GET /api/admin/solicitudes',
-		request: () => ({ kind: 'api', method: 'GET', path: '/api/admin/solicitudes' }),
-		expect: tokenOnly(OK)
-	},
-	{
-		name: 'POST /api/admin/solicitudes/[radicado]/eventos',
-		...changesTarget,
-		request: (ctx) => ({
-			kind: 'api',
-			method: 'POST',
-			path: `/api/admin/solicitudes/${ctx.target.radicado}/eventos`,
-			body: { kind: 'estado', status: 'en-tramite', text: 'En revisión.' }
-		}),
-		expect: tokenOnly(CREATED)
 	}
 ];
 
@@ -903,7 +873,7 @@ export const MATRIX: Resource[] = [
 	...requestActionRows,
 	...accountRows,
 	...backOfficeApiRows,
-	...adminApiRows,
+
 	...syncRows,
 	...trackingRows,
 	...contentRows,

@@ -41,22 +41,22 @@ export const TRAVERSALS = {
 } as const;
 
 /** Credentials an attacker can make up or replay; none may grant anything. */
-export function forgedCredentials(adminToken: string): Record<string, Record<string, string>> {
+export function forgedCredentials(secret: string): Record<string, Record<string, string>> {
 	return {
 		'no credentials': {},
 		'forged bearer token': { authorization: 'Bearer ' + 'f'.repeat(32) },
 		'unsigned JWT claiming admin': {
 			authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.'
 		},
-		'real token with a character added': { authorization: `Bearer ${adminToken}x` },
-		'prefix of the real token': { authorization: `Bearer ${adminToken.slice(0, -1)}` },
+		'real token with a character added': { authorization: `Bearer ${secret}x` },
+		'prefix of the real token': { authorization: `Bearer ${secret.slice(0, -1)}` },
 		'real token as Basic credentials': {
-			authorization: `Basic ${Buffer.from(`admin:${adminToken}`).toString('base64')}`
+			authorization: `Basic ${Buffer.from(`admin:${secret}`).toString('base64')}`
 		},
-		'real token without a scheme': { authorization: adminToken },
+		'real token without a scheme': { authorization: secret },
 		'oversized bearer token': { authorization: 'Bearer ' + 'a'.repeat(4000) },
 		'random session cookie': { cookie: `ventanilla_sesion=${crypto.randomUUID()}` },
-		'session cookie holding the real token': { cookie: `ventanilla_sesion=${adminToken}` },
+		'session cookie holding the real token': { cookie: `ventanilla_sesion=${secret}` },
 		'session cookie and forged bearer': {
 			cookie: 'ventanilla_sesion=admin; rol=administrador',
 			authorization: 'Bearer ' + 'x'.repeat(20)

@@ -9,7 +9,6 @@ import { PATH_TRAVERSALS, SCRIPTS, TRAVERSALS, UNICODE, forgedCredentials } from
 
 /** What the runner knows when a row builds its request (filled in by the runner's setup). */
 export interface HostileContext {
-	adminToken: string;
 	/** The server's origin, which a browser sends with form posts. */
 	origin: string;
 	/** A request filed before the attacks, to aim at: its radicado, PIN and id. */
@@ -732,112 +731,6 @@ const trackingCases: HostileCase[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Admin API (interim, token-protected)
-// ---------------------------------------------------------------------------------------------
-
-const ADMIN_LIST = 'GET /api/admin/solicitudes';
-const ADMIN_EVENTS = 'POST /api/admin/solicitudes/[radicado]/eventos';
-const bearer = (ctx: HostileContext) => ({ authorization: `Bearer ${ctx.adminToken}` });
-const eventPath = (ctx: HostileContext) => `/api/admin/solicitudes/${ctx.filed.radicado}/eventos`;
-const eventRow = (attack: string, body: unknown, expect?: Expectation): HostileCase => ({
-	endpoint: ADMIN_EVENTS,
-	attack,
-	request: (ctx) => ({
-		method: 'POST',
-		path: eventPath(ctx),
-		headers: withJson(bearer(ctx)),
-		body: json(body)
-	}),
-	expect: expect ?? { kind: 'api-error', status: 400, code: 'evento_invalido' }
-});
-const validEvent = { kind: 'estado', status: 'en-tramite', text: 'En revisión.' };
-
-const adminCases: HostileCase[] = [
-	...Object.keys(forgedCredentials('placeholder-token')).flatMap((name) => [
-		{
-			endpoint: ADMIN_LIST,
-			attack: `forged credentials: ${name}`,
-			request: (ctx: HostileContext) => ({
-				method: 'GET',
-				path: '/api/admin/solicitudes',
-				headers: forgedCredentials(ctx.adminToken)[name]
-			}),
-			expect: { kind: 'api-error', status: 401, code: 'no_autorizado' } as Expectation
-		},
-		{
-			endpoint: ADMIN_EVENTS,
-			attack: `forged credentials: ${name}`,
-			request: (ctx: HostileContext) => ({
-				method: 'POST',
-				path: eventPath(ctx),
-				headers: withJson(forgedCredentials(ctx.adminToken)[name]),
-				body: json(validEvent)
-			}),
-			expect: { kind: 'api-error', status: 401, code: 'no_autorizado' } as Expectation
-		}
-	]),
-	{
-		endpoint: ADMIN_LIST,
-		attack: 'real token in the query string',
-		request: (ctx) => ({ method: 'GET', path: `/api/admin/solicitudes?token=${ctx.adminToken}` }),
-		expect: { kind: 'api-error', status: 401, code: 'no_autorizado' }
-	},
-	...methodAttacks(ADMIN_LIST, '/api/admin/solicitudes', ['POST', 'PUT', 'DELETE']),
-	...jsonBodyAttacks({
-		endpoint: ADMIN_EVENTS,
-		path: eventPath,
-		headers: bearer,
-		valid: () => validEvent,
-		shape: 'api',
-		codes: {
-			json: 'json_invalido',
-			shape: 'evento_invalido',
-			tooLarge: 'demasiado_grande',
-			contentType: 'tipo_contenido'
-		},
-		maxBytes: 256 * 1024
-	}),
-	eventRow('missing kind', { status: 'en-tramite', text: 'x' }),
-	eventRow('missing text', { kind: 'estado', status: 'en-tramite' }),
-	eventRow('unknown status', { ...validEvent, status: 'aprobada-por-hacker' }),
-	eventRow('text as a number', { ...validEvent, text: 42 }),
-	eventRow('blank text', { ...validEvent, text: '   ' }),
-	eventRow('text over 20,000 characters', { ...validEvent, text: 'a'.repeat(20_001) }),
-	eventRow('client-chosen author', { ...validEvent, by: 'Alcalde' }),
-	eventRow('client-chosen _id', { ...validEvent, _id: 'evento:x' }),
-	eventRow('NUL in text', { ...validEvent, text: UNICODE.NUL }),
-	eventRow('lone surrogate in text', { ...validEvent, text: UNICODE['lone high surrogate'] }),
-	...Object.entries(PATH_TRAVERSALS).map(([name, value]) => ({
-		endpoint: ADMIN_EVENTS,
-		attack: `traversal as radicado: ${name}`,
-		request: (ctx: HostileContext) => ({
-			method: 'POST',
-			path: `/api/admin/solicitudes/${value}/eventos`,
-			headers: withJson(bearer(ctx)),
-			body: json(validEvent)
-		}),
-		expect: { kind: 'api-error', status: 400, code: 'radicado_invalido' } as Expectation
-	})),
-	{
-		endpoint: ADMIN_EVENTS,
-		attack: 'well-formed radicado that does not exist',
-		request: (ctx) => ({
-			method: 'POST',
-			path: '/api/admin/solicitudes/PG-2026-999999/eventos',
-			headers: withJson(bearer(ctx)),
-			body: json(validEvent)
-		}),
-		expect: { kind: 'api-error', status: 404, code: 'no_encontrado' }
-	},
-	{
-		endpoint: ADMIN_EVENTS,
-		attack: 'method GET',
-		request: (ctx) => ({ method: 'GET', path: eventPath(ctx), headers: bearer(ctx) }),
-		expect: { kind: 'api-error', status: 405, code: 'metodo_no_permitido' }
-	}
-];
-
-// ---------------------------------------------------------------------------------------------
 // Public content, search, health and sync (read-only)
 // ---------------------------------------------------------------------------------------------
 
@@ -1294,7 +1187,6 @@ const formCases: HostileCase[] = [
 export const HOSTILE_CASES: HostileCase[] = [
 	...filingCases,
 	...trackingCases,
-	...adminCases,
 	...readCases,
 	...formCases,
 	...BACKOFFICE_JSON_ENDPOINTS.flatMap(jsonBodyAttacks),

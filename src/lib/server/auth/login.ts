@@ -6,7 +6,7 @@
 import { verifyAgainstNothing, verifySecret } from '$lib/server/crypto/scrypt-hash';
 import { TokenBuckets } from '$lib/server/limits/rate-limit';
 import type { SessionUser } from '$lib/schemas';
-import { loginAttemptsPerMinute } from './config';
+import { config } from '$lib/server/config';
 import { getUser, toSessionUser } from './users';
 
 export type LoginResult =
@@ -26,7 +26,7 @@ export async function login(
 	password: string,
 	clientAddress: string
 ): Promise<LoginResult> {
-	const perMinute = loginAttemptsPerMinute();
+	const perMinute = config().LOGIN_ATTEMPTS_PER_MINUTE;
 	byAddress ??= new TokenBuckets({ capacity: perMinute, perMinute });
 	const username = usernameRaw.trim().toLowerCase().slice(0, 60);
 	const wait = Math.max(byAddress.take(clientAddress, 1), failuresByUsername.wait(username, 1));

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sessionDocSchema, type SessionUser, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import { sessionHours } from './config';
+import { config } from '$lib/server/config';
 import { getUser, toSessionUser } from './users';
 
 export const SESSION_COOKIE = COOKIES.session;
@@ -33,7 +33,7 @@ export async function createSession(
 	now = new Date()
 ): Promise<{ token: string; expires: Date }> {
 	const token = randomBytes(32).toString('base64url');
-	const expires = new Date(now.getTime() + sessionHours() * 3_600_000);
+	const expires = new Date(now.getTime() + config().SESSION_HOURS * 3_600_000);
 	const doc: SessionDoc = sessionDocSchema.parse({
 		_id: sessionDocId(token),
 		type: 'sesion',

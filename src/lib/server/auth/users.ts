@@ -15,7 +15,7 @@ import {
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { hashSecret } from '$lib/server/crypto/scrypt-hash';
-import { firstAdmin } from './config';
+import { config } from '$lib/server/config';
 
 export type UserChangeError =
 	| 'usuario_existe'
@@ -135,8 +135,9 @@ export class FirstAdminInvalid extends Error {
 }
 
 export async function ensureFirstAdmin(): Promise<string | null> {
-	const wanted = firstAdmin();
-	if (!wanted) return null;
+	const { ADMIN_USUARIO: username, ADMIN_CLAVE: password, ADMIN_NOMBRE: name } = config();
+	if (!username || !password) return null;
+	const wanted = { username, password, name };
 	if ((await listUsers()).length) return null;
 	const input = userInputSchema.safeParse({
 		username: wanted.username,

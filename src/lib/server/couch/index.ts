@@ -1,4 +1,4 @@
-import { couchUrl } from '$lib/server/env';
+import { couchUrl } from '$lib/server/config';
 import { CouchClient } from './client';
 
 let client: CouchClient | undefined;

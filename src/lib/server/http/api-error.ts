@@ -9,7 +9,7 @@ export type ApiErrorCode =
 	| 'metodo_no_permitido'
 	| 'consulta_invalida'
 	| 'almacen_no_disponible'
-	// Requests (PQRSD and trámites): filing, tracking and the interim admin API.
+	// Requests (PQRSD and trámites): filing and tracking.
 	| 'tipo_contenido'
 	| 'demasiado_grande'
 	| 'json_invalido'
@@ -22,8 +22,6 @@ export type ApiErrorCode =
 	| 'demasiados_intentos'
 	| 'radicado_invalido'
 	| 'evento_invalido'
-	| 'admin_deshabilitado'
-	| 'no_autorizado'
 	// Back office.
 	| 'sesion_requerida'
 	| 'prohibido'

@@ -15,6 +15,7 @@
  * conflicts), and enrolling a new device for the kiosk ends the old device's cookie.
  */
 import { COOKIES } from '$lib/policy';
+import { config } from '$lib/server/config';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import {
 	ENROLLMENT_ALPHABET,
@@ -32,14 +33,8 @@ import { CouchError } from '$lib/server/couch/client';
 export const KIOSK_COOKIE = COOKIES.kiosk;
 /** The device cookie lasts a year; revoking ends it at once. */
 export const KIOSK_COOKIE_DAYS = 365;
-/**
- * How long an enrollment code is valid after it is issued: `KIOSK_CODE_HOURS`, default 24
- * (read at call time; tests shorten it to see a code expire).
- */
-export function codeTtlMs(): number {
-	const hours = Number(process.env.KIOSK_CODE_HOURS ?? 24);
-	return (Number.isFinite(hours) && hours > 0 && hours <= 24 * 7 ? hours : 24) * 3_600_000;
-}
+/** How long an enrollment code is valid after it is issued (`KIOSK_CODE_HOURS`). */
+const codeTtlMs = () => config().KIOSK_CODE_HOURS * 3_600_000;
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');

@@ -31,7 +31,7 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { checkAttachments, type CheckedAttachment } from './attachments';
-import { radicadoPrefix } from './config';
+import { config } from '$lib/server/config';
 import { requestDocId } from './docs';
 import { issuesOf } from '$lib/server/http/json-body';
 import { KeyedLock } from '../util/keyed-lock';
@@ -150,7 +150,7 @@ async function fileOnce(
 
 	const receivedAt = now();
 	const dependencia = await routeTo(form, submission);
-	const prefix = radicadoPrefix();
+	const prefix = config().RADICADO_PREFIX;
 	const deadline = await computeDeadline(form, receivedAt);
 	const pinHash = await hashPin(submission.pin);
 	const doc = buildDoc({

@@ -11,7 +11,7 @@ import type { EventDoc, RequestDoc, TrackingView } from '$lib/schemas';
 import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import type { AllDocsRow } from '$lib/server/couch/client';
-import { trackingLookupsPerMinute } from './config';
+import { config } from '$lib/server/config';
 import { claimDocId, requestDocId, type ClaimDoc } from './docs';
 import { eventsOf, publicHistory, stateOf } from './events';
 import { verifyAgainstNothing, verifyPin } from './pin';
@@ -39,7 +39,7 @@ let buckets: TokenBuckets | undefined;
  * `event.getClientAddress()`.
  */
 export function takeTrackingLookups(clientAddress: string, count: number): number {
-	const perMinute = trackingLookupsPerMinute();
+	const perMinute = config().TRACKING_LOOKUPS_PER_MINUTE;
 	// A full bucket answers one full request of MAX_TRACKING_ITEMS; the refill sets the pace.
 	buckets ??= new TokenBuckets({ capacity: Math.max(MAX_TRACKING_ITEMS, perMinute), perMinute });
 	return buckets.take(clientAddress, count);

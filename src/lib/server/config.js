@@ -1,0 +1,192 @@
+// @ts-check
+/**
+ * Every setting Ventanilla reads from the environment, parsed with one Zod schema. This is the
+ * only module that reads `process.env`: the SvelteKit server (bundled) and the Node entry point
+ * (`server/index.js`, which imports this file directly) both go through it, and a bad value
+ * stops start-up with a Spanish message that names the variable.
+ *
+ * Plain JavaScript with JSDoc (checked by `tsc`) so `node server/index.js` can import it without
+ * a build. Read at call time, not snapshotted: `server/index.js` sets `COUCHDB_URL` for the
+ * embedded store before the app starts (see `useEmbeddedStore`), and each test server is its own
+ * process with its own environment.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../policy.js';
+
+/** Unset and empty are the same: `VAR=` in a unit file or a compose file means "not set". */
+const optional = (/** @type {z.ZodType} */ schema) =>
+	z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const withDefault = (/** @type {z.ZodType} */ schema, /** @type {unknown} */ value) =>
+	z.preprocess((v) => (v === '' || v === undefined ? value : v), schema);
+
+const number = z.coerce.number().refine(Number.isFinite);
+const positiveInt = number.pipe(z.number().int().min(1));
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/** `12M`, `512K`, `1048576`: bytes, as adapter-node's `BODY_SIZE_LIMIT` reads them. */
+function parseBytes(/** @type {string} */ value) {
+	const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
+	if (!m) return NaN;
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[(m[2] ?? '').toUpperCase()] ?? NaN;
+	return Number(m[1]) * unit;
+}
+
+export const envSchema = z.object({
+	PORT: withDefault(positiveInt.pipe(z.number().max(65535)), 3000),
+	HOST: withDefault(z.string().min(1), '0.0.0.0'),
+	DATA_DIR: withDefault(z.string().min(1), './data'),
+	COUCHDB_URL: optional(httpUrl),
+	ORIGIN: optional(httpUrl),
+	PROTOCOL_HEADER: optional(z.string().regex(/^[a-z0-9-]+$/i)),
+	ADDRESS_HEADER: optional(z.string().regex(/^[a-z0-9-]+$/i)),
+	XFF_DEPTH: optional(positiveInt),
+	BODY_SIZE_LIMIT: withDefault(
+		z.string().refine((v) => parseBytes(v) >= LIMITS.submissionBytes),
+		'12M'
+	),
+	RADICADO_PREFIX: withDefault(z.string().regex(/^[A-Z]{2,6}$/), 'PG'),
+	TRACKING_LOOKUPS_PER_MINUTE: withDefault(positiveInt, 30),
+	SESSION_HOURS: withDefault(
+		number.pipe(
+			z
+				.number()
+				.gt(0)
+				.max(24 * 30)
+		),
+		12
+	),
+	LOGIN_ATTEMPTS_PER_MINUTE: withDefault(positiveInt, 10),
+	ADMIN_USUARIO: optional(z.string().trim().min(1)),
+	ADMIN_CLAVE: optional(z.string().min(1)),
+	ADMIN_NOMBRE: withDefault(z.string().trim().min(1).max(160), 'Administrador'),
+	KIOSK_CODE_HOURS: withDefault(
+		number.pipe(
+			z
+				.number()
+				.gt(0)
+				.max(24 * 7)
+		),
+		24
+	)
+});
+
+/** @typedef {z.infer<typeof envSchema>} Config */
+
+/** What each variable must be, for the operator's error message. */
+const EXPECTED = /** @type {const} */ ({
+	PORT: 'un número de puerto entre 1 y 65535',
+	HOST: 'una interfaz de red, p. ej. 0.0.0.0',
+	DATA_DIR: 'una carpeta',
+	COUCHDB_URL: 'una URL http(s) de Apache CouchDB, p. ej. https://usuario:clave@couch:5984',
+	ORIGIN: 'una URL http(s), p. ej. https://ventanilla.puertoguzman-putumayo.gov.co',
+	PROTOCOL_HEADER: 'el nombre de una cabecera HTTP, p. ej. x-forwarded-proto',
+	ADDRESS_HEADER: 'el nombre de una cabecera HTTP, p. ej. x-forwarded-for',
+	XFF_DEPTH: 'un número entero de 1 en adelante',
+	BODY_SIZE_LIMIT: `un tamaño de al menos ${LIMITS.submissionBytes / 1024 / 1024} MB, p. ej. 12M`,
+	RADICADO_PREFIX: 'de 2 a 6 letras mayúsculas, p. ej. PG',
+	TRACKING_LOOKUPS_PER_MINUTE: 'un número entero de 1 en adelante',
+	SESSION_HOURS: 'un número de horas mayor que 0 y hasta 720',
+	LOGIN_ATTEMPTS_PER_MINUTE: 'un número entero de 1 en adelante',
+	ADMIN_USUARIO: 'un nombre de usuario',
+	ADMIN_CLAVE: 'una contraseña',
+	ADMIN_NOMBRE: 'un nombre de hasta 160 caracteres',
+	KIOSK_CODE_HOURS: 'un número de horas mayor que 0 y hasta 168'
+});
+
+/** Values never printed in an error message. */
+const SECRET = new Set(['COUCHDB_URL', 'ADMIN_CLAVE']);
+
+/** Settings that existed once and were removed: setting them is a mistake worth stopping for. */
+const REMOVED = /** @type {Record<string, string>} */ ({
+	ADMIN_TOKEN:
+		'ADMIN_TOKEN ya no existe: la API de administración con token se retiró. Las acciones sobre solicitudes pasan por cuentas de funcionario (/gestion o /api/gestion/eventos). Quite la variable.',
+	VENTANILLA_EMBEDDED_STORE:
+		'VENTANILLA_EMBEDDED_STORE no se usa: el almacén integrado se inicia cuando falta COUCHDB_URL. Quite la variable.'
+});
+
+export class ConfigError extends Error {
+	/** @param {string[]} problems  one Spanish sentence per variable */
+	constructor(problems) {
+		super(
+			`Configuración inválida; corrija y reinicie:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+		);
+		this.name = 'ConfigError';
+		this.problems = problems;
+	}
+}
+
+const NAMES = /** @type {Array<keyof typeof EXPECTED>} */ (Object.keys(envSchema.shape));
+
+/**
+ * The settings, parsed from `env` (default `process.env`).
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {Config}
+ * @throws {ConfigError} naming every variable with a bad value
+ */
+export function parseConfig(env = process.env) {
+	/** @type {string[]} */
+	const problems = [];
+	for (const [name, why] of Object.entries(REMOVED)) if (env[name]) problems.push(why);
+	const parsed = envSchema.safeParse(Object.fromEntries(NAMES.map((n) => [n, env[n]])));
+	if (!parsed.success) {
+		const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+		for (const name of NAMES) {
+			if (!bad.has(name)) continue;
+			const shown = SECRET.has(name) ? '' : ` (${JSON.stringify(env[name])})`;
+			problems.push(`${name}${shown} debe ser ${EXPECTED[name]}.`);
+		}
+	}
+	if (problems.length || !parsed.success) throw new ConfigError(problems);
+	return parsed.data;
+}
+
+/** @type {{ key: string, value: Config } | undefined} */
+let memo;
+
+/**
+ * The current settings. Cheap to call on every request: parsed again only when one of the
+ * variables changed (a test or `useEmbeddedStore` set it).
+ * @returns {Config}
+ */
+export function config() {
+	const key = NAMES.map((n) => process.env[n] ?? '').join('\u0000');
+	if (memo?.key !== key) memo = { key, value: parseConfig() };
+	return memo.value;
+}
+
+/**
+ * The store's URL. Throws when neither `COUCHDB_URL` nor the embedded store set it.
+ * @returns {string}
+ */
+export function couchUrl() {
+	const url = config().COUCHDB_URL;
+	if (!url) {
+		throw new Error(
+			'COUCHDB_URL no está definido: inicie con `npm start` (almacén integrado) o defina COUCHDB_URL'
+		);
+	}
+	return url;
+}
+
+/**
+ * Points this process at the embedded store. The one write to the environment: the SvelteKit
+ * handler, bundled with its own copy of this module, starts after this and reads it from there.
+ * @param {string} url
+ */
+export function useEmbeddedStore(url) {
+	process.env.COUCHDB_URL = url;
+}
+
+/**
+ * What adapter-node reads from the environment itself, with Ventanilla's defaults applied: the
+ * body limit that photos need and, unless the operator set `ORIGIN` or `PROTOCOL_HEADER`, the
+ * protocol header this server fills in from its own socket.
+ * @param {Config} settings
+ * @param {string} ownProtocolHeader
+ */
+export function applyAdapterDefaults(settings, ownProtocolHeader) {
+	process.env.BODY_SIZE_LIMIT = settings.BODY_SIZE_LIMIT;
+	const ownProtocol = !settings.ORIGIN && !settings.PROTOCOL_HEADER;
+	if (ownProtocol) process.env.PROTOCOL_HEADER = ownProtocolHeader;
+	return { ownProtocol };
+}
