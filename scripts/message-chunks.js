@@ -25,7 +25,8 @@ const BACK_OFFICE = [
 	'src/lib/components/backoffice/',
 	'src/lib/field-work/',
 	'src/lib/state/field-work.svelte.ts',
-	'src/lib/content/editor-labels.ts'
+	'src/lib/content/editor-labels.ts',
+	'src/lib/i18n/backoffice-error-text.ts'
 ];
 
 const MESSAGE_USE = /\bm\.([a-z][a-z0-9_]*)\b/g;

@@ -3,8 +3,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
-			/** Stable machine code (`no_encontrado`, `sin_conexion`…); the UI text comes from messages/. */
-			code?: string;
+			/** A code of the catalogue (`$lib/errors`); the UI text comes from messages/. */
+			code?: import('$lib/errors').ErrorCode;
 		}
 		interface Locals {
 			/** The signed-in official (back office), or null for citizens and kiosks. */

@@ -7,7 +7,8 @@ import { building } from '$app/environment';
 import { readSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { KIOSK_COOKIE, readKiosk } from '$lib/server/kiosk/kiosks';
 import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth/users';
-import { apiError, type ApiErrorCode } from '$lib/server/http/api-error';
+import { apiError } from '$lib/server/http/api-error';
+import type { ErrorCode } from '$lib/errors';
 import { isPrivatePath } from '$lib/policy';
 
 export const init: ServerInit = async () => {
@@ -75,12 +76,13 @@ export const handleError: HandleServerError = ({ error, status }) => {
 	return { message: 'Error interno', code: status === 404 ? 'no_encontrado' : 'error_interno' };
 };
 
-/** Spanish answers for the errors SvelteKit itself produces (unknown path, wrong method). */
-const FRAMEWORK_ERRORS: Record<number, [ApiErrorCode, string]> = {
-	404: ['no_encontrado', 'No existe ese recurso de la API.'],
-	405: ['metodo_no_permitido', 'Método no permitido en este recurso.'],
-	413: ['demasiado_grande', 'La solicitud supera el tamaño máximo.'],
-	415: ['tipo_contenido', 'Tipo de contenido no admitido.']
+/** Codes of the errors SvelteKit itself produces (unknown path, wrong method). */
+const FRAMEWORK_ERRORS: Record<number, ErrorCode> = {
+	403: 'prohibido',
+	404: 'no_encontrado',
+	405: 'metodo_no_permitido',
+	413: 'demasiado_grande',
+	415: 'tipo_contenido'
 };
 
 /**
@@ -92,11 +94,9 @@ async function jsonApiErrors(response: Response): Promise<Response> {
 	if (response.status < 400) return response;
 	if (response.headers.get('content-type')?.includes('application/json')) return response;
 	await response.body?.cancel().catch(() => {});
-	const [code, message] =
+	const code: ErrorCode =
 		FRAMEWORK_ERRORS[response.status] ??
-		(response.status >= 500
-			? (['error_interno', 'Error interno. Intente más tarde.'] as const)
-			: (['solicitud_invalida', 'Solicitud no válida.'] as const));
+		(response.status >= 500 ? 'error_interno' : 'solicitud_invalida');
 	const allow = response.headers.get('allow');
-	return apiError(response.status, code, message, undefined, allow ? { allow } : undefined);
+	return apiError(code, { headers: allow ? { allow } : undefined });
 }

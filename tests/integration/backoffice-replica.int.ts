@@ -226,6 +226,6 @@ describe('actions taken offline', () => {
 			clientId: crypto.randomUUID(),
 			at: new Date(Date.now() + 86_400_000).toISOString()
 		});
-		expect(future.body).toMatchObject({ error: { code: 'accion_invalida' } });
+		expect(future.body).toMatchObject({ error: { code: 'fecha_invalida' } });
 	});
 });

@@ -6,6 +6,7 @@
  *   used), the network only for what the copy lacks.
  * - Browser without it: the network, then whatever the replica has if the network fails.
  */
+import { failWith } from '$lib/errors';
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
 import type { ContentDocOf, ContentType } from '$lib/schemas';
@@ -20,10 +21,7 @@ const local = () => import('$lib/sync/content-local');
 const localFirst = () => browser && isHydrated() && packFlag.read() !== null;
 
 function offlineMiss(): never {
-	error(503, {
-		message: 'Esta página todavía no está guardada en este dispositivo.',
-		code: 'sin_conexion'
-	});
+	failWith('sin_conexion', 'Esta página todavía no está guardada en este dispositivo.');
 }
 
 async function fromNetwork<T>(fetch: Fetch, url: string): Promise<T | null | 'offline'> {
@@ -62,7 +60,7 @@ export async function loadContent<T extends ContentType>(
 		if (doc) return { doc, source: 'dispositivo' };
 		offlineMiss();
 	}
-	if (!remote) error(404, { message: 'No encontramos esa página.', code: 'no_encontrado' });
+	if (!remote) failWith('no_encontrado');
 	return { doc: remote, source: 'red' };
 }
 

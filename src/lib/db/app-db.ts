@@ -62,7 +62,7 @@ export interface ActionRow {
 	event: EventInput;
 	state: 'pendiente' | 'rechazada';
 	attempts: number;
-	/** Code of the server's refusal (`accion_invalida` detail) or of the last failure. */
+	/** Code of the server's refusal (`$lib/errors`) or of the last failure. */
 	lastError?: string;
 }
 

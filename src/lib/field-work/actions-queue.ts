@@ -72,13 +72,11 @@ export async function flushActions(
 			});
 			return out;
 		} else {
-			const body = (await res.json().catch(() => ({}))) as {
-				error?: { code?: string; detail?: { refusal?: string } };
-			};
+			const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
 			await db.actions.update(row.clientId, {
 				state: 'rechazada',
 				attempts: row.attempts + 1,
-				lastError: body.error?.detail?.refusal ?? body.error?.code ?? `http_${res.status}`
+				lastError: body.error?.code ?? `http_${res.status}`
 			});
 			out.refused++;
 		}

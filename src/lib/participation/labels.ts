@@ -1,8 +1,9 @@
 /**
- * Display texts of participation: kinds and statuses, and the Spanish text of every error
- * code the answer validator, the comment rules and the APIs produce.
+ * Display texts of participation: kinds and statuses, and the text of every error code the
+ * answer validator, the comment rules and the APIs produce.
  */
 import { m } from '$lib/paraglide/messages';
+import { errorText } from '$lib/i18n/error-text';
 import type { ContentDocOf } from '$lib/schemas';
 
 export const consultaKindLabel = (k: ContentDocOf<'consulta'>['kind']): string =>
@@ -16,7 +17,8 @@ export const proyectoStatusLabel = (s: ContentDocOf<'proyecto-acuerdo'>['status'
 		retirado: m.part_status_retirado
 	})[s]();
 
-const ERRORS: Record<string, () => string> = {
+/** Field-level codes of answers and comments; request-level codes come from the catalogue. */
+const FIELD_ERRORS: Record<string, () => string> = {
 	falta_respuesta: m.part_err_falta_respuesta,
 	opcion_invalida: m.part_err_opcion_invalida,
 	fuera_de_escala: m.part_err_fuera_de_escala,
@@ -27,14 +29,12 @@ const ERRORS: Record<string, () => string> = {
 	comentario_corto: m.part_err_comentario_corto,
 	comentario_largo: m.part_err_comentario_largo,
 	nombre_largo: m.part_err_nombre_largo,
-	falta_consentimiento: m.part_err_falta_consentimiento,
-	ya_respondio: m.part_err_ya_respondio,
-	consulta_cerrada: m.part_err_consulta_cerrada,
-	comentarios_cerrados: m.part_err_comentarios_cerrados,
-	demasiados_intentos: m.part_err_demasiados_intentos,
-	no_encontrado: m.part_err_no_encontrado
+	falta_consentimiento: m.part_err_falta_consentimiento
 };
 
-/** The Spanish text of a participation error code (a generic one for unknown codes). */
+/**
+ * The text of a participation error code in the reader's language: a field's problem, or any
+ * code of the catalogue (`$lib/errors`), or a generic one.
+ */
 export const participationErrorText = (code: string | undefined): string =>
-	(code ? ERRORS[code] : undefined)?.() ?? m.part_err_otro();
+	(code ? FIELD_ERRORS[code] : undefined)?.() ?? errorText(code ?? 'error_interno');

@@ -138,8 +138,8 @@ const forgedOnApis: HostileCase[] = Object.entries(FORGED_SESSIONS).flatMap(([na
 
 const badEvent: Expectation = { kind: 'api-error', status: 400, code: 'evento_invalido' };
 const badBulk: Expectation = { kind: 'api-error', status: 400, code: 'consulta_invalida' };
-const notFoundAction: Expectation = { kind: 'api-error', status: 404, code: 'accion_invalida' };
-const badDate: Expectation = { kind: 'api-error', status: 400, code: 'accion_invalida' };
+const notFoundAction: Expectation = { kind: 'api-error', status: 404, code: 'no_encontrado' };
+const badDate: Expectation = { kind: 'api-error', status: 400, code: 'fecha_invalida' };
 /** 200 in CouchDB's `_bulk_get` shape where every asked id is `not_found`. */
 const nothingFound: Expectation = { kind: 'bulk-not-found' };
 

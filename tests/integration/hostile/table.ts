@@ -968,7 +968,7 @@ const readCases: HostileCase[] = [
 		codes: {
 			json: 'consulta_invalida',
 			shape: 'consulta_invalida',
-			tooLarge: 'consulta_invalida',
+			tooLarge: 'demasiado_grande',
 			contentType: 'tipo_contenido'
 		},
 		maxBytes: 512 * 1024

@@ -2,7 +2,8 @@
  * Route guards for the back office. Pages redirect to sign-in or show 403; API routes answer
  * JSON errors with a code. The client may hide what these refuse, but these are what decide.
  */
-import { error, redirect } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { redirect } from '@sveltejs/kit';
 import { can, type Permission } from '$lib/domain/permissions';
 import type { SessionUser } from '$lib/schemas';
 import { apiError } from '$lib/server/http/api-error';
@@ -23,7 +24,7 @@ export function requirePermission(
 	permission: Permission
 ): SessionUser {
 	const user = requireUser(locals, url);
-	if (!can(user, permission)) error(403, { message: 'No autorizado', code: 'prohibido' });
+	if (!can(user, permission)) failWith('prohibido');
 	return user;
 }
 
@@ -34,12 +35,12 @@ export function apiUser(
 ): { user: SessionUser; refusal?: undefined } | { user?: undefined; refusal: Response } {
 	if (!locals.user) {
 		return {
-			refusal: apiError(401, 'sesion_requerida', 'Inicie sesión como funcionario para continuar.')
+			refusal: apiError('sesion_requerida')
 		};
 	}
 	if (permission && !can(locals.user, permission)) {
 		return {
-			refusal: apiError(403, 'prohibido', 'Su rol no permite esta acción.')
+			refusal: apiError('prohibido')
 		};
 	}
 	return { user: locals.user };

@@ -4,6 +4,7 @@
  * event. The same checks apply whether the action comes from the inbox page or from an
  * official's device syncing actions taken offline.
  */
+import type { ErrorCode } from '$lib/errors';
 import { can, canActOnRequest, canSeeRequest } from '$lib/domain/permissions';
 import { checkExtension, type ExtensionRefusal } from '$lib/domain/prorroga';
 import { bogotaDate } from '$lib/domain/calendar-date';
@@ -14,7 +15,9 @@ import { getUser } from '$lib/server/auth/users';
 import { appendEvent, EventConflict } from '$lib/server/requests/events';
 import { allRequests, municipalCalendar, type StoredRequest } from './requests';
 
-export type ActionRefusal =
+/** Why an action is refused: codes of the catalogue (`$lib/errors`), so their status is too. */
+export type ActionRefusal = Extract<
+	ErrorCode,
 	| 'no_encontrado'
 	| 'prohibido'
 	| 'conflicto_id'
@@ -22,7 +25,8 @@ export type ActionRefusal =
 	| 'usuario_destino_invalido'
 	| 'dependencia_invalida'
 	| 'misma_dependencia'
-	| ExtensionRefusal;
+	| ExtensionRefusal
+>;
 
 export type ActionResult =
 	| { ok: true; event: EventDoc; created: boolean }

@@ -5,7 +5,8 @@
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { ApiErrorCode } from '$lib/server/http/api-error';
+import { serverErrorText } from '$lib/server/http/api-error';
+import { statusOf, type ErrorCode } from '$lib/errors';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 import { cachedJson, currentSeq } from './response-cache';
@@ -69,7 +70,9 @@ const COUCH_ERROR: Record<number, string> = {
  * Errors in CouchDB's shape (`error`, `reason`), which PouchDB understands and reports, plus
  * our `code` for the UI and logs.
  */
-function syncError(status: number, code: ApiErrorCode, reason: string): Response {
+function syncError(code: ErrorCode): Response {
+	const status = statusOf(code);
+	const reason = serverErrorText(code);
 	// A 413 is sent before the body was read: close the connection so the unread bytes are not
 	// taken for the next request on a kept-alive socket.
 	const headers = status === 413 ? { ...noStore, connection: 'close' } : noStore;
@@ -89,14 +92,12 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	}
 	if (path === '_changes' && method === 'GET') {
 		const q = changesQuery.safeParse(query);
-		if (!q.success)
-			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		if (!q.success) return syncError('consulta_invalida');
 		return changes(request, q.data);
 	}
 	if (path === '_bulk_get' && method === 'POST') {
 		const q = bulkGetQuery.safeParse(query);
-		if (!q.success)
-			return syncError(400, 'consulta_invalida', 'Parámetros de sincronización inválidos.');
+		if (!q.success) return syncError('consulta_invalida');
 		const params = new URLSearchParams(q.data as Record<string, string>);
 		// No attachment bodies in a pull, whatever the device asks (see withoutAttachments).
 		for (const name of ATTACHMENT_PARAMS) params.delete(name);
@@ -104,7 +105,7 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
 		// Devices keep their checkpoints on their side (checkpoint: 'target').
-		return syncError(404, 'no_encontrado', 'Documento no encontrado.');
+		return syncError('no_encontrado');
 	}
 	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
 		const params = new URLSearchParams(url.search);
@@ -117,9 +118,9 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		});
 	}
 	if (method === 'GET' || method === 'POST') {
-		return syncError(403, 'solo_lectura', 'Esta sincronización es solo de lectura.');
+		return syncError('solo_lectura');
 	}
-	return syncError(405, 'metodo_no_permitido', 'Método no permitido en la sincronización.');
+	return syncError('metodo_no_permitido');
 }
 
 /** Query parameters that would make the store send attachment bodies. */
@@ -147,7 +148,7 @@ async function changes(request: Request, q: z.infer<typeof changesQuery>): Promi
 	// A long poll waits for the next change: never answer it from the cache.
 	const fetchChanges = async () => {
 		const res = await couch().fetch(`${DB.content}/_changes?${params}`);
-		if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+		if (!res.ok) return syncError('almacen_no_disponible');
 		const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
 		body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
 		return JSON.stringify(body);
@@ -163,32 +164,20 @@ async function changes(request: Request, q: z.infer<typeof changesQuery>): Promi
 
 async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
 	if (!isJsonContentType(request.headers.get('content-type'))) {
-		return syncError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.');
+		return syncError('tipo_contenido');
 	}
 	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > MAX_BULK_GET_BYTES) {
-		return syncError(
-			413,
-			'consulta_invalida',
-			'La solicitud de sincronización es demasiado grande.'
-		);
-	}
+	if (length > MAX_BULK_GET_BYTES) return syncError('demasiado_grande');
 	const text = await request.text();
-	if (text.length > MAX_BULK_GET_BYTES) {
-		return syncError(
-			413,
-			'consulta_invalida',
-			'La solicitud de sincronización es demasiado grande.'
-		);
-	}
+	if (text.length > MAX_BULK_GET_BYTES) return syncError('demasiado_grande');
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		return syncError(400, 'consulta_invalida', 'El cuerpo no es JSON válido.');
+		return syncError('consulta_invalida');
 	}
 	const body = bulkGetBody.safeParse(parsed);
-	if (!body.success) return syncError(400, 'consulta_invalida', 'Lista de documentos inválida.');
+	if (!body.success) return syncError('consulta_invalida');
 	const canonical = JSON.stringify(body.data);
 	return cachedJson(
 		request,
@@ -200,7 +189,7 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 				headers: { 'content-type': 'application/json' },
 				body: canonical
 			});
-			if (!res.ok) return syncError(502, 'almacen_no_disponible', 'El almacén no respondió.');
+			if (!res.ok) return syncError('almacen_no_disponible');
 			return withoutAttachments(await res.text());
 		},
 		noStore

@@ -1,57 +1,32 @@
 import { json } from '@sveltejs/kit';
+import { statusOf, type ErrorCode, type Refusal } from '$lib/errors';
+import { backOfficeErrorText } from '$lib/i18n/backoffice-error-text';
 
-/** Error codes of the JSON API; the UI maps each to a Spanish message from messages/. */
-export type ApiErrorCode =
-	| 'no_encontrado'
-	| 'tipo_invalido'
-	| 'id_invalido'
-	| 'solo_lectura'
-	| 'metodo_no_permitido'
-	| 'consulta_invalida'
-	| 'almacen_no_disponible'
-	// Requests (PQRSD and trámites): filing and tracking.
-	| 'tipo_contenido'
-	| 'demasiado_grande'
-	| 'json_invalido'
-	| 'solicitud_invalida'
-	| 'formulario_no_encontrado'
-	| 'adjunto_invalido'
-	| 'conflicto_id'
-	| 'radicado_no_disponible'
-	| 'seguimiento_invalido'
-	| 'demasiados_intentos'
-	| 'radicado_invalido'
-	| 'evento_invalido'
-	// Back office.
-	| 'sesion_requerida'
-	| 'prohibido'
-	| 'credenciales_invalidas'
-	| 'accion_invalida'
-	| 'error_interno'
-	// Kiosks.
-	| 'sellado_invalido'
-	| 'no_es_kiosco'
-	// Participation: answers to consultas and comments on proyectos de acuerdo.
-	| 'respuesta_invalida'
-	| 'ya_respondio'
-	| 'consulta_cerrada'
-	| 'comentario_invalido'
-	| 'comentarios_cerrados'
-	| 'falta_consentimiento';
+/** @deprecated the catalogue's name: `ErrorCode` from `$lib/errors`. */
+export type ApiErrorCode = ErrorCode;
+
+/** The Spanish text of a code, for JSON clients that are not our UI (curl, other systems). */
+export const serverErrorText = (code: ErrorCode): string => backOfficeErrorText(code, 'es');
+
+export interface ApiErrorOptions {
+	/** Machine-readable: paths and codes, never the client's values. */
+	detail?: unknown;
+	headers?: Record<string, string>;
+}
 
 /**
- * A JSON error response `{ error: { code, message, detail? } }` with a Spanish message. `detail`
- * is machine-readable (paths and codes, never the client's values).
+ * A JSON error response `{ error: { code, message, detail? } }`: the status comes from the
+ * catalogue (`$lib/errors`), the message from `messages/` in Spanish. Our UI ignores `message`
+ * and renders the code in the reader's language.
  */
-export function apiError(
-	status: number,
-	code: ApiErrorCode,
-	message: string,
-	detail?: unknown,
-	headers?: Record<string, string>
-): Response {
+export function apiError(code: ErrorCode, { detail, headers }: ApiErrorOptions = {}): Response {
+	const message = serverErrorText(code);
 	return json(
 		{ error: detail === undefined ? { code, message } : { code, message, detail } },
-		{ status, headers }
+		{ status: statusOf(code), headers }
 	);
 }
+
+/** The response for a feature's refusal. */
+export const refusalResponse = (r: Refusal, headers?: Record<string, string>): Response =>
+	apiError(r.code, { detail: r.detail, headers });

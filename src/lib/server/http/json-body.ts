@@ -20,13 +20,7 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; response: R
  * answer, or the unread bytes would be taken for the next request on a kept-alive socket.
  */
 const tooLarge = (maxBytes: number, close = false) =>
-	apiError(
-		413,
-		'demasiado_grande',
-		`La solicitud supera el tamaño máximo (${Math.floor(maxBytes / 1024 / 1024) || 1} MB). Reduzca o quite adjuntos.`,
-		undefined,
-		close ? { connection: 'close' } : undefined
-	);
+	apiError('demasiado_grande', { headers: close ? { connection: 'close' } : undefined });
 
 /**
  * Reads a JSON body of at most `maxBytes`: checks the content type (415), the declared length
@@ -37,7 +31,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 	if (!isJsonContentType(request.headers.get('content-type'))) {
 		return {
 			ok: false,
-			response: apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/json.')
+			response: apiError('tipo_contenido')
 		};
 	}
 	const bytes = await readBoundedBody(request, maxBytes);
@@ -49,7 +43,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 	} catch {
 		return {
 			ok: false,
-			response: apiError(400, 'json_invalido', 'El cuerpo no es JSON válido en UTF-8.')
+			response: apiError('json_invalido')
 		};
 	}
 }
@@ -96,7 +90,7 @@ export async function readBoundedBody(
 			if (over || status === 413) return { ok: false, response: tooLarge(maxBytes) };
 			return {
 				ok: false,
-				response: apiError(400, 'json_invalido', 'No se pudo leer el cuerpo de la solicitud.')
+				response: apiError('json_invalido')
 			};
 		}
 	}

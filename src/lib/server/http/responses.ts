@@ -27,13 +27,7 @@ export function isStoreUnreachable(e: unknown): boolean {
 export function storeFailure(e: unknown): Response {
 	console.error(e);
 	if (e instanceof CouchError || isStoreUnreachable(e)) {
-		return apiError(
-			503,
-			'almacen_no_disponible',
-			'El almacén no responde. Intente más tarde.',
-			undefined,
-			{ 'retry-after': '10' }
-		);
+		return apiError('almacen_no_disponible', { headers: { 'retry-after': '10' } });
 	}
-	return apiError(500, 'error_interno', 'Error interno. Intente más tarde.');
+	return apiError('error_interno');
 }

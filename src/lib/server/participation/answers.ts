@@ -8,6 +8,7 @@
  *   is written, and written as one document.
  * - **The server's clock decides** whether the consulta is open (Bogotá calendar day).
  */
+import { refusal, type Refusal } from '$lib/errors';
 import { createHash } from 'node:crypto';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import {
@@ -20,7 +21,6 @@ import { aggregateResults, type ConsultaResults } from '$lib/domain/consulta-res
 import { answerSubmissionSchema, type ContentDocOf } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { getContent } from '$lib/server/content/repo';
 import { issuesOf } from '$lib/server/http/json-body';
 import { KeyedLock } from '$lib/server/util/keyed-lock';
@@ -41,14 +41,10 @@ export interface AnswerDoc {
 }
 
 export type AnswerOutcome =
-	| { ok: true; status: 200 | 201; receipt: { id: string; receivedAt: string } }
-	| { ok: false; status: number; code: ApiErrorCode; message: string; detail?: unknown };
+	{ ok: true; status: 200 | 201; receipt: { id: string; receivedAt: string } } | Refusal;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const sameAnswer = new KeyedLock();
-
-const reject = (status: number, code: ApiErrorCode, message: string, detail?: unknown) =>
-	({ ok: false, status, code, message, detail }) satisfies AnswerOutcome;
 
 /** The refusal a citizen reads when the consulta is not taking answers today. */
 export function closedMessage(c: Pick<Consulta, 'opensAt' | 'closesAt'>, today: string): string {
@@ -68,16 +64,15 @@ export async function submitAnswer(
 ): Promise<AnswerOutcome> {
 	const parsed = answerSubmissionSchema.safeParse(input);
 	if (!parsed.success) {
-		return reject(400, 'respuesta_invalida', 'La respuesta no tiene el formato esperado.', {
+		return refusal('respuesta_invalida', {
 			issues: issuesOf(parsed.error)
 		});
 	}
 	const consulta = await getContent('consulta', slug);
-	if (!consulta)
-		return reject(404, 'no_encontrado', 'La consulta no existe o ya no está publicada.');
+	if (!consulta) return refusal('no_encontrado');
 	const checked = answerValidator(consulta.questions)(parsed.data.answers);
 	if (!checked.ok) {
-		return reject(400, 'respuesta_invalida', 'Revise las respuestas marcadas.', {
+		return refusal('respuesta_invalida', {
 			questions: checked.errors
 		});
 	}
@@ -96,7 +91,7 @@ export async function submitAnswer(
 		if (existing) return replayOrRefuse(existing, hash, consulta);
 		const today = bogotaDate(now());
 		if (consultaState(consulta, today) !== 'abierta') {
-			return reject(403, 'consulta_cerrada', closedMessage(consulta, today));
+			return refusal('consulta_cerrada');
 		}
 		const doc: AnswerDoc = {
 			_id: docId,
@@ -127,13 +122,7 @@ function replayOrRefuse(existing: AnswerDoc, hash: string, consulta: Consulta): 
 			receipt: { id: existing.clientId, receivedAt: existing.receivedAt }
 		};
 	}
-	return consulta.allowMultiple
-		? reject(
-				409,
-				'conflicto_id',
-				'Ya existe una respuesta con este identificador y otro contenido.'
-			)
-		: reject(409, 'ya_respondio', 'Ya respondió esta consulta desde este dispositivo.');
+	return consulta.allowMultiple ? refusal('conflicto_id') : refusal('ya_respondio');
 }
 
 /** Every stored answer of a consulta. */

@@ -9,6 +9,7 @@
  *   the first decision is final, and a comment is public only with an approval.
  * - New comments are rate-limited per client address; refused or repeated ones cost nothing.
  */
+import { refusal, type Refusal } from '$lib/errors';
 import { createHash } from 'node:crypto';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import {
@@ -22,7 +23,6 @@ import {
 } from '$lib/domain/comments';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 import { commentSubmissionSchema, type PublicComment } from '$lib/schemas';
-import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { getContent } from '$lib/server/content/repo';
@@ -59,14 +59,7 @@ export interface ModerationDoc {
 
 export type CommentOutcome =
 	| { ok: true; status: 200 | 201; receipt: { id: string; status: CommentStatus } }
-	| {
-			ok: false;
-			status: number;
-			code: ApiErrorCode;
-			message: string;
-			detail?: unknown;
-			retryAfter?: number;
-	  };
+	| (Refusal & { retryAfter?: number });
 
 /**
  * New comments per client address: bursts of 20, then 10 a minute. Generous on purpose: the
@@ -77,8 +70,6 @@ const newComments = new TokenBuckets({ capacity: 20, perMinute: 10 });
 const sameComment = new KeyedLock();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const reject = (status: number, code: ApiErrorCode, message: string, detail?: unknown) =>
-	({ ok: false, status, code, message, detail }) satisfies CommentOutcome;
 
 export const commentDocId = (proyecto: string, id: string) => `comentario:${proyecto}:${id}`;
 const moderationDocId = (proyecto: string, id: string) => `moderacion:${proyecto}:${id}`;
@@ -93,13 +84,13 @@ export async function submitComment(
 ): Promise<CommentOutcome> {
 	const parsed = commentSubmissionSchema.safeParse(input);
 	if (!parsed.success) {
-		return reject(400, 'comentario_invalido', 'El comentario no tiene el formato esperado.', {
+		return refusal('comentario_invalido', {
 			issues: issuesOf(parsed.error)
 		});
 	}
 	const body = parsed.data;
 	const proyecto = await getContent('proyecto-acuerdo', body.proyecto);
-	if (!proyecto) return reject(404, 'no_encontrado', 'El proyecto de acuerdo no existe.');
+	if (!proyecto) return refusal('no_encontrado');
 
 	const text = cleanCommentText(body.text);
 	const name = cleanName(body.name ?? '');
@@ -108,15 +99,10 @@ export async function submitComment(
 	if (textProblem) fields.texto = textProblem;
 	if ([...name].length > NAME_MAX) fields.nombre = 'nombre_largo';
 	if (Object.keys(fields).length) {
-		return reject(400, 'comentario_invalido', 'Revise el comentario.', { fields });
+		return refusal('comentario_invalido', { fields });
 	}
 	if (name && !body.consent) {
-		return reject(
-			400,
-			'falta_consentimiento',
-			'Para publicar su nombre debe autorizar el tratamiento de sus datos personales.',
-			{ fields: { consentimiento: 'falta_consentimiento' } }
-		);
+		return refusal('falta_consentimiento', { fields: { consentimiento: 'falta_consentimiento' } });
 	}
 	const hash = sha256(
 		canonicalJson({
@@ -133,22 +119,11 @@ export async function submitComment(
 		const existing = await client.get<CommentDoc>(DB.participation, docId);
 		if (existing) return replayOrConflict(existing, hash);
 		if (!commentsOpen(proyecto, bogotaDate(now()))) {
-			return reject(
-				403,
-				'comentarios_cerrados',
-				'Este proyecto de acuerdo ya no recibe comentarios.'
-			);
+			return refusal('comentarios_cerrados');
 		}
 		const wait = newComments.take(opts.address, 1);
 		if (wait) {
-			return {
-				...reject(
-					429,
-					'demasiados_intentos',
-					'Ha enviado muchos comentarios seguidos. Espere un momento e intente de nuevo.'
-				),
-				retryAfter: wait
-			};
+			return { ...refusal('demasiados_intentos'), retryAfter: wait };
 		}
 		const receivedAt = now().toISOString();
 		const doc: CommentDoc = {
@@ -181,11 +156,7 @@ export async function submitComment(
 
 async function replayOrConflict(existing: CommentDoc, hash: string): Promise<CommentOutcome> {
 	if (existing.payloadHash !== hash) {
-		return reject(
-			409,
-			'conflicto_id',
-			'Ya existe un comentario con este identificador y otro contenido.'
-		);
+		return refusal('conflicto_id');
 	}
 	const decision = await couch().get<ModerationDoc>(
 		DB.participation,

@@ -2,7 +2,7 @@
  * What every committee page of /gestion/plan needs: the guard, the choices its forms offer and
  * an item's published history in the shape the revision table shows.
  */
-import { error } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
 import type { PlanContentType } from '$lib/domain/content-workflow';
 import type { SessionUser } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
@@ -37,7 +37,7 @@ export async function planChoices() {
 export async function publishedItem<T extends PlanContentType>(type: T, slugValue: string) {
 	const slug = slugParam(slugValue);
 	const state = await itemState(type, slug);
-	if (!state.published) error(404, { message: 'No encontrado', code: 'no_encontrado' });
+	if (!state.published) failWith('no_encontrado');
 	return { slug, state, published: state.published };
 }
 

@@ -17,13 +17,7 @@ export function filingFailure(e: unknown): Response {
 		e instanceof RadicadoTimeoutError
 	) {
 		console.error(e);
-		return apiError(
-			503,
-			'radicado_no_disponible',
-			'No fue posible asignar un radicado. Intente más tarde.',
-			undefined,
-			{ 'retry-after': '30' }
-		);
+		return apiError('radicado_no_disponible', { headers: { 'retry-after': '30' } });
 	}
 	return storeFailure(e);
 }

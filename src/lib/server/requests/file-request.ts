@@ -13,6 +13,7 @@
  * - **The server's clock counts.** `receivedAt` is the server's time: the radicado's year and
  *   the legal deadline run from it. The device's `capturedAt` is kept as the capture time.
  */
+import { refusal, type Refusal } from '$lib/errors';
 import { can } from '$lib/domain/permissions';
 import {
 	requestDocSchema,
@@ -29,7 +30,6 @@ import { legalDeadline, tramiteDeadline } from '$lib/domain/deadlines';
 import { formatRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import type { ApiErrorCode } from '$lib/server/http/api-error';
 import { checkAttachments, type CheckedAttachment } from './attachments';
 import { config } from '$lib/server/config';
 import { requestDocId } from './docs';
@@ -49,9 +49,7 @@ export interface FilingReceipt {
 	deadline: RequestDoc['deadline'];
 }
 
-export type FilingOutcome =
-	| { ok: true; status: 200 | 201; receipt: FilingReceipt }
-	| { ok: false; status: number; code: ApiErrorCode; message: string; detail?: unknown };
+export type FilingOutcome = { ok: true; status: 200 | 201; receipt: FilingReceipt } | Refusal;
 
 type Deadline = RequestDoc['deadline'];
 type FormDoc = ContentDocOf<'formulario'>;
@@ -59,13 +57,6 @@ type FormDoc = ContentDocOf<'formulario'>;
 const allocator = new RadicadoAllocator(couch, DB.requests);
 /** Two copies of one request arriving at one server at once are handled one after the other. */
 const sameRequest = new KeyedLock();
-
-const reject = (
-	status: number,
-	code: ApiErrorCode,
-	message: string,
-	detail?: unknown
-): FilingOutcome => ({ ok: false, status, code, message, detail });
 
 const receiptOf = (doc: RequestDoc): FilingReceipt => ({
 	id: doc.id,
@@ -84,14 +75,14 @@ export async function fileRequest(
 ): Promise<FilingOutcome> {
 	const parsed = submissionSchema.safeParse(input);
 	if (!parsed.success) {
-		return reject(400, 'solicitud_invalida', 'La solicitud no tiene el formato esperado.', {
+		return refusal('solicitud_invalida', {
 			issues: issuesOf(parsed.error)
 		});
 	}
 	const submission = parsed.data;
 	const textProblems = textIssues(submission);
 	if (textProblems.length) {
-		return reject(400, 'solicitud_invalida', 'La solicitud contiene caracteres no permitidos.', {
+		return refusal('solicitud_invalida', {
 			issues: textProblems
 		});
 	}
@@ -99,14 +90,10 @@ export async function fileRequest(
 	if (submission.fieldCapture) {
 		// Who captured it comes from the session, never from the device's word.
 		if (!opts.capturer) {
-			return reject(
-				401,
-				'sesion_requerida',
-				'Inicie sesión como funcionario de campo para enviar las capturas.'
-			);
+			return refusal('sesion_requerida');
 		}
 		if (!can(opts.capturer, 'solicitudes.capturar')) {
-			return reject(403, 'prohibido', 'Su rol no permite radicar a nombre de un ciudadano.');
+			return refusal('prohibido');
 		}
 		capture = { by: opts.capturer.username, byName: opts.capturer.name, consentReadAloud: true };
 	}
@@ -128,24 +115,15 @@ async function fileOnce(
 
 	const form = await getContent('formulario', submission.form);
 	if (!form) {
-		return reject(
-			404,
-			'formulario_no_encontrado',
-			'El formulario no existe o ya no está publicado.'
-		);
+		return refusal('formulario_no_encontrado');
 	}
 	const problems = validateSubmission(form, submission);
 	if (problems) {
-		return reject(400, 'solicitud_invalida', 'Revise los datos de la solicitud.', problems);
+		return refusal('solicitud_invalida', problems);
 	}
 	const checked = checkAttachments(submission.attachments);
 	if (!checked.ok) {
-		return reject(
-			400,
-			'adjunto_invalido',
-			'Algún adjunto está dañado o no es del tipo indicado (JPEG, PNG, WebP o PDF).',
-			{ attachments: checked.problems }
-		);
+		return refusal('adjunto_invalido', { attachments: checked.problems });
 	}
 
 	const receivedAt = now();
@@ -200,11 +178,7 @@ async function replayOrConflict(
 	if (existing.payloadHash === hash && (await verifyPin(submission.pin, existing.pinHash))) {
 		return { ok: true, status: 200, receipt: receiptOf(existing) };
 	}
-	return reject(
-		409,
-		'conflicto_id',
-		'Ya existe una solicitud con este identificador y un contenido diferente.'
-	);
+	return refusal('conflicto_id');
 }
 
 function buildDoc(input: {

@@ -15,7 +15,7 @@ const query = z.object({
 
 export const GET: RequestHandler = async ({ url }) => {
 	const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) return apiError(400, 'consulta_invalida', 'Búsqueda inválida.');
+	if (!parsed.success) return apiError('consulta_invalida');
 	const { q, tipo, limite } = parsed.data;
 	const index = await serverSearchIndex();
 	return json({ query: q, hits: index.search(q, { limit: limite, type: tipo }) });

@@ -20,19 +20,15 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	if (!body.ok) return body.response;
 	const parsed = trackingRequestSchema.safeParse(body.value);
 	if (!parsed.success) {
-		return apiError(400, 'seguimiento_invalido', 'Envíe de 1 a 50 pares de radicado y PIN.', {
-			issues: issuesOf(parsed.error)
+		return apiError('seguimiento_invalido', {
+			detail: {
+				issues: issuesOf(parsed.error)
+			}
 		});
 	}
 	const wait = takeTrackingLookups(getClientAddress(), parsed.data.items.length);
 	if (wait) {
-		return apiError(
-			429,
-			'demasiados_intentos',
-			'Demasiadas consultas seguidas. Espere un momento e intente de nuevo.',
-			undefined,
-			{ 'retry-after': String(wait) }
-		);
+		return apiError('demasiados_intentos', { headers: { 'retry-after': String(wait) } });
 	}
 	try {
 		return noStoreJson({ items: await trackRequests(parsed.data.items) });

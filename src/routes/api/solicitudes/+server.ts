@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/http/api-error';
+import { refusalResponse } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson } from '$lib/server/http/responses';
@@ -17,7 +17,7 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	try {
 		const outcome = await fileRequest(body.value, { capturer: locals.user });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
+		return refusalResponse(outcome);
 	} catch (e) {
 		return filingFailure(e);
 	}

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
 import { OPEN_DATASETS, type OpenDataset } from '$lib/schemas';
 import {
 	fileResponse,
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 		!OPEN_DATASETS.includes(dataset) ||
 		!OPEN_DATA_FORMATS.includes(format)
 	) {
-		error(404, { message: 'No existe ese archivo de datos abiertos', code: 'no_encontrado' });
+		failWith('no_encontrado', 'No existe ese archivo de datos abiertos');
 	}
 	return fileResponse(request, await openDataFile(dataset, format, url.origin));
 };

@@ -1,3 +1,5 @@
+import { statusOf } from '$lib/errors';
+import { errorText as requestErrorText } from '$lib/i18n/error-text';
 import { fail } from '@sveltejs/kit';
 import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
@@ -39,8 +41,10 @@ export const actions: Actions = {
 		const outcome = await fileRequest(submission);
 		if (!outcome.ok) {
 			const detail = outcome.detail as { general?: string[] } | undefined;
-			const general = detail?.general?.length ? detail.general.map(errorText) : [outcome.message];
-			return fail(outcome.status, { echo: { ...echo, errors, general } });
+			const general = detail?.general?.length
+				? detail.general.map(errorText)
+				: [requestErrorText(outcome.code)];
+			return fail(statusOf(outcome.code), { echo: { ...echo, errors, general } });
 		}
 		return { filed: { ...outcome.receipt, pin: (submission as Submission).pin } };
 	}

@@ -9,7 +9,7 @@ const ONE_YEAR_S = 60 * 60 * 24 * 365;
 /** Language switch without JavaScript: remembers the choice in a cookie and goes back. */
 export const GET: RequestHandler = ({ params, url, cookies }) => {
 	const locale = locales.find((l) => l === params.locale);
-	if (!locale) return apiError(404, 'no_encontrado', 'Idioma no disponible.');
+	if (!locale) return apiError('no_encontrado');
 	cookies.set(COOKIES.locale, locale, {
 		path: '/',
 		maxAge: ONE_YEAR_S,

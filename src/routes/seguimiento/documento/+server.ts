@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
 import { z } from 'zod';
 import { openAnswerDocument } from '$lib/server/requests/answer-document';
 import { takeTrackingLookups } from '$lib/server/requests/tracking';
@@ -29,13 +29,13 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	const parsed = fields.safeParse(
 		Object.fromEntries(await request.formData().catch(() => new FormData()))
 	);
-	if (!parsed.success) error(400, { message: 'Datos incompletos', code: 'seguimiento_invalido' });
+	if (!parsed.success) failWith('seguimiento_invalido');
 	if (takeTrackingLookups(getClientAddress(), 1) > 0) {
-		error(429, { message: 'Demasiados intentos', code: 'demasiados_intentos' });
+		failWith('demasiados_intentos');
 	}
 	const { radicado, pin, documento } = parsed.data;
 	const found = await openAnswerDocument(radicado, pin, documento);
-	if (!found) error(404, { message: 'Documento no encontrado', code: 'no_encontrado' });
+	if (!found) failWith('no_encontrado', 'Documento no encontrado');
 	return new Response(found.body, {
 		headers: {
 			'content-type': found.document.type,

@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/http/api-error';
+import { refusalResponse } from '$lib/server/http/api-error';
 import { submitComment } from '$lib/server/participation/comments';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson, storeFailure } from '$lib/server/http/responses';
@@ -18,11 +18,8 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	try {
 		const outcome = await submitComment(body.value, { address: getClientAddress() });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return apiError(
-			outcome.status,
-			outcome.code,
-			outcome.message,
-			outcome.detail,
+		return refusalResponse(
+			outcome,
 			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
 		);
 	} catch (e) {

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** Every published item of a type, without bodies (lists need titles and metadata only). */
 export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const type = contentTypeSchema.safeParse(params.type);
-	if (!type.success) return apiError(400, 'tipo_invalido', 'Tipo de contenido desconocido.');
+	if (!type.success) return apiError('tipo_invalido');
 	setHeaders({ 'cache-control': 'no-cache' });
 	return json((await listContent(type.data)).map(toSummary));
 };

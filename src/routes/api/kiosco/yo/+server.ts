@@ -9,6 +9,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ locals }) =>
 	locals.kiosk
 		? noStoreJson(locals.kiosk)
-		: apiError(404, 'no_es_kiosco', 'Este dispositivo no está registrado como kiosco.', undefined, {
-				'cache-control': 'no-store'
+		: apiError('no_es_kiosco', {
+				headers: {
+					'cache-control': 'no-store'
+				}
 			});

@@ -1,3 +1,4 @@
+import { statusOf } from '$lib/errors';
 import { fail } from '@sveltejs/kit';
 import { participationErrorText } from '$lib/participation/labels';
 import { postedForm } from '$lib/server/forms/form-data';
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const errors = Object.fromEntries(
 			Object.entries(detail?.fields ?? {}).map(([f, code]) => [f, participationErrorText(code)])
 		);
-		return fail(outcome.status, {
+		return fail(statusOf(outcome.code), {
 			errors,
 			general: Object.keys(errors).length ? null : participationErrorText(outcome.code),
 			values

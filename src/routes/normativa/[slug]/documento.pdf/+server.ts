@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params, request }) => {
 	const slug = slugSchema.safeParse(params.slug);
-	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	if (!slug.success) return apiError('id_invalido');
 	const headers: Record<string, string> = { accept: 'application/pdf' };
 	const ifNoneMatch = request.headers.get('if-none-match');
 	if (ifNoneMatch) headers['if-none-match'] = ifNoneMatch;
@@ -22,7 +22,7 @@ export const GET: RequestHandler = async ({ params, request }) => {
 	if (res.status === 304) return new Response(null, { status: 304 });
 	if (!res.ok) {
 		await res.body?.cancel();
-		return apiError(404, 'no_encontrado', 'Esta norma no tiene documento publicado.');
+		return apiError('no_encontrado');
 	}
 	const out = new Headers({
 		'content-type': 'application/pdf',

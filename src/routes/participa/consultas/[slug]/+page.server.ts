@@ -1,3 +1,4 @@
+import { statusOf } from '$lib/errors';
 import { COOKIES } from '$lib/policy';
 import { fail } from '@sveltejs/kit';
 import { randomBytes } from 'node:crypto';
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		const errors = Object.fromEntries(
 			Object.entries(detail?.questions ?? {}).map(([q, code]) => [q, participationErrorText(code)])
 		);
-		return fail(outcome.status, {
+		return fail(statusOf(outcome.code), {
 			general: Object.keys(errors).length ? null : participationErrorText(outcome.code),
 			errors,
 			values: raw

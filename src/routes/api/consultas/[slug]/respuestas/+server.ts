@@ -1,5 +1,5 @@
 import { slugSchema } from '$lib/schemas';
-import { apiError } from '$lib/server/http/api-error';
+import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { submitAnswer } from '$lib/server/participation/answers';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson, storeFailure } from '$lib/server/http/responses';
@@ -15,13 +15,13 @@ const MAX_ANSWER_BYTES = 256 * 1024;
  */
 export const POST: RequestHandler = async ({ params, request }) => {
 	const slug = slugSchema.safeParse(params.slug);
-	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	if (!slug.success) return apiError('id_invalido');
 	const body = await readJsonBody(request, MAX_ANSWER_BYTES);
 	if (!body.ok) return body.response;
 	try {
 		const outcome = await submitAnswer(slug.data, body.value);
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
+		return refusalResponse(outcome);
 	} catch (e) {
 		return storeFailure(e);
 	}

@@ -13,10 +13,10 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params }) => {
 	const slug = slugSchema.safeParse(params.slug);
-	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	if (!slug.success) return apiError('id_invalido');
 	try {
 		const consulta = await getContent('consulta', slug.data);
-		if (!consulta) return apiError(404, 'no_encontrado', 'La consulta no existe.');
+		if (!consulta) return apiError('no_encontrado');
 		const state = consultaState(consulta, bogotaDate(new Date()));
 		return noStoreJson({
 			state,

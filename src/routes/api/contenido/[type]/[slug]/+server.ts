@@ -6,11 +6,11 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const type = contentTypeSchema.safeParse(params.type);
-	if (!type.success) return apiError(400, 'tipo_invalido', 'Tipo de contenido desconocido.');
+	if (!type.success) return apiError('tipo_invalido');
 	const slug = slugSchema.safeParse(params.slug);
-	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	if (!slug.success) return apiError('id_invalido');
 	const doc = await getContent(type.data, slug.data);
-	if (!doc) return apiError(404, 'no_encontrado', 'No encontramos ese contenido.');
+	if (!doc) return apiError('no_encontrado');
 	setHeaders({ 'cache-control': 'no-cache' });
 	return json(doc);
 };

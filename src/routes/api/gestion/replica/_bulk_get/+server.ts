@@ -25,8 +25,10 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!body.ok) return body.response;
 	const parsed = bodySchema.safeParse(body.value);
 	if (!parsed.success) {
-		return apiError(400, 'consulta_invalida', `Pida entre 1 y ${MAX_BULK_GET} documentos por id.`, {
-			issues: issuesOf(parsed.error)
+		return apiError('consulta_invalida', {
+			detail: {
+				issues: issuesOf(parsed.error)
+			}
 		});
 	}
 	try {

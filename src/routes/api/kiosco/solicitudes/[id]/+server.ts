@@ -1,4 +1,4 @@
-import { apiError } from '$lib/server/http/api-error';
+import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { readBoundedBody } from '$lib/server/http/json-body';
 import { noStoreJson } from '$lib/server/http/responses';
@@ -20,9 +20,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export const POST: RequestHandler = async ({ request, params }) => {
 	const id = params.id.toLowerCase();
-	if (!UUID.test(id)) return apiError(400, 'sellado_invalido', 'El identificador no es válido.');
+	if (!UUID.test(id)) return apiError('sellado_invalido');
 	if (request.headers.get('content-type')?.split(';')[0]?.trim() !== 'application/octet-stream') {
-		return apiError(415, 'tipo_contenido', 'Envíe el cuerpo como application/octet-stream.');
+		return apiError('tipo_contenido');
 	}
 	// The ciphertext is the JSON's length plus the 16-byte tag.
 	const body = await readBoundedBody(request, LIMITS.submissionBytes + 16);
@@ -41,23 +41,15 @@ export const POST: RequestHandler = async ({ request, params }) => {
 			{ kid: keys.public.kid, privateKey: keys.privateKey }
 		);
 		if (!opened.ok) {
-			return apiError(
-				400,
-				'sellado_invalido',
-				'La solicitud sellada no se pudo abrir: está dañada o no fue sellada para este servidor.'
-			);
+			return apiError('sellado_invalido');
 		}
 		const inner = opened.value as { id?: unknown; fieldCapture?: unknown } | null;
 		if (!inner || typeof inner !== 'object' || inner.id !== id || inner.fieldCapture) {
-			return apiError(
-				400,
-				'sellado_invalido',
-				'El contenido sellado no corresponde a la solicitud.'
-			);
+			return apiError('sellado_invalido');
 		}
 		const outcome = await fileRequest(inner);
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return apiError(outcome.status, outcome.code, outcome.message, outcome.detail);
+		return refusalResponse(outcome);
 	} catch (e) {
 		return filingFailure(e);
 	}

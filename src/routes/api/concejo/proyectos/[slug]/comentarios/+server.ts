@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** The approved comments of a proposal: `{ items: PublicComment[] }`. Pending ones never. */
 export const GET: RequestHandler = async ({ params, setHeaders }) => {
 	const slug = slugSchema.safeParse(params.slug);
-	if (!slug.success) return apiError(400, 'id_invalido', 'Identificador inválido.');
+	if (!slug.success) return apiError('id_invalido');
 	try {
 		const items = await publicComments(slug.data);
 		setHeaders({ 'cache-control': 'no-cache' });
