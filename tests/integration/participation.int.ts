@@ -265,7 +265,11 @@ describe('answers to a consulta', () => {
 		});
 		expect(res.status).toBe(403);
 		expect(code(res)).toBe('consulta_cerrada');
-		expect(message(res)).toMatch(/todavía no está abierta/);
+		expect((res.body as { error: { detail: unknown } }).error.detail).toEqual({
+			state: 'proxima',
+			opensAt: addDays(today(), 5),
+			closesAt: addDays(today(), 9)
+		});
 		expect(await liveCount(future)).toBe(0);
 	});
 

@@ -3,8 +3,9 @@
  * fails type-checking here instead of showing a raw code to citizens.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ContentDocOf, EventKind, RequestStatus } from '$lib/schemas';
-import type { Role } from '$lib/domain/permissions';
+import type { ContentDocOf, EventKind } from '$lib/schemas';
+import type { RequestStatus } from '$lib/schemas/vocab';
+import type { Role } from '$lib/schemas/vocab';
 import type { Semaforo } from '$lib/domain/semaforo';
 
 type Tramite = ContentDocOf<'tramite'>;

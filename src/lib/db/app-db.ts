@@ -2,7 +2,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import { STORAGE } from '$lib/policy';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
 import type { SealedSubmission } from '$lib/kiosk/seal';
-import type { Applicant, EventInput, RequestStatus, Submission, TrackingView } from '$lib/schemas';
+import type { Applicant, EventInput, Submission, TrackingView } from '$lib/schemas';
+import type { RequestStatus } from '$lib/schemas/vocab';
 
 /** Name of the device-local database. */
 export const APP_DB_NAME: string = STORAGE.appDb;

@@ -3,7 +3,7 @@
  * cleaned before it is stored, and what moderation decided. Pure, shared by the page, the API
  * and the tests.
  */
-import { withoutInvisible } from './text';
+import { withoutInvisible } from '../schemas/text';
 import type { IsoDate } from './calendar-date';
 
 /** Bounds of a comment's text, in characters after cleaning. */

@@ -16,7 +16,7 @@
  * - A commitment is overdue when it is not done and its due date is before today.
  */
 import { compareDates, type IsoDate } from './calendar-date';
-import { GEL_PHASES, type ActivityStatus, type GelPhase } from '$lib/schemas/content';
+import { GEL_PHASES, type ActivityStatus, type GelPhase } from '$lib/schemas/vocab';
 
 /** What compliance needs of an activity (the list summary of `actividad-gelt` has all of it). */
 export interface PlanActivity {

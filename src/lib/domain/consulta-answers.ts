@@ -3,14 +3,9 @@
  * is, and which answers count as the same one. Pure: the page, the device's queue and the
  * server all use these rules, so a refused answer is refused for the same reason everywhere.
  */
-import { isCleanText } from './text';
-import {
-	MAX_TEXT_ANSWER,
-	SCALE_MAX,
-	SCALE_MIN,
-	type ConsultaQuestion,
-	type QuestionKind
-} from '$lib/schemas/content';
+import { isCleanText } from '../schemas/text';
+import { MAX_TEXT_ANSWER, type ConsultaQuestion } from '$lib/schemas/content';
+import { SCALE_MAX, SCALE_MIN, type QuestionKind } from '$lib/schemas/vocab';
 import type { IsoDate } from './calendar-date';
 
 /** One question's answer: the option, the options, the 1–5 value, yes/no or the text. */

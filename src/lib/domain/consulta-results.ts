@@ -3,7 +3,8 @@
  * option, the mean of each 1–5 scale. Free-text answers are only counted, never published:
  * a sentence can name or identify the person who wrote it.
  */
-import { SCALE_MAX, SCALE_MIN, type ConsultaQuestion } from '$lib/schemas/content';
+import { type ConsultaQuestion } from '$lib/schemas/content';
+import { SCALE_MAX, SCALE_MIN } from '$lib/schemas/vocab';
 import type { Answers } from './consulta-answers';
 
 export interface OptionCount {

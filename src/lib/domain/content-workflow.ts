@@ -9,6 +9,7 @@
  * revision), and nobody else changes them, editors included: the plan is the committee's own
  * account of its work, published as they recorded it.
  */
+import type { DraftState } from '$lib/schemas/vocab';
 import { can, canProposeContent, type Actor } from './permissions';
 
 /** Content types owned by the GEL-T committee rather than by the editors. */
@@ -18,9 +19,6 @@ export type PlanContentType = (typeof PLAN_CONTENT_TYPES)[number];
 export function isPlanType(type: string | undefined): type is PlanContentType {
 	return !!type && (PLAN_CONTENT_TYPES as readonly string[]).includes(type);
 }
-
-export const DRAFT_STATES = ['borrador', 'en-revision'] as const;
-export type DraftState = (typeof DRAFT_STATES)[number];
 
 export const WORKFLOW_ACTIONS = [
 	'guardar',

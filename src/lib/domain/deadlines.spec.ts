@@ -6,10 +6,9 @@ import {
 	legalDeadline,
 	maxExtensionDueDate,
 	PQRSD_TERMS,
-	PQRSD_TYPES,
-	tramiteDeadline,
-	type PqrsdType
+	tramiteDeadline
 } from './deadlines';
+import { PQRSD_TYPES, type PqrsdType } from '../schemas/vocab';
 
 const calendar = NATIONAL_CALENDAR;
 /** Noon in Bogotá on `date`, so the Bogotá date is unambiguous. */

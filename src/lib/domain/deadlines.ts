@@ -4,24 +4,10 @@
  * The terms are a data table ({@link PQRSD_TERMS}) so that a change in the law is an edit to one
  * entry, and so the UI can show the legal basis next to every due date.
  */
+import { PQRSD_TYPES, type PqrsdType } from '$lib/schemas/vocab';
 import { addDays, assertIsoDate, bogotaDate, compareDates, type IsoDate } from './calendar-date';
 import { addBusinessDays, nextBusinessDayOnOrAfter, type BusinessCalendar } from './business-days';
 import { DomainInputError } from './errors';
-
-/** Request types handled by the PQRSD module; the slugs double as stored values. */
-export const PQRSD_TYPES = [
-	'peticion-general',
-	'peticion-documentos',
-	'consulta',
-	'queja',
-	'reclamo',
-	'sugerencia',
-	'denuncia',
-	'solicitud-informacion'
-] as const;
-
-/** One of {@link PQRSD_TYPES}. */
-export type PqrsdType = (typeof PQRSD_TYPES)[number];
 
 /** The legal term of one request type. */
 export interface PqrsdTerm {

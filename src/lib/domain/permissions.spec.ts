@@ -5,11 +5,10 @@ import {
 	canProposeContent,
 	canSeeRequest,
 	PERMISSIONS,
-	ROLES,
 	type Actor,
-	type Permission,
-	type Role
+	type Permission
 } from './permissions';
+import { ROLES, type Role } from '../schemas/vocab';
 
 const actor = (roles: Role[], dependencia?: string, username = 'ana.perez'): Actor => ({
 	username,

@@ -1,17 +1,9 @@
+import { ROLES, type Role } from '$lib/schemas/vocab';
 /**
  * Who may do what in the back office: one table of roles × permissions, and the rules that
  * scope requests by dependencia, assignment and capture. The server checks these on every route
  * and sync request; the client only uses them to hide what the server would refuse anyway.
  */
-
-export const ROLES = [
-	'administrador',
-	'editor',
-	'funcionario',
-	'funcionario-campo',
-	'comite-gelt'
-] as const;
-export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
 	/** Create, change and deactivate accounts; manage dependencias. */

@@ -4,9 +4,8 @@
  * events, and both survive; the order of `at` (then id) decides the result the same way on
  * every device and on the server.
  */
+import type { RequestStatus } from '$lib/schemas/vocab';
 import type { IsoDate } from './calendar-date';
-
-export type RequestStatus = 'radicada' | 'en-tramite' | 'respondida' | 'cerrada';
 
 /** The fields of an event document the fold reads. */
 export type RequestEventLike =

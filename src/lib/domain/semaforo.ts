@@ -4,7 +4,8 @@
  */
 import { compareDates, type IsoDate } from './calendar-date';
 import { businessDaysBetween, type BusinessCalendar } from './business-days';
-import { isSettled, type RequestStatus } from './request-state';
+import { isSettled } from './request-state';
+import { type RequestStatus } from '../schemas/vocab';
 
 export const WARNING_BUSINESS_DAYS = 3;
 

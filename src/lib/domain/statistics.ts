@@ -25,7 +25,8 @@
 import { bogotaDate, compareDates, type IsoDate } from './calendar-date';
 import { businessDaysBetween, type BusinessCalendar } from './business-days';
 import { checkExtension } from './prorroga';
-import { isSettled, sortEvents, type RequestEventLike, type RequestStatus } from './request-state';
+import { isSettled, sortEvents, type RequestEventLike } from './request-state';
+import { type RequestStatus } from '../schemas/vocab';
 
 /**
  * Smallest number of requests a vereda must have in the period to be named. Below it the count

@@ -2,7 +2,7 @@
  * Turning a picked file into a draft attachment: photos are compressed on the device (fewer
  * bytes on a prepaid 3G plan) with browser-image-compression, loaded only when needed.
  */
-import { safeFileName } from '$lib/domain/text';
+import { safeFileName } from '$lib/schemas/text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '$lib/schemas';
 import type { DraftAttachment } from '$lib/db';
 

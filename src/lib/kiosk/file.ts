@@ -4,7 +4,8 @@
  */
 import type { AppDb } from '$lib/db';
 import type { Submission, TrackingView } from '$lib/schemas';
-import { legalDeadline, type PqrsdType } from '$lib/domain/deadlines';
+import { legalDeadline } from '$lib/domain/deadlines';
+import { type PqrsdType } from '$lib/schemas/vocab';
 import { enqueueSealed } from '$lib/outbox/outbox';
 import { provisionalCode } from '$lib/outbox/policy';
 import { sealSubmission, type PublicSealKey } from './seal';

@@ -1,4 +1,4 @@
-import { isCleanLine } from '../domain/text';
+import { isCleanLine } from './text';
 import { z } from 'zod';
 
 /** Lower-case ASCII words joined by hyphens: `certificado-de-residencia`. */

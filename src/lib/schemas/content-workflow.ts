@@ -4,7 +4,7 @@
  * its optimistic lock); a revision is written once per publication and never changed.
  */
 import { z } from 'zod';
-import { DRAFT_STATES } from '$lib/domain/content-workflow';
+import { DRAFT_STATES } from '$lib/schemas/vocab';
 import { isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { contentTypeSchema, type ContentType } from './content';
 import { usernameSchema } from './user';

@@ -6,6 +6,7 @@
  * `html` and the denormalised name of the responsible office), which is what the server writes,
  * replicates and validates.
  */
+import { ACTIVITY_STATUSES, GEL_PHASES, QUESTION_KINDS, type QuestionKind } from './vocab';
 import { z } from 'zod';
 import {
 	contactSchema,
@@ -17,7 +18,7 @@ import {
 	markdownSchema,
 	slugSchema
 } from './common';
-import { PQRSD_TYPES } from '$lib/domain/deadlines';
+import { PQRSD_TYPES } from '$lib/schemas/vocab';
 
 export const CONTENT_TYPES = [
 	'sitio',
@@ -240,20 +241,6 @@ const sesionConcejoInput = z.object({
 		.optional()
 });
 
-/** The five phases of the Gobierno en Línea strategy an activity of the GEL-T plan belongs to. */
-export const GEL_PHASES = [
-	'informacion',
-	'interaccion',
-	'transaccion',
-	'transformacion',
-	'democracia'
-] as const;
-export type GelPhase = (typeof GEL_PHASES)[number];
-
-/** Status an official records; "atrasada" is not one of them: it is computed from the dates. */
-export const ACTIVITY_STATUSES = ['pendiente', 'en-curso', 'completada', 'suspendida'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-
 /** A line of action of the GEL-T plan (the seed's "Marco de acción" list). */
 const lineaGeltInput = z.object({
 	...baseInput,
@@ -314,12 +301,6 @@ const reunionGeltInput = z
 		message: 'compromisos con el mismo identificador'
 	});
 
-/** Kinds of question a consulta or encuesta can ask. */
-export const QUESTION_KINDS = ['unica', 'multiple', 'escala', 'si-no', 'texto'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
-/** The escala kind is always 1 (lowest) to 5 (highest). */
-export const SCALE_MIN = 1;
-export const SCALE_MAX = 5;
 /** Longest free-text answer a question may allow (characters). */
 export const MAX_TEXT_ANSWER = 2000;
 
@@ -525,6 +506,25 @@ export const contentDocSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentDoc = z.infer<typeof contentDocSchema>;
 export type ContentDocOf<T extends ContentType> = Extract<ContentDoc, { type: T }>;
+
+/** CouchDB's description of an attachment stored with a document (a norma's PDF). */
+export const attachmentStubSchema = z.object({
+	content_type: z.string(),
+	digest: z.string().optional(),
+	length: z.number().optional(),
+	stub: z.boolean().optional()
+});
+export type AttachmentStub = z.infer<typeof attachmentStubSchema>;
+
+/** A published document as the store holds it: with its revision and attachment stubs. */
+export const publishedContentDocSchema = z.intersection(
+	contentDocSchema,
+	z.object({
+		_rev: z.string(),
+		_attachments: z.record(z.string(), attachmentStubSchema).optional()
+	})
+);
+export type PublishedContentDoc = z.infer<typeof publishedContentDocSchema>;
 
 export const TRANSPARENCIA_STATUS = transparenciaInput.shape.status.options;
 export const TRAMITE_CATEGORIES = tramiteCategories;

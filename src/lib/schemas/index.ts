@@ -7,3 +7,5 @@ export * from './kiosk';
 export * from './participation';
 export * from './open-data';
 export * from './tramite-proposal';
+export * from './vocab';
+export * from './field-work';

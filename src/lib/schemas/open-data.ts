@@ -4,7 +4,8 @@
  * CSV header and the JSON keys alike, in Spanish snake_case as datos.gov.co datasets use.
  */
 import { z } from 'zod';
-import { GEL_PHASES, ACTIVITY_STATUSES, TRAMITE_CATEGORIES } from './content';
+import { TRAMITE_CATEGORIES } from './content';
+import { GEL_PHASES, ACTIVITY_STATUSES } from './vocab';
 import { isoDateSchema, isoDateTimeSchema } from './common';
 
 export const OPEN_DATASETS = ['plan-gelt', 'tramites', 'pqrsd-estadisticas'] as const;

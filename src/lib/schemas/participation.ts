@@ -4,7 +4,7 @@
  * `$lib/domain/consulta-respuestas` and the comment's text rules in `$lib/domain/comentarios`.
  */
 import { z } from 'zod';
-import { slugSchema } from './common';
+import { isoDateTimeSchema, slugSchema } from './common';
 
 /**
  * The device's random key: 32 random bytes in base64url (43 characters). The server stores
@@ -41,3 +41,67 @@ export interface PublicComment {
 	text: string;
 	receivedAt: string;
 }
+
+/** One value of an answer (checked against the question by `$lib/domain/consulta-answers`). */
+export const answerValueSchema = z.union([
+	z.string(),
+	z.array(z.string()),
+	z.number(),
+	z.boolean()
+]);
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * An answer to a consulta as stored (`respuesta:<consulta>:<sha256(device key)>`), immutable:
+ * the id makes it one per device.
+ */
+export const answerDocSchema = z.object({
+	_id: z.string().regex(/^respuesta:/),
+	_rev: z.string().optional(),
+	type: z.literal('respuesta'),
+	consulta: slugSchema,
+	clientId: z.uuid(),
+	answers: z.record(z.string(), answerValueSchema),
+	payloadHash: sha256Hex,
+	receivedAt: isoDateTimeSchema
+});
+export type AnswerDoc = z.infer<typeof answerDocSchema>;
+
+/** A comment on a proyecto de acuerdo as stored (`comentario:<proyecto>:<id>`), immutable. */
+export const commentDocSchema = z.object({
+	_id: z.string().regex(/^comentario:/),
+	_rev: z.string().optional(),
+	type: z.literal('comentario'),
+	proyecto: slugSchema,
+	clientId: z.uuid(),
+	/** Cleaned text: what the page shows once approved. */
+	text: z.string(),
+	/** What was typed, when cleaning changed it; for moderators only. */
+	original: z.string().optional(),
+	name: z.string().optional(),
+	consent: z
+		.object({
+			accepted: z.literal(true),
+			policyVersion: z.string(),
+			acceptedAt: isoDateTimeSchema
+		})
+		.optional(),
+	payloadHash: sha256Hex,
+	receivedAt: isoDateTimeSchema
+});
+export type CommentDoc = z.infer<typeof commentDocSchema>;
+
+/** The (final) moderation decision on a comment (`moderacion:<proyecto>:<id>`), immutable. */
+export const moderationDocSchema = z.object({
+	_id: z.string().regex(/^moderacion:/),
+	_rev: z.string().optional(),
+	type: z.literal('moderacion'),
+	proyecto: slugSchema,
+	clientId: z.uuid(),
+	decision: z.enum(['aprobado', 'rechazado']),
+	reason: z.string().optional(),
+	by: z.string(),
+	receivedAt: isoDateTimeSchema
+});
+export type ModerationDoc = z.infer<typeof moderationDocSchema>;

@@ -3,8 +3,9 @@
  * documents officials add later. A filed request is immutable; everything that happens to it
  * afterwards is a new `evento` document, so replicas can never conflict over it.
  */
+import { REQUEST_STATUSES, type RequestStatus } from './vocab';
 import { z } from 'zod';
-import { PQRSD_TYPES } from '$lib/domain/deadlines';
+import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import { isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
 
@@ -142,9 +143,7 @@ export const deadlineSchema = z.object({
 	legalBasis: z.string().max(1000)
 });
 
-export const REQUEST_STATUSES = ['radicada', 'en-tramite', 'respondida', 'cerrada'] as const;
 export const requestStatusSchema = z.enum(REQUEST_STATUSES);
-export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 /** A filed request as stored by the server (attachments live as CouchDB attachments). */
 export const requestDocSchema = z.object({
@@ -300,23 +299,31 @@ export interface TrackingView {
 	events: PublicEventView[];
 }
 
-/** An official's action queued on their device (possibly offline) and sent later. */
-export const queuedActionSchema = z
-	.object({
-		clientId: z.uuid(),
-		radicado: radicadoSchema,
-		/** When the official acted on the device. */
-		at: isoDateTimeSchema,
-		event: eventInputSchema
-	})
-	.strict();
-export type QueuedAction = z.infer<typeof queuedActionSchema>;
+/**
+ * A radicado claimed for a request (`radicado:PG-2026-000124`): created once with a create-only
+ * PUT, never changed (see `$lib/server/requests/radicado-allocator`).
+ */
+export const claimDocSchema = z.object({
+	_id: z.string().regex(/^radicado:[A-Z]{2,6}-\d{4}-\d{6}$/),
+	_rev: z.string().optional(),
+	type: z.literal('radicado'),
+	radicado: radicadoSchema,
+	series: z.string().regex(/^[A-Z]{2,6}-\d{4}$/),
+	number: z.number().int().min(1),
+	/** Id of the request the number was given to. */
+	solicitud: z.uuid(),
+	/** When the number was claimed (ISO instant). */
+	at: isoDateTimeSchema
+});
+export type ClaimDoc = z.infer<typeof claimDocSchema>;
 
-/** A request as an official's device holds it: no PIN or payload hashes ever leave the server. */
-export type ReplicaRequest = Omit<RequestDoc, 'pinHash' | 'payloadHash'>;
-
-/** One entry of the list of documents an official's device should hold. */
-export interface ReplicaEntry {
-	id: string;
-	rev: string;
-}
+/** Best-effort hint of the last number claimed in a series (`contador:PG-2026`); mutable. */
+export const counterDocSchema = z.object({
+	_id: z.string().regex(/^contador:[A-Z]{2,6}-\d{4}$/),
+	_rev: z.string().optional(),
+	type: z.literal('contador'),
+	series: z.string(),
+	last: z.number().int().min(0),
+	updatedAt: isoDateTimeSchema
+});
+export type CounterDoc = z.infer<typeof counterDocSchema>;

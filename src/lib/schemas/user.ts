@@ -3,7 +3,7 @@
  * replicated to any device. The password itself is never stored: only a salted scrypt hash.
  */
 import { z } from 'zod';
-import { ROLES } from '$lib/domain/permissions';
+import { ROLES } from '$lib/schemas/vocab';
 import { isoDateTimeSchema, lineSchema, slugSchema } from './common';
 
 export const roleSchema = z.enum(ROLES);

@@ -4,7 +4,7 @@
  * connection. Browser only; loaded by the /trabajo pages alone.
  */
 import { getAppDb, type ActionRow, type PlainOutboxRow, type RequestRow } from '$lib/db';
-import type { EventDoc, EventInput, ReplicaRequest } from '$lib/schemas';
+import { replicaDocSchema, type EventInput } from '$lib/schemas';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { getLocalContent } from '$lib/sync/content-local';
 import {
@@ -86,9 +86,10 @@ class FieldWork {
 		this.lastSync = ((await db.meta.get('trabajo-ultima-sync'))?.value as string) ?? this.lastSync;
 		if (!this.official) return;
 		const all = await staffDb(this.official.username).allDocs({ include_docs: true });
-		const docs = all.rows.flatMap((r) =>
-			r.doc ? [r.doc as unknown as ReplicaRequest | EventDoc] : []
-		);
+		const docs = all.rows.flatMap((r) => {
+			const parsed = replicaDocSchema.safeParse(r.doc);
+			return parsed.success ? [parsed.data] : [];
+		});
 		const sitio = await getLocalContent('sitio', 'sitio').catch(() => null);
 		this.items = buildWorkItems({
 			docs,

@@ -1,4 +1,10 @@
-import { contentId, type ContentDoc, type ContentDocOf, type ContentType } from '$lib/schemas';
+import {
+	contentDocSchema,
+	contentId,
+	type ContentDoc,
+	type ContentDocOf,
+	type ContentType
+} from '$lib/schemas/content';
 import { toSummary, type ContentSummary } from '$lib/content/summary';
 import { localContentDb } from './pouch';
 
@@ -8,8 +14,8 @@ export async function getLocalContent<T extends ContentType>(
 	slug: string
 ): Promise<ContentDocOf<T> | null> {
 	try {
-		const doc = (await localContentDb().get(contentId(type, slug))) as unknown as ContentDoc;
-		return doc.type === type ? (doc as ContentDocOf<T>) : null;
+		const doc = contentDocSchema.safeParse(await localContentDb().get(contentId(type, slug))).data;
+		return doc?.type === type ? (doc as ContentDocOf<T>) : null;
 	} catch {
 		return null;
 	}
@@ -24,16 +30,24 @@ export async function listLocalContent<T extends ContentType>(
 		endkey: `${type}:\ufff0`,
 		include_docs: true
 	});
-	return res.rows.flatMap((r) => {
-		const doc = r.doc as unknown as ContentDoc | undefined;
-		return doc && doc.type === type ? [toSummary(doc as ContentDocOf<T>)] : [];
-	});
+	return parsedDocs(res.rows).flatMap((doc) =>
+		doc.type === type ? [toSummary(doc as ContentDocOf<T>)] : []
+	);
 }
 
 /** Every content item of the replica, for building the search index. */
 export async function allLocalContent(): Promise<ContentDoc[]> {
 	const res = await localContentDb().allDocs({ include_docs: true });
-	return res.rows.flatMap((r) =>
-		r.doc && !r.id.startsWith('_') ? [r.doc as unknown as ContentDoc] : []
-	);
+	return parsedDocs(res.rows);
+}
+
+/**
+ * The replica's documents parsed with the content schema; anything else (design or local
+ * documents, a document from an older version the schema no longer accepts) is left out.
+ */
+function parsedDocs(rows: Array<{ doc?: unknown }>): ContentDoc[] {
+	return rows.flatMap((r) => {
+		const parsed = contentDocSchema.safeParse(r.doc);
+		return parsed.success ? [parsed.data] : [];
+	});
 }

@@ -6,7 +6,12 @@
  */
 import { STORAGE } from '$lib/policy';
 import PouchDB from 'pouchdb-browser';
-import type { ReplicaEntry } from '$lib/schemas';
+import { z } from 'zod';
+import {
+	replicaBulkGetSchema,
+	replicaIndexSchema,
+	type ReplicaEntry
+} from '$lib/schemas/field-work';
 
 /** Documents per `_bulk_get` round trip (the server accepts up to 500). */
 export const BULK_BATCH = 500;
@@ -63,17 +68,11 @@ async function getJson(res: Response): Promise<{ body: unknown; bytes: number }>
 
 /** Where the device keeps the `next` of the last list it applied (inside the replica itself). */
 const CHECKPOINT_ID = '_local/lista';
-
-interface ReplicaList {
-	full: boolean;
-	docs: ReplicaEntry[];
-	removed: string[];
-	next: string;
-}
+const checkpointSchema = z.object({ _rev: z.string().optional(), next: z.string().optional() });
 
 async function readCheckpoint(db: PouchDB.Database): Promise<{ _rev?: string; next?: string }> {
 	try {
-		return await db.get<{ next: string }>(CHECKPOINT_ID);
+		return checkpointSchema.parse(await db.get(CHECKPOINT_ID));
 	} catch {
 		return {};
 	}
@@ -93,7 +92,7 @@ export async function pullStaffReplica(
 		? `/api/gestion/replica?since=${encodeURIComponent(checkpoint.next)}`
 		: '/api/gestion/replica';
 	const index = await getJson(await fetchFn(url, { cache: 'no-store' }));
-	const list = index.body as ReplicaList;
+	const list = replicaIndexSchema.parse(index.body);
 	const listed = list.docs;
 	let bytes = index.bytes;
 	const local = await db.allDocs();
@@ -110,13 +109,13 @@ export async function pullStaffReplica(
 			})
 		);
 		bytes += res.bytes;
-		const docs = (
-			res.body as {
-				results: Array<{ docs: Array<{ ok?: PouchDB.Core.Document<object> & { _rev: string } }> }>;
-			}
-		).results.flatMap((r) => (r.docs[0]?.ok ? [r.docs[0].ok] : []));
+		const docs = replicaBulkGetSchema
+			.parse(res.body)
+			.results.flatMap((r) => r.docs.flatMap((d) => ('ok' in d ? [d.ok] : [])));
 		// The server's revisions are kept as they are: the device never edits these documents.
-		if (docs.length) await db.bulkDocs(docs, { new_edits: false });
+		// (PouchDB types attachments more narrowly than the schema's stored stubs.)
+		if (docs.length)
+			await db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false });
 		fetched += docs.length;
 	}
 	const gone = list.full ? notListed(local.rows, listed) : ofRequests(local.rows, list.removed);

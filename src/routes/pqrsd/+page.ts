@@ -1,5 +1,5 @@
 import { loadContentList } from '$lib/data/content';
-import { PQRSD_TYPES } from '$lib/domain/deadlines';
+import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { addBusinessDays, NATIONAL_CALENDAR } from '../../../src/lib/domain/business-days';
-import type { Role } from '../../../src/lib/domain/permissions';
+import type { Role } from '../../../src/lib/schemas/vocab';
 
 // ---------------------------------------------------------------------------------------------
 // Principals

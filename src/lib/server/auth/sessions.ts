@@ -7,7 +7,7 @@ import { COOKIES } from '$lib/policy';
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionDocSchema, type SessionUser, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
-import { CouchError } from '$lib/server/couch/client';
+import { CouchError, InvalidStoredDocument } from '$lib/server/couch/client';
 import { config } from '$lib/server/config';
 import { getUser, toSessionUser } from './users';
 
@@ -65,10 +65,16 @@ async function lookUp(
 	id: string,
 	now: number
 ): Promise<{ user: SessionUser | null; expiresAt: number }> {
-	const parsed = sessionDocSchema.safeParse(await couch().get(DB.staff, id));
-	const expiresAt = parsed.success ? Date.parse(parsed.data.expiresAt) : Infinity;
-	if (!parsed.success || expiresAt <= now) return { user: null, expiresAt };
-	const user = await getUser(parsed.data.username);
+	// A session document that does not parse is no session (never an error page for the visitor).
+	const doc = await couch()
+		.get(DB.staff, id, sessionDocSchema)
+		.catch((e: unknown) => {
+			if (e instanceof InvalidStoredDocument) return null;
+			throw e;
+		});
+	const expiresAt = doc ? Date.parse(doc.expiresAt) : Infinity;
+	if (!doc || expiresAt <= now) return { user: null, expiresAt };
+	const user = await getUser(doc.username);
 	return { user: user?.active ? toSessionUser(user) : null, expiresAt };
 }
 
@@ -77,7 +83,9 @@ export async function endSession(token: string | undefined): Promise<void> {
 	if (!token || !TOKEN.test(token)) return;
 	const id = sessionDocId(token);
 	cache.delete(id);
-	const doc = await couch().get<SessionDoc>(DB.staff, id);
+	const doc = await couch()
+		.get(DB.staff, id, sessionDocSchema)
+		.catch(() => null);
 	if (!doc?._rev) return;
 	await couch()
 		.json(`${DB.staff}/${encodeURIComponent(id)}?rev=${encodeURIComponent(doc._rev)}`, {

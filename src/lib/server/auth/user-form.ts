@@ -3,7 +3,7 @@
  * shape `userInputSchema` checks, and maps refusals to the form's error codes.
  */
 import { userInputSchema, type UserInput } from '$lib/schemas';
-import { ROLES } from '$lib/domain/permissions';
+import { ROLES } from '$lib/schemas/vocab';
 
 export type UserFormResult =
 	{ ok: true; input: UserInput } | { ok: false; fields: string[]; values: Record<string, unknown> };

@@ -13,7 +13,7 @@ import {
 	type UserInput
 } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
-import { CouchError } from '$lib/server/couch/client';
+import { CouchError, InvalidStoredDocument } from '$lib/server/couch/client';
 import { hashSecret } from '$lib/server/crypto/scrypt-hash';
 import { config } from '$lib/server/config';
 
@@ -31,17 +31,17 @@ export class UserChangeRefused extends Error {
 }
 
 export async function getUser(username: string): Promise<UserDoc | null> {
-	const doc = await couch().get<unknown>(DB.staff, userDocId(username));
-	const parsed = userDocSchema.safeParse(doc);
-	return parsed.success ? parsed.data : null;
+	return couch()
+		.get(DB.staff, userDocId(username), userDocSchema)
+		.catch((e: unknown) => {
+			// An account document that does not parse cannot sign in (logged, never a 500).
+			if (e instanceof InvalidStoredDocument) return (console.error(e.message), null);
+			throw e;
+		});
 }
 
 export async function listUsers(): Promise<UserDoc[]> {
-	const docs = await couch().range<unknown>(DB.staff, userIdPrefix, `${userIdPrefix}\ufff0`);
-	return docs.flatMap((d) => {
-		const p = userDocSchema.safeParse(d);
-		return p.success ? [p.data] : [];
-	});
+	return couch().range(DB.staff, userIdPrefix, `${userIdPrefix}\ufff0`, userDocSchema);
 }
 
 export const toSessionUser = (u: UserDoc): SessionUser => ({

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { canSeeRequest } from '$lib/domain/permissions';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { semaforo, SEMAFORO, type SemaforoReading } from '$lib/domain/semaforo';
-import { PQRSD_TYPES } from '$lib/domain/deadlines';
+import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import { REQUEST_STATUSES, type SessionUser } from '$lib/schemas';
 import type { RequestState } from '$lib/domain/request-state';
 import { allRequests, municipalCalendar, type StoredRequest } from './requests';

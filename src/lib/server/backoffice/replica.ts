@@ -7,7 +7,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { canSeeRequest } from '$lib/domain/permissions';
-import type { EventDoc, ReplicaEntry, ReplicaRequest, SessionUser } from '$lib/schemas';
+import type {
+	EventDoc,
+	ReplicaEntry,
+	ReplicaIndex,
+	ReplicaRequest,
+	SessionUser
+} from '$lib/schemas';
+import { z } from 'zod';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { stateOf } from '$lib/server/requests/events';
@@ -25,16 +32,6 @@ const revOf = (doc: { _rev?: string }) => doc._rev ?? '';
 /** More changes than this since the device's last list: a full list is cheaper to send. */
 export const MAX_CHANGES = 5000;
 
-export interface ReplicaIndex {
-	/** `true`: `docs` is everything the device should hold; `false`: only what changed. */
-	full: boolean;
-	docs: ReplicaEntry[];
-	/** Requests (submission ids) the device must drop with their events (`full: false` only). */
-	removed: string[];
-	/** What the device sends as `since` next time. */
-	next: string;
-}
-
 /**
  * Who the list was computed for: a change of role, dependencia or account means the previous
  * list no longer says what this person may hold, so the next list is a full one.
@@ -45,6 +42,7 @@ function scopeStamp(user: SessionUser): string {
 }
 
 const EPOCH_ID = '_local/epoca-replica';
+const epochDocSchema = z.object({ epoch: z.string().regex(/^[A-Za-z0-9_-]{12}$/) });
 let epochOnce: Promise<string> | undefined;
 
 /**
@@ -55,7 +53,7 @@ let epochOnce: Promise<string> | undefined;
 function storeEpoch(): Promise<string> {
 	epochOnce ??= (async () => {
 		const client = couch();
-		const read = async () => (await client.get<{ epoch: string }>(DB.requests, EPOCH_ID))?.epoch;
+		const read = async () => (await client.get(DB.requests, EPOCH_ID, epochDocSchema))?.epoch;
 		const found = await read();
 		if (found) return found;
 		const epoch = randomBytes(9).toString('base64url');

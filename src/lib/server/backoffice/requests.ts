@@ -46,29 +46,20 @@ export async function requestsSnapshot(): Promise<{
 
 async function readAll(): Promise<Map<string, StoredRequest>> {
 	const [docs, events] = await Promise.all([
-		couch().range<unknown>(DB.requests, 'solicitud:', 'solicitud:\ufff0'),
-		couch().range<unknown>(DB.requests, 'evento:', 'evento:\ufff0')
+		couch().range(DB.requests, 'solicitud:', 'solicitud:\ufff0', requestDocSchema),
+		couch().range(DB.requests, 'evento:', 'evento:\ufff0', eventDocSchema)
 	]);
 	const byRequest = new Map<string, EventDoc[]>();
-	for (const raw of events) {
-		const e = eventDocSchema.safeParse(raw);
-		if (!e.success) continue;
-		const list = byRequest.get(e.data.solicitud) ?? [];
-		list.push(e.data);
-		byRequest.set(e.data.solicitud, list);
+	for (const e of events) {
+		const list = byRequest.get(e.solicitud) ?? [];
+		list.push(e);
+		byRequest.set(e.solicitud, list);
 	}
 	const out = new Map<string, StoredRequest>();
-	for (const raw of docs) {
-		const d = requestDocSchema.safeParse(raw);
-		if (!d.success) continue;
-		const evs = sortEvents(byRequest.get(d.data.id) ?? []);
-		const state = stateOf(d.data, evs);
-		out.set(d.data.radicado, {
-			doc: d.data,
-			events: evs,
-			state,
-			scope: scopeOf(d.data, state)
-		});
+	for (const doc of docs) {
+		const evs = sortEvents(byRequest.get(doc.id) ?? []);
+		const state = stateOf(doc, evs);
+		out.set(doc.radicado, { doc, events: evs, state, scope: scopeOf(doc, state) });
 	}
 	return out;
 }

@@ -1,6 +1,12 @@
 import { couch, DB } from '$lib/server/couch';
 import { currentSeq } from '$lib/server/couch/response-cache';
-import { contentId, type ContentDoc, type ContentDocOf, type ContentType } from '$lib/schemas';
+import {
+	contentDocSchema,
+	contentId,
+	type ContentDoc,
+	type ContentDocOf,
+	type ContentType
+} from '$lib/schemas';
 
 /**
  * Public content read by pages and API routes. Only published documents live in this database,
@@ -31,7 +37,7 @@ export async function getContent<T extends ContentType>(
 	slug: string
 ): Promise<ContentDocOf<T> | null> {
 	const doc = await memoised(`doc:${type}:${slug}`, () =>
-		couch().get<ContentDoc>(DB.content, contentId(type, slug))
+		couch().get(DB.content, contentId(type, slug), contentDocSchema)
 	);
 	return doc && doc.type === type ? (doc as ContentDocOf<T>) : null;
 }
@@ -39,15 +45,13 @@ export async function getContent<T extends ContentType>(
 /** Every published item of a type, in id order. */
 export async function listContent<T extends ContentType>(type: T): Promise<ContentDocOf<T>[]> {
 	const docs = await memoised(`list:${type}`, () =>
-		couch().range<ContentDoc>(DB.content, `${type}:`, `${type}:\ufff0`)
+		couch().range(DB.content, `${type}:`, `${type}:\ufff0`, contentDocSchema)
 	);
 	return docs.filter((d): d is ContentDocOf<T> => d.type === type);
 }
 
 /** Every published item (all types), e.g. for the server-side search index. */
 export async function allContent(): Promise<ContentDoc[]> {
-	const docs = await memoised('all', () =>
-		couch().range<ContentDoc & { _id: string }>(DB.content, 'a', '\ufff0')
-	);
-	return docs.filter((d) => !d._id.startsWith('_'));
+	// Ids start with a type name: from `a` on, design (`_design/`) and local documents are out.
+	return memoised('all', () => couch().range(DB.content, 'a', '\ufff0', contentDocSchema));
 }

@@ -8,12 +8,8 @@
  * changed the item in between: nobody overwrites a colleague's work without seeing it.
  */
 import { bogotaDate } from '$lib/domain/calendar-date';
-import {
-	transition,
-	mayPropose,
-	type DraftState,
-	type WorkflowAction
-} from '$lib/domain/content-workflow';
+import { transition, mayPropose, type WorkflowAction } from '$lib/domain/content-workflow';
+import { type DraftState } from '$lib/schemas/vocab';
 import {
 	draftDocSchema,
 	contentDocSchema,
@@ -22,6 +18,9 @@ import {
 	draftId,
 	revisionDocSchema,
 	revisionPrefix,
+	publishedContentDocSchema,
+	type AttachmentStub,
+	type PublishedContentDoc,
 	type DraftDoc,
 	type ContentDoc,
 	type ContentInput,
@@ -57,14 +56,7 @@ export class WorkflowError extends Error {
 	}
 }
 
-type PublishedDoc = ContentDoc & { _rev: string; _attachments?: Record<string, AttachmentStub> };
-interface AttachmentStub {
-	content_type: string;
-	digest?: string;
-	length?: number;
-	stub?: boolean;
-	data?: string;
-}
+type PublishedDoc = PublishedContentDoc;
 
 const whoOf = (user: SessionUser): Who => ({ username: user.username, name: user.name });
 
@@ -83,7 +75,7 @@ export interface ItemState {
 export async function itemState(type: ContentType, slug: string): Promise<ItemState> {
 	const [published, draft] = await Promise.all([
 		// Read fresh (not the memoised public read): a stale `_rev` would make publishing conflict.
-		couch().get<PublishedDoc>(DB.content, contentId(type, slug)),
+		couch().get(DB.content, contentId(type, slug), publishedContentDocSchema),
 		getDraft(type, slug)
 	]);
 	const responsible =
@@ -98,30 +90,18 @@ function versionOf(draft: DraftDoc | null, published: PublishedDoc | null): stri
 }
 
 export async function getDraft(type: ContentType, slug: string): Promise<DraftDoc | null> {
-	const doc = await couch().get<unknown>(DB.staff, draftId(type, slug));
-	const parsed = draftDocSchema.safeParse(doc);
-	return parsed.success ? parsed.data : null;
+	return couch().get(DB.staff, draftId(type, slug), draftDocSchema);
 }
 
 /** Every draft (all types and states): the municipality has hundreds of items, not millions. */
 export async function listDrafts(): Promise<DraftDoc[]> {
-	const docs = await couch().range<unknown>(DB.staff, 'borrador:', 'borrador:\ufff0');
-	return docs.flatMap((d) => {
-		const parsed = draftDocSchema.safeParse(d);
-		return parsed.success ? [parsed.data] : [];
-	});
+	return couch().range(DB.staff, 'borrador:', 'borrador:\ufff0', draftDocSchema);
 }
 
 /** An item's published versions, newest first. */
 export async function listRevisions(type: ContentType, slug: string): Promise<RevisionDoc[]> {
 	const prefix = revisionPrefix(type, slug);
-	const docs = await couch().range<unknown>(DB.staff, prefix, `${prefix}\ufff0`);
-	return docs
-		.flatMap((d) => {
-			const parsed = revisionDocSchema.safeParse(d);
-			return parsed.success ? [parsed.data] : [];
-		})
-		.reverse();
+	return (await couch().range(DB.staff, prefix, `${prefix}\ufff0`, revisionDocSchema)).reverse();
 }
 
 function check(
@@ -351,7 +331,7 @@ export async function publishDraft(
 		if (e instanceof CouchError && e.status === 409) throw new WorkflowError('conflicto');
 		throw e;
 	}
-	const after = await couch().get<PublishedDoc>(DB.content, contentId(type, slug));
+	const after = await couch().get(DB.content, contentId(type, slug), publishedContentDocSchema);
 	const revision = await writeRevision({
 		type,
 		slug,
@@ -371,10 +351,16 @@ export async function publishDraft(
 }
 
 /** The PDF to store with the published norma: the draft's new one, else the published stub. */
+/** An attachment sent inline (base64) in a write. */
+interface NewAttachment {
+	content_type: string;
+	data: string;
+}
+
 async function attachmentsToPublish(
 	draft: DraftDoc,
 	published: PublishedDoc | null
-): Promise<Record<string, AttachmentStub> | undefined> {
+): Promise<Record<string, AttachmentStub | NewAttachment> | undefined> {
 	const drafted = draft._attachments?.[PDF_ATTACHMENT] as AttachmentStub | undefined;
 	const current = published?._attachments?.[PDF_ATTACHMENT];
 	if (drafted && drafted.digest !== current?.digest) {
@@ -432,9 +418,8 @@ export async function restoreRevision(
 	const state = await itemState(type, slug);
 	check(actor, state, 'restaurar');
 	if (!revisionId.startsWith(revisionPrefix(type, slug))) throw new WorkflowError('no_encontrado');
-	const parsed = revisionDocSchema.safeParse(await couch().get(DB.staff, revisionId));
-	if (!parsed.success) throw new WorkflowError('no_encontrado');
-	const revision = parsed.data;
+	const revision = await couch().get(DB.staff, revisionId, revisionDocSchema);
+	if (!revision) throw new WorkflowError('no_encontrado');
 	// The old version may name another responsible office: the actor must be allowed that too.
 	check(actor, state, 'restaurar', String(revision.input.responsible));
 	checkVersion(state, opts.version);

@@ -1,7 +1,12 @@
 /**
- * A small typed client for the CouchDB HTTP API, used by every server module that touches the
- * store. It speaks to Apache CouchDB and to the embedded express-pouchdb alike.
+ * A small client for the CouchDB HTTP API, used by every server module that touches the store.
+ * It speaks to Apache CouchDB and to the embedded express-pouchdb alike. Documents read are
+ * parsed with the Zod schema the caller names (from `$lib/schemas`), never trusted by cast: a
+ * document written by an older version, by hand or by an attacker with store access is found
+ * here, not deep in a page.
  */
+import type { z } from 'zod';
+
 export class CouchError extends Error {
 	constructor(
 		readonly status: number,
@@ -12,6 +17,21 @@ export class CouchError extends Error {
 		this.name = 'CouchError';
 	}
 }
+
+/** A stored document that does not match its schema. */
+export class InvalidStoredDocument extends Error {
+	constructor(
+		readonly db: string,
+		readonly id: string,
+		readonly issues: string[]
+	) {
+		super(`Documento inválido en ${db}: ${id} (${issues.join('; ')})`);
+		this.name = 'InvalidStoredDocument';
+	}
+}
+
+const issuesOf = (e: z.ZodError) =>
+	e.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(raíz)'}: ${i.code}`);
 
 export interface AllDocsRow<T> {
 	id: string;
@@ -72,13 +92,46 @@ export class CouchClient {
 		}
 	}
 
-	async get<T>(db: string, id: string): Promise<T | null> {
+	/**
+	 * The document `id` parsed with `schema`, or null when it does not exist.
+	 * @throws {InvalidStoredDocument} when it exists but does not match the schema
+	 */
+	async get<S extends z.ZodType>(db: string, id: string, schema: S): Promise<z.output<S> | null> {
+		let raw: unknown;
 		try {
-			return await this.json<T>(`${encodeURIComponent(db)}/${encodeDocId(id)}`);
+			raw = await this.json<unknown>(`${encodeURIComponent(db)}/${encodeDocId(id)}`);
 		} catch (e) {
 			if (e instanceof CouchError && e.status === 404) return null;
 			throw e;
 		}
+		const parsed = schema.safeParse(raw);
+		if (!parsed.success) throw new InvalidStoredDocument(db, id, issuesOf(parsed.error));
+		return parsed.data;
+	}
+
+	/** Whether a document `id` exists (any content). */
+	async exists(db: string, id: string): Promise<boolean> {
+		const res = await this.fetch(`${encodeURIComponent(db)}/${encodeDocId(id)}`);
+		await res.body?.cancel().catch(() => {});
+		if (res.ok) return true;
+		if (res.status === 404) return false;
+		throw new CouchError(res.status, 'error', `lectura de ${id}`);
+	}
+
+	/**
+	 * Like `get`, but a document that does not match the schema counts as absent (and is logged):
+	 * for reads where a bad document must refuse access, not break the page (sessions, kiosks).
+	 */
+	async getIfValid<S extends z.ZodType>(
+		db: string,
+		id: string,
+		schema: S
+	): Promise<z.output<S> | null> {
+		return this.get(db, id, schema).catch((e: unknown) => {
+			if (!(e instanceof InvalidStoredDocument)) throw e;
+			console.error(e.message);
+			return null;
+		});
 	}
 
 	async put<T extends { _id: string }>(db: string, doc: T): Promise<{ id: string; rev: string }> {
@@ -98,17 +151,54 @@ export class CouchClient {
 		});
 	}
 
-	/** Documents whose ids fall in [startkey, endkey], with bodies. */
-	async range<T>(db: string, startkey: string, endkey: string): Promise<T[]> {
-		const q = new URLSearchParams({
-			startkey: JSON.stringify(startkey),
-			endkey: JSON.stringify(endkey),
-			include_docs: 'true'
-		});
-		const res = await this.json<{ rows: AllDocsRow<T>[] }>(
-			`${encodeURIComponent(db)}/_all_docs?${q}`
+	/**
+	 * Documents whose ids fall in [startkey, endkey], parsed with `schema`. One that does not
+	 * match is left out and logged: a list keeps working around one bad document.
+	 */
+	async range<S extends z.ZodType>(
+		db: string,
+		startkey: string,
+		endkey: string,
+		schema: S
+	): Promise<Array<z.output<S>>> {
+		const rows = await this.allDocs(db, { startkey, endkey }, schema);
+		return rows.flatMap((r) => (r.doc === undefined ? [] : [r.doc]));
+	}
+
+	/**
+	 * Rows of `_all_docs` for a key range (`startkey`, `endkey`, `limit`, `descending`) or for
+	 * `keys`, with each document parsed by `schema`; `doc` is absent when the id has no
+	 * document or its document does not match (logged).
+	 */
+	async allDocs<S extends z.ZodType>(
+		db: string,
+		query: {
+			startkey?: string;
+			endkey?: string;
+			limit?: number;
+			descending?: boolean;
+			keys?: readonly string[];
+		},
+		schema: S
+	): Promise<Array<{ id: string; doc?: z.output<S> }>> {
+		const q = new URLSearchParams({ include_docs: 'true' });
+		if (query.startkey !== undefined) q.set('startkey', JSON.stringify(query.startkey));
+		if (query.endkey !== undefined) q.set('endkey', JSON.stringify(query.endkey));
+		if (query.limit !== undefined) q.set('limit', String(query.limit));
+		if (query.descending) q.set('descending', 'true');
+		const path = `${encodeURIComponent(db)}/_all_docs?${q}`;
+		const res = await this.json<{ rows: Array<{ id?: string; key: string; doc?: unknown }> }>(
+			path,
+			query.keys ? { method: 'POST', body: JSON.stringify({ keys: query.keys }) } : {}
 		);
-		return res.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+		return res.rows.map((row) => {
+			const id = row.id ?? row.key;
+			if (row.doc === undefined || row.doc === null) return { id };
+			const parsed = schema.safeParse(row.doc);
+			if (parsed.success) return { id, doc: parsed.data };
+			console.error(new InvalidStoredDocument(db, id, issuesOf(parsed.error)).message);
+			return { id };
+		});
 	}
 
 	/**

@@ -30,7 +30,7 @@ export interface SealKeys {
 let memo: Promise<SealKeys> | undefined;
 
 async function loadOrCreate(): Promise<SealKeys> {
-	let doc = keyDocSchema.safeParse(await couch().get(DB.staff, KEY_DOC_ID)).data;
+	let doc = await couch().getIfValid(DB.staff, KEY_DOC_ID, keyDocSchema);
 	if (!doc) {
 		// 3072-bit RSA: NIST SP 800-57 strength 128, matching the AES-256 payload key's margin.
 		const pair = await crypto.subtle.generateKey(
@@ -53,7 +53,8 @@ async function loadOrCreate(): Promise<SealKeys> {
 		} catch (e) {
 			// Another server created it first: everyone uses that one.
 			if (!(e instanceof CouchError && e.status === 409)) throw e;
-			doc = keyDocSchema.parse(await couch().get(DB.staff, KEY_DOC_ID));
+			doc = await couch().get(DB.staff, KEY_DOC_ID, keyDocSchema);
+			if (!doc) throw e;
 		}
 	}
 	const privateKey = await crypto.subtle.importKey(

@@ -82,18 +82,13 @@ export const kioskInfo = (k: KioskDoc): KioskInfo => ({
 });
 
 async function getKiosk(id: string): Promise<KioskDoc | null> {
-	return kioskDocSchema.safeParse(await couch().get(DB.staff, kioskDocId(id))).data ?? null;
+	return couch().getIfValid(DB.staff, kioskDocId(id), kioskDocSchema);
 }
 
 export async function listKiosks(): Promise<KioskSummary[]> {
-	const docs = await couch().range<unknown>(DB.staff, 'kiosco:', 'kiosco:\ufff0');
+	const docs = await couch().range(DB.staff, 'kiosco:', 'kiosco:\ufff0', kioskDocSchema);
 	const now = Date.now();
-	return docs
-		.flatMap((d) => {
-			const p = kioskDocSchema.safeParse(d);
-			return p.success ? [summary(p.data, now)] : [];
-		})
-		.sort((a, b) => a.name.localeCompare(b.name, 'es'));
+	return docs.map((d) => summary(d, now)).sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }
 
 /** A fresh enrollment code from the platform's cryptographic random source. */
@@ -188,7 +183,7 @@ export async function activateKiosk(input: string, now = new Date()): Promise<Ac
 	const code = normalizeEnrollmentCode(input);
 	if (!code) return refused;
 	const hash = sha256(code);
-	const ref = kioskRefDocSchema.safeParse(await couch().get(DB.staff, codeDocId(hash))).data;
+	const ref = await couch().getIfValid(DB.staff, codeDocId(hash), kioskRefDocSchema);
 	const kiosk = ref && (await getKiosk(ref.kiosco));
 	if (
 		!kiosk ||
@@ -242,7 +237,7 @@ export async function readKiosk(
 	const hash = sha256(token);
 	const hit = cache.get(hash);
 	if (hit && hit.until > now) return hit.kiosk;
-	const ref = kioskRefDocSchema.safeParse(await couch().get(DB.staff, tokenDocId(hash))).data;
+	const ref = await couch().getIfValid(DB.staff, tokenDocId(hash), kioskRefDocSchema);
 	const kiosk = ref && (await getKiosk(ref.kiosco));
 	const valid = kiosk && !kiosk.revokedAt && kiosk.tokenHash === hash ? kioskInfo(kiosk) : null;
 	if (cache.size >= MAX_CACHED) cache.clear();

@@ -8,15 +8,12 @@
  *   is written, and written as one document.
  * - **The server's clock decides** whether the consulta is open (Bogotá calendar day).
  */
+import type { AnswerDoc } from '$lib/schemas';
+import { answerDocSchema } from '$lib/schemas';
 import { refusal, type Refusal } from '$lib/errors';
 import { createHash } from 'node:crypto';
 import { bogotaDate } from '$lib/domain/calendar-date';
-import {
-	answerKey,
-	answerValidator,
-	consultaState,
-	type Answers
-} from '$lib/domain/consulta-answers';
+import { answerKey, answerValidator, consultaState } from '$lib/domain/consulta-answers';
 import { aggregateResults, type ConsultaResults } from '$lib/domain/consulta-results';
 import { answerSubmissionSchema, type ContentDocOf } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
@@ -25,33 +22,14 @@ import { getContent } from '$lib/server/content/repo';
 import { issuesOf } from '$lib/server/http/json-body';
 import { KeyedLock } from '$lib/server/util/keyed-lock';
 import { canonicalJson } from '$lib/server/util/canonical-json';
-import { formatDate } from '$lib/utils/format';
 
 type Consulta = ContentDocOf<'consulta'>;
-
-export interface AnswerDoc {
-	_id: string;
-	_rev?: string;
-	type: 'respuesta';
-	consulta: string;
-	clientId: string;
-	answers: Answers;
-	payloadHash: string;
-	receivedAt: string;
-}
 
 export type AnswerOutcome =
 	{ ok: true; status: 200 | 201; receipt: { id: string; receivedAt: string } } | Refusal;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const sameAnswer = new KeyedLock();
-
-/** The refusal a citizen reads when the consulta is not taking answers today. */
-export function closedMessage(c: Pick<Consulta, 'opensAt' | 'closesAt'>, today: string): string {
-	return consultaState(c, today) === 'proxima'
-		? `Esta consulta todavía no está abierta: abre el ${formatDate(c.opensAt)}.`
-		: `Esta consulta ya cerró el ${formatDate(c.closesAt)}.`;
-}
 
 /**
  * Stores one answer to the consulta `slug`. Never throws for bad input (that is an outcome);
@@ -87,11 +65,17 @@ export async function submitAnswer(
 	const now = opts.now ?? (() => new Date());
 	return sameAnswer.run(docId, async () => {
 		const client = couch();
-		const existing = await client.get<AnswerDoc>(DB.participation, docId);
+		const existing = await client.get(DB.participation, docId, answerDocSchema);
 		if (existing) return replayOrRefuse(existing, hash, consulta);
 		const today = bogotaDate(now());
-		if (consultaState(consulta, today) !== 'abierta') {
-			return refusal('consulta_cerrada');
+		const state = consultaState(consulta, today);
+		if (state !== 'abierta') {
+			// The dates say whether it opens later or has closed: the device words it.
+			return refusal('consulta_cerrada', {
+				state,
+				opensAt: consulta.opensAt,
+				closesAt: consulta.closesAt
+			});
 		}
 		const doc: AnswerDoc = {
 			_id: docId,
@@ -106,7 +90,7 @@ export async function submitAnswer(
 			await client.put(DB.participation, doc);
 		} catch (e) {
 			if (!(e instanceof CouchError && e.status === 409)) throw e;
-			const winner = await client.get<AnswerDoc>(DB.participation, docId);
+			const winner = await client.get(DB.participation, docId, answerDocSchema);
 			if (!winner) throw e;
 			return replayOrRefuse(winner, hash, consulta);
 		}
@@ -127,10 +111,11 @@ function replayOrRefuse(existing: AnswerDoc, hash: string, consulta: Consulta): 
 
 /** Every stored answer of a consulta. */
 export async function answersOf(slug: string): Promise<AnswerDoc[]> {
-	return couch().range<AnswerDoc>(
+	return couch().range(
 		DB.participation,
 		`respuesta:${slug}:`,
-		`respuesta:${slug}:\ufff0`
+		`respuesta:${slug}:\ufff0`,
+		answerDocSchema
 	);
 }
 

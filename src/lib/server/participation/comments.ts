@@ -9,6 +9,8 @@
  *   the first decision is final, and a comment is public only with an approval.
  * - New comments are rate-limited per client address; refused or repeated ones cost nothing.
  */
+import type { CommentDoc, ModerationDoc } from '$lib/schemas';
+import { commentDocSchema, moderationDocSchema } from '$lib/schemas';
 import { refusal, type Refusal } from '$lib/errors';
 import { createHash } from 'node:crypto';
 import { bogotaDate } from '$lib/domain/calendar-date';
@@ -30,32 +32,6 @@ import { issuesOf } from '$lib/server/http/json-body';
 import { KeyedLock } from '$lib/server/util/keyed-lock';
 import { canonicalJson } from '$lib/server/util/canonical-json';
 import { TokenBuckets } from '$lib/server/limits/rate-limit';
-
-export interface CommentDoc {
-	_id: string;
-	type: 'comentario';
-	proyecto: string;
-	clientId: string;
-	/** Cleaned text: what the page shows once approved. */
-	text: string;
-	/** What was typed, when cleaning changed it; for moderators only. */
-	original?: string;
-	name?: string;
-	consent?: { accepted: true; policyVersion: string; acceptedAt: string };
-	payloadHash: string;
-	receivedAt: string;
-}
-
-export interface ModerationDoc {
-	_id: string;
-	type: 'moderacion';
-	proyecto: string;
-	clientId: string;
-	decision: 'aprobado' | 'rechazado';
-	reason?: string;
-	by: string;
-	receivedAt: string;
-}
 
 export type CommentOutcome =
 	| { ok: true; status: 200 | 201; receipt: { id: string; status: CommentStatus } }
@@ -116,7 +92,7 @@ export async function submitComment(
 	const now = opts.now ?? (() => new Date());
 	return sameComment.run(docId, async () => {
 		const client = couch();
-		const existing = await client.get<CommentDoc>(DB.participation, docId);
+		const existing = await client.get(DB.participation, docId, commentDocSchema);
 		if (existing) return replayOrConflict(existing, hash);
 		if (!commentsOpen(proyecto, bogotaDate(now()))) {
 			return refusal('comentarios_cerrados');
@@ -146,7 +122,7 @@ export async function submitComment(
 			await client.put(DB.participation, doc);
 		} catch (e) {
 			if (!(e instanceof CouchError && e.status === 409)) throw e;
-			const winner = await client.get<CommentDoc>(DB.participation, docId);
+			const winner = await client.get(DB.participation, docId, commentDocSchema);
 			if (!winner) throw e;
 			return replayOrConflict(winner, hash);
 		}
@@ -158,9 +134,10 @@ async function replayOrConflict(existing: CommentDoc, hash: string): Promise<Com
 	if (existing.payloadHash !== hash) {
 		return refusal('conflicto_id');
 	}
-	const decision = await couch().get<ModerationDoc>(
+	const decision = await couch().get(
 		DB.participation,
-		moderationDocId(existing.proyecto, existing.clientId)
+		moderationDocId(existing.proyecto, existing.clientId),
+		moderationDocSchema
 	);
 	return {
 		ok: true,
@@ -179,8 +156,18 @@ export async function listComments(proyecto?: string): Promise<ModeratedComment[
 	const key = proyecto ? `${proyecto}:` : '';
 	const client = couch();
 	const [comments, decisions] = await Promise.all([
-		client.range<CommentDoc>(DB.participation, `comentario:${key}`, `comentario:${key}\ufff0`),
-		client.range<ModerationDoc>(DB.participation, `moderacion:${key}`, `moderacion:${key}\ufff0`)
+		client.range(
+			DB.participation,
+			`comentario:${key}`,
+			`comentario:${key}\ufff0`,
+			commentDocSchema
+		),
+		client.range(
+			DB.participation,
+			`moderacion:${key}`,
+			`moderacion:${key}\ufff0`,
+			moderationDocSchema
+		)
 	]);
 	const byId = new Map(decisions.map((d) => [`${d.proyecto}:${d.clientId}`, d]));
 	return comments
@@ -213,9 +200,10 @@ export async function moderateComment(input: {
 	const reason = cleanName(input.reason ?? '').slice(0, 500);
 	if (input.decision === 'rechazado' && !reason) return { ok: false, code: 'falta_motivo' };
 	const client = couch();
-	const comment = await client.get<CommentDoc>(
+	const comment = await client.get(
 		DB.participation,
-		commentDocId(input.proyecto, input.clientId)
+		commentDocId(input.proyecto, input.clientId),
+		commentDocSchema
 	);
 	if (!comment) return { ok: false, code: 'no_encontrado' };
 	const doc: ModerationDoc = {

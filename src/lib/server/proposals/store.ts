@@ -72,23 +72,20 @@ export async function createProposal(
 
 export async function getProposal(id: string): Promise<ProposalDoc | null> {
 	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-	const parsed = proposalDocSchema.safeParse(await couch().get(DB.staff, proposalId(id)));
-	return parsed.success ? parsed.data : null;
+	return couch().getIfValid(DB.staff, proposalId(id), proposalDocSchema);
 }
 
 /** Proposals `actor` may see (their own; all for the committee), latest change first. */
 export async function listProposals(actor: SessionUser): Promise<ProposalDoc[]> {
-	const docs = await couch().range<unknown>(
+	const docs = await couch().range(
 		DB.staff,
 		'propuesta-tramite:',
-		'propuesta-tramite:\ufff0'
+		'propuesta-tramite:\ufff0',
+		proposalDocSchema
 	);
 	return docs
 		.flatMap((d) => {
-			const p = proposalDocSchema.safeParse(d);
-			return p.success && maySeeProposal(actor, { proposedBy: p.data.proposedBy.username })
-				? [p.data]
-				: [];
+			return maySeeProposal(actor, { proposedBy: d.proposedBy.username }) ? [d] : [];
 		})
 		.sort((a, b) => (lastAt(b) < lastAt(a) ? -1 : 1));
 }
@@ -189,7 +186,7 @@ async function createDraftTramite(
 	const base = slugify(input.name);
 	for (let n = 1; n < 100; n += 1) {
 		const slug = n === 1 ? base : `${base}-${n}`;
-		if (await couch().get(DB.content, contentId('tramite', slug))) continue;
+		if (await couch().exists(DB.content, contentId('tramite', slug))) continue;
 		const tramite = contentInputSchemas.tramite.parse(
 			proposalToTramite(input, {
 				slug,

@@ -3,7 +3,7 @@
  * be a PDF or an image whatever the file name says), and served to the citizen who proves the
  * request is theirs with radicado + PIN.
  */
-import { safeFileName } from '$lib/domain/text';
+import { safeFileName } from '$lib/schemas/text';
 import { MAX_ANSWER_DOCUMENT_BYTES, type AnswerDocument } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { sniffType } from './attachments';

@@ -18,27 +18,3 @@ export const counterDocId = (series: string) => `contador:${series}`;
 export function eventRange(requestId: string): [string, string] {
 	return [`evento:${requestId}:`, `evento:${requestId}:\ufff0`];
 }
-
-/** A radicado claimed for a request: created once with a create-only PUT, never changed. */
-export interface ClaimDoc {
-	_id: string;
-	_rev?: string;
-	type: 'radicado';
-	radicado: string;
-	series: string;
-	number: number;
-	/** Id of the request the number was given to. */
-	solicitud: string;
-	/** When the number was claimed (ISO instant). */
-	at: string;
-}
-
-/** Best-effort hint of the last number claimed in a series; never trusted without checking. */
-export interface CounterDoc {
-	_id: string;
-	_rev?: string;
-	type: 'contador';
-	series: string;
-	last: number;
-	updatedAt: string;
-}

@@ -20,13 +20,7 @@ import { eventRange } from './docs';
 /** Events of one request, oldest first (invalid documents are skipped, never shown). */
 export async function eventsOf(requestId: string): Promise<EventDoc[]> {
 	const [start, end] = eventRange(requestId);
-	const docs = await couch().range<unknown>(DB.requests, start, end);
-	return sortEvents(
-		docs.flatMap((d) => {
-			const e = eventDocSchema.safeParse(d);
-			return e.success ? [e.data] : [];
-		})
-	);
+	return sortEvents(await couch().range(DB.requests, start, end, eventDocSchema));
 }
 
 /** The state a request is in, from the request and its events. */
@@ -111,9 +105,9 @@ export async function appendEvent(
 		return { doc, created: true };
 	} catch (e) {
 		if (!(e instanceof CouchError && e.status === 409)) throw e;
-		const stored = eventDocSchema.safeParse(await couch().get(DB.requests, doc._id));
-		if (!stored.success || !sameAction(stored.data, doc)) throw new EventConflict();
-		return { doc: stored.data, created: false };
+		const stored = await couch().getIfValid(DB.requests, doc._id, eventDocSchema);
+		if (!stored || !sameAction(stored, doc)) throw new EventConflict();
+		return { doc: stored, created: false };
 	}
 }
 

@@ -110,7 +110,7 @@ async function fileOnce(
 	capture: FieldCapture | undefined
 ) {
 	const client = couch();
-	const existing = await client.get<RequestDoc>(DB.requests, requestDocId(submission.id));
+	const existing = await client.get(DB.requests, requestDocId(submission.id), requestDocSchema);
 	if (existing) return replayOrConflict(existing, submission, hash);
 
 	const form = await getContent('formulario', submission.form);
@@ -163,7 +163,7 @@ async function fileOnce(
 	} catch (e) {
 		if (!(e instanceof CouchError && e.status === 409)) throw e;
 		// Another copy of this request (on another server) was written first.
-		const winner = await client.get<RequestDoc>(DB.requests, requestDocId(submission.id));
+		const winner = await client.get(DB.requests, requestDocId(submission.id), requestDocSchema);
 		if (!winner) throw e;
 		return replayOrConflict(winner, submission, hash);
 	}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import {
 	claimNumber,
@@ -25,10 +26,14 @@ class FakeCouch {
 		await new Promise((r) => setTimeout(r, Math.random() * 2));
 	}
 
-	async get<T>(_db: string, id: string): Promise<T | null> {
+	async getIfValid<S extends z.ZodType>(db: string, id: string, schema: S) {
+		return this.get(db, id, schema).catch(() => null);
+	}
+
+	async get<S extends z.ZodType>(_db: string, id: string, schema: S): Promise<z.output<S> | null> {
 		await this.#pause();
 		const d = this.docs.get(id);
-		return d ? (structuredClone(d) as T) : null;
+		return d ? schema.parse(structuredClone(d)) : null;
 	}
 
 	async put(_db: string, doc: Doc): Promise<{ id: string; rev: string }> {
@@ -43,24 +48,20 @@ class FakeCouch {
 		return { id: doc._id, rev };
 	}
 
-	async json<T>(path: string): Promise<T> {
+	async allDocs<S extends z.ZodType>(
+		_db: string,
+		query: { startkey: string; endkey: string; limit?: number; descending?: boolean },
+		schema: S
+	): Promise<Array<{ id: string; doc?: z.output<S> }>> {
 		await this.#pause();
-		const url = new URL(path, 'http://x/');
-		if (!url.pathname.endsWith('/_all_docs')) throw new Error(`unexpected ${path}`);
-		const q = url.searchParams;
-		const start = JSON.parse(q.get('startkey') ?? '""') as string;
-		const end = JSON.parse(q.get('endkey') ?? '"\ufff0"') as string;
-		const descending = q.get('descending') === 'true';
-		const limit = Number(q.get('limit') ?? Infinity);
+		const { startkey: start, endkey: end, descending, limit = Infinity } = query;
 		const ids = [...this.docs.keys()].sort();
 		const inRange = descending
 			? ids.filter((id) => id <= start && id >= end).reverse()
 			: ids.filter((id) => id >= start && id <= end);
-		const rows = inRange.slice(0, limit).map((id) => {
-			const doc = this.docs.get(id) as Doc;
-			return { id, key: id, value: { rev: doc._rev }, doc: structuredClone(doc) };
-		});
-		return { rows } as T;
+		return inRange
+			.slice(0, limit)
+			.map((id) => ({ id, doc: schema.parse(structuredClone(this.docs.get(id))) }));
 	}
 
 	claim(radicado: string, solicitud = crypto.randomUUID()) {
@@ -200,7 +201,8 @@ describe('RadicadoAllocator', () => {
 			_rev: '3-x',
 			type: 'contador',
 			series: 'PG-2026',
-			last: 500
+			last: 500,
+			updatedAt: AT.toISOString()
 		});
 		const a = await allocatorOn(fake).allocate({
 			prefix: 'PG',

@@ -25,10 +25,12 @@
  * different servers. Each such gap is a claim document naming the request id it was given to,
  * so it can be explained in an audit.
  */
+import type { ClaimDoc, CounterDoc } from '$lib/schemas';
+import { claimDocSchema, counterDocSchema } from '$lib/schemas';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { formatRadicado, MAX_RADICADO_NUMBER, radicadoSeries } from '$lib/domain/radicado';
-import { CouchError, type AllDocsRow, type CouchClient } from '$lib/server/couch/client';
-import { claimDocId, counterDocId, type ClaimDoc, type CounterDoc } from './docs';
+import { CouchError, type CouchClient } from '$lib/server/couch/client';
+import { claimDocId, counterDocId } from './docs';
 import { KeyedLock } from '../util/keyed-lock';
 
 /** How many claims before the hint are searched for a retry's earlier claim. */
@@ -175,7 +177,7 @@ export class RadicadoAllocator {
 		// below sees what other servers claimed meanwhile.
 		let hint = this.#last.get(series);
 		if (hint === undefined) {
-			const counter = await client.get<CounterDoc>(this.db, counterDocId(series));
+			const counter = await client.getIfValid(this.db, counterDocId(series), counterDocSchema);
 			hint = Number.isSafeInteger(counter?.last) ? (counter?.last ?? 0) : 0;
 		}
 		const radicado = (n: number) => formatRadicado({ prefix, year, number: n });
@@ -213,7 +215,7 @@ export class RadicadoAllocator {
 			} catch (e) {
 				if (!(e instanceof CouchError && e.status === 409)) throw e;
 				// Another attempt of this same request, on another server, may have won it.
-				const holder = await client.get<ClaimDoc>(this.db, doc._id);
+				const holder = await client.get(this.db, doc._id, claimDocSchema);
 				if (holder?.solicitud === requestId) {
 					return { radicado: doc.radicado, series, number: n, reused: true };
 				}
@@ -236,17 +238,8 @@ export class RadicadoAllocator {
 		series: string,
 		query: { startkey: string; endkey: string; limit: number; descending?: boolean }
 	): Promise<ClaimRow[]> {
-		const q = new URLSearchParams({
-			startkey: JSON.stringify(query.startkey),
-			endkey: JSON.stringify(query.endkey),
-			limit: String(query.limit),
-			include_docs: 'true',
-			...(query.descending ? { descending: 'true' } : {})
-		});
-		const res = await client.json<{ rows: AllDocsRow<ClaimDoc>[] }>(
-			`${encodeURIComponent(this.db)}/_all_docs?${q}`
-		);
-		return res.rows.flatMap((r) => {
+		const rows = await client.allDocs(this.db, query, claimDocSchema);
+		return rows.flatMap((r) => {
 			const number = claimNumber(r.id, series);
 			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud }];
 		});
@@ -281,7 +274,7 @@ export class RadicadoAllocator {
 		for (let tries = 0; tries < 20; tries++) {
 			const target = this.#hintTarget.get(series) ?? 0;
 			try {
-				const counter = await client.get<CounterDoc>(this.db, counterDocId(series));
+				const counter = await client.getIfValid(this.db, counterDocId(series), counterDocSchema);
 				if (counter && counter.last >= target) {
 					if ((this.#hintTarget.get(series) ?? 0) <= counter.last) return;
 					continue;

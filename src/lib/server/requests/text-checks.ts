@@ -3,7 +3,7 @@
  * must be clean text and file names must not carry bidi controls (rules in `$lib/domain/text`).
  */
 import type { Submission } from '$lib/schemas';
-import { hasBidiControl, isCleanText } from '$lib/domain/text';
+import { hasBidiControl, isCleanText } from '$lib/schemas/text';
 
 export interface Issue {
 	/** Dotted path of the offending member, e.g. `values.descripcion`; never its value. */

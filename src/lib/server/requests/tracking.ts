@@ -6,16 +6,16 @@
  * personal is returned (no applicant, values or attachments): a leaked PIN shows only what the
  * municipality answered.
  */
+import { claimDocSchema, requestDocSchema } from '$lib/schemas';
 import { z } from 'zod';
 import type { EventDoc, RequestDoc, TrackingView } from '$lib/schemas';
 import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
-import type { AllDocsRow } from '$lib/server/couch/client';
 import { config } from '$lib/server/config';
-import { claimDocId, requestDocId, type ClaimDoc } from './docs';
+import { claimDocId, requestDocId } from './docs';
 import { eventsOf, publicHistory, stateOf } from './events';
 import { verifyAgainstNothing, verifyPin } from './pin';
-import { TokenBuckets } from '../limits/rate-limit';
+import { TokenBuckets } from '$lib/server/limits/rate-limit';
 
 /** Requests one device may check at once. */
 export const MAX_TRACKING_ITEMS = 50;
@@ -45,17 +45,13 @@ export function takeTrackingLookups(clientAddress: string, count: number): numbe
 	return buckets.take(clientAddress, count);
 }
 
-async function docsByKey<T>(keys: string[]): Promise<Map<string, T>> {
+async function docsByKey<S extends z.ZodType>(
+	keys: string[],
+	schema: S
+): Promise<Map<string, z.output<S>>> {
 	if (!keys.length) return new Map();
-	const res = await couch().json<{ rows: Array<AllDocsRow<T> | { key: string; error: string }> }>(
-		`${DB.requests}/_all_docs?include_docs=true`,
-		{ method: 'POST', body: JSON.stringify({ keys: [...new Set(keys)] }) }
-	);
-	const found = new Map<string, T>();
-	for (const row of res.rows) {
-		if ('doc' in row && row.doc) found.set(row.key, row.doc);
-	}
-	return found;
+	const rows = await couch().allDocs(DB.requests, { keys: [...new Set(keys)] }, schema);
+	return new Map(rows.flatMap((r) => (r.doc === undefined ? [] : [[r.id, r.doc] as const])));
 }
 
 function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
@@ -110,11 +106,13 @@ export async function findOwnRequests(
 		if (provisional) return { radicado, pin, provisional };
 		return parseRadicado(radicado) ? { radicado, pin, provisional: undefined } : null;
 	});
-	const claims = await docsByKey<ClaimDoc>(
-		wanted.flatMap((w) => (w && !w.provisional ? [claimDocId(w.radicado)] : []))
+	const claims = await docsByKey(
+		wanted.flatMap((w) => (w && !w.provisional ? [claimDocId(w.radicado)] : [])),
+		claimDocSchema
 	);
-	const solicitudes = await docsByKey<RequestDoc>(
-		[...claims.values()].map((c) => requestDocId(c.solicitud))
+	const solicitudes = await docsByKey(
+		[...claims.values()].map((c) => requestDocId(c.solicitud)),
+		requestDocSchema
 	);
 	return Promise.all(
 		wanted.map(async (w) => {
@@ -136,7 +134,7 @@ export async function findOwnRequests(
  */
 async function byProvisionalCode(prefix: string, pin: string): Promise<RequestDoc | null> {
 	const start = requestDocId(prefix);
-	const candidates = (await couch().range<RequestDoc>(DB.requests, start, `${start}\ufff0`))
+	const candidates = (await couch().range(DB.requests, start, `${start}\ufff0`, requestDocSchema))
 		.filter((d) => d.type === 'solicitud')
 		.slice(0, 5);
 	if (!candidates.length) return verifyAgainstNothing(pin).then(() => null);

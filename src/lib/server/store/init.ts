@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
@@ -6,6 +7,8 @@ import { canonicalJson } from '$lib/server/util/canonical-json';
 import { designDocs, securityObjects } from './design-docs';
 
 const SEED_MARKER = '_local/ventanilla-seed';
+/** A design document as stored: whatever the bundled files hold, plus its revision. */
+const storedDesignDoc = z.looseObject({ _id: z.string(), _rev: z.string().optional() });
 
 /** Something a feature loads together with the seed content (an empty store), idempotently. */
 export type Seeder = (client: CouchClient) => Promise<void>;
@@ -63,7 +66,7 @@ async function isApacheCouchDB(client: CouchClient): Promise<boolean> {
 }
 
 async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: string }) {
-	const current = await client.get<{ _rev: string } & Record<string, unknown>>(db, ddoc._id);
+	const current = await client.get(db, ddoc._id, storedDesignDoc);
 	const { _rev, ...currentBody } = current ?? { _rev: undefined };
 	// Key order differs between stores (express-pouchdb answers `language` before `_id`): compare
 	// the canonical text, or every start rewrites every design document and bumps the sequence.
@@ -77,7 +80,7 @@ async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: str
 }
 
 async function seedContent(client: CouchClient): Promise<number> {
-	if (await client.get(DB.content, SEED_MARKER)) return 0;
+	if (await client.exists(DB.content, SEED_MARKER)) return 0;
 	const docs = buildSeedDocs(seedContentFiles());
 	const results = await client.bulkDocs(DB.content, docs);
 	// 409 = the document already exists (an earlier partial start, or an editor's later version).

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contentTypeSchema } from '$lib/schemas';
 import { apiError } from '$lib/server/http/api-error';
 import { serverSearchIndex } from '$lib/server/content/search';
-import { isCleanText } from '$lib/domain/text';
+import { isCleanText } from '$lib/schemas/text';
 import type { RequestHandler } from './$types';
 
 const query = z.object({

@@ -1,4 +1,5 @@
-import { PQRSD_TERMS, PQRSD_TYPES } from '$lib/domain/deadlines';
+import { PQRSD_TERMS } from '$lib/domain/deadlines';
+import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import { requirePermission } from '$lib/server/auth/guard';
 import { inboxFilterSchema, inboxFor } from '$lib/server/backoffice/inbox';
 import type { PageServerLoad } from './$types';

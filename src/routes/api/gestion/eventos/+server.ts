@@ -4,7 +4,7 @@ import { apiUser } from '$lib/server/auth/guard';
 import { actOnRequest } from '$lib/server/backoffice/request-actions';
 import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson, storeFailure } from '$lib/server/http/responses';
-import { isCleanText } from '$lib/domain/text';
+import { isCleanText } from '$lib/schemas/text';
 import type { RequestHandler } from './$types';
 
 /**

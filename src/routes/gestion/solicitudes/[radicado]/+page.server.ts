@@ -12,7 +12,7 @@ import { listUsers } from '$lib/server/auth/users';
 import { getContent, listContent } from '$lib/server/content/repo';
 import { actOnRequest } from '$lib/server/backoffice/request-actions';
 import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests';
-import { isCleanText } from '$lib/domain/text';
+import { isCleanText } from '$lib/schemas/text';
 import { readAnswerDocument } from '$lib/server/requests/answer-document';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
