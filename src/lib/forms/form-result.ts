@@ -74,13 +74,6 @@ export const concerns = (issue: FormIssue, field: string, row?: number): boolean
 	(issue.path === field || issue.path.startsWith(`${field}.`)) &&
 	(row === undefined || issue.row === row);
 
-/** The first issue about `field` (and `row`), if any. */
-export const issueAt = (
-	issues: readonly FormIssue[],
-	field: string,
-	row?: number
-): FormIssue | undefined => issues.find((i) => concerns(i, field, row));
-
 /** One issue per place (path and row), the first: a field shows one message at a time. */
 export function onePerPlace(issues: readonly FormIssue[]): FormIssue[] {
 	const seen = new Set<string>();

@@ -6,14 +6,14 @@
 import type { ContentDocOf, Link } from '$lib/schemas';
 
 /** The text fields `keys` of a stored item, `''` where it has none. */
-export function textsOf<K extends string>(doc: Partial<Record<K, unknown>>, keys: readonly K[]) {
+function textsOf<K extends string>(doc: Partial<Record<K, unknown>>, keys: readonly K[]) {
 	return Object.fromEntries(
 		keys.map((k) => [k, typeof doc[k] === 'string' ? doc[k] : ''])
 	) as Record<K, string>;
 }
 
 /** The text fields every plan item's form shows. */
-export const ITEM_TEXTS = ['slug', 'title', 'summary', 'responsible', 'body'] as const;
+const ITEM_TEXTS = ['slug', 'title', 'summary', 'responsible', 'body'] as const;
 export const ACTIVITY_TEXTS = [...ITEM_TEXTS, 'line', 'phase', 'owner', 'start', 'due'] as const;
 export const MEETING_TEXTS = [...ITEM_TEXTS, 'date', 'place'] as const;
 

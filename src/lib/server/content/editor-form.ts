@@ -12,8 +12,6 @@ import type { FormIssue, FormResult } from '$lib/forms/form-result';
 import { checkForm } from '$lib/forms/zod-issues';
 import { text } from '$lib/server/forms/form-data';
 
-export type { EditorValues };
-
 /** Fields with their own inputs; the rest of the schema goes in the YAML textarea. */
 const COMMON = [
 	'slug',

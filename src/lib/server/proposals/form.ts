@@ -8,8 +8,6 @@ import type { FieldErrorCode, FormIssue, FormResult } from '$lib/forms/form-resu
 import { checkForm } from '$lib/forms/zod-issues';
 import { text } from '$lib/server/forms/form-data';
 
-export type { ProposalFormValues };
-
 /** Fields the page can mark as wrong (each has a `prop_err_<field>` message). */
 export const PROPOSAL_FIELDS = [
 	'id',

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/staleness';
 import { requirePermission } from '$lib/server/auth/guard';
-import { readEditorForm, type EditorValues } from '$lib/server/content/editor-form';
+import { readEditorForm } from '$lib/server/content/editor-form';
 import {
 	CREATABLE_TYPES,
 	refused,
@@ -13,6 +13,7 @@ import { templateFor } from '$lib/server/content/editor-templates';
 import { readPdfUpload } from '$lib/server/content/pdf';
 import { saveDraft } from '$lib/server/content/workflow';
 import { text } from '$lib/server/forms/form-data';
+import type { EditorValues } from '$lib/forms/backoffice-values';
 import { onePerPlace, type FormIssue } from '$lib/forms/form-result';
 import { checkForm } from '$lib/forms/zod-issues';
 import { slugSchema } from '$lib/schemas';
