@@ -105,9 +105,12 @@ describe('account management', () => {
 			password: 'corta'
 		});
 		expect(bad.status).toBe(400);
-		expect(bad.data?.fields).toEqual(
-			expect.arrayContaining(['username', 'name', 'roles', 'password'])
-		);
+		expect(bad.data?.issues).toEqual([
+			{ path: 'username', code: 'formato_invalido' },
+			{ path: 'name', code: 'requerido' },
+			{ path: 'roles', code: 'requerido' },
+			{ path: 'password', code: 'muy_corto' }
+		]);
 		const noDep = await adm.action('/gestion/usuarios', {
 			username: 'sin.dependencia',
 			name: 'Sin Dependencia',

@@ -1,7 +1,8 @@
 /**
  * The content workflow against the real server: who may do what on every route and action,
  * draft → review → publish, drafts never public, revisions and restore, concurrent edits,
- * hostile Markdown, Spanish validation errors and normas' PDFs kept out of the offline pack.
+ * hostile Markdown, validation errors as codes shown in the page's language and normas' PDFs
+ * kept out of the offline pack.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bogotaDate } from '../../src/lib/domain/calendar-date';
@@ -475,18 +476,41 @@ describe('sanitising what editors write', () => {
 });
 
 describe('validation of the editor form', () => {
-	it('explains invalid YAML in Spanish and stores nothing', async () => {
+	it('explains invalid YAML with its line, in the page’s language, and stores nothing', async () => {
 		const slug = unique('yaml');
-		const res = await createNews(bo.editor, slug, { datos: 'kind: [evento\ndate: hoy' });
+		const datos = 'kind: [evento\ndate: hoy';
+		const res = await createNews(bo.editor, slug, { datos });
 		expect(res.status).toBe(400);
-		expect((res.data?.errors as string[]).join(' ')).toMatch(
-			/no es YAML válido \(línea \d+, columna \d+\)/
+		expect(res.data?.issues).toEqual([
+			{
+				path: 'datos',
+				code: 'yaml_invalido',
+				at: { line: expect.any(Number), column: expect.any(Number) }
+			}
+		]);
+		// Without JavaScript the page comes back with an error summary linked to the YAML box.
+		const spanish = await postHtml(
+			bo.editor,
+			'/gestion/contenido/noticia/nuevo',
+			newsForm(slug, { datos })
+		);
+		expect(spanish).toMatch(
+			/<a href="#ed-datos"[^>]*>Datos específicos \(YAML\): El texto no es YAML válido \(línea \d+, columna \d+\)\.<\/a>/
+		);
+		expect(spanish).toMatch(/<textarea[^>]*id="ed-datos"[^>]*aria-invalid="true"/);
+		const english = await postHtml(
+			new BackOffice(base, `${bo.editor.cookie}; ventanilla_idioma=en`),
+			'/gestion/contenido/noticia/nuevo',
+			newsForm(slug, { datos })
+		);
+		expect(english).toMatch(
+			/Specific data \(YAML\): The text is not valid YAML \(line \d+, column \d+\)\./
 		);
 		expect((await bo.editor.page(editorPath('noticia', slug))).status).toBe(404);
 		expect((await published('noticia', slug)).status).toBe(404);
 	});
 
-	it('names the path of each schema error in Spanish and stores nothing', async () => {
+	it('names the path of each schema error with a code, not Zod’s prose, and stores nothing', async () => {
 		const slug = unique('tramite');
 		const res = await bo.editor.action('/gestion/contenido/tramite/nuevo', {
 			slug,
@@ -514,9 +538,7 @@ describe('validation of the editor form', () => {
 			].join('\n')
 		});
 		expect(res.status).toBe(400);
-		expect(res.data?.errors).toEqual([
-			'title: este campo se edita en su propia casilla, no en «Datos específicos».'
-		]);
+		expect(res.data?.issues).toEqual([{ path: 'datos.title', code: 'campo_propio' }]);
 		const again = await bo.editor.action('/gestion/contenido/tramite/nuevo', {
 			slug,
 			title: 'Trámite de prueba',
@@ -541,13 +563,15 @@ describe('validation of the editor form', () => {
 				'tracking: Radicado'
 			].join('\n')
 		});
-		const errors = (again.data?.errors as string[]) ?? [];
-		expect(errors.some((e) => /^category: .*(inválid|esperaba)/i.test(e))).toBe(true);
-		expect(errors.some((e) => /^requirements\.0\.text: .*(pequeño|caracteres)/i.test(e))).toBe(
-			true
+		expect(again.data?.issues).toEqual(
+			expect.arrayContaining([
+				{ path: 'datos.category', code: 'opcion_invalida' },
+				{ path: 'datos.requirements.0.text', code: 'requerido' },
+				{ path: 'reviewBy', code: 'fecha_invalida' }
+			])
 		);
-		expect(errors.some((e) => /^reviewBy: /.test(e))).toBe(true);
-		expect(errors.join(' ')).not.toMatch(/Invalid|expected/);
+		// Codes only: the page words them from messages/, in Spanish or English.
+		expect(JSON.stringify(again.data?.issues)).not.toMatch(/Invalid|expected|inválid|esperaba/);
 		expect((await bo.editor.page(editorPath('tramite', slug))).status).toBe(404);
 	});
 
@@ -611,7 +635,7 @@ describe('normativa PDFs', () => {
 			})
 		);
 		expect(fake.status).toBe(400);
-		expect(fake.data).toContain('el archivo no es un PDF');
+		expect(fake.data).toContain('no_es_pdf');
 		const big = await postMultipart(
 			bo.editor,
 			'/gestion/contenido/norma/nuevo',
@@ -622,7 +646,7 @@ describe('normativa PDFs', () => {
 			})
 		);
 		expect(big.status).toBe(400);
-		expect(big.data).toContain('supera el máximo de 5 MB');
+		expect(big.data).toContain('pdf_muy_grande');
 	});
 
 	it('publishes the PDF on a public route and keeps it out of the offline pack', async () => {

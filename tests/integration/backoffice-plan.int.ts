@@ -174,35 +174,52 @@ describe('the committee keeps the plan', () => {
 		expect(revisionsOn((await bo.comite.page(path)).html)).toBe(1);
 	});
 
-	it('answers invalid progress or dates with Spanish errors and stores nothing', async () => {
+	it('answers invalid progress or dates with error codes, worded in Spanish, and stores nothing', async () => {
 		const slug = unique('invalida');
 		await createActivity(bo.comite, slug);
 		const path = `/gestion/plan/actividades/${slug}`;
 		const v = await version(bo.comite, path);
-		for (const [fields, expected] of [
-			[{ progress: '150' }, /Avance \(%\)/],
-			[{ progress: '' }, /Avance \(%\): escriba un número entero de 0 a 100/],
+		for (const [fields, issue, [id, text]] of [
+			[
+				{ progress: '150' },
+				{ path: 'progress', code: 'fuera_de_rango' },
+				['act-progress', 'Avance (%): El número está fuera del rango permitido.']
+			],
+			[
+				{ progress: '' },
+				{ path: 'progress', code: 'requerido' },
+				['act-progress', 'Avance (%): Este dato es obligatorio.']
+			],
 			[
 				{ start: '2027-05-01', due: '2027-01-01' },
-				/la fecha de inicio es posterior a la de entrega/
+				{ path: 'due', code: 'antes_del_inicio' },
+				['act-due', 'Fecha de entrega: Esta fecha es anterior a la fecha de inicio.']
 			],
-			[{ status: 'completada', progress: '60' }, /una actividad completada tiene avance 100/],
-			[{ due: '2027-02-30' }, /Fecha de entrega/]
+			[
+				{ status: 'completada', progress: '60' },
+				{ path: 'progress', code: 'avance_incompleto' },
+				['act-progress', 'Avance (%): Una actividad completada tiene avance 100 %.']
+			],
+			[
+				{ due: '2027-02-30' },
+				{ path: 'due', code: 'fecha_invalida' },
+				['act-due', 'Fecha de entrega: Escriba una fecha válida.']
+			]
 		] as const) {
 			const res = await bo.comite.action(`${path}?/guardar`, {
 				version: v,
 				...activityForm(fields)
 			});
 			expect(res.status, JSON.stringify(fields)).toBe(400);
-			const errors = res.data?.errors as Array<{ field: string; message: string }>;
-			expect(errors.length).toBeGreaterThan(0);
-			// The page renders field label + message; check it through the no-JS form post.
+			expect(res.data?.issues).toEqual([issue]);
+			// The page words the code from messages/ in a summary that links to the field; check it
+			// through the no-JS form post.
 			const html = await postForm(bo.comite, `${path}?/guardar`, {
 				version: v,
 				...activityForm(fields)
 			});
 			expect(html).toMatch(/Revise estos datos; no se guardó nada/);
-			expect(html).toMatch(expected);
+			expect(html).toMatch(summaryLink(id, text));
 		}
 		await expect
 			.poll(() => publicDoc('actividad-gelt', slug))
@@ -320,7 +337,7 @@ describe('committee meetings feed the plan', () => {
 			.toBe(created);
 	});
 
-	it('refuses a meeting with no attendees or agenda, in Spanish, and stores nothing', async () => {
+	it('refuses a meeting with no attendees or agenda, and stores nothing', async () => {
 		const meeting = unique('incompleta');
 		const res = await bo.comite.action('/gestion/plan/reuniones/nueva', {
 			slug: meeting,
@@ -332,12 +349,20 @@ describe('committee meetings feed the plan', () => {
 			agenda: ''
 		});
 		expect(res.status).toBe(400);
-		const fields = (res.data?.errors as Array<{ field: string }>).map((e) => e.field);
-		expect(fields).toEqual(expect.arrayContaining(['attendees', 'agenda']));
+		expect(res.data?.issues).toEqual(
+			expect.arrayContaining([
+				{ path: 'attendees', code: 'requerido' },
+				{ path: 'agenda', code: 'requerido' }
+			])
+		);
 		expect(await publicDoc('reunion-gelt', meeting)).toBeNull();
 		expect((await bo.editor.page('/gestion/plan/reuniones/nueva')).status).toBe(403);
 	});
 });
+
+/** An error summary's link to the control `id`, with its text. */
+const summaryLink = (id: string, text: string) =>
+	new RegExp(`<a href="#${id}"[^>]*>${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}</a>`);
 
 /** Posts a form as a browser without JavaScript does and returns the page it renders. */
 async function postForm(who: BackOffice, path: string, fields: Record<string, string>) {

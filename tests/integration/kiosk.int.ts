@@ -187,7 +187,12 @@ describe('kiosk enrollment', () => {
 			idleSeconds: '2'
 		});
 		expect(res).toMatchObject({ type: 'failure', status: 400 });
-		expect(res.data!.fields).toEqual(expect.arrayContaining(['name', 'idleSeconds']));
+		expect(res.data!.issues).toEqual(
+			expect.arrayContaining([
+				{ path: 'name', code: 'requerido' },
+				{ path: 'idleSeconds', code: 'fuera_de_rango' }
+			])
+		);
 	});
 });
 

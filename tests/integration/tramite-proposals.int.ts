@@ -107,7 +107,7 @@ describe('proposing a new trámite', () => {
 		});
 		const res = await propose(bo.editor, form);
 		expect(res.status).toBe(400);
-		expect(res.data?.fields).toEqual([
+		expect((res.data?.issues as Array<{ path: string }>).map((i) => i.path)).toEqual([
 			'purpose',
 			'legalBasis',
 			'cost',

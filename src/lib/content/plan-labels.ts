@@ -3,6 +3,8 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { ActivityStatus, GelPhase } from '$lib/schemas';
+import { FormErrors } from '$lib/forms/form-errors';
+import type { FormIssue } from '$lib/forms/form-result';
 
 export const phaseLabel = (p: GelPhase): string =>
 	({
@@ -54,11 +56,32 @@ const FIELDS: Record<string, () => string> = {
 	'commitments.activity': m.plan_commitment_activity
 };
 
-/** "Avance (%) (fila 2): …" for a form error; errors on the whole item have no field. */
-export function fieldErrorText(e: { field: string; row?: number; message: string }): string {
-	const label = FIELDS[e.field]?.() ?? '';
-	const row = e.row ? ` (${m.plan_row({ n: e.row })})` : '';
-	return label ? `${label}${row}: ${e.message}` : e.message;
+const labelOf = (path: string) => (Object.hasOwn(FIELDS, path) ? FIELDS[path] : undefined);
+
+/**
+ * A plan form's issues as its page shows them. Controls are `<idPrefix>-<field>`; those of a
+ * numbered row group are `<group id>-<n>-<field>` (`ev-0-href`), and an issue of the whole
+ * group links to its first row's `first` field. Labels say the row: "Avance (%)", "Enlace
+ * (fila 2)".
+ */
+export function planFormErrors(
+	issues: readonly FormIssue[],
+	idPrefix: string,
+	groups: Record<string, { id: string; first: string }> = {}
+): FormErrors {
+	return new FormErrors(issues, (issue) => {
+		const [field = '', sub] = issue.path.split('.');
+		const label = labelOf(issue.path) ?? labelOf(field);
+		if (!label) return undefined;
+		const group = groups[field];
+		const row = issue.row ? ` (${m.plan_row({ n: issue.row })})` : '';
+		return {
+			id: group
+				? `${group.id}-${(issue.row ?? 1) - 1}-${sub ?? group.first}`
+				: `${idPrefix}-${field}`,
+			label: `${label()}${row}`
+		};
+	});
 }
 
 /** "53 %", or "sin datos" when there is nothing to average. */

@@ -1,5 +1,5 @@
 import { applicantSchema, type Applicant } from '$lib/schemas';
-import type { FieldError } from './validate';
+import type { FieldErrorCode } from '../schemas/vocab';
 
 /** Form field names of the applicant block, the same with and without JavaScript. */
 export const APPLICANT_FIELDS = {
@@ -12,7 +12,10 @@ export const APPLICANT_FIELDS = {
 	vereda: 'vereda'
 } as const satisfies Record<keyof Applicant, string>;
 
-export type ApplicantError = FieldError | 'documento_invalido';
+export type ApplicantError = Extract<
+	FieldErrorCode,
+	'requerido' | 'correo_invalido' | 'telefono_invalido' | 'documento_invalido' | 'tipo_invalido'
+>;
 
 /** Errors of the applicant block keyed by form field name (empty when fine). */
 export function validateApplicant(applicant: Partial<Applicant>): Record<string, ApplicantError> {

@@ -5,23 +5,12 @@
  */
 import type { ContentDocOf, FormField, Submission } from '$lib/schemas';
 import { isIsoDate } from '$lib/domain/calendar-date';
+import type { FieldErrorCode } from '../schemas/vocab';
 
 export type FormDoc = Pick<
 	ContentDocOf<'formulario'>,
 	'slug' | 'purpose' | 'anonymousAllowed' | 'fields' | 'attachments'
 >;
-
-export const FIELD_ERRORS = [
-	'requerido',
-	'muy_largo',
-	'correo_invalido',
-	'telefono_invalido',
-	'numero_invalido',
-	'fecha_invalida',
-	'opcion_invalida',
-	'tipo_invalido'
-] as const;
-export type FieldError = (typeof FIELD_ERRORS)[number];
 
 export const SUBMISSION_ERRORS = [
 	'campo_desconocido',
@@ -53,7 +42,7 @@ const NUMBER = /^-?\d{1,15}([.,]\d{1,6})?$/;
 export function validateField(
 	field: FormField,
 	value: string | boolean | undefined
-): FieldError | null {
+): FieldErrorCode | null {
 	if (field.kind === 'casilla') {
 		if (value !== undefined && typeof value !== 'boolean') return 'tipo_invalido';
 		return field.required && value !== true ? 'requerido' : null;
@@ -83,8 +72,8 @@ export function validateField(
 export function validateValues(
 	form: FormDoc,
 	values: Record<string, string | boolean>
-): Record<string, FieldError> {
-	const errors: Record<string, FieldError> = {};
+): Record<string, FieldErrorCode> {
+	const errors: Record<string, FieldErrorCode> = {};
 	for (const field of form.fields) {
 		const error = validateField(field, values[field.name]);
 		if (error) errors[field.name] = error;
@@ -93,7 +82,7 @@ export function validateValues(
 }
 
 export interface SubmissionProblems {
-	fields: Record<string, FieldError>;
+	fields: Record<string, FieldErrorCode>;
 	general: SubmissionError[];
 }
 

@@ -1,5 +1,17 @@
 import { isCleanLine } from './text';
+import type { FieldErrorCode } from './vocab';
 import { z } from 'zod';
+
+/**
+ * Parameters of a refinement: `message` for people reading logs and seed-file errors, the
+ * field error `code` for forms (zod-issues.ts reads it; the page shows its text from
+ * messages/), and where to report it when the check spans several fields.
+ */
+export const coded = (code: FieldErrorCode, message: string, path?: string[]) => ({
+	message,
+	params: { code },
+	...(path ? { path } : {})
+});
 
 /** Lower-case ASCII words joined by hyphens: `certificado-de-residencia`. */
 export const slugSchema = z
@@ -16,7 +28,12 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 
 /** Short plain text for titles and labels: no control characters (C0, DEL, C1), trimmed. */
 export const lineSchema = (max: number) =>
-	z.string().trim().min(1).max(max).refine(isCleanLine, 'texto con caracteres de control');
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(max)
+		.refine(isCleanLine, coded('caracteres_no_permitidos', 'texto con caracteres de control'));
 
 /** Markdown source written by people (editors, seed files). */
 export const markdownSchema = z.string().max(200_000);
@@ -25,9 +42,10 @@ export const markdownSchema = z.string().max(200_000);
 export const hrefSchema = z
 	.string()
 	.max(2000)
-	.refine((v) => /^\/(?!\/)/.test(v) || /^https:\/\/[^\s]+$/.test(v) || /^mailto:|^tel:/.test(v), {
-		message: 'enlace inválido: use una ruta interna o https'
-	});
+	.refine(
+		(v) => /^\/(?!\/)/.test(v) || /^https:\/\/[^\s]+$/.test(v) || /^mailto:|^tel:/.test(v),
+		coded('enlace_invalido', 'enlace inválido: use una ruta interna o https')
+	);
 
 export const linkSchema = z.object({ title: lineSchema(200), href: hrefSchema });
 export type Link = z.infer<typeof linkSchema>;

@@ -9,6 +9,7 @@
 import { ACTIVITY_STATUSES, GEL_PHASES, QUESTION_KINDS, type QuestionKind } from './vocab';
 import { z } from 'zod';
 import {
+	coded,
 	contactSchema,
 	factSchema,
 	hrefSchema,
@@ -264,10 +265,14 @@ const actividadGeltInput = z
 		/** Links to documents, pages or photos that show the work was done. */
 		evidence: z.array(linkSchema).max(30).default([])
 	})
-	.refine((a) => a.start <= a.due, { message: 'la fecha de inicio es posterior a la de entrega' })
-	.refine((a) => a.status !== 'completada' || a.progress === 100, {
-		message: 'una actividad completada tiene avance 100 %'
-	});
+	.refine(
+		(a) => a.start <= a.due,
+		coded('antes_del_inicio', 'la fecha de inicio es posterior a la de entrega', ['due'])
+	)
+	.refine(
+		(a) => a.status !== 'completada' || a.progress === 100,
+		coded('avance_incompleto', 'una actividad completada tiene avance 100 %', ['progress'])
+	);
 
 /** A commitment made in a committee meeting; it feeds the plan through `activity`. */
 export const commitmentSchema = z.object({
@@ -297,9 +302,10 @@ const reunionGeltInput = z
 		decisions: z.array(lineSchema(600)).max(40).default([]),
 		commitments: z.array(commitmentSchema).max(60).default([])
 	})
-	.refine((r) => new Set(r.commitments.map((c) => c.id)).size === r.commitments.length, {
-		message: 'compromisos con el mismo identificador'
-	});
+	.refine(
+		(r) => new Set(r.commitments.map((c) => c.id)).size === r.commitments.length,
+		coded('identificador_repetido', 'compromisos con el mismo identificador', ['commitments'])
+	);
 
 /** Longest free-text answer a question may allow (characters). */
 export const MAX_TEXT_ANSWER = 2000;
@@ -322,18 +328,24 @@ export const consultaQuestionSchema = z
 		/** Longest answer of a `texto` question (default 500). */
 		maxLength: z.number().int().min(1).max(MAX_TEXT_ANSWER).optional()
 	})
-	.refine((q) => !needsOptions(q.kind) || q.options.length >= 2, {
-		message: 'las preguntas de selección necesitan al menos dos opciones'
-	})
-	.refine((q) => needsOptions(q.kind) || q.options.length === 0, {
-		message: 'solo las preguntas de selección llevan opciones'
-	})
-	.refine((q) => new Set(q.options.map((o) => o.value)).size === q.options.length, {
-		message: 'opciones con el mismo valor'
-	})
-	.refine((q) => q.kind === 'texto' || q.maxLength === undefined, {
-		message: 'maxLength solo aplica a preguntas de texto'
-	});
+	.refine(
+		(q) => !needsOptions(q.kind) || q.options.length >= 2,
+		coded('faltan_opciones', 'las preguntas de selección necesitan al menos dos opciones', [
+			'options'
+		])
+	)
+	.refine(
+		(q) => needsOptions(q.kind) || q.options.length === 0,
+		coded('opciones_no_admitidas', 'solo las preguntas de selección llevan opciones', ['options'])
+	)
+	.refine(
+		(q) => new Set(q.options.map((o) => o.value)).size === q.options.length,
+		coded('identificador_repetido', 'opciones con el mismo valor', ['options'])
+	)
+	.refine(
+		(q) => q.kind === 'texto' || q.maxLength === undefined,
+		coded('largo_no_admitido', 'maxLength solo aplica a preguntas de texto', ['maxLength'])
+	);
 export type ConsultaQuestion = z.infer<typeof consultaQuestionSchema>;
 
 /**
@@ -350,12 +362,14 @@ const consultaInput = z
 		allowMultiple: z.boolean().default(false),
 		questions: z.array(consultaQuestionSchema).min(1).max(30)
 	})
-	.refine((c) => c.opensAt <= c.closesAt, {
-		message: 'la fecha de apertura es posterior a la de cierre'
-	})
-	.refine((c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length, {
-		message: 'preguntas con el mismo identificador'
-	});
+	.refine(
+		(c) => c.opensAt <= c.closesAt,
+		coded('antes_del_inicio', 'la fecha de apertura es posterior a la de cierre', ['closesAt'])
+	)
+	.refine(
+		(c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length,
+		coded('identificador_repetido', 'preguntas con el mismo identificador', ['questions'])
+	);
 
 export const PROYECTO_STATUSES = ['en-estudio', 'aprobado', 'archivado', 'retirado'] as const;
 
@@ -408,12 +422,16 @@ const formFieldSchema = z
 		sensitive: z.boolean().default(false),
 		autocomplete: z.string().max(60).optional()
 	})
-	.refine((f) => !(f.sensitive && f.required), {
-		message: 'un dato sensible no puede ser obligatorio (Ley 1581)'
-	})
-	.refine((f) => !['seleccion', 'opciones'].includes(f.kind) || f.options.length >= 2, {
-		message: 'las listas necesitan al menos dos opciones'
-	});
+	.refine(
+		(f) => !(f.sensitive && f.required),
+		coded('sensible_obligatorio', 'un dato sensible no puede ser obligatorio (Ley 1581)', [
+			'required'
+		])
+	)
+	.refine(
+		(f) => !['seleccion', 'opciones'].includes(f.kind) || f.options.length >= 2,
+		coded('faltan_opciones', 'las listas necesitan al menos dos opciones', ['options'])
+	);
 export type FormField = z.infer<typeof formFieldSchema>;
 
 /**
@@ -438,15 +456,24 @@ const formularioInput = z
 		/** Shown when the citizen chooses anonymity (e.g. anonymous complaints need evidence). */
 		anonymousNotice: z.string().trim().max(600).optional()
 	})
-	.refine((f) => (f.purpose === 'pqrsd' ? !!f.pqrsdType : !!f.tramite), {
-		message: 'un formulario PQRSD necesita pqrsdType; uno de trámite, tramite'
-	})
-	.refine((f) => f.purpose === 'pqrsd' || !f.anonymousAllowed, {
-		message: 'los trámites no admiten radicación anónima'
-	})
-	.refine((f) => new Set(f.fields.map((x) => x.name)).size === f.fields.length, {
-		message: 'nombres de campo repetidos'
-	});
+	.refine(
+		(f) => (f.purpose === 'pqrsd' ? !!f.pqrsdType : !!f.tramite),
+		coded(
+			'falta_destino_formulario',
+			'un formulario PQRSD necesita pqrsdType; uno de trámite, tramite',
+			['purpose']
+		)
+	)
+	.refine(
+		(f) => f.purpose === 'pqrsd' || !f.anonymousAllowed,
+		coded('anonimo_no_permitido', 'los trámites no admiten radicación anónima', [
+			'anonymousAllowed'
+		])
+	)
+	.refine(
+		(f) => new Set(f.fields.map((x) => x.name)).size === f.fields.length,
+		coded('identificador_repetido', 'nombres de campo repetidos', ['fields'])
+	);
 
 export const contentInputSchemas = {
 	sitio: sitioInput,

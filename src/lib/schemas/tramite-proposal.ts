@@ -11,7 +11,7 @@
  * makes two committee members acting at once see a conflict instead of both succeeding.
  */
 import { z } from 'zod';
-import { isoDateTimeSchema, lineSchema, slugSchema } from './common';
+import { coded, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { usernameSchema } from './user';
 
 export const PROPOSAL_STATUSES = ['en-revision', 'devuelta', 'aprobada', 'rechazada'] as const;
@@ -47,14 +47,14 @@ export const proposalInputSchema = z
 		channels: z.array(z.enum(CHANNELS)).min(1).max(3)
 	})
 	.strict()
-	.refine((p) => p.cost.free || p.cost.description.length > 0, {
-		path: ['cost'],
-		message: 'describa el costo o marque gratuito'
-	})
-	.refine((p) => ['inmediato'].includes(p.time.kind) || p.time.value !== undefined, {
-		path: ['time'],
-		message: 'indique la cantidad de horas o días'
-	});
+	.refine(
+		(p) => p.cost.free || p.cost.description.length > 0,
+		coded('requerido', 'describa el costo o marque gratuito', ['cost'])
+	)
+	.refine(
+		(p) => ['inmediato'].includes(p.time.kind) || p.time.value !== undefined,
+		coded('requerido', 'indique la cantidad de horas o días', ['time'])
+	);
 export type ProposalInput = z.infer<typeof proposalInputSchema>;
 
 const who = z.object({ username: usernameSchema, name: lineSchema(160) });

@@ -56,3 +56,51 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /** The escala kind is always 1 (lowest) to 5 (highest). */
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 5;
+
+/**
+ * Codes of what can be wrong with one field of a form (citizens' and back-office forms);
+ * `errorText(code)` in `$lib/forms/error-text` is their text. Request-level errors are the
+ * catalogue of `$lib/errors`.
+ */
+export const FIELD_ERROR_CODES = [
+	// The form engine's, for citizens' forms (validate.ts, applicant.ts).
+	'requerido',
+	'muy_largo',
+	'correo_invalido',
+	'telefono_invalido',
+	'numero_invalido',
+	'fecha_invalida',
+	'opcion_invalida',
+	'tipo_invalido',
+	'documento_invalido',
+	// Back-office forms: from Zod issues (zod-issues.ts) and the schemas' refinements.
+	'muy_corto',
+	'fuera_de_rango',
+	'demasiados',
+	'formato_invalido',
+	'caracteres_no_permitidos',
+	'enlace_invalido',
+	'antes_del_inicio',
+	'avance_incompleto',
+	'identificador_repetido',
+	'faltan_opciones',
+	'opciones_no_admitidas',
+	'largo_no_admitido',
+	'sensible_obligatorio',
+	'falta_destino_formulario',
+	'anonimo_no_permitido',
+	// Back-office forms: checked by the readers and routes themselves.
+	'direccion_reservada',
+	'yaml_invalido',
+	'yaml_no_es_lista',
+	'campo_propio',
+	'pdf_muy_grande',
+	'no_es_pdf',
+	'documento_grande',
+	'documento_tipo'
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(FIELD_ERROR_CODES);
+export const isFieldErrorCode = (value: unknown): value is FieldErrorCode =>
+	typeof value === 'string' && KNOWN.has(value);

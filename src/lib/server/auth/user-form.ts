@@ -1,33 +1,32 @@
 /**
  * Reads the account form of the users page (plain HTML form, works without JavaScript) into the
- * shape `userInputSchema` checks, and maps refusals to the form's error codes.
+ * shape `userInputSchema` checks. The values shown again never include the password.
  */
 import { userInputSchema, type UserInput } from '$lib/schemas';
 import { ROLES } from '$lib/schemas/vocab';
+import type { UserFormValues } from '$lib/forms/backoffice-values';
+import type { FormResult } from '$lib/forms/form-result';
+import { checkForm } from '$lib/forms/zod-issues';
+import { text } from '$lib/server/forms/form-data';
 
-export type UserFormResult =
-	{ ok: true; input: UserInput } | { ok: false; fields: string[]; values: Record<string, unknown> };
-
-export function readUserForm(data: FormData, username?: string): UserFormResult {
-	const text = (k: string) => String(data.get(k) ?? '').trim();
+export function readUserForm(
+	data: FormData,
+	username?: string
+): FormResult<UserInput, UserFormValues> {
 	const values = {
-		username: username ?? text('username').toLowerCase(),
-		name: text('name'),
+		username: username ?? text(data, 'username').toLowerCase(),
+		name: text(data, 'name'),
 		roles: data
 			.getAll('roles')
 			.map(String)
 			.filter((r) => (ROLES as readonly string[]).includes(r)),
-		...(text('dependencia') ? { dependencia: text('dependencia') } : {}),
+		...(text(data, 'dependencia') ? { dependencia: text(data, 'dependencia') } : {}),
 		// The edit form sends a hidden `off` before the checkbox, so an unticked box still says so.
-		active: data.has('active') ? data.getAll('active').includes('on') : true,
-		...(String(data.get('password') ?? '') ? { password: String(data.get('password')) } : {})
+		active: data.has('active') ? data.getAll('active').includes('on') : true
 	};
-	const parsed = userInputSchema.safeParse(values);
-	if (parsed.success) return { ok: true, input: parsed.data };
-	const { password: _p, ...shown } = values;
-	return {
-		ok: false,
-		fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'form')))],
-		values: shown
-	};
+	const password = text(data, 'password', { trim: false });
+	const checked = checkForm(userInputSchema, { ...values, ...(password ? { password } : {}) });
+	return checked.ok
+		? { ok: true, input: checked.data, values }
+		: { ok: false, issues: checked.issues, values };
 }

@@ -1,12 +1,16 @@
 /**
  * The generic content editor's form: common fields (title, summary, responsible office, review
  * date, Markdown body) plus the type's own fields as YAML ("Datos específicos"). Everything is
- * validated with the type's Zod input schema, with Spanish messages that name the field path
- * (`requirements.0.text: …`), so a funcionario can find the line to fix.
+ * validated with the type's Zod input schema. Problems are field codes; those of the type's own
+ * fields have the path inside the YAML after `datos.` (`datos.requirements.0.text`), so a
+ * funcionario can find the line to fix.
  */
 import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
 import { contentInputSchemas, type ContentInput, type ContentType } from '$lib/schemas';
+import type { EditorValues } from '$lib/forms/backoffice-values';
+import type { FormIssue, FormResult } from '$lib/forms/form-result';
+import { checkForm } from '$lib/forms/zod-issues';
+import { text } from '$lib/server/forms/form-data';
 
 /** Fields with their own inputs; the rest of the schema goes in the YAML textarea. */
 const COMMON = [
@@ -19,29 +23,18 @@ const COMMON = [
 	'body'
 ] as const;
 
-export interface EditorValues {
-	slug: string;
-	title: string;
-	summary: string;
-	responsible: string;
-	reviewBy: string;
-	body: string;
-	datos: string;
-}
+const isCommon = (key: string) => (COMMON as readonly string[]).includes(key);
 
-export type EditorFormResult =
-	| { ok: true; input: ContentInput; values: EditorValues }
-	| { ok: false; errors: string[]; values: EditorValues };
-
-const spanish = z.locales.es().localeError;
-
-const text = (data: FormData, name: string) => {
-	const v = data.get(name);
-	// Browsers send CRLF in textareas; stored text uses LF.
-	return typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
+/** A schema path as the form's: common fields by name, the type's own inside `datos`. */
+const placeOf = (path: string) => {
+	if (!path) return 'datos';
+	const field = path.split('.')[0] ?? '';
+	return isCommon(field) ? path : `datos.${path}`;
 };
 
-/** Reads the posted editor form into a valid input for `type`, or Spanish errors. */
+export type EditorFormResult = FormResult<ContentInput, EditorValues>;
+
+/** Reads the posted editor form into a valid input for `type`, or the issues to fix. */
 export function readEditorForm(
 	type: ContentType,
 	slug: string,
@@ -51,15 +44,16 @@ export function readEditorForm(
 ): EditorFormResult {
 	const values: EditorValues = {
 		slug,
-		title: text(data, 'title').trim(),
-		summary: text(data, 'summary').trim(),
-		responsible: text(data, 'responsible').trim(),
-		reviewBy: text(data, 'reviewBy').trim(),
-		body: text(data, 'body'),
-		datos: text(data, 'datos')
+		title: text(data, 'title', { multiline: true }),
+		summary: text(data, 'summary', { multiline: true }),
+		responsible: text(data, 'responsible', { multiline: true }),
+		reviewBy: text(data, 'reviewBy', { multiline: true }),
+		// The body and the YAML keep their white space (indentation is YAML's syntax).
+		body: text(data, 'body', { multiline: true, trim: false }),
+		datos: text(data, 'datos', { multiline: true, trim: false })
 	};
 	const parsedDatos = parseDatos(values.datos);
-	if (!parsedDatos.ok) return { ok: false, errors: parsedDatos.errors, values };
+	if (!parsedDatos.ok) return { ok: false, issues: parsedDatos.issues, values };
 	const candidate: Record<string, unknown> = {
 		...parsedDatos.data,
 		...extra,
@@ -71,50 +65,40 @@ export function readEditorForm(
 	};
 	if (values.summary) candidate.summary = values.summary;
 	if (values.reviewBy) candidate.reviewBy = values.reviewBy;
-	const result = contentInputSchemas[type].safeParse(candidate, { error: spanish });
-	if (!result.success) {
-		return {
-			ok: false,
-			errors: result.error.issues.map((i) => `${i.path.join('.') || 'datos'}: ${i.message}`),
-			values
-		};
-	}
-	return { ok: true, input: result.data as ContentInput, values };
+	const checked = checkForm(contentInputSchemas[type], candidate, { place: placeOf });
+	if (!checked.ok) return { ok: false, issues: checked.issues, values };
+	return { ok: true, input: checked.data as ContentInput, values };
 }
 
 function parseDatos(
 	source: string
-): { ok: true; data: Record<string, unknown> } | { ok: false; errors: string[] } {
+): { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] } {
 	if (!source.trim()) return { ok: true, data: {} };
 	let data: unknown;
 	try {
 		data = parseYaml(source, { schema: 'core', maxAliasCount: 10 });
 	} catch (e) {
-		const where =
-			e instanceof YAMLParseError && e.linePos?.[0]
-				? ` (línea ${e.linePos[0].line}, columna ${e.linePos[0].col})`
-				: '';
+		const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
 		return {
 			ok: false,
-			errors: [`datos: el texto de «Datos específicos» no es YAML válido${where}.`]
+			issues: [
+				{
+					path: 'datos',
+					code: 'yaml_invalido',
+					...(pos ? { at: { line: pos.line, column: pos.col } } : {})
+				}
+			]
 		};
 	}
 	if (data === null || data === undefined) return { ok: true, data: {} };
 	if (typeof data !== 'object' || Array.isArray(data)) {
-		return {
-			ok: false,
-			errors: ['datos: «Datos específicos» debe ser una lista de campos «nombre: valor».']
-		};
+		return { ok: false, issues: [{ path: 'datos', code: 'yaml_no_es_lista' }] };
 	}
-	const own = Object.keys(data).filter(
-		(k) => (COMMON as readonly string[]).includes(k) || k === 'type'
-	);
+	const own = Object.keys(data).filter((k) => isCommon(k) || k === 'type');
 	if (own.length) {
 		return {
 			ok: false,
-			errors: own.map(
-				(k) => `${k}: este campo se edita en su propia casilla, no en «Datos específicos».`
-			)
+			issues: own.map((k): FormIssue => ({ path: `datos.${k}`, code: 'campo_propio' }))
 		};
 	}
 	return { ok: true, data: normaliseDates(data) as Record<string, unknown> };
@@ -135,9 +119,7 @@ export function editorValues(input: Record<string, unknown>): EditorValues {
 	const rest = Object.fromEntries(
 		Object.entries(input).filter(
 			([k]) =>
-				!(COMMON as readonly string[]).includes(k) &&
-				!k.startsWith('_') &&
-				!['type', 'html', 'responsibleName'].includes(k)
+				!isCommon(k) && !k.startsWith('_') && !['type', 'html', 'responsibleName'].includes(k)
 		)
 	);
 	const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string) : '');

@@ -46,8 +46,3 @@ export function refused(e: unknown, extra: Record<string, unknown> = {}) {
 	const status = e.code === 'prohibido' ? 403 : e.code === 'no_encontrado' ? 404 : 409;
 	return fail(status, { refusal: e.code, detail: e.detail ?? null, ...extra });
 }
-
-export const formText = (data: FormData, name: string) => {
-	const v = data.get(name);
-	return typeof v === 'string' ? v : '';
-};

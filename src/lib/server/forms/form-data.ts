@@ -1,6 +1,8 @@
 /**
- * A request posted as a plain HTML form (no JavaScript): turns the form fields into the same
- * submission object the outbox sends, so one filing path validates both.
+ * Reading plain HTML form posts (they work without JavaScript): the one reader of text fields,
+ * tick boxes and numbered row groups for every form of the portal, and the citizen's request
+ * posted without JavaScript, turned into the same submission object the outbox sends, so one
+ * filing path validates both.
  */
 import { randomInt } from 'node:crypto';
 import { APPLICANT_FIELDS } from '$lib/forms/applicant';
@@ -32,10 +34,55 @@ export async function postedForm(request: Request): Promise<FormData> {
 	}
 }
 
-const text = (data: FormData, name: string) => {
-	const v = data.get(name);
-	return typeof v === 'string' ? v.trim() : '';
-};
+export interface TextOptions {
+	/** Remove white space at both ends (default `true`). */
+	trim?: boolean;
+	/**
+	 * Turn CRLF and lone CR into LF (default `false`). Browsers send a textarea's line breaks as
+	 * CRLF; stored text uses LF.
+	 */
+	multiline?: boolean;
+}
+
+/**
+ * A text field of the form: `''` when it is missing or is a file (a hand-made post can send
+ * one where a text was expected).
+ */
+export function text(
+	data: FormData,
+	name: string,
+	{ trim = true, multiline = false }: TextOptions = {}
+): string {
+	const value = data.get(name);
+	if (typeof value !== 'string') return '';
+	const lines = multiline ? value.replace(/\r\n?/g, '\n') : value;
+	return trim ? lines.trim() : lines;
+}
+
+/** Whether a tick box was ticked: browsers send a ticked one, whatever its value, and no other. */
+export const checked = (data: FormData, name: string): boolean => data.get(name) !== null;
+
+/** Most rows a numbered row group is read for (`prefix-0-*` … `prefix-59-*`). */
+export const MAX_ROWS = 60;
+
+/**
+ * The numbered rows `prefix-N-field` of a row group (evidence links, attendees, commitments),
+ * in order, each with its number `n` (0-based, as in the field names): a form adds rows by
+ * offering empty numbered ones and removes them with a "Quitar" box, so it needs no script.
+ * A row counts when any field of it was sent; `read(n)` reads its fields.
+ */
+export function rows<T>(
+	data: FormData,
+	prefix: string,
+	read: (n: number) => T
+): Array<{ n: number; row: T }> {
+	const keys = [...data.keys()];
+	const out: Array<{ n: number; row: T }> = [];
+	for (let n = 0; n < MAX_ROWS; n++) {
+		if (keys.some((k) => k.startsWith(`${prefix}-${n}-`))) out.push({ n, row: read(n) });
+	}
+	return out;
+}
 
 export async function readPostedRequest(
 	data: FormData,

@@ -52,10 +52,26 @@ describe('the activity form', () => {
 		const r = readActivityForm(form({ ...activity, progress: '' }), 'x', TODAY);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.errors).toContainEqual({
-			field: 'progress',
-			message: 'escriba un número entero de 0 a 100.'
-		});
+		expect(r.issues).toContainEqual({ path: 'progress', code: 'requerido' });
+	});
+
+	it('answers codes, not prose: a number out of range, dates in the wrong order, 100 % when done', () => {
+		const issues = (fields: Record<string, string>) => {
+			const r = readActivityForm(form({ ...activity, ...fields }), 'x', TODAY);
+			return r.ok ? [] : r.issues;
+		};
+		expect(issues({ progress: '150' })).toEqual([{ path: 'progress', code: 'fuera_de_rango' }]);
+		expect(issues({ progress: 'mucho' })).toEqual([{ path: 'progress', code: 'numero_invalido' }]);
+		expect(issues({ start: '2027-05-01', due: '2027-01-01' })).toEqual([
+			{ path: 'due', code: 'antes_del_inicio' }
+		]);
+		expect(issues({ status: 'completada', progress: '60' })).toEqual([
+			{ path: 'progress', code: 'avance_incompleto' }
+		]);
+		expect(issues({ due: '2027-02-30' })).toEqual([{ path: 'due', code: 'fecha_invalida' }]);
+		expect(issues({ title: 'Con\u0007campana' })).toEqual([
+			{ path: 'title', code: 'caracteres_no_permitidos' }
+		]);
 	});
 
 	it('names the form row of a bad evidence link, counted from 1', () => {
@@ -72,7 +88,7 @@ describe('the activity form', () => {
 		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.errors[0]).toMatchObject({ field: 'evidence.href', row: 2 });
+		expect(r.issues).toEqual([{ path: 'evidence.href', row: 2, code: 'enlace_invalido' }]);
 	});
 });
 
@@ -155,7 +171,7 @@ describe('the meeting form', () => {
 		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(r.errors).toEqual([expect.objectContaining({ field: 'commitments.due', row: 2 })]);
+		expect(r.issues).toEqual([{ path: 'commitments.due', row: 2, code: 'requerido' }]);
 		expect(r.values.commitments.map((c) => c.text)).toEqual(['Sin fecha']);
 	});
 });

@@ -3,6 +3,11 @@
  * requirement or norm, radio buttons for the cost, check boxes for the channels.
  */
 import { proposalInputSchema, type ProposalInput } from '$lib/schemas';
+import type { ProposalFormValues } from '$lib/forms/backoffice-values';
+import type { FormIssue, FormResult } from '$lib/forms/form-result';
+import type { FieldErrorCode } from '$lib/schemas/vocab';
+import { checkForm } from '$lib/forms/zod-issues';
+import { text } from '$lib/server/forms/form-data';
 
 /** Fields the page can mark as wrong (each has a `prop_err_<field>` message). */
 export const PROPOSAL_FIELDS = [
@@ -18,55 +23,39 @@ export const PROPOSAL_FIELDS = [
 ] as const;
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
 
-/** What the form shows again after an error, as the person typed it. */
-export interface ProposalFormValues {
-	id: string;
-	name: string;
-	purpose: string;
-	legalBasis: string;
-	requirements: string;
-	costFree: boolean;
-	costDescription: string;
-	timeKind: string;
-	timeValue: string;
-	responsible: string;
-	channels: string[];
-}
+export type ProposalFormResult = FormResult<ProposalInput, ProposalFormValues>;
 
-export type ProposalFormResult =
-	| { ok: true; input: ProposalInput; values: ProposalFormValues }
-	| { ok: false; fields: ProposalField[]; values: ProposalFormValues };
-
-const text = (data: FormData, name: string) => {
-	const v = data.get(name);
-	return typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '';
-};
+/** Every field of this form is trimmed, and its line breaks are LF. */
+const field = (data: FormData, name: string) => text(data, name, { multiline: true });
 const lines = (value: string) =>
 	value
 		.split('\n')
 		.map((l) => l.trim())
 		.filter(Boolean);
 
-/** Reads and validates the posted form; `dependencias` are the offices that may be chosen. */
+/**
+ * Reads and validates the posted form; `dependencias` are the offices that may be chosen. One
+ * issue per field at most, on the fields of `PROPOSAL_FIELDS` and in their order.
+ */
 export function readProposalForm(
 	data: FormData,
 	dependencias: ReadonlySet<string>
 ): ProposalFormResult {
 	const values: ProposalFormValues = {
-		id: text(data, 'id'),
-		name: text(data, 'name'),
-		purpose: text(data, 'purpose'),
-		legalBasis: text(data, 'legalBasis'),
-		requirements: text(data, 'requirements'),
-		costFree: text(data, 'cost') !== 'pago',
-		costDescription: text(data, 'costDescription'),
-		timeKind: text(data, 'timeKind'),
-		timeValue: text(data, 'timeValue'),
-		responsible: text(data, 'responsible'),
+		id: field(data, 'id'),
+		name: field(data, 'name'),
+		purpose: field(data, 'purpose'),
+		legalBasis: field(data, 'legalBasis'),
+		requirements: field(data, 'requirements'),
+		costFree: field(data, 'cost') !== 'pago',
+		costDescription: field(data, 'costDescription'),
+		timeKind: field(data, 'timeKind'),
+		timeValue: field(data, 'timeValue'),
+		responsible: field(data, 'responsible'),
 		channels: data.getAll('channels').filter((c): c is string => typeof c === 'string')
 	};
 	const timeValue = /^\d{1,3}$/.test(values.timeValue) ? Number(values.timeValue) : undefined;
-	const parsed = proposalInputSchema.safeParse({
+	const checked = checkForm(proposalInputSchema, {
 		id: values.id,
 		name: values.name,
 		// The catalogue keeps the purpose on one line; line breaks typed in the box become spaces.
@@ -81,21 +70,29 @@ export function readProposalForm(
 		responsible: values.responsible,
 		channels: [...new Set(values.channels)]
 	});
-	const fields = new Set<ProposalField>();
-	if (!parsed.success) {
-		for (const issue of parsed.error.issues) {
-			const f = issue.path[0];
-			fields.add(
-				(PROPOSAL_FIELDS as readonly unknown[]).includes(f) ? (f as ProposalField) : 'name'
-			);
-		}
+	// One issue per field: a nested place (`legalBasis.0`, `cost.description`) is its field's.
+	const byField = new Map<ProposalField, FieldErrorCode>();
+	for (const issue of checked.ok ? [] : checked.issues) {
+		const top = issue.path.split('.')[0];
+		const f = (PROPOSAL_FIELDS as readonly string[]).includes(top ?? '')
+			? (top as ProposalField)
+			: 'name';
+		if (!byField.has(f)) byField.set(f, issue.code);
 	}
-	if (values.timeValue && timeValue === undefined) fields.add('time');
-	if (!dependencias.has(values.responsible)) fields.add('responsible');
-	if (fields.size || !parsed.success) {
-		return { ok: false, fields: PROPOSAL_FIELDS.filter((f) => fields.has(f)), values };
+	if (values.timeValue && timeValue === undefined && !byField.has('time')) {
+		byField.set('time', 'numero_invalido');
 	}
-	return { ok: true, input: parsed.data, values };
+	if (!dependencias.has(values.responsible) && !byField.has('responsible')) {
+		byField.set('responsible', 'opcion_invalida');
+	}
+	if (byField.size || !checked.ok) {
+		const issues = PROPOSAL_FIELDS.filter((f) => byField.has(f)).map((f): FormIssue => ({
+			path: f,
+			code: byField.get(f) ?? 'tipo_invalido'
+		}));
+		return { ok: false, issues, values };
+	}
+	return { ok: true, input: checked.data, values };
 }
 
 /** The form's values for a stored proposal (to correct a returned one). */

@@ -1,6 +1,6 @@
 /**
  * Text checks the shared schemas leave to the server, on a submission: every free-text value
- * must be clean text and file names must not carry bidi controls (rules in `$lib/domain/text`).
+ * must be clean text and file names must not carry bidi controls (rules in `$lib/schemas/text`).
  */
 import type { Submission } from '$lib/schemas';
 import { hasBidiControl, isCleanText } from '$lib/schemas/text';

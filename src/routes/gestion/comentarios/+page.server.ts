@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { slugSchema } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
 import { listContent } from '$lib/server/content/repo';
-import { postedForm } from '$lib/server/forms/form-data';
+import { postedForm, text } from '$lib/server/forms/form-data';
 import { listComments, moderateComment } from '$lib/server/participation/comments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,12 +40,8 @@ async function decide(
 ) {
 	const user = requirePermission(locals, url, 'contenido.publicar');
 	const form = await postedForm(request);
-	const field = (n: string) => {
-		const v = form.get(n);
-		return typeof v === 'string' ? v : '';
-	};
-	const proyecto = slugSchema.safeParse(field('proyecto'));
-	const clientId = field('clientId');
+	const proyecto = slugSchema.safeParse(text(form, 'proyecto', { trim: false }));
+	const clientId = text(form, 'clientId', { trim: false });
 	if (!proyecto.success || !/^[0-9a-f-]{36}$/.test(clientId)) {
 		return fail(400, { code: 'no_encontrado', clientId });
 	}
@@ -53,7 +49,7 @@ async function decide(
 		proyecto: proyecto.data,
 		clientId,
 		decision,
-		reason: field('motivo'),
+		reason: text(form, 'motivo', { trim: false }),
 		by: user.username
 	});
 	if (!outcome.ok)

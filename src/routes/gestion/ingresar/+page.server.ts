@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { postedForm } from '$lib/server/forms/form-data';
+import { postedForm, text } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only paths inside the back office: `volver` must not send people to another site. */
@@ -19,9 +19,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const data = await postedForm(request);
-		const username = String(data.get('usuario') ?? '');
-		const password = String(data.get('clave') ?? '');
-		const volver = safeReturn(String(data.get('volver') ?? ''));
+		const username = text(data, 'usuario', { trim: false });
+		const password = text(data, 'clave', { trim: false });
+		const volver = safeReturn(text(data, 'volver', { trim: false }));
 		if (!username.trim() || !password) return fail(400, { username, missing: true });
 		const result = await login(username, password, getClientAddress());
 		if (!result.ok) {

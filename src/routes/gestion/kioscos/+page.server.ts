@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { formatEnrollmentCode, kioskInputSchema } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
-import { postedForm } from '$lib/server/forms/form-data';
+import { checkForm } from '$lib/forms/zod-issues';
+import { postedForm, text } from '$lib/server/forms/form-data';
 import {
 	KioskChangeRefused,
 	listKiosks,
@@ -27,7 +28,7 @@ const shown = (issued: IssuedCode) => ({
 });
 
 const kioskId = (data: FormData) => {
-	const id = String(data.get('id') ?? '');
+	const id = text(data, 'id', { trim: false });
 	return /^[0-9a-f-]{36}$/.test(id) ? id : null;
 };
 
@@ -35,21 +36,17 @@ export const actions: Actions = {
 	registrar: async ({ locals, url, request }) => {
 		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const data = await postedForm(request);
-		const text = (k: string) => String(data.get(k) ?? '').trim();
+		const idleSeconds = text(data, 'idleSeconds');
+		const countdownSeconds = text(data, 'countdownSeconds');
 		const values = {
-			name: text('name'),
-			place: text('place'),
-			...(text('idleSeconds') ? { idleSeconds: text('idleSeconds') } : {}),
-			...(text('countdownSeconds') ? { countdownSeconds: text('countdownSeconds') } : {})
+			name: text(data, 'name'),
+			place: text(data, 'place'),
+			...(idleSeconds ? { idleSeconds } : {}),
+			...(countdownSeconds ? { countdownSeconds } : {})
 		};
-		const parsed = kioskInputSchema.safeParse(values);
-		if (!parsed.success) {
-			return fail(400, {
-				fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'form')))],
-				values
-			});
-		}
-		return shown(await registerKiosk(parsed.data, admin.username));
+		const checked = checkForm(kioskInputSchema, values);
+		if (!checked.ok) return fail(400, { issues: checked.issues, values });
+		return shown(await registerKiosk(checked.data, admin.username));
 	},
 	codigo: async ({ locals, url, request }) => {
 		requirePermission(locals, url, 'usuarios.gestionar');

@@ -4,6 +4,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { readUserForm } from '$lib/server/auth/user-form';
 import { createUser, listUsers, UserChangeRefused } from '$lib/server/auth/users';
 import { postedForm } from '$lib/server/forms/form-data';
+import type { FormIssue } from '$lib/forms/form-result';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -27,16 +28,17 @@ export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const form = readUserForm(await postedForm(request));
-		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
-		if (!form.input.password) return fail(400, { fields: ['password'], values: form.input });
+		if (!form.ok) return fail(400, { issues: form.issues, values: form.values });
+		if (!form.input.password) {
+			const issues: FormIssue[] = [{ path: 'password', code: 'requerido' }];
+			return fail(400, { issues, values: form.values });
+		}
 		try {
 			const doc = await createUser(form.input, admin.username);
 			return { created: doc.username };
 		} catch (e) {
-			if (e instanceof UserChangeRefused) {
-				const { password: _p, ...values } = form.input;
-				return fail(409, { refused: e.code, values });
-			}
+			if (e instanceof UserChangeRefused)
+				return fail(409, { refused: e.code, values: form.values });
 			throw e;
 		}
 	}

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
 import { maySeeProposal } from '$lib/domain/tramite-proposal';
 import { requirePermission, requireUser } from '$lib/server/auth/guard';
-import { postedForm } from '$lib/server/forms/form-data';
+import type { FormIssue } from '$lib/forms/form-result';
+import { postedForm, text } from '$lib/server/forms/form-data';
 import { readProposalForm, valuesOf } from '$lib/server/proposals/form';
 import { dependenciaOptions, refusedProposal } from '$lib/server/proposals/page';
 import { decideProposal, getProposal, resubmitProposal } from '$lib/server/proposals/store';
@@ -27,11 +28,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-const text = (data: FormData, name: string) => {
-	const v = data.get(name);
-	return typeof v === 'string' ? v.trim() : '';
-};
-
 /** A committee decision; rejecting and returning need a reason the proposer will read. */
 function decision(action: 'aprobacion' | 'rechazo' | 'devolucion', done: string) {
 	return async ({ locals, url, params, request }: RequestEvent) => {
@@ -39,7 +35,8 @@ function decision(action: 'aprobacion' | 'rechazo' | 'devolucion', done: string)
 		const data = await postedForm(request);
 		const comment = text(data, 'comment').slice(0, 2000);
 		if (action !== 'aprobacion' && !comment) {
-			return fail(400, { action, fields: ['comment'] });
+			const issues: FormIssue[] = [{ path: 'comment', code: 'requerido' }];
+			return fail(400, { action, issues });
 		}
 		try {
 			await decideProposal(user, params.id, action, {
@@ -63,7 +60,7 @@ export const actions: Actions = {
 		const data = await postedForm(request);
 		data.set('id', params.id);
 		const form = readProposalForm(data, new Set(deps.map((d) => d.slug)));
-		if (!form.ok) return fail(400, { action: 'reenvio', fields: form.fields, values: form.values });
+		if (!form.ok) return fail(400, { action: 'reenvio', issues: form.issues, values: form.values });
 		try {
 			await resubmitProposal(user, params.id, form.input, { version: text(data, 'version') });
 		} catch (e) {

@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const deps = await dependenciaOptions();
 		const form = readProposalForm(await postedForm(request), new Set(deps.map((d) => d.slug)));
-		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
+		if (!form.ok) return fail(400, { issues: form.issues, values: form.values });
 		try {
 			await createProposal(user, form.input);
 		} catch (e) {

@@ -15,6 +15,8 @@ import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests'
 import { isCleanText } from '$lib/schemas/text';
 import { readAnswerDocument } from '$lib/server/requests/answer-document';
 import { postedForm } from '$lib/server/forms/form-data';
+import type { FormIssue } from '$lib/forms/form-result';
+import { formIssues } from '$lib/forms/zod-issues';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -89,29 +91,33 @@ const formSchemas = {
 
 type FormAction = keyof typeof formSchemas;
 
+const formIssue: FormIssue = { path: '', code: 'tipo_invalido' };
+const textIssue: FormIssue = { path: 'text', code: 'caracteres_no_permitidos' };
+
 function action(name: FormAction) {
 	return async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
 		const user = requirePermission(locals, url, 'solicitudes.bandeja');
 		const data = await postedForm(request);
-		const parsed = eventInputSchema.safeParse(formSchemas[name](data));
+		const parsed = eventInputSchema.safeParse(formSchemas[name](data), { reportInput: true });
 		const clientId = z.uuid().safeParse(data.get('clientId'));
 		if (!parsed.success || !clientId.success) {
-			return fail(400, {
-				action: name,
-				invalid: parsed.error?.issues.map((i) => String(i.path[0])) ?? ['form']
-			});
+			// A bad `clientId` (the form's own hidden field) is an issue of the whole form.
+			const issues = parsed.error ? formIssues(parsed.error) : [];
+			return fail(400, { action: name, issues: issues.length ? issues : [formIssue] });
 		}
 		let input: EventInput = parsed.data;
 		if ('text' in input && !isCleanText(input.text)) {
-			return fail(400, { action: name, invalid: ['text'] });
+			return fail(400, { action: name, issues: [textIssue] });
 		}
 		// An answer may carry a document (a signed letter, a certificate).
 		const upload =
 			input.kind === 'respuesta'
 				? await readAnswerDocument(data.get('documento'), clientId.data)
 				: null;
-		if (upload && !upload.ok)
-			return fail(400, { action: name, invalid: ['documento'], problem: upload.problem });
+		if (upload && !upload.ok) {
+			const issues: FormIssue[] = [{ path: 'documento', code: upload.problem }];
+			return fail(400, { action: name, issues, problem: upload.problem });
+		}
 		if (upload && input.kind === 'respuesta') input = { ...input, document: upload.document };
 		const result = await actOnRequest(user, params.radicado ?? '', input, {
 			clientId: clientId.data,

@@ -25,17 +25,15 @@ export const actions: Actions = {
 	default: async ({ locals, url, request, params }) => {
 		const admin = requirePermission(locals, url, 'usuarios.gestionar');
 		const form = readUserForm(await postedForm(request), params.username);
-		if (!form.ok) return fail(400, { fields: form.fields, values: form.values });
+		if (!form.ok) return fail(400, { issues: form.issues, values: form.values });
 		try {
 			await updateUser(form.input, admin.username);
 			// Role or state changes apply to the account's open sessions at once on this server.
 			forgetCachedSessions();
 			return { saved: true };
 		} catch (e) {
-			if (e instanceof UserChangeRefused) {
-				const { password: _p, ...values } = form.input;
-				return fail(409, { refused: e.code, values });
-			}
+			if (e instanceof UserChangeRefused)
+				return fail(409, { refused: e.code, values: form.values });
 			throw e;
 		}
 	}

@@ -7,13 +7,13 @@ import type { SessionUser } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
 import { editorValues, readEditorForm } from '$lib/server/content/editor-form';
 import {
-	formText,
 	refused,
 	selectableDependencias,
 	slugParam,
 	typeParam
 } from '$lib/server/content/editor-page';
 import { PDF_ATTACHMENT, readPdfUpload } from '$lib/server/content/pdf';
+import { text } from '$lib/server/forms/form-data';
 import { renderMarkdown } from '$lib/server/content/render-markdown';
 import {
 	changeDraftState,
@@ -104,6 +104,9 @@ function context(event: Event): {
 	return { user, type: typeParam(event.params.type), slug: slugParam(event.params.slug) };
 }
 
+/** The version token the form was rendered from, as sent. */
+const versionOf = (data: FormData) => text(data, 'version', { trim: false });
+
 const back = (event: Event, done: string) =>
 	redirect(303, `/gestion/contenido/${event.params.type}/${event.params.slug}?hecho=${done}`);
 
@@ -113,11 +116,11 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));
 		const pdf = type === 'norma' ? await readPdfUpload(data.get('documento')) : null;
-		const errors = [...(form.ok ? [] : form.errors), ...(pdf && !pdf.ok ? [pdf.error] : [])];
-		if (errors.length || !form.ok) return fail(400, { errors, values: form.values });
+		const issues = [...(form.ok ? [] : form.issues), ...(pdf && !pdf.ok ? [pdf.issue] : [])];
+		if (issues.length || !form.ok) return fail(400, { issues, values: form.values });
 		try {
 			await saveDraft(user, type, form.input, {
-				version: formText(data, 'version'),
+				version: versionOf(data),
 				pdf: pdf?.ok ? pdf.bytes : undefined
 			});
 		} catch (e) {
@@ -136,7 +139,7 @@ export const actions: Actions = {
 		return {
 			preview: renderMarkdown(form.values.body),
 			values: form.values,
-			errors: form.ok ? [] : form.errors
+			issues: form.ok ? [] : form.issues
 		};
 	},
 
@@ -144,7 +147,7 @@ export const actions: Actions = {
 		const { user, type, slug } = context(event);
 		const data = await event.request.formData();
 		try {
-			await changeDraftState(user, type, slug, 'enviar', { version: formText(data, 'version') });
+			await changeDraftState(user, type, slug, 'enviar', { version: versionOf(data) });
 		} catch (e) {
 			return refused(e);
 		}
@@ -154,11 +157,11 @@ export const actions: Actions = {
 	devolver: async (event) => {
 		const { user, type, slug } = context(event);
 		const data = await event.request.formData();
-		const comment = formText(data, 'comentario').trim().slice(0, 2000);
+		const comment = text(data, 'comentario').slice(0, 2000);
 		if (!comment) return fail(400, { refusal: 'falta_comentario' });
 		try {
 			await changeDraftState(user, type, slug, 'devolver', {
-				version: formText(data, 'version'),
+				version: versionOf(data),
 				comment
 			});
 		} catch (e) {
@@ -171,7 +174,7 @@ export const actions: Actions = {
 		const { user, type, slug } = context(event);
 		const data = await event.request.formData();
 		try {
-			await publishDraft(user, type, slug, { version: formText(data, 'version') });
+			await publishDraft(user, type, slug, { version: versionOf(data) });
 		} catch (e) {
 			return refused(e);
 		}
@@ -182,7 +185,7 @@ export const actions: Actions = {
 		const { user, type, slug } = context(event);
 		const data = await event.request.formData();
 		try {
-			await discardDraft(user, type, slug, formText(data, 'version'));
+			await discardDraft(user, type, slug, versionOf(data));
 		} catch (e) {
 			return refused(e);
 		}
@@ -195,8 +198,8 @@ export const actions: Actions = {
 		const { user, type, slug } = context(event);
 		const data = await event.request.formData();
 		try {
-			await restoreRevision(user, type, slug, formText(data, 'revision'), {
-				version: formText(data, 'version')
+			await restoreRevision(user, type, slug, text(data, 'revision', { trim: false }), {
+				version: versionOf(data)
 			});
 		} catch (e) {
 			return refused(e);

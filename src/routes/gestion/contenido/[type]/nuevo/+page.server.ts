@@ -1,12 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/staleness';
-import { slugSchema } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
-import { readEditorForm, type EditorValues } from '$lib/server/content/editor-form';
+import { readEditorForm } from '$lib/server/content/editor-form';
 import {
 	CREATABLE_TYPES,
-	formText,
 	refused,
 	selectableDependencias,
 	typeParam
@@ -14,6 +12,11 @@ import {
 import { templateFor } from '$lib/server/content/editor-templates';
 import { readPdfUpload } from '$lib/server/content/pdf';
 import { saveDraft } from '$lib/server/content/workflow';
+import { text } from '$lib/server/forms/form-data';
+import type { EditorValues } from '$lib/forms/backoffice-values';
+import { onePerPlace, type FormIssue } from '$lib/forms/form-result';
+import { checkForm } from '$lib/forms/zod-issues';
+import { slugSchema } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Slugs the back-office routes use for themselves. */
@@ -45,17 +48,18 @@ export const actions: Actions = {
 		if (!CREATABLE_TYPES.includes(type))
 			error(404, { message: 'No se crea', code: 'no_encontrado' });
 		const data = await request.formData();
-		const slug = formText(data, 'slug').trim();
+		const slug = text(data, 'slug');
 		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));
-		const errors = form.ok ? [] : [...form.errors];
-		if (!slugSchema.safeParse(slug).success || RESERVED.includes(slug)) {
-			errors.unshift(
-				'slug: use letras minúsculas sin tildes, números y guiones (ej.: feria-2026).'
-			);
-		}
 		const pdf = type === 'norma' ? await readPdfUpload(data.get('documento')) : null;
-		if (pdf && !pdf.ok) errors.push(pdf.error);
-		if (errors.length || !form.ok) return fail(400, { errors, values: form.values });
+		// The address is checked even when the YAML keeps the reader from checking the rest.
+		const address = checkForm(slugSchema, slug, { place: () => 'slug' });
+		const issues: FormIssue[] = onePerPlace([
+			...(RESERVED.includes(slug) ? [{ path: 'slug', code: 'direccion_reservada' as const }] : []),
+			...(address.ok ? [] : address.issues),
+			...(form.ok ? [] : form.issues),
+			...(pdf && !pdf.ok ? [pdf.issue] : [])
+		]);
+		if (issues.length || !form.ok) return fail(400, { issues, values: form.values });
 		try {
 			await saveDraft(user, type, form.input, {
 				version: 'nuevo',

@@ -1,12 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
+import { activityValues } from '$lib/forms/plan-values';
 import { slugSchema, type ContentDocOf, type ContentInput, type SessionUser } from '$lib/schemas';
 import { inputOf } from '$lib/server/content/editor-form';
-import { formText, refused } from '$lib/server/content/editor-page';
 import { getContent } from '$lib/server/content/repo';
 import { itemState, WorkflowError } from '$lib/server/content/workflow';
-import { activityValues, readActivityForm } from '$lib/server/plan/plan-forms';
-import { planChoices, RESERVED_SLUGS, requirePlan } from '$lib/server/plan/plan-page';
+import { text } from '$lib/server/forms/form-data';
+import { createAction } from '$lib/server/plan/plan-actions';
+import { readActivityForm } from '$lib/server/plan/plan-forms';
+import { planChoices, requirePlan } from '$lib/server/plan/plan-page';
 import { publishPlanItem } from '$lib/server/plan/plan-store';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -76,30 +77,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, request }) => {
-		const user = requirePlan(locals, url);
-		const data = await request.formData();
-		const slug = formText(data, 'slug').trim();
-		const form = readActivityForm(data, slug, bogotaDate(new Date()));
-		const errors = form.ok ? [] : [...form.errors];
-		if (!slugSchema.safeParse(slug).success || RESERVED_SLUGS.includes(slug)) {
-			errors.unshift({
-				field: 'slug',
-				message: 'use letras minúsculas sin tildes, números y guiones (ej.: kiosco-2027).'
-			});
+	default: createAction(
+		'actividad-gelt',
+		readActivityForm,
+		'/gestion/plan/actividades',
+		async (user, data, slug) => {
+			// "Crear actividad" from a commitment: the commitment now advances the new activity.
+			const from = await sourceCommitment(
+				text(data, 'reunion', { trim: false }),
+				text(data, 'compromiso', { trim: false })
+			);
+			// If the meeting changed meanwhile, the activity exists and the link is left to its form.
+			if (from && !from.commitment.activity && !(await linkCommitment(user, from, slug))) {
+				return 'creada-sin-enlace';
+			}
+			return 'creada';
 		}
-		if (errors.length || !form.ok) return fail(400, { errors, values: form.values });
-		try {
-			await publishPlanItem(user, 'actividad-gelt', form.input, { version: 'nuevo', isNew: true });
-		} catch (e) {
-			return refused(e, { values: form.values });
-		}
-		// "Crear actividad" from a commitment: the commitment now advances the new activity.
-		const from = await sourceCommitment(formText(data, 'reunion'), formText(data, 'compromiso'));
-		if (from && !from.commitment.activity && !(await linkCommitment(user, from, slug))) {
-			// The activity exists; the meeting changed meanwhile, so the link is left to its form.
-			redirect(303, `/gestion/plan/actividades/${slug}?hecho=creada-sin-enlace`);
-		}
-		redirect(303, `/gestion/plan/actividades/${slug}?hecho=creada`);
-	}
+	)
 };
