@@ -2,6 +2,7 @@
  * Labels of the content workflow for the back office: content types, draft states, the
  * "done" notices and the refusals, from the message catalogues.
  */
+import { backOfficeErrorText } from '$lib/i18n/backoffice-error-text';
 import { m } from '$lib/paraglide/messages';
 import type { ContentType } from '$lib/schemas';
 
@@ -36,18 +37,8 @@ export const stateLabel = (s: RowState): string =>
 export const stateTone = (s: RowState) =>
 	({ publicado: 'ok', borrador: 'warn', 'en-revision': '' })[s];
 
-const refusals: Record<string, () => string> = {
-	conflicto: m.ed_refusal_conflicto,
-	prohibido: m.ed_refusal_prohibido,
-	estado_invalido: m.ed_refusal_estado_invalido,
-	borrador_pendiente: m.ed_refusal_borrador_pendiente,
-	no_encontrado: m.ed_refusal_no_encontrado,
-	ya_existe: m.ed_refusal_ya_existe,
-	dependencia_invalida: m.ed_refusal_dependencia_invalida,
-	referencia_invalida: m.ed_refusal_referencia_invalida,
-	falta_comentario: m.ed_refusal_falta_comentario
-};
-export const refusalText = (code: string): string => (refusals[code] ?? m.ed_refusal_otro)();
+/** The text of a workflow refusal: the catalogue's (`$lib/errors`), in the reader's language. */
+export const refusalText = (code: string): string => backOfficeErrorText(code);
 
 const done: Record<string, () => string> = {
 	guardado: m.ed_done_guardado,

@@ -2,7 +2,8 @@
  * Server side of the back-office content pages: parameters, the data every editor page needs,
  * and the translation of workflow refusals into form failures the page shows in Spanish.
  */
-import { error, fail } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { fail } from '@sveltejs/kit';
 import { isPlanType } from '$lib/domain/content-workflow';
 import { can, canProposeContent } from '$lib/domain/permissions';
 import { contentTypeSchema, slugSchema, type ContentType, type SessionUser } from '$lib/schemas';
@@ -19,14 +20,13 @@ export const CREATABLE_TYPES: readonly ContentType[] = contentTypeSchema.options
 
 export function typeParam(value: string | undefined): ContentType {
 	const parsed = contentTypeSchema.safeParse(value);
-	if (!parsed.success)
-		error(404, { message: 'Tipo de contenido desconocido', code: 'no_encontrado' });
+	if (!parsed.success) failWith('no_encontrado', 'Tipo de contenido desconocido');
 	return parsed.data;
 }
 
 export function slugParam(value: string | undefined): string {
 	const parsed = slugSchema.safeParse(value);
-	if (!parsed.success) error(404, { message: 'Contenido no encontrado', code: 'no_encontrado' });
+	if (!parsed.success) failWith('no_encontrado', 'Contenido no encontrado');
 	return parsed.data;
 }
 

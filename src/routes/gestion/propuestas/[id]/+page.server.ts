@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { fail, redirect } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
 import { maySeeProposal } from '$lib/domain/tramite-proposal';
 import { requirePermission, requireUser } from '$lib/server/auth/guard';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const p = await getProposal(params.id);
 	if (!p || !maySeeProposal(user, { proposedBy: p.proposedBy.username })) {
-		error(404, { message: 'No existe esa propuesta', code: 'no_encontrado' });
+		failWith('no_encontrado', 'No existe esa propuesta');
 	}
 	const dependencias = await dependenciaOptions();
 	return {

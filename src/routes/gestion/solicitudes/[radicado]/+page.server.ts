@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { failWith, statusOf } from '$lib/errors';
+import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domain/permissions';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'solicitudes.bandeja');
 	const stored = (await allRequests()).get(params.radicado);
 	if (!stored || !canSeeRequest(user, stored.scope)) {
-		error(404, { message: 'Solicitud no encontrada', code: 'no_encontrado' });
+		failWith('no_encontrado', 'Solicitud no encontrada');
 	}
 	const { doc, events, state } = stored;
 	const [form, calendar, dependencias, users] = await Promise.all([
@@ -124,8 +125,7 @@ function action(name: FormAction) {
 			documentData: upload?.data
 		});
 		if (!result.ok) {
-			const status = { no_encontrado: 404, prohibido: 403 }[result.refusal as string] ?? 409;
-			return fail(status, {
+			return fail(statusOf(result.refusal), {
 				action: name,
 				refusal: result.refusal,
 				maxDueDate: result.maxDueDate

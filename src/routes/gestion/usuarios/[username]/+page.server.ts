@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { fail } from '@sveltejs/kit';
 import { listContent } from '$lib/server/content/repo';
 import { requirePermission } from '$lib/server/auth/guard';
 import { forgetCachedSessions } from '$lib/server/auth/sessions';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = /^[a-z][a-z0-9._-]{2,39}$/.test(params.username)
 		? await getUser(params.username)
 		: null;
-	if (!user) error(404, { message: 'Usuario no encontrado', code: 'no_encontrado' });
+	if (!user) failWith('no_encontrado', 'Usuario no encontrado');
 	const dependencias = await listContent('dependencia');
 	const { passwordHash: _h, _rev, _id, ...shown } = user;
 	return {

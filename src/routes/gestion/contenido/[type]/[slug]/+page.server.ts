@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { allowedActions } from '$lib/domain/content-workflow';
 import { reviewDate } from '$lib/domain/staleness';
@@ -33,9 +34,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const slug = slugParam(params.slug);
 	const state = await itemState(type, slug);
 	if (!state.published && !state.draft) {
-		error(404, { message: 'Contenido no encontrado', code: 'no_encontrado' });
+		failWith('no_encontrado', 'Contenido no encontrado');
 	}
-	if (!mayEdit(user, state)) error(403, { message: 'No autorizado', code: 'prohibido' });
+	if (!mayEdit(user, state)) failWith('prohibido', 'No autorizado');
 	const source = (state.draft?.input ?? state.published) as Record<string, unknown>;
 	const values = editorValues(source);
 	const [revisions, dependencias] = await Promise.all([
@@ -132,7 +133,7 @@ export const actions: Actions = {
 	'vista-previa': async (event) => {
 		const { user, type, slug } = context(event);
 		const state = await itemState(type, slug);
-		if (!mayEdit(user, state)) error(403, { message: 'No autorizado', code: 'prohibido' });
+		if (!mayEdit(user, state)) failWith('prohibido', 'No autorizado');
 		const data = await event.request.formData();
 		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));
 		// Nothing is stored: the page comes back with the typed values and their rendering.

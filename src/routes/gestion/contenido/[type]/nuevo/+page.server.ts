@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
+import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/staleness';
 import { requirePermission } from '$lib/server/auth/guard';
@@ -25,9 +26,9 @@ const RESERVED = ['nuevo', 'revision'];
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requirePermission(locals, url, 'contenido.proponer');
 	const type = typeParam(params.type);
-	if (!CREATABLE_TYPES.includes(type)) error(404, { message: 'No se crea', code: 'no_encontrado' });
+	if (!CREATABLE_TYPES.includes(type)) failWith('no_encontrado', 'No se crea');
 	const dependencias = await selectableDependencias(user);
-	if (!dependencias.length) error(403, { message: 'No autorizado', code: 'prohibido' });
+	if (!dependencias.length) failWith('prohibido', 'No autorizado');
 	const today = bogotaDate(new Date());
 	const values: EditorValues = {
 		slug: '',
@@ -45,8 +46,7 @@ export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requirePermission(locals, url, 'contenido.proponer');
 		const type = typeParam(params.type);
-		if (!CREATABLE_TYPES.includes(type))
-			error(404, { message: 'No se crea', code: 'no_encontrado' });
+		if (!CREATABLE_TYPES.includes(type)) failWith('no_encontrado', 'No se crea');
 		const data = await request.formData();
 		const slug = text(data, 'slug');
 		const form = readEditorForm(type, slug, data, bogotaDate(new Date()));

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { failWith } from '$lib/errors';
 import { canSeeRequest } from '$lib/domain/permissions';
 import { requirePermission } from '$lib/server/auth/guard';
 import { couch, DB } from '$lib/server/couch';
@@ -11,14 +11,13 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const stored = (await allRequests()).get(params.radicado);
 	const meta = stored?.doc.attachments.find((a) => a.id === params.id);
 	if (!stored || !meta || !canSeeRequest(user, stored.scope)) {
-		error(404, { message: 'Adjunto no encontrado', code: 'no_encontrado' });
+		failWith('no_encontrado', 'Adjunto no encontrado');
 	}
 	const res = await couch().fetch(
 		`${DB.requests}/${encodeURIComponent(stored.doc._id)}/${encodeURIComponent(meta.id)}`,
 		{ headers: { accept: meta.type } }
 	);
-	if (!res.ok || !res.body)
-		error(502, { message: 'Almacén no disponible', code: 'almacen_no_disponible' });
+	if (!res.ok || !res.body) failWith('almacen_no_disponible', 'Almacén no disponible');
 	// The citizen's file name is shown in the list, never trusted in a header.
 	const ext = {
 		'image/jpeg': 'jpg',
