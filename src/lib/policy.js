@@ -78,7 +78,9 @@ export const SYNC = /** @type {const} */ ({
 	/** Background Sync tag and lock of the requests outbox. */
 	outbox: 'ventanilla-outbox',
 	/** Lock of the consulta answers queue. */
-	answers: 'ventanilla-respuestas'
+	answers: 'ventanilla-respuestas',
+	/** Lock of an official's queued actions. */
+	actions: 'ventanilla-acciones'
 });
 
 /**

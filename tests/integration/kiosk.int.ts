@@ -15,7 +15,7 @@ import {
 	toBase64,
 	type PublicSealKey,
 	type SealedSubmission
-} from '../../src/lib/kiosk/seal';
+} from '../../src/lib/crypto/seal';
 
 const ADMIN = { username: 'admin.kioscos', password: 'clave-de-pruebas-kiosco-1' };
 const CODE_HOURS = 0.003;

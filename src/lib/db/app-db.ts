@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { STORAGE } from '$lib/policy';
 import type { SerializedSearchIndex } from '$lib/search/search-index';
-import type { SealedSubmission } from '$lib/kiosk/seal';
+import type { SealedSubmission } from '$lib/crypto/seal';
 import type { Applicant, EventInput, Submission, TrackingView } from '$lib/schemas';
 import type { RequestStatus } from '$lib/schemas/vocab';
 
@@ -61,8 +61,12 @@ export interface ActionRow {
 	/** When the official acted (ISO instant): the event keeps this time. */
 	at: string;
 	event: EventInput;
-	state: 'pendiente' | 'rechazada';
+	state: OutboxState;
 	attempts: number;
+	/** ms since epoch when the next attempt is due (since v5). */
+	nextAttemptAt: number;
+	/** ms since epoch, the official's order (since v5: the action's `at`). */
+	queuedAt: number;
 	/** Code of the server's refusal (`$lib/errors`) or of the last failure. */
 	lastError?: string;
 }
@@ -89,7 +93,7 @@ export interface PlainOutboxRow extends OutboxRowBase {
 
 /**
  * A kiosk's request waiting to reach the server, sealed to the server's key
- * (`$lib/kiosk/seal.ts`): nothing in it is readable on the device, not even the form's title.
+ * (`$lib/crypto/seal.ts`): nothing in it is readable on the device, not even the form's title.
  * No new index, so no new schema version: the row shape is Dexie's business only.
  */
 export interface SealedOutboxRow extends OutboxRowBase {
@@ -174,5 +178,18 @@ export class AppDb extends Dexie {
 		this.version(3).stores({ actions: 'clientId, radicado, state' });
 		// v4: answers to consultas, queued on the device until the server has them.
 		this.version(4).stores({ respuestas: 'id, consulta, state, nextAttemptAt' });
+		// v5: officials' actions join the one queue engine (retry time and queue order, like
+		// the other queues); actions queued before it are due at once, in the official's order.
+		this.version(5)
+			.stores({ actions: 'clientId, radicado, state, nextAttemptAt' })
+			.upgrade((tx) =>
+				tx
+					.table('actions')
+					.toCollection()
+					.modify((row: Partial<ActionRow> & { at: string }) => {
+						row.nextAttemptAt ??= 0;
+						row.queuedAt ??= Date.parse(row.at) || 0;
+					})
+			);
 	}
 }

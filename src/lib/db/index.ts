@@ -25,6 +25,16 @@ let instance: AppDb | undefined;
  * exist. Dexie opens the connection lazily on the first query.
  */
 export function getAppDb(): AppDb {
-	instance ??= new AppDb();
+	if (!instance) {
+		instance = new AppDb();
+		// A newer version of the app opened the database with a newer schema (another tab, the
+		// service worker): this page's code is older than its data. Let the upgrade go through
+		// and start again on the new code; drafts are saved as they are typed, so nothing is lost.
+		instance.on('versionchange', () => {
+			instance?.close();
+			if (typeof document !== 'undefined') location.reload();
+			return false;
+		});
+	}
 	return instance;
 }

@@ -5,7 +5,7 @@
  */
 import type { ContentDocOf, FormField, Submission } from '$lib/schemas';
 import { isIsoDate } from '$lib/domain/calendar-date';
-import type { FieldErrorCode } from '../schemas/vocab';
+import type { FieldErrorCode } from '$lib/schemas/vocab';
 
 export type FormDoc = Pick<
 	ContentDocOf<'formulario'>,

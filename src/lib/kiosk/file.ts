@@ -8,7 +8,7 @@ import { legalDeadline } from '$lib/domain/deadlines';
 import { type PqrsdType } from '$lib/schemas/vocab';
 import { enqueueSealed } from '$lib/outbox/outbox';
 import { provisionalCode } from '$lib/outbox/policy';
-import { sealSubmission, type PublicSealKey } from './seal';
+import { sealSubmission, type PublicSealKey } from '../crypto/seal';
 
 /** What the receipt shows; never stored in IndexedDB. */
 export interface KioskReceipt {

@@ -4,7 +4,7 @@ import type { Submission } from '$lib/schemas';
 import { unseal } from '$lib/server/kiosk/unseal';
 import { enqueueSealed } from '$lib/outbox/outbox';
 import { DEVICE_KEY, deviceKey, enqueueAnswer } from '$lib/participation/answer-queue';
-import { keyIdOf, RSA_PARAMS, sealSubmission, toBase64 } from './seal';
+import { keyIdOf, RSA_PARAMS, sealSubmission, toBase64 } from '../crypto/seal';
 import { KIOSK_KEY_META, KIOSK_META, isPublicCacheEntry, resetKioskDevice } from './reset';
 
 const NAME = 'Rosalba Quinchoa Jamioy';
@@ -161,7 +161,9 @@ async function usedKiosk() {
 		at: '2026-11-24T10:00:00.000Z',
 		event: { kind: 'nota', text: NAME },
 		state: 'pendiente',
-		attempts: 0
+		attempts: 0,
+		nextAttemptAt: 0,
+		queuedAt: 0
 	});
 
 	const local = new MemoryStorage();

@@ -24,7 +24,7 @@
  */
 import type { AppDb, SealedOutboxRow } from '$lib/db';
 import { provisionalCode } from '$lib/outbox/policy';
-import { sealSubmission, type PublicSealKey } from './seal';
+import { sealSubmission, type PublicSealKey } from '../crypto/seal';
 import { CACHES, STORAGE, keptAfterKioskSession, pouchIdbName } from '$lib/policy';
 
 /** Dexie `meta` keys of the enrollment. */

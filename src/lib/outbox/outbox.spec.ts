@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb, type DraftRow } from '$lib/db';
 import type { Submission } from '$lib/schemas';
-import { enqueue, flushOutbox, makeAllDue, recoverInterrupted } from './outbox';
+import { enqueue, flushOutbox, makeAllDue } from './outbox';
 
 let n = 0;
 const dbs: AppDb[] = [];
@@ -38,6 +38,12 @@ const submission: Submission = {
 
 const respond = (status: number, body: object) => async () =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const filedBody = {
+	id,
+	radicado: 'PG-2026-000007',
+	receivedAt: '2026-11-24T15:00:00.000Z',
+	deadline: null
+};
 const offline = async () => {
 	throw new TypeError('Failed to fetch');
 };
@@ -107,11 +113,12 @@ describe('outbox', () => {
 		expect(calls).toBe(0);
 	});
 
-	it('puts back in the queue an item whose tab died while sending', async () => {
+	it('sends again, in the next run, an item whose tab died while sending', async () => {
 		const db = freshDb();
 		await enqueue(db, draft, submission, 1000);
 		await db.outbox.update(id, { state: 'enviando' });
-		await recoverInterrupted(db);
-		expect((await db.outbox.get(id))?.state).toBe('pendiente');
+		const result = await flushOutbox(db, respond(201, filedBody) as typeof fetch, () => 2000);
+		expect(result.filed.map((r) => r.id)).toEqual([id]);
+		expect(await db.outbox.get(id)).toBeUndefined();
 	});
 });

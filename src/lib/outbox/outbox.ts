@@ -1,7 +1,8 @@
 /**
- * The outbox: requests waiting for the server, in IndexedDB. Runs in pages and in the service
- * worker (Background Sync), so it uses no DOM APIs. Sending is serialised across tabs and the
- * worker with a Web Lock where available; the server is idempotent on the request id anyway.
+ * The outbox: requests waiting for the server, in IndexedDB, sent by the device's one queue
+ * engine (`queue.ts`: lock, retries, recovery). Runs in pages and in the service worker
+ * (Background Sync). The server is idempotent on the request id, so a retry after a lost answer
+ * files the request once.
  */
 import { SYNC } from '$lib/policy';
 import type {
@@ -13,11 +14,10 @@ import type {
 	SealedOutboxRow
 } from '$lib/db';
 import type { Submission } from '$lib/schemas';
-import { sealedRequest, type SealedSubmission } from '$lib/kiosk/seal';
-import { provisionalCode, transition, type Attempt } from './policy';
+import { sealedRequest, type SealedSubmission } from '$lib/crypto/seal';
+import { provisionalCode } from './policy';
+import { createQueue, sendRequest } from './queue';
 import { requestsFlag } from '$lib/device-flags';
-
-const LOCK = SYNC.outbox;
 
 /**
  * Moves a finished draft into the outbox in one transaction: from then on the request is kept
@@ -49,7 +49,7 @@ export async function enqueue(
 }
 
 /**
- * A kiosk's {@link enqueue}: the request is stored sealed (see `$lib/kiosk/seal.ts`), and its
+ * A kiosk's {@link enqueue}: the request is stored sealed (see `$lib/crypto/seal.ts`), and its
  * draft is gone in the same transaction.
  */
 export async function enqueueSealed(
@@ -74,55 +74,71 @@ export async function enqueueSealed(
 	return row;
 }
 
-/** Items left "enviando" by a closed tab or a killed worker go back to the queue. */
-export async function recoverInterrupted(db: AppDb): Promise<void> {
-	await db.outbox.where('state').equals('enviando').modify({ state: 'pendiente' });
-}
-
-/** Makes every waiting item due now ("Enviar ahora"). Rejected items stay rejected. */
-export async function makeAllDue(db: AppDb, now = Date.now()): Promise<void> {
-	await db.outbox.where('state').equals('pendiente').modify({ nextAttemptAt: now });
-}
-
-async function attemptSend(fetchFn: typeof fetch, item: OutboxRow): Promise<Attempt> {
-	let res: Response;
-	try {
-		if (item.sealed) {
-			const { url, init } = sealedRequest(item.sealed);
-			res = await fetchFn(url, init);
-		} else {
-			res = await fetchFn('/api/solicitudes', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(item.submission)
-			});
-		}
-	} catch {
-		return { kind: 'network' };
-	}
-	const body = (await res.json().catch(() => ({}))) as {
-		radicado?: string;
-		receivedAt?: string;
-		deadline?: RequestRow['deadline'];
-		error?: { code?: string };
-	};
-	if (res.ok && body.radicado && body.receivedAt) {
-		return {
-			kind: 'filed',
-			radicado: body.radicado,
-			receivedAt: body.receivedAt,
-			deadline: body.deadline ?? null
-		};
-	}
-	return { kind: 'http', status: res.status, code: body.error?.code };
-}
-
-/** What the server answered for a sealed request: the device keeps it only in memory. */
-export interface SealedReceipt {
-	id: string;
+/** What the server answers when it files a request. */
+interface Filed {
 	radicado: string;
 	receivedAt: string;
 	deadline: RequestRow['deadline'];
+}
+
+const filedOf = (body: unknown): Filed | null => {
+	const b = body as Partial<Filed> | null;
+	return typeof b?.radicado === 'string' && typeof b.receivedAt === 'string'
+		? { radicado: b.radicado, receivedAt: b.receivedAt, deadline: b.deadline ?? null }
+		: null;
+};
+
+/** The citizen's copy of a filed request: radicado, PIN and what to track. */
+const requestRowOf = (row: PlainOutboxRow, filed: Filed): RequestRow => ({
+	radicado: filed.radicado,
+	id: row.id,
+	pin: row.submission.pin,
+	formTitle: row.formTitle,
+	capturedAt: row.submission.capturedAt,
+	receivedAt: filed.receivedAt,
+	deadline: filed.deadline,
+	status: 'radicada',
+	events: [],
+	checkedAt: null
+});
+
+/** What the server answered for a sealed request: the device keeps it only in memory. */
+export interface SealedReceipt extends Filed {
+	id: string;
+}
+
+/** The requests queue of `db`. */
+function requestQueue(db: AppDb) {
+	return createQueue({
+		lock: SYNC.outbox,
+		table: db.outbox,
+		keyOf: (row: OutboxRow) => row.id,
+		send(row, fetchFn) {
+			if (row.sealed) {
+				const { url, init } = sealedRequest(row.sealed);
+				return sendRequest(fetchFn, url, init, filedOf);
+			}
+			return sendRequest(
+				fetchFn,
+				'/api/solicitudes',
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(row.submission)
+				},
+				filedOf
+			);
+		},
+		async onConfirmed(row: OutboxRow, filed: Filed) {
+			// A kiosk keeps neither the radicado nor the PIN: the citizen took them on the
+			// receipt, and the next person must not find them here.
+			if (row.sealed) return void (await db.outbox.delete(row.id));
+			await db.transaction('rw', db.outbox, db.requests, async () => {
+				await db.requests.put(requestRowOf(row, filed));
+				await db.outbox.delete(row.id);
+			});
+		}
+	});
 }
 
 export interface FlushResult {
@@ -139,73 +155,18 @@ export async function flushOutbox(
 	fetchFn: typeof fetch = fetch,
 	now: () => number = Date.now
 ): Promise<FlushResult> {
-	const run = () => flushLocked(db, fetchFn, now);
-	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-	return locks ? locks.request(LOCK, run) : run();
-}
-
-async function flushLocked(
-	db: AppDb,
-	fetchFn: typeof fetch,
-	now: () => number
-): Promise<FlushResult> {
+	const report = await requestQueue(db).run(fetchFn, now);
 	const filed: RequestRow[] = [];
 	const sealedFiled: SealedReceipt[] = [];
-	const due = await db.outbox
-		.where('state')
-		.equals('pendiente')
-		.filter((i) => i.nextAttemptAt <= now())
-		.sortBy('queuedAt');
-	for (const item of due) {
-		await db.outbox.update(item.id, { state: 'enviando' });
-		const attempt = await attemptSend(fetchFn, item);
-		const next = transition(item, attempt, now());
-		if (next.to === 'filed' && attempt.kind === 'filed' && item.sealed) {
-			// A kiosk keeps neither the radicado nor the PIN: the citizen took them on the
-			// receipt, and the next person must not find them here.
-			await db.outbox.delete(item.id);
-			sealedFiled.push({
-				id: item.id,
-				radicado: attempt.radicado,
-				receivedAt: attempt.receivedAt,
-				deadline: attempt.deadline as RequestRow['deadline']
-			});
-		} else if (next.to === 'filed' && attempt.kind === 'filed' && item.submission) {
-			const request: RequestRow = {
-				radicado: attempt.radicado,
-				id: item.id,
-				pin: item.submission.pin,
-				formTitle: item.formTitle,
-				capturedAt: item.submission.capturedAt,
-				receivedAt: attempt.receivedAt,
-				deadline: attempt.deadline as RequestRow['deadline'],
-				status: 'radicada',
-				events: [],
-				checkedAt: null
-			};
-			await db.transaction('rw', db.outbox, db.requests, async () => {
-				await db.requests.put(request);
-				await db.outbox.delete(item.id);
-			});
-			filed.push(request);
-		} else if (next.to !== 'filed') {
-			await db.outbox.update(item.id, {
-				state: next.to,
-				attempts: next.attempts,
-				lastError: next.lastError,
-				...(next.to === 'pendiente' ? { nextAttemptAt: next.nextAttemptAt } : {})
-			});
-		}
+	for (const { row, value } of report.confirmed) {
+		if (row.sealed) sealedFiled.push({ id: row.id, ...value });
+		else filed.push(requestRowOf(row, value));
 	}
-	const [pending, rejected] = await Promise.all([
-		db.outbox.where('state').equals('pendiente').count(),
-		db.outbox.where('state').equals('rechazada').count()
-	]);
-	return { filed, sealedFiled, pending, rejected };
+	return { filed, sealedFiled, pending: report.pending, rejected: report.rejected };
 }
 
+/** Makes every waiting item due now ("Enviar ahora"). Rejected items stay rejected. */
+export const makeAllDue = (db: AppDb, now = Date.now()) => requestQueue(db).makeAllDue(now);
+
 /** When the next waiting item is due (ms since epoch), or null when nothing waits. */
-export async function nextDue(db: AppDb): Promise<number | null> {
-	const first = await db.outbox.where('state').equals('pendiente').sortBy('nextAttemptAt');
-	return first[0]?.nextAttemptAt ?? null;
-}
+export const nextDue = (db: AppDb) => requestQueue(db).nextDue();

@@ -5,16 +5,6 @@ const now = 1_000_000;
 const fixed = () => 0.5;
 
 describe('outbox policy', () => {
-	it('removes an item only when the server has filed it', () => {
-		expect(
-			transition(
-				{ attempts: 0 },
-				{ kind: 'filed', radicado: 'PG-2026-000001', receivedAt: '', deadline: null },
-				now
-			)
-		).toEqual({ to: 'filed' });
-	});
-
 	it('retries after a network failure or a server error, later each time', () => {
 		const first = transition({ attempts: 0 }, { kind: 'network' }, now, fixed);
 		expect(first).toEqual({
@@ -32,6 +22,10 @@ describe('outbox policy', () => {
 		expect(
 			transition({ attempts: 0 }, { kind: 'http', status: 401, code: 'sesion_requerida' }, now)
 		).toMatchObject({ to: 'pendiente', lastError: 'sesion_requerida' });
+		expect(transition({ attempts: 0 }, { kind: 'http', status: 401 }, now)).toMatchObject({
+			to: 'pendiente',
+			lastError: 'sesion_requerida'
+		});
 	});
 
 	it('stops on errors a retry cannot fix, keeping the server code for the citizen', () => {

@@ -1,15 +1,12 @@
 /**
- * The outbox state machine, pure: what a send attempt's outcome means for the item. Items leave
- * the outbox only when the server confirms (`filed`); failures that a retry can fix are retried
- * with exponential backoff; failures that a retry cannot fix stop and wait for the citizen.
+ * The state machine of every device queue (`queue.ts`), pure: what a failed send attempt means
+ * for the row. Rows leave a queue only when the server confirms; failures that a retry can fix
+ * are retried with exponential backoff; failures that a retry cannot fix stop and wait for the
+ * person (the row shows the reason).
  */
-import type { OutboxRow } from '$lib/db';
 
-/** What one attempt to send an item produced. */
-export type Attempt =
-	| { kind: 'filed'; radicado: string; receivedAt: string; deadline: unknown }
-	| { kind: 'network' }
-	| { kind: 'http'; status: number; code?: string };
+/** How one attempt to send a row failed. */
+export type Attempt = { kind: 'network' } | { kind: 'http'; status: number; code?: string };
 
 /** First retry after 5 s, then ×3 each time, at most 15 minutes apart. */
 const BASE_MS = 5_000;
@@ -30,22 +27,24 @@ export function isRetryable(status: number): boolean {
 }
 
 export type Transition =
-	| { to: 'filed' }
 	| { to: 'pendiente'; nextAttemptAt: number; lastError: string; attempts: number }
 	| { to: 'rechazada'; lastError: string; attempts: number };
 
-/** The item's next state after an attempt made at `now` (ms). */
+/** The row's next state after a failed attempt made at `now` (ms). */
 export function transition(
-	item: Pick<OutboxRow, 'attempts'>,
+	item: { attempts: number },
 	attempt: Attempt,
 	now: number,
 	random?: () => number
 ): Transition {
 	const attempts = item.attempts + 1;
-	if (attempt.kind === 'filed') return { to: 'filed' };
 	if (attempt.kind === 'network' || isRetryable(attempt.status)) {
 		const lastError =
-			attempt.kind === 'network' ? 'sin_conexion' : (attempt.code ?? `http_${attempt.status}`);
+			attempt.kind === 'network'
+				? 'sin_conexion'
+				: attempt.status === 401
+					? 'sesion_requerida'
+					: (attempt.code ?? `http_${attempt.status}`);
 		return {
 			to: 'pendiente',
 			attempts,

@@ -7,14 +7,13 @@
  *   the number of retries.
  * - It leaves the queue only when the server confirms (or refuses it for good); the row then
  *   keeps that the device answered, without the answers.
- * - Retries back off exponentially (`backoffMs`) and are serialised across tabs with a lock.
+ * - Retries, locks and recovery are the device's one queue engine's (`$lib/outbox/queue`).
  */
 import { SYNC } from '$lib/policy';
 import type { AppDb, AnswerRow } from '$lib/db';
-import { transition, type Attempt } from '$lib/outbox/policy';
+import { createQueue, postJson } from '$lib/outbox/queue';
 import { answersFlag } from '$lib/device-flags';
 
-const LOCK = SYNC.answers;
 /** Meta key of the device's random key (see `deviceKey`). */
 export const DEVICE_KEY = 'participacion.dispositivo';
 
@@ -64,29 +63,36 @@ export async function answersFor(db: AppDb, consulta: string): Promise<AnswerRow
 	return rows.sort((a, b) => b.queuedAt - a.queuedAt);
 }
 
-type AnswerAttempt = Attempt | { kind: 'confirmed'; receivedAt: string };
-
-async function attemptSend(
-	fetchFn: typeof fetch,
-	row: AnswerRow,
-	key: string
-): Promise<AnswerAttempt> {
-	let res: Response;
-	try {
-		res = await fetchFn(`/api/consultas/${encodeURIComponent(row.consulta)}/respuestas`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ id: row.id, deviceKey: key, answers: row.answers })
-		});
-	} catch {
-		return { kind: 'network' };
-	}
-	const body = (await res.json().catch(() => ({}))) as {
-		receivedAt?: string;
-		error?: { code?: string };
-	};
-	if (res.ok && body.receivedAt) return { kind: 'confirmed', receivedAt: body.receivedAt };
-	return { kind: 'http', status: res.status, code: body.error?.code };
+/** The answers queue of `db`. */
+function answerQueue(db: AppDb) {
+	return createQueue({
+		lock: SYNC.answers,
+		table: db.respuestas,
+		keyOf: (row: AnswerRow) => row.id,
+		async send(row, fetchFn) {
+			// An answer given before a kiosk reset keeps the key of the person who gave it.
+			const key = row.deviceKey ?? (await deviceKey(db));
+			return postJson(
+				fetchFn,
+				`/api/consultas/${encodeURIComponent(row.consulta)}/respuestas`,
+				{ id: row.id, deviceKey: key, answers: row.answers },
+				(body) => {
+					const receivedAt = (body as { receivedAt?: unknown } | null)?.receivedAt;
+					return typeof receivedAt === 'string' ? receivedAt : null;
+				}
+			);
+		},
+		async onConfirmed(row, receivedAt) {
+			// What the citizen chose leaves the device; that this device answered stays.
+			await db.respuestas.update(row.id, {
+				state: 'confirmada',
+				answers: {},
+				deviceKey: undefined,
+				confirmedAt: receivedAt,
+				lastError: undefined
+			});
+		}
+	});
 }
 
 export interface AnswerFlush {
@@ -95,62 +101,17 @@ export interface AnswerFlush {
 }
 
 /** Sends every due answer, one at a time. */
-export function flushAnswers(
+export async function flushAnswers(
 	db: AppDb,
 	fetchFn: typeof fetch = fetch,
 	now: () => number = Date.now
 ): Promise<AnswerFlush> {
-	const run = () => flushLocked(db, fetchFn, now);
-	const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-	return locks ? locks.request(LOCK, run) : run();
-}
-
-async function flushLocked(db: AppDb, fetchFn: typeof fetch, now: () => number) {
-	// Rows left "enviando" by a closed tab go back to the queue first.
-	await db.respuestas.where('state').equals('enviando').modify({ state: 'pendiente' });
-	const due = await db.respuestas
-		.where('state')
-		.equals('pendiente')
-		.filter((r) => r.nextAttemptAt <= now())
-		.sortBy('queuedAt');
-	let confirmed = 0;
-	if (due.length) {
-		const current = await deviceKey(db);
-		for (const row of due) {
-			const key = row.deviceKey ?? current;
-			await db.respuestas.update(row.id, { state: 'enviando' });
-			const attempt = await attemptSend(fetchFn, row, key);
-			if (attempt.kind === 'confirmed') {
-				await db.respuestas.update(row.id, {
-					state: 'confirmada',
-					answers: {},
-					deviceKey: undefined,
-					confirmedAt: attempt.receivedAt,
-					lastError: undefined
-				});
-				confirmed++;
-				continue;
-			}
-			const next = transition(row, attempt, now());
-			await db.respuestas.update(row.id, {
-				state: next.to === 'pendiente' ? 'pendiente' : 'rechazada',
-				attempts: 'attempts' in next ? next.attempts : row.attempts + 1,
-				lastError: 'lastError' in next ? next.lastError : undefined,
-				...(next.to === 'pendiente' ? { nextAttemptAt: next.nextAttemptAt } : {})
-			});
-		}
-	}
-	const pending = await db.respuestas.where('state').equals('pendiente').count();
-	return { confirmed, pending };
+	const report = await answerQueue(db).run(fetchFn, now);
+	return { confirmed: report.confirmed.length, pending: report.pending };
 }
 
 /** When the next waiting answer is due (ms), or null. */
-export async function nextAnswerDue(db: AppDb): Promise<number | null> {
-	const rows = await db.respuestas.where('state').equals('pendiente').sortBy('nextAttemptAt');
-	return rows[0]?.nextAttemptAt ?? null;
-}
+export const nextAnswerDue = (db: AppDb) => answerQueue(db).nextDue();
 
 /** Makes every waiting answer due now (the connection just came back). */
-export async function makeAnswersDue(db: AppDb, now = Date.now()): Promise<void> {
-	await db.respuestas.where('state').equals('pendiente').modify({ nextAttemptAt: now });
-}
+export const makeAnswersDue = (db: AppDb, now = Date.now()) => answerQueue(db).makeAllDue(now);

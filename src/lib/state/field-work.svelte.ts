@@ -14,10 +14,11 @@ import {
 	staffDb,
 	type PullStats
 } from '$lib/sync/staff-replica';
-import { flushActions, queueAction } from '$lib/field-work/actions-queue';
+import { actionsQueue, flushActions, queueAction } from '$lib/field-work/actions-queue';
 import { buildWorkItems, type WorkItem } from '$lib/field-work/work-items';
 import { outbox } from './outbox.svelte';
 import { storage } from './storage.svelte';
+import { QueueRunner } from './queue-runner.svelte';
 
 export interface Official {
 	username: string;
@@ -34,7 +35,6 @@ class FieldWork {
 	/** Set when the server says the session is over: queued work waits for a new sign-in. */
 	needsSignIn = $state(false);
 	loaded = $state(false);
-	syncing = $state(false);
 	lastSync = $state<string | null>(null);
 	lastStats = $state<PullStats | null>(null);
 	syncError = $state<string | null>(null);
@@ -70,7 +70,9 @@ class FieldWork {
 		await this.refresh();
 		this.loaded = true;
 		void storage.refresh();
-		if (navigator.onLine && this.official && !this.needsSignIn) void this.sync();
+		// A first run (when someone is signed in), then on every return of the connection and
+		// when a refused-for-now action is due again.
+		this.#runner.start();
 	}
 
 	async refresh(): Promise<void> {
@@ -100,17 +102,38 @@ class FieldWork {
 		});
 	}
 
-	/** Sends queued actions and captures, then pulls what changed. */
-	async sync(): Promise<void> {
-		if (this.syncing || !this.official) return;
-		this.syncing = true;
+	/** The actions queue on the one scheduler; a run also sends captures and pulls the replica. */
+	readonly #runner = new QueueRunner({
+		run: () => this.#syncOnce(),
+		makeAllDue: () => actionsQueue(getAppDb()).makeAllDue(),
+		nextDue: () => actionsQueue(getAppDb()).nextDue()
+	});
+
+	get syncing(): boolean {
+		return this.#runner.running;
+	}
+
+	/** "Sincronizar": sends every queued action and capture now, then pulls what changed. */
+	sync(): Promise<void> {
+		return this.#runner.sendNow();
+	}
+
+	async #syncOnce(): Promise<void> {
+		if (!this.official) return;
 		this.syncError = null;
 		try {
 			const db = getAppDb();
 			const sent = await flushActions(db);
 			await outbox.flush();
-			if (sent.needsSignIn) throw new SessionExpired();
-			if (sent.offline) throw new Error('sin_conexion');
+			if (sent.needsSignIn) {
+				this.needsSignIn = true;
+				this.syncError = 'sesion_requerida';
+				return;
+			}
+			if (sent.offline) {
+				this.syncError = 'sin_conexion';
+				return;
+			}
 			this.lastStats = await pullStaffReplica(staffDb(this.official.username));
 			this.lastSync = new Date().toISOString();
 			await db.meta.put({ key: 'trabajo-ultima-sync', value: this.lastSync });
@@ -119,7 +142,6 @@ class FieldWork {
 			if (e instanceof SessionExpired) this.needsSignIn = true;
 			this.syncError = e instanceof SessionExpired ? 'sesion_requerida' : 'sin_conexion';
 		} finally {
-			this.syncing = false;
 			await this.refresh();
 			void storage.refresh();
 		}

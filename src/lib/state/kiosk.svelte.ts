@@ -8,7 +8,7 @@ import { getAppDb } from '$lib/db';
 import { kioskInfoSchema, type KioskInfo } from '$lib/schemas';
 import { setKioskFlag } from '$lib/kiosk/flag';
 import { KIOSK_KEY_META, KIOSK_META, resetKioskDevice } from '$lib/kiosk/reset';
-import type { PublicSealKey } from '$lib/kiosk/seal';
+import type { PublicSealKey } from '$lib/crypto/seal';
 import type { KioskReceipt } from '$lib/kiosk/file';
 
 /** The receipt survives a reload of the tab (sessionStorage), never a session's end. */

@@ -5,15 +5,10 @@
  */
 import { SYNC } from '$lib/policy';
 import { getAppDb, type OutboxRow, type RequestRow } from '$lib/db';
-import {
-	flushOutbox,
-	makeAllDue,
-	nextDue,
-	recoverInterrupted,
-	type SealedReceipt
-} from '$lib/outbox/outbox';
+import { flushOutbox, makeAllDue, nextDue, type SealedReceipt } from '$lib/outbox/outbox';
 import { refreshRequests } from '$lib/outbox/tracking';
 import { outboxCount } from './outbox-count.svelte';
+import { QueueRunner } from './queue-runner.svelte';
 
 /** Check for answers at most this often while the portal is open (10 minutes). */
 const ANSWERS_EVERY_MS = 10 * 60_000;
@@ -21,14 +16,29 @@ const ANSWERS_EVERY_MS = 10 * 60_000;
 class OutboxState {
 	pending = $state<OutboxRow[]>([]);
 	requests = $state<RequestRow[]>([]);
-	sending = $state(false);
 	/**
 	 * Sealed (kiosk) requests filed while this page is open, by id: in memory only, so the
 	 * receipt on screen can show the radicado; a kiosk reset's hard navigation forgets them.
 	 */
 	sealedFiled = $state<Record<string, SealedReceipt>>({});
-	#timer: ReturnType<typeof setTimeout> | undefined;
-	#running: Promise<void> | null = null;
+	readonly #runner = new QueueRunner({
+		run: async () => {
+			const db = getAppDb();
+			try {
+				const result = await flushOutbox(db);
+				this.#rememberSealed(result.sealedFiled);
+				if (result.filed.length) await refreshRequests(db);
+			} finally {
+				await this.reload();
+			}
+		},
+		makeAllDue: () => makeAllDue(getAppDb()),
+		nextDue: () => nextDue(getAppDb())
+	});
+
+	get sending(): boolean {
+		return this.#runner.running;
+	}
 
 	/** Re-reads the device's outbox and requests into the UI state. */
 	async reload() {
@@ -42,41 +52,18 @@ class OutboxState {
 		outboxCount.pending = pending.filter((p) => p.state !== 'rechazada').length;
 	}
 
-	/** Sends what is due; concurrent calls share one run. */
+	/** Sends what is due. */
 	flush(): Promise<void> {
-		this.#running ??= this.#flush().finally(() => (this.#running = null));
-		return this.#running;
+		return this.#runner.flush();
 	}
 
-	async sendNow() {
-		await makeAllDue(getAppDb());
-		await this.flush();
+	/** "Enviar ahora": everything waiting, now. */
+	sendNow(): Promise<void> {
+		return this.#runner.sendNow();
 	}
 
 	async refreshAnswers() {
 		if (await refreshRequests(getAppDb())) await this.reload();
-	}
-
-	async #flush() {
-		const db = getAppDb();
-		this.sending = true;
-		try {
-			const result = await flushOutbox(db);
-			this.#rememberSealed(result.sealedFiled);
-			if (result.filed.length) await refreshRequests(db);
-		} finally {
-			this.sending = false;
-			await this.reload();
-			this.#schedule();
-		}
-	}
-
-	/** Wakes up when the earliest waiting item is due. */
-	async #schedule() {
-		clearTimeout(this.#timer);
-		const due = await nextDue(getAppDb());
-		if (due === null) return;
-		this.#timer = setTimeout(() => void this.flush(), Math.max(1000, due - Date.now()));
 	}
 
 	#stop: (() => void) | null = null;
@@ -91,20 +78,16 @@ class OutboxState {
 	}
 
 	#start(): () => void {
-		const db = getAppDb();
-		const onOnline = () => {
-			void this.sendNow();
-			void this.refreshAnswers();
-		};
-		void recoverInterrupted(db).then(() => this.flush());
+		const stopRunner = this.#runner.start();
+		const onOnline = () => void this.refreshAnswers();
 		void this.refreshAnswers();
 		addEventListener('online', onOnline);
 		const answers = setInterval(() => void this.refreshAnswers(), ANSWERS_EVERY_MS);
 		navigator.serviceWorker?.addEventListener('message', this.#onWorkerMessage);
 		return () => {
+			stopRunner();
 			removeEventListener('online', onOnline);
 			clearInterval(answers);
-			clearTimeout(this.#timer);
 			navigator.serviceWorker?.removeEventListener('message', this.#onWorkerMessage);
 		};
 	}

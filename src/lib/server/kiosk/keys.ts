@@ -1,5 +1,5 @@
 /**
- * The server's key pair for sealed kiosk requests (see `$lib/kiosk/seal.ts` for why). Generated
+ * The server's key pair for sealed kiosk requests (see `$lib/crypto/seal.ts` for why). Generated
  * once, on first use, and kept in the back-office database (`gestion`, never replicated): every
  * server behind the load balancer reads the same pair, and a request sealed months ago offline
  * still opens. The private key never leaves the server.
@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
-import { fromBase64, keyIdOf, RSA_PARAMS, toBase64, type PublicSealKey } from '$lib/kiosk/seal';
+import { fromBase64, keyIdOf, RSA_PARAMS, toBase64, type PublicSealKey } from '$lib/crypto/seal';
 
 const KEY_DOC_ID = 'kiosco-clave:1';
 

@@ -1,10 +1,10 @@
 /**
- * Opening a sealed kiosk request on the server (format in `$lib/kiosk/seal.ts`). Every way an
+ * Opening a sealed kiosk request on the server (format in `$lib/crypto/seal.ts`). Every way an
  * envelope can be wrong — unknown version or key, bad base64, a wrapped key that does not
  * unwrap, a ciphertext, nonce or id that fails GCM authentication, a plaintext that is not JSON
  * — is one outcome, `sellado_invalido`: the device learns nothing about which part failed.
  */
-import { fromBase64, RSA_PARAMS, SEAL_VERSION } from '$lib/kiosk/seal';
+import { fromBase64, RSA_PARAMS, SEAL_VERSION } from '$lib/crypto/seal';
 
 export interface SealedParts {
 	version: string | null;

@@ -5,8 +5,7 @@ import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { postedForm, readPostedRequest } from '$lib/server/forms/form-data';
-import { validateApplicant } from '$lib/forms/applicant';
-import { validateValues } from '$lib/forms/validate';
+import { collectErrors, isClean } from '$lib/forms/collect-errors';
 import { errorText } from '$lib/forms/error-text';
 import type { Actions } from './$types';
 
@@ -26,17 +25,19 @@ export const actions: Actions = {
 			new Date()
 		);
 
-		const errors: Record<string, string> = {};
-		for (const [name, code] of Object.entries(validateValues(form, echo.values))) {
-			errors[`campo_${name}`] = errorText(code);
+		const found = collectErrors(form, {
+			anonymous: echo.anonymous,
+			applicant: echo.applicant,
+			values: echo.values,
+			consent: !!submission.consent,
+			attachmentCount: Array.isArray(submission.attachments) ? submission.attachments.length : 0
+		});
+		const errors = Object.fromEntries(
+			Object.entries(found.fields).map(([field, code]) => [field, errorText(code)])
+		);
+		if (!isClean(found)) {
+			return fail(400, { echo: { ...echo, errors, general: found.general.map(errorText) } });
 		}
-		if (!echo.anonymous) {
-			for (const [name, code] of Object.entries(validateApplicant(echo.applicant))) {
-				errors[name] = errorText(code);
-			}
-			if (!submission.consent) errors.consentimiento = errorText('falta_consentimiento');
-		}
-		if (Object.keys(errors).length) return fail(400, { echo: { ...echo, errors, general: [] } });
 
 		const outcome = await fileRequest(submission);
 		if (!outcome.ok) {

@@ -6,13 +6,13 @@ import { filingFailure } from '$lib/server/requests/failures';
 import { LIMITS } from '$lib/policy';
 import { sealKeys } from '$lib/server/kiosk/keys';
 import { unseal } from '$lib/server/kiosk/unseal';
-import { SEAL_HEADERS } from '$lib/kiosk/seal';
+import { SEAL_HEADERS } from '$lib/crypto/seal';
 import type { RequestHandler } from './$types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Files a request a kiosk sealed (see `$lib/kiosk/seal.ts`): opens it with the server's private
+ * Files a request a kiosk sealed (see `$lib/crypto/seal.ts`): opens it with the server's private
  * key, then files it exactly like `POST /api/solicitudes` — same schema, same checks, same
  * idempotency on the id (the same request sealed twice is the same request). No kiosk cookie is
  * needed: a kiosk revoked while it held queued requests must still deliver them, and the
