@@ -1,8 +1,8 @@
 /**
  * The authorisation matrix against the real server: every principal (anonymous, a citizen with
- * radicado + PIN, the interim admin token, each official role with its dependencia / capture
- * scope, a deactivated account) × every back-office page and action, back-office API, the
- * attachment download, the interim admin API, the sync gate and tracking. `authz/matrix.ts` holds
+ * radicado + PIN, each official role with its dependencia / capture scope, a deactivated
+ * account) × every back-office page and action, back-office API, the attachment download, the
+ * sync gate and tracking. `authz/matrix.ts` holds
  * the expected outcome of each cell as data; this runner makes one test per cell, so an access
  * that should be refused and is allowed (or the reverse) fails the suite.
  *
