@@ -23,54 +23,48 @@ import { requestsFlag } from '$lib/device-flags';
  * Moves a finished draft into the outbox in one transaction: from then on the request is kept
  * until the server confirms it, and the draft is gone (so it cannot be sent twice by mistake).
  */
-export async function enqueue(
+export function enqueue(
 	db: AppDb,
 	draft: Pick<DraftRow, 'id' | 'formTitle'>,
 	submission: Submission,
 	now = Date.now()
 ): Promise<PlainOutboxRow> {
-	const row: PlainOutboxRow = {
-		id: submission.id,
-		submission,
-		formTitle: draft.formTitle,
-		provisionalCode: provisionalCode(submission.id),
-		state: 'pendiente',
-		attempts: 0,
-		nextAttemptAt: now,
-		queuedAt: now
-	};
-	await db.transaction('rw', db.outbox, db.drafts, async () => {
-		// `add`, not `put`: a request already queued under this id is never overwritten.
-		await db.outbox.add(row);
-		await db.drafts.delete(draft.id);
-	});
-	requestsFlag.set();
-	return row;
+	return queueRow(db, draft.id, { id: submission.id, submission, formTitle: draft.formTitle }, now);
 }
 
 /**
  * A kiosk's {@link enqueue}: the request is stored sealed (see `$lib/crypto/seal.ts`), and its
  * draft is gone in the same transaction.
  */
-export async function enqueueSealed(
+export function enqueueSealed(
 	db: AppDb,
 	draftId: string,
 	sealed: SealedSubmission,
 	now = Date.now()
 ): Promise<SealedOutboxRow> {
-	const row: SealedOutboxRow = {
-		id: sealed.id,
-		sealed,
-		provisionalCode: provisionalCode(sealed.id),
+	return queueRow(db, draftId, { id: sealed.id, sealed }, now);
+}
+
+async function queueRow<R extends OutboxRow>(
+	db: AppDb,
+	draftId: string,
+	content: Omit<R, 'provisionalCode' | 'state' | 'attempts' | 'nextAttemptAt' | 'queuedAt'>,
+	now: number
+): Promise<R> {
+	const row = {
+		...content,
+		provisionalCode: provisionalCode(content.id),
 		state: 'pendiente',
 		attempts: 0,
 		nextAttemptAt: now,
 		queuedAt: now
-	};
+	} as R;
 	await db.transaction('rw', db.outbox, db.drafts, async () => {
+		// `add`, not `put`: a request already queued under this id is never overwritten.
 		await db.outbox.add(row);
 		await db.drafts.delete(draftId);
 	});
+	requestsFlag.set();
 	return row;
 }
 

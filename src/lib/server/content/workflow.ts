@@ -98,6 +98,17 @@ export async function listDrafts(): Promise<DraftDoc[]> {
 	return couch().range(DB.staff, 'borrador:', 'borrador:\ufff0', draftDocSchema);
 }
 
+/** A published version as the history lists it (what the editor sees, without the body). */
+export const revisionRow = (r: RevisionDoc) => ({
+	id: r._id,
+	publishedAt: r.publishedAt,
+	publishedBy: r.publishedBy,
+	proposedBy: r.proposedBy ?? null,
+	kind: r.kind,
+	title: String(r.input.title ?? ''),
+	restoredFrom: r.restoredFrom ?? null
+});
+
 /** An item's published versions, newest first. */
 export async function listRevisions(type: ContentType, slug: string): Promise<RevisionDoc[]> {
 	const prefix = revisionPrefix(type, slug);

@@ -8,7 +8,7 @@ import type { SessionUser } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
 import { slugParam } from '$lib/server/content/editor-page';
 import { listContent } from '$lib/server/content/repo';
-import { itemState, listRevisions } from '$lib/server/content/workflow';
+import { itemState, listRevisions, revisionRow } from '$lib/server/content/workflow';
 
 /** Plan pages are the committee's: `plan.gestionar` (comité GEL-T, administrador). */
 export const requirePlan = (locals: App.Locals, url: URL): SessionUser =>
@@ -46,15 +46,7 @@ export async function history(type: PlanContentType, slug: string, url: URL) {
 	const revisions = await listRevisions(type, slug);
 	const shown = revisions.find((r) => r._id === url.searchParams.get('ver'));
 	return {
-		revisions: revisions.map((r) => ({
-			id: r._id,
-			publishedAt: r.publishedAt,
-			publishedBy: r.publishedBy,
-			proposedBy: r.proposedBy ?? null,
-			kind: r.kind,
-			title: String(r.input.title ?? ''),
-			restoredFrom: r.restoredFrom ?? null
-		})),
+		revisions: revisions.map(revisionRow),
 		viewing: shown ? { id: shown._id, publishedAt: shown.publishedAt, input: shown.input } : null
 	};
 }

@@ -24,6 +24,7 @@ import {
 	mayEdit,
 	publishDraft,
 	restoreRevision,
+	revisionRow,
 	saveDraft
 } from '$lib/server/content/workflow';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -79,15 +80,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 					hasPdf: !!published._attachments?.[PDF_ATTACHMENT]
 				}
 			: null,
-		revisions: revisions.map((r) => ({
-			id: r._id,
-			publishedAt: r.publishedAt,
-			publishedBy: r.publishedBy,
-			proposedBy: r.proposedBy ?? null,
-			kind: r.kind,
-			title: String(r.input.title ?? ''),
-			restoredFrom: r.restoredFrom ?? null
-		})),
+		revisions: revisions.map(revisionRow),
 		dependencias,
 		viewing,
 		actions: allowedActions(user, item, state.draft?.state ?? null)
