@@ -115,3 +115,31 @@ export async function expectAxeClean(page: Page) {
 		serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 	).toEqual([]);
 }
+
+/**
+ * Waits until the device's saved draft of the form holds `subject` and the consent: the
+ * "Borrador guardado" line appears at the first save, which may be before the last keystroke.
+ */
+export async function waitForSavedDraft(page: Page, subject: string) {
+	await page.waitForFunction(
+		async (wanted) =>
+			new Promise<boolean>((resolve) => {
+				const open = indexedDB.open('ventanilla');
+				open.onerror = () => resolve(false);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains('drafts')) return resolve(false);
+					const all = db.transaction('drafts').objectStore('drafts').getAll();
+					all.onsuccess = () =>
+						resolve(
+							(all.result as Array<{ values: { asunto?: string }; consent: boolean }>).some(
+								(d) => d.values.asunto === wanted && d.consent
+							)
+						);
+					all.onerror = () => resolve(false);
+				};
+			}),
+		subject,
+		{ polling: 200, timeout: 10_000 }
+	);
+}

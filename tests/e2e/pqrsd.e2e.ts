@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN, baseUrl, holdScripts, waitForOfflineReady } from './helpers';
+import { E2E_ADMIN, baseUrl, holdScripts, waitForOfflineReady, waitForSavedDraft } from './helpers';
 import { answerRequest, filedRequests } from '../helpers/as-official';
 
 async function fillQueja(page: Page, subject: string) {
@@ -21,6 +21,7 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	const subject = `Alumbrado público ${Date.now()}`;
 	await fillQueja(page, subject);
 	await expect(page.getByText(/Borrador guardado en este dispositivo/)).toBeVisible();
+	await waitForSavedDraft(page, subject);
 
 	// Reload offline: the service worker serves the page, the draft comes back from IndexedDB.
 	await page.reload();

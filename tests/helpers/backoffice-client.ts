@@ -3,6 +3,7 @@
  * forms the way a browser does (with an Origin header), reading SvelteKit's JSON action results.
  */
 import * as devalue from 'devalue';
+import { startServer, type RunningServer } from './app-server.js';
 
 export interface PageResult {
 	status: number;
@@ -86,4 +87,27 @@ export class BackOffice {
 	async signOut(): Promise<void> {
 		await this.action('/gestion/salir', {});
 	}
+}
+
+/**
+ * A server of the test file's own, whose first administrator is `admin`, with that
+ * administrator signed in: for suites that sign in often, exhaust a per-process limit on purpose
+ * or need settings of their own (`env`).
+ */
+export async function ownServerWithAdmin(
+	admin: { username: string; password: string },
+	env: Record<string, string> = {}
+): Promise<{ server: RunningServer; adm: BackOffice }> {
+	const server = await startServer({
+		env: {
+			ADMIN_USUARIO: admin.username,
+			ADMIN_CLAVE: admin.password,
+			LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+			...env
+		}
+	});
+	const adm = new BackOffice(server.url);
+	const status = await adm.signIn(admin.username, admin.password);
+	if (status !== 303) throw new Error(`El administrador no pudo ingresar: ${status}`);
+	return { server, adm };
 }

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bogotaDate } from '../../src/lib/domain/calendar-date';
-import { startServer, type RunningServer } from '../helpers/app-server.js';
-import { BackOffice } from '../helpers/backoffice-client';
+import type { RunningServer } from '../helpers/app-server.js';
+import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
 import { memoryDb, PouchDB } from '../helpers/node-pouch';
 import { staff, username, type StaffKey } from './backoffice-fixtures';
 
@@ -21,16 +21,8 @@ let adm: BackOffice;
 // A server of its own: these tests sign in as an administrator and publish many items; the
 // shared server's one administrator is rate-limited per username across every suite.
 beforeAll(async () => {
-	server = await startServer({
-		env: {
-			ADMIN_USUARIO: ADMIN.username,
-			ADMIN_CLAVE: ADMIN.password,
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
-		}
-	});
+	({ server, adm } = await ownServerWithAdmin(ADMIN));
 	base = server.url;
-	adm = new BackOffice(base);
-	expect(await adm.signIn(ADMIN.username, ADMIN.password)).toBe(303);
 	bo = await staff(SUFFIX, adm);
 });
 afterAll(() => server?.stop());
@@ -510,59 +502,43 @@ describe('validation of the editor form', () => {
 		expect((await published('noticia', slug)).status).toBe(404);
 	});
 
+	/** A trámite's specific data (YAML) with a wrong category and an empty requirement. */
+	const tramiteYaml = (extra: string[] = []) =>
+		[
+			'kind: tramite',
+			'category: inventada',
+			'purpose: Probar',
+			'result: Nada',
+			'audience: [persona-natural]',
+			'requirements:',
+			'  - text: ""',
+			'steps: [Uno]',
+			'cost: { free: true, description: Gratis }',
+			'time: { kind: inmediato }',
+			'legalBasis: [Ley 1755 de 2015]',
+			'channels: [presencial]',
+			'pointsOfAttention: [{ name: A, address: B, hours: C }]',
+			'tracking: Radicado',
+			...extra
+		].join('\n');
+	/** The new-trámite form, posted by the editor with an impossible review date. */
+	const newTramite = (slug: string, datos: string) =>
+		bo.editor.action('/gestion/contenido/tramite/nuevo', {
+			slug,
+			title: 'Trámite de prueba',
+			summary: '',
+			responsible: 'secretaria-de-gobierno',
+			reviewBy: '2027-13-45',
+			body: '',
+			datos
+		});
+
 	it('names the path of each schema error with a code, not Zod’s prose, and stores nothing', async () => {
 		const slug = unique('tramite');
-		const res = await bo.editor.action('/gestion/contenido/tramite/nuevo', {
-			slug,
-			title: 'Trámite de prueba',
-			summary: '',
-			responsible: 'secretaria-de-gobierno',
-			reviewBy: '2027-13-45',
-			body: '',
-			datos: [
-				'kind: tramite',
-				'category: inventada',
-				'purpose: Probar',
-				'result: Nada',
-				'audience: [persona-natural]',
-				'requirements:',
-				'  - text: ""',
-				'steps: [Uno]',
-				'cost: { free: true, description: Gratis }',
-				'time: { kind: inmediato }',
-				'legalBasis: [Ley 1755 de 2015]',
-				'channels: [presencial]',
-				'pointsOfAttention: [{ name: A, address: B, hours: C }]',
-				'tracking: Radicado',
-				'title: No va aquí'
-			].join('\n')
-		});
+		const res = await newTramite(slug, tramiteYaml(['title: No va aquí']));
 		expect(res.status).toBe(400);
 		expect(res.data?.issues).toEqual([{ path: 'datos.title', code: 'campo_propio' }]);
-		const again = await bo.editor.action('/gestion/contenido/tramite/nuevo', {
-			slug,
-			title: 'Trámite de prueba',
-			summary: '',
-			responsible: 'secretaria-de-gobierno',
-			reviewBy: '2027-13-45',
-			body: '',
-			datos: [
-				'kind: tramite',
-				'category: inventada',
-				'purpose: Probar',
-				'result: Nada',
-				'audience: [persona-natural]',
-				'requirements:',
-				'  - text: ""',
-				'steps: [Uno]',
-				'cost: { free: true, description: Gratis }',
-				'time: { kind: inmediato }',
-				'legalBasis: [Ley 1755 de 2015]',
-				'channels: [presencial]',
-				'pointsOfAttention: [{ name: A, address: B, hours: C }]',
-				'tracking: Radicado'
-			].join('\n')
-		});
+		const again = await newTramite(slug, tramiteYaml());
 		expect(again.data?.issues).toEqual(
 			expect.arrayContaining([
 				{ path: 'datos.category', code: 'opcion_invalida' },

@@ -7,8 +7,8 @@
  */
 import * as devalue from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/app-server.js';
-import { BackOffice } from '../helpers/backoffice-client';
+import type { RunningServer } from '../helpers/app-server.js';
+import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
 import {
 	sealedRequest,
 	sealSubmission,
@@ -23,17 +23,10 @@ let server: RunningServer;
 let adm: BackOffice;
 
 beforeAll(async () => {
-	server = await startServer({
-		env: {
-			ADMIN_USUARIO: ADMIN.username,
-			ADMIN_CLAVE: ADMIN.password,
-			KIOSK_CODE_HOURS: String(CODE_HOURS),
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000',
-			TRACKING_LOOKUPS_PER_MINUTE: '10000'
-		}
-	});
-	adm = new BackOffice(server.url);
-	expect(await adm.signIn(ADMIN.username, ADMIN.password)).toBe(303);
+	({ server, adm } = await ownServerWithAdmin(ADMIN, {
+		KIOSK_CODE_HOURS: String(CODE_HOURS),
+		TRACKING_LOOKUPS_PER_MINUTE: '10000'
+	}));
 }, 120_000);
 
 afterAll(async () => {

@@ -11,8 +11,8 @@ import {
 	pqrsdStatsDatasetSchema,
 	tramitesDatasetSchema
 } from '../../src/lib/schemas/open-data';
-import { startServer, type RunningServer } from '../helpers/app-server.js';
-import { BackOffice } from '../helpers/backoffice-client';
+import type { RunningServer } from '../helpers/app-server.js';
+import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
 import { staff, type StaffKey } from './backoffice-fixtures';
 
 const ADMIN = { username: 'admin.datos', password: 'clave-datos-abiertos-0001' };
@@ -135,16 +135,10 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Pro
 }
 
 beforeAll(async () => {
-	server = await startServer({
-		env: {
-			ADMIN_USUARIO: ADMIN.username,
-			ADMIN_CLAVE: ADMIN.password,
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
-		}
-	});
+	const own = await ownServerWithAdmin(ADMIN);
+	server = own.server;
 	base = server.url;
-	const adm = new BackOffice(base);
-	expect(await adm.signIn(ADMIN.username, ADMIN.password)).toBe(303);
+	const adm = own.adm;
 	bo = await staff('datos', adm);
 
 	// Five from one vereda (shown), one from another (below the threshold: merged).

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bogotaDate } from '../../src/lib/domain/calendar-date';
-import { startServer, type RunningServer } from '../helpers/app-server.js';
-import { BackOffice } from '../helpers/backoffice-client';
+import type { RunningServer } from '../helpers/app-server.js';
+import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
 import { publishFromSeed } from '../helpers/dated-content';
 import { staff, type StaffKey } from './backoffice-fixtures';
 import { SCRIPT_MARKER, SCRIPTS, UNICODE } from './hostile/payloads';
@@ -160,17 +160,10 @@ const GOOD = {
 // A server of its own: the comment rate limit is per address and per process, and these tests
 // exhaust it on purpose.
 beforeAll(async () => {
-	server = await startServer({
-		env: {
-			ADMIN_USUARIO: ADMIN.username,
-			ADMIN_CLAVE: ADMIN.password,
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
-		}
-	});
+	const own = await ownServerWithAdmin(ADMIN);
+	server = own.server;
 	base = server.url;
-	const adm = new BackOffice(base);
-	expect(await adm.signIn(ADMIN.username, ADMIN.password)).toBe(303);
-	bo = await staff('participa', adm);
+	bo = await staff('participa', own.adm);
 });
 afterAll(() => server?.stop());
 
