@@ -46,7 +46,8 @@ const done: Record<string, () => string> = {
 	devuelto: m.ed_done_devuelto,
 	publicado: m.ed_done_publicado,
 	descartado: m.ed_done_descartado,
-	restaurado: m.ed_done_restaurado
+	restaurado: m.ed_done_restaurado,
+	retirada: m.ed_done_retirada
 };
 export const doneText = (code: string | null): string | null =>
 	code ? (done[code]?.() ?? null) : null;

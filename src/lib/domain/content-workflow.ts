@@ -54,6 +54,13 @@ export function mayPropose(actor: Actor | null | undefined, item: WorkflowItem):
 	);
 }
 
+/** Whether `actor` publishes `item` (and may remove a revision from its history). */
+export function mayPublish(actor: Actor | null | undefined, item: WorkflowItem): boolean {
+	return isPlanType(item.type)
+		? can(actor, 'plan.gestionar')
+		: can(actor, 'contenido.publicar') && mayPropose(actor, item);
+}
+
 /**
  * What `action` does to an item whose draft is in `state` (`null`: no draft, only the
  * published version or nothing yet).
@@ -64,9 +71,7 @@ export function transition(
 	state: DraftState | null,
 	action: WorkflowAction
 ): Transition {
-	const publisher = isPlanType(item.type)
-		? can(actor, 'plan.gestionar')
-		: can(actor, 'contenido.publicar') && mayPropose(actor, item);
+	const publisher = mayPublish(actor, item);
 	const refuse = (refusal: WorkflowRefusal): Transition => ({ ok: false, refusal });
 	switch (action) {
 		case 'guardar':

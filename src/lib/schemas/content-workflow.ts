@@ -55,6 +55,13 @@ export const revisionDocSchema = z.object({
 	kind: z.enum(['publicacion', 'origen']),
 	restoredFrom: z.string().optional(),
 	/** Digest of the published PDF, if any (the PDF itself stays on the published document). */
-	documentDigest: z.string().optional()
+	documentDigest: z.string().optional(),
+	/**
+	 * The version held personal data published by mistake: its content was removed (`input` is
+	 * then empty) and the store compacted; who, when and why stay in the history.
+	 */
+	purged: z
+		.object({ by: who, at: isoDateTimeSchema, reason: z.string().trim().min(10).max(500) })
+		.optional()
 });
 export type RevisionDoc = z.infer<typeof revisionDocSchema>;

@@ -8,7 +8,12 @@
  * changed the item in between: nobody overwrites a colleague's work without seeing it.
  */
 import { bogotaDate } from '$lib/domain/calendar-date';
-import { transition, mayPropose, type WorkflowAction } from '$lib/domain/content-workflow';
+import {
+	mayPropose,
+	mayPublish,
+	transition,
+	type WorkflowAction
+} from '$lib/domain/content-workflow';
 import { type DraftState } from '$lib/schemas/vocab';
 import {
 	draftDocSchema,
@@ -106,7 +111,8 @@ export const revisionRow = (r: RevisionDoc) => ({
 	proposedBy: r.proposedBy ?? null,
 	kind: r.kind,
 	title: String(r.input.title ?? ''),
-	restoredFrom: r.restoredFrom ?? null
+	restoredFrom: r.restoredFrom ?? null,
+	purged: r.purged ?? null
 });
 
 /** An item's published versions, newest first. */
@@ -358,7 +364,63 @@ export async function publishDraft(
 		// Published already; a draft changed in the meantime stays for its author to see.
 		if (!(e instanceof WorkflowError)) throw e;
 	});
+	// The previous version's body leaves the disk too (the gate serves only the current one).
+	compactSoon(DB.content);
 	return { doc, revision };
+}
+
+/**
+ * Asks the store to compact `db`: bodies of earlier revisions are removed from disk (CouchDB
+ * keeps only their ids). Runs in the background; a failure is logged, the store compacts later
+ * by itself (CouchDB's compaction daemon) or at the next call.
+ */
+function compactSoon(db: string): void {
+	couch()
+		.json(`${encodeURIComponent(db)}/_compact`, { method: 'POST', body: '{}' })
+		.catch((e: unknown) => console.error(`No se pudo compactar ${db}:`, e));
+}
+
+/**
+ * Removes an earlier version's content from the history because it exposed personal data (a
+ * name, a document or phone number an editor had published by mistake). The entry stays, with
+ * who removed it, when and why; its content is gone, also from disk (compaction). The current
+ * version cannot be removed: publish a corrected one first.
+ */
+export async function purgeRevision(
+	actor: SessionUser,
+	type: ContentType,
+	slug: string,
+	revisionId: string,
+	opts: { reason: string; now?: Date }
+): Promise<RevisionDoc> {
+	const state = await itemState(type, slug);
+	if (!state.responsible || !mayPublish(actor, { type, responsible: state.responsible })) {
+		throw new WorkflowError('prohibido');
+	}
+	if (!revisionId.startsWith(revisionPrefix(type, slug))) throw new WorkflowError('no_encontrado');
+	const [latest] = await listRevisions(type, slug);
+	const revision = await couch().get(DB.staff, revisionId, revisionDocSchema);
+	if (!revision) throw new WorkflowError('no_encontrado');
+	if (revision.purged || latest?._id === revision._id) throw new WorkflowError('estado_invalido');
+	const purged: RevisionDoc = {
+		...revision,
+		input: {},
+		documentDigest: undefined,
+		purged: {
+			by: whoOf(actor),
+			at: (opts.now ?? new Date()).toISOString(),
+			reason: opts.reason.trim()
+		}
+	};
+	try {
+		await couch().put(DB.staff, revisionDocSchema.parse(purged));
+	} catch (e) {
+		if (e instanceof CouchError && e.status === 409) throw new WorkflowError('conflicto');
+		throw e;
+	}
+	compactSoon(DB.staff);
+	compactSoon(DB.content);
+	return purged;
 }
 
 /** The PDF to store with the published norma: the draft's new one, else the published stub. */
@@ -431,6 +493,7 @@ export async function restoreRevision(
 	if (!revisionId.startsWith(revisionPrefix(type, slug))) throw new WorkflowError('no_encontrado');
 	const revision = await couch().get(DB.staff, revisionId, revisionDocSchema);
 	if (!revision) throw new WorkflowError('no_encontrado');
+	if (revision.purged) throw new WorkflowError('estado_invalido');
 	// The old version may name another responsible office: the actor must be allowed that too.
 	check(actor, state, 'restaurar', String(revision.input.responsible));
 	checkVersion(state, opts.version);

@@ -31,6 +31,14 @@ const changesQuery = z
 	})
 	.strict();
 
+/**
+ * Only the current revision of a document is public: an editor who removed a name or a phone
+ * number from a published item by publishing a correction must not leave it readable in an
+ * earlier revision. So no `rev`, `open_revs`, `revs_info`, `conflicts`, `latest`… on a document;
+ * `revs=true` (the list of revision ids, no bodies) is what a pull needs to build its tree.
+ */
+const docQuery = z.object({ revs: z.enum(['true', 'false']).optional() }).strict();
+
 const bulkGetQuery = z
 	.object({
 		revs: z.enum(['true', 'false']).optional(),
@@ -99,8 +107,9 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		const q = bulkGetQuery.safeParse(query);
 		if (!q.success) return syncError('consulta_invalida');
 		const params = new URLSearchParams(q.data as Record<string, string>);
-		// No attachment bodies in a pull, whatever the device asks (see withoutAttachments).
-		for (const name of ATTACHMENT_PARAMS) params.delete(name);
+		// No attachment bodies in a pull, whatever the device asks (see withoutAttachments); no
+		// `latest`, which could answer with another leaf than the current revision.
+		for (const name of [...ATTACHMENT_PARAMS, 'latest']) params.delete(name);
 		return bulkGet(request, params);
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
@@ -108,8 +117,9 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		return syncError('no_encontrado');
 	}
 	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
-		const params = new URLSearchParams(url.search);
-		for (const name of ATTACHMENT_PARAMS) params.delete(name);
+		const q = docQuery.safeParse(query);
+		if (!q.success) return syncError('consulta_invalida');
+		const params = new URLSearchParams(q.data as Record<string, string>);
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
 		const text = await res.text();
 		return new Response(res.ok ? withoutAttachments(text) : text, {
@@ -183,15 +193,58 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 		request,
 		`_bulk_get?${params}\n${canonical}`,
 		await storeSeq(),
-		async () => {
-			const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: canonical
-			});
-			if (!res.ok) return syncError('almacen_no_disponible');
-			return withoutAttachments(await res.text());
-		},
+		() => currentRevisionsOnly(body.data.docs, params),
 		noStore
 	);
+}
+
+type BulkGetAsk = z.infer<typeof bulkGetBody>['docs'][number];
+
+/**
+ * `_bulk_get` answering only current revisions: a request for another revision of a document
+ * gets CouchDB's "missing" for it (as for a revision compacted away), never its body. One extra
+ * store round trip (`_all_docs` with the ids) learns the current revisions.
+ */
+async function currentRevisionsOnly(
+	docs: BulkGetAsk[],
+	params: URLSearchParams
+): Promise<string | Response> {
+	const pinned = docs.filter((d) => d.rev !== undefined);
+	const current = new Map<string, string>();
+	if (pinned.length) {
+		const res = await couch().fetch(`${DB.content}/_all_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ keys: [...new Set(pinned.map((d) => d.id))] })
+		});
+		if (!res.ok) return syncError('almacen_no_disponible');
+		const rows = ((await res.json()) as { rows: Array<{ key: string; value?: { rev: string } }> })
+			.rows;
+		for (const row of rows) if (row.value?.rev) current.set(row.key, row.value.rev);
+	}
+	const isOld = (d: BulkGetAsk) => d.rev !== undefined && current.get(d.id) !== d.rev;
+	const asked = docs.filter((d) => !isOld(d));
+	let results: Array<{ id: string; docs: unknown[] }> = [];
+	if (asked.length) {
+		const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: asked })
+		});
+		if (!res.ok) return syncError('almacen_no_disponible');
+		results = (JSON.parse(withoutAttachments(await res.text())) as { results: typeof results })
+			.results;
+	}
+	// Back in the order asked, old revisions answered as missing.
+	const answers = [...results];
+	return JSON.stringify({
+		results: docs.map((d) =>
+			isOld(d)
+				? {
+						id: d.id,
+						docs: [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
+					}
+				: (answers.shift() ?? { id: d.id, docs: [] })
+		)
+	});
 }

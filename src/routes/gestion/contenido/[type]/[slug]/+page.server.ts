@@ -23,6 +23,7 @@ import {
 	listRevisions,
 	mayEdit,
 	publishDraft,
+	purgeRevision,
 	restoreRevision,
 	revisionRow,
 	saveDraft
@@ -199,5 +200,20 @@ export const actions: Actions = {
 			return refused(e);
 		}
 		back(event, 'restaurado');
+	},
+
+	purgar: async (event) => {
+		const { user, type, slug } = context(event);
+		const data = await event.request.formData();
+		const reason = text(data, 'motivo', { multiline: true });
+		if (reason.length < 10) return fail(400, { refusal: 'falta_motivo' });
+		try {
+			await purgeRevision(user, type, slug, text(data, 'revision', { trim: false }), {
+				reason: reason.slice(0, 500)
+			});
+		} catch (e) {
+			return refused(e);
+		}
+		back(event, 'retirada');
 	}
 };
