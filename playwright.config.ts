@@ -21,9 +21,11 @@ export default defineConfig({
 		// Counts every request the journeys filed, so it runs after all of them.
 		{ name: 'ledger', testMatch: /zz-server-ledger\.e2e\.ts$/, dependencies: ['journeys'] }
 	],
+	// CI (`.ci/run` sets CI): a stray `test.only` fails the run instead of skipping the rest.
+	forbidOnly: !!process.env.CI,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',

@@ -5,9 +5,9 @@
  * code and data the app and its unit tests use.
  */
 import { Marked } from 'marked';
-import { SearchIndex } from '../src/lib/search/search-index.ts';
-import { toSearchDoc } from '../src/lib/search/search-doc.ts';
-import { CorpusGenerator } from '../src/lib/search/test-corpus.ts';
+import { SearchIndex } from '../src/lib/search/search-index';
+import { toSearchDoc } from '../src/lib/search/search-doc';
+import { CorpusGenerator } from '../src/lib/search/test-corpus';
 
 export { CorpusGenerator, SearchIndex, toSearchDoc };
 
@@ -30,7 +30,7 @@ const MAX_TEXT = 3000;
 export function storedDocs(first, count, seed = 20_260_601 + first) {
 	const corpus = new CorpusGenerator(seed);
 	return Array.from({ length: count }, (_, i) => {
-		const doc = /** @type {any} */ (corpus.contentDoc(first + i));
+		const doc = corpus.contentDoc(first + i);
 		const parts = String(doc.body).split('\n\n');
 		let body = parts.join('\n\n');
 		let html = /** @type {string} */ (marked.parse(body));

@@ -1,6 +1,7 @@
 // Ventanilla's Node server: one process hosts the SvelteKit app (adapter-node's handler) and, unless
 // COUCHDB_URL points at Apache CouchDB, the embedded LevelDB store on a private loopback port.
-// JavaScript so Node ≥ 20.19 runs it without a build step; `tsc` checks it through its JSDoc.
+// JavaScript so Node ≥ 20.19 runs it without a build step; `npm run check:types` checks it through
+// its JSDoc.
 import express from 'express';
 import compression from 'compression';
 import { constants as zlib } from 'node:zlib';
@@ -38,7 +39,13 @@ if (!settings.COUCHDB_URL) {
 const OWN_PROTOCOL_HEADER = 'x-ventanilla-protocol';
 const { ownProtocol } = applyAdapterDefaults(settings, OWN_PROTOCOL_HEADER);
 
-const { handler } = await import('../build/handler.js');
+// Written by `npm run build`. Loaded through a variable so that TypeScript does not follow it into
+// the bundle (it would type-check the whole build output, or fail on a checkout without one): its
+// type comes from build-handler.d.ts instead.
+const HANDLER_MODULE = '../build/handler.js';
+const { handler } = /** @type {typeof import('./build-handler.js')} */ (
+	await import(HANDLER_MODULE)
+);
 
 const app = express();
 app.disable('x-powered-by');

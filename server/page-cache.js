@@ -60,6 +60,8 @@ function cookieValue(header, name) {
 /**
  * @param {object} opts
  * @param {number} opts.ttlMs  how long a rendered page is reused
+ * @param {number} [opts.staleMs]  how long past its TTL a copy may still answer while the page
+ *   renders again (stale-while-revalidate)
  * @param {number} opts.maxEntries  most pages kept (least recently used go first)
  * @param {number} opts.maxBytes  most body bytes kept in total
  * @param {number} [opts.maxEntryBytes]  larger pages are not kept
@@ -197,6 +199,7 @@ export function pageCache({
 			// seconds old beats queueing behind a render under load), else wait for the render
 			// (bounded), then use it or render.
 			if (found) return replay(req, res, found.entry, 'stale');
+			/** @type {ReturnType<typeof setTimeout> | undefined} */
 			let timer;
 			const waited = new Promise((resolve) => (timer = setTimeout(resolve, coalesceWaitMs)));
 			Promise.race([pending, waited]).then(() => {

@@ -24,9 +24,10 @@ export function median(values) {
 	if (values.length === 0) return NaN;
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
-	return sorted.length % 2
-		? /** @type {number} */ (sorted[mid])
-		: /** @type {number} */ (sorted[mid - 1] + /** @type {number} */ (sorted[mid])) / 2;
+	const upper = /** @type {number} */ (sorted[mid]);
+	if (sorted.length % 2) return upper;
+	const lower = /** @type {number} */ (sorted[mid - 1]);
+	return (lower + upper) / 2;
 }
 
 /**

@@ -22,7 +22,7 @@ import { checkAborted } from '../lib/scenario.js';
 import { kb, median } from '../lib/stats.js';
 import { recordWireBytes, totals } from '../lib/wire-bytes.js';
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{
 		id: 'home.bytes.total',
 		what: 'home, first visit, cold cache: bytes on the wire, total',
@@ -35,7 +35,7 @@ const ROWS = [
 	},
 	{ id: 'home.bytes.split', what: 'home, first visit, cold cache: HTML / CSS / JS / other' },
 	{ id: 'sw.precache.bytes', what: 'service worker precache at install: bytes on the wire' }
-];
+]);
 
 /**
  * Raw bytes of one compressed GET (status line, headers, body as sent).

@@ -55,7 +55,7 @@ const FORM_FIELD = {
 	text: FORM_TEXT
 };
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{
 		id: 'inp.slow4g',
 		what: 'INP on Slow 4G + 4× CPU: click search box + type, first visit (during the pull)',
@@ -67,7 +67,7 @@ const ROWS = [
 		what: 'INP on Slow 4G + 4× CPU: tap a form field + type, first visit (during the pull)',
 		budget: '≤ 200 ms'
 	}
-];
+]);
 
 /**
  * @param {import('../lib/scenario.js').BenchContext} ctx

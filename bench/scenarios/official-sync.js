@@ -21,7 +21,7 @@ const BATCH = 500;
 const ADMIN = { username: 'admin.bench', password: 'clave-bench-admin-01' };
 const OFFICIAL = { username: 'func.bench', password: 'clave-bench-func-001' };
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{ id: 'officials.pull.docs', what: 'official sync, inbox of 500 requests: documents pulled' },
 	{ id: 'officials.pull.bytes', what: 'official sync, inbox of 500 requests: bytes on the wire' },
 	{
@@ -35,7 +35,7 @@ const ROWS = [
 		budget: '≤ 0.25'
 	},
 	{ id: 'officials.resync', what: 'official resync after 10 new events: requests and bytes' }
-];
+]);
 
 /**
  * @param {URL} url
@@ -76,7 +76,12 @@ function call(url, opts = {}) {
 	});
 }
 
-/** Signs in through the form and returns the session cookie. */
+/**
+ * Signs in through the form and returns the session cookie.
+ * @param {string} base
+ * @param {{ username: string, password: string }} who
+ * @returns {Promise<string>}
+ */
 async function signIn(base, who) {
 	const res = await call(new URL('/gestion/ingresar', base), {
 		method: 'POST',

@@ -41,7 +41,7 @@ const SIZES = [
 /** Only these sizes are checked against "requests per 1,000 docs": see README. */
 const PER_THOUSAND_CHECKED = new Set(['2k', '10k']);
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{ id: 'pack.seed.time3g', what: 'offline pack, seed, on 3G: time (simulated)', budget: '≤ 15 s' },
 	{ id: 'pack.2k.time3g', what: 'offline pack, seed + 2,000 docs, on 3G: time (modelled)' },
 	{ id: 'pack.10k.time3g', what: 'offline pack, seed + 10,000 docs, on 3G: time (modelled)' },
@@ -60,7 +60,7 @@ const ROWS = [
 		id: `pack.default.${s.key}`,
 		what: `PouchDB defaults, ${s.label}: requests/1,000 docs, bytes/raw JSON, ×app`
 	}))
-];
+]);
 
 /**
  * @typedef {object} PullFigures

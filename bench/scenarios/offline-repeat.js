@@ -20,11 +20,11 @@ import { duration, kb, median } from '../lib/stats.js';
 import { installVitals, settledVitals } from '../lib/vitals.js';
 import { recordWireBytes } from '../lib/wire-bytes.js';
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{ id: 'offline.lcp', what: 'home, repeat visit offline: LCP (4× CPU)', budget: '≤ 500 ms' },
 	{ id: 'offline.lcp.nocpu', what: 'home, repeat visit offline: LCP (no CPU slowdown)' },
 	{ id: 'pack.browser.seed', what: 'offline pack, seed, pulled by the browser: bytes on the wire' }
-];
+]);
 
 /**
  * @param {import('../lib/scenario.js').BenchContext} ctx

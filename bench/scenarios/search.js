@@ -25,14 +25,14 @@ const QUERIES = JSON.parse(
 	readFileSync(new URL('../../src/lib/search/perf-queries.json', import.meta.url), 'utf8')
 );
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{
 		id: 'search.query',
 		what: 'offline search, 5,000 docs, 4× CPU: time per query (p95)',
 		budget: '≤ 50 ms'
 	},
 	{ id: 'search.build', what: 'offline search, 5,000 docs, 4× CPU: index build, restore' }
-];
+]);
 
 /**
  * One fresh page: generate, build, restore, query.

@@ -37,7 +37,7 @@ const SUBMIT_TIMEOUT_MS = 30_000;
 /** Size of the photo attached to each submission: a document photo compressed on the phone. */
 const PHOTO_BYTES = 150 * 1024;
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{
 		id: 'server.sync200.p95',
 		what: 'server: 200 devices syncing at once (loopback), 20 of them submitting, p95 latency per request',
@@ -45,7 +45,7 @@ const ROWS = [
 	},
 	{ id: 'server.sync200.errors', what: 'server: 200 devices syncing at once, errors', budget: '0' },
 	{ id: 'server.sync200.rss', what: 'server: 200 devices syncing at once, server RSS' }
-];
+]);
 
 /**
  * @typedef {object} Sample

@@ -30,7 +30,7 @@ const RADICADO = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
 const KBPS = 400;
 const RTT_MS = 400;
 
-const ROWS = [
+const ROWS = /** @type {const} */ ([
 	{
 		id: 'submission.reconnect',
 		what: 'submission: bytes and time from reconnect to radicado (trámite + 1 photo, loopback)',
@@ -40,7 +40,7 @@ const ROWS = [
 		id: 'submission.reconnect.3g',
 		what: 'submission: reconnect to radicado on 3G (modelled)'
 	}
-];
+]);
 
 /**
  * A 3000 × 2000 noisy grey PNG, as a phone camera photo would weigh (several MB), made in the

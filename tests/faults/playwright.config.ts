@@ -11,6 +11,8 @@ export default defineConfig({
 	testMatch: '**/*.fault.ts',
 	fullyParallel: false,
 	workers: 1,
+	// CI (`.ci/run` sets CI): a stray `test.only` fails the run instead of skipping the rest.
+	forbidOnly: !!process.env.CI,
 	retries: 0,
 	timeout: 60_000,
 	reporter: [['list']],
