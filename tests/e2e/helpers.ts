@@ -121,25 +121,26 @@ export async function expectAxeClean(page: Page) {
  * "Borrador guardado" line appears at the first save, which may be before the last keystroke.
  */
 export async function waitForSavedDraft(page: Page, subject: string) {
-	await page.waitForFunction(
-		async (wanted) =>
-			new Promise<boolean>((resolve) => {
-				const open = indexedDB.open('ventanilla');
-				open.onerror = () => resolve(false);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains('drafts')) return resolve(false);
-					const all = db.transaction('drafts').objectStore('drafts').getAll();
-					all.onsuccess = () =>
-						resolve(
-							(all.result as Array<{ values: { asunto?: string }; consent: boolean }>).some(
-								(d) => d.values.asunto === wanted && d.consent
-							)
-						);
-					all.onerror = () => resolve(false);
-				};
-			}),
-		subject,
-		{ polling: 200, timeout: 10_000 }
-	);
+	const saved = () =>
+		page.evaluate(
+			(wanted) =>
+				new Promise<boolean>((resolve) => {
+					const open = indexedDB.open('ventanilla');
+					open.onerror = () => resolve(false);
+					open.onsuccess = () => {
+						const db = open.result;
+						if (!db.objectStoreNames.contains('drafts')) return resolve(false);
+						const all = db.transaction('drafts').objectStore('drafts').getAll();
+						all.onsuccess = () =>
+							resolve(
+								(all.result as Array<{ values: { asunto?: string }; consent: boolean }>).some(
+									(d) => d.values.asunto === wanted && d.consent
+								)
+							);
+						all.onerror = () => resolve(false);
+					};
+				}),
+			subject
+		);
+	await expect.poll(saved, { timeout: 10_000, intervals: [200] }).toBe(true);
 }
