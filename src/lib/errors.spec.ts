@@ -30,8 +30,8 @@ describe('the error catalogue', () => {
 		expect(isErrorCode('toString')).toBe(false);
 	});
 
-	it('gives one status per code (an extension date not on a business day is always 400)', () => {
-		expect(statusOf('fecha_invalida')).toBe(400);
+	it('gives one status per code, whoever answers with it', () => {
+		expect(statusOf('fecha_no_habil')).toBe(400);
 		expect(statusOf('ya_prorrogada')).toBe(409);
 	});
 });

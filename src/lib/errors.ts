@@ -44,7 +44,6 @@ export const ERRORS = {
 
 	// An official's action on a request (`/api/gestion/eventos`, the request page).
 	evento_invalido: 400,
-	fecha_invalida: 400,
 	usuario_destino_invalido: 400,
 	dependencia_invalida: 400,
 	misma_dependencia: 409,
@@ -98,7 +97,6 @@ export const BACK_OFFICE_ERROR_CODES = [
 	'sesion_requerida',
 	'credenciales_invalidas',
 	'evento_invalido',
-	'fecha_invalida',
 	'usuario_destino_invalido',
 	'dependencia_invalida',
 	'misma_dependencia',

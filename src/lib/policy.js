@@ -223,3 +223,36 @@ export const mayShareRender = (/** @type {string} */ pathname) => pathFamily(pat
  * @param {URL} url
  */
 export const keptAfterKioskSession = (url) => !url.search && pathFamily(url.pathname) === 'public';
+
+/**
+ * Where a `volver` (return-to) parameter may send the browser: parsed as a URL against this
+ * site, it must stay on the same origin and, once normalised, land on a page of the allowed
+ * families (`public`/`personal` pages, or the back office). Anything else — another host, a
+ * `//host`, a tab or a backslash that browsers strip, `..` climbing out of the back office,
+ * `javascript:` or `data:` — gives `fallback`. The answer is the normalised path (with the
+ * original query), never the raw input.
+ * @param {string | null | undefined} raw
+ * @param {{ allow: ReadonlyArray<PathFamily>, fallback: string }} rule
+ * @returns {string}
+ */
+export function safeReturnPath(raw, { allow, fallback }) {
+	if (!raw || raw.length > 2000) return fallback;
+	// Browsers drop tabs and newlines inside URLs and read `\` as `/`: judge what they would see.
+	// eslint-disable-next-line no-control-regex -- control characters are what is dropped
+	const seen = raw.replace(/[\u0000-\u001f\u007f]/g, '').replace(/\\/g, '/');
+	if (!seen.startsWith('/') || seen.startsWith('//')) return fallback;
+	const base = 'https://ventanilla.invalid';
+	let url;
+	try {
+		url = new URL(seen, base);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== base) return fallback;
+	const path = normalizePath(url.pathname);
+	const family = pathFamily(path);
+	if (!allow.includes(family) || PAGE_FAMILIES[path.split('/')[1] ?? ''] === undefined) {
+		return fallback;
+	}
+	return `${path}${url.search}`;
+}

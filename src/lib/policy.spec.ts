@@ -8,7 +8,8 @@ import {
 	mayShareRender,
 	mayStorePage,
 	normalizePath,
-	pathFamily
+	pathFamily,
+	safeReturnPath
 } from './policy.js';
 
 const folders = (dir: string) =>
@@ -103,5 +104,37 @@ describe('families of public and personal pages', () => {
 		expect(keptAfterKioskSession(u('/%67estion/solicitudes/x'))).toBe(false);
 		expect(keptAfterKioskSession(u('/api/buscar?q=x'))).toBe(false);
 		expect(keptAfterKioskSession(u('/api/contenido/tramite/x'))).toBe(true);
+	});
+});
+
+describe('safeReturnPath', () => {
+	const backOffice = { allow: ['private'] as const, fallback: '/gestion' };
+	const anyPage = { allow: ['public', 'personal', 'private'] as const, fallback: '/' };
+	it.each([
+		'/\t/evil.example/x',
+		'/%09/evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'\\\\evil.example',
+		'https://evil.example/gestion',
+		'javascript:alert(1)',
+		'data:text/html,hola',
+		' /gestion',
+		'/gestion/../idioma/es?volver=//evil.example',
+		'/gestion/%2e%2e/idioma/es',
+		'/api/gestion/yo',
+		'/no-existe'
+	])('refuses %s', (raw) => {
+		expect(safeReturnPath(raw, backOffice)).toBe('/gestion');
+	});
+	it('keeps same-site pages of the allowed families, normalised, with their query', () => {
+		expect(safeReturnPath('/gestion/bandeja?estado=radicada', backOffice)).toBe(
+			'/gestion/bandeja?estado=radicada'
+		);
+		expect(safeReturnPath('/tramites/x', backOffice)).toBe('/gestion');
+		expect(safeReturnPath('/tramites/x?y=1', anyPage)).toBe('/tramites/x?y=1');
+		expect(safeReturnPath('/%67estion', anyPage)).toBe('/gestion');
+		expect(safeReturnPath('/idioma/en', anyPage)).toBe('/');
+		expect(safeReturnPath(null, anyPage)).toBe('/');
 	});
 });

@@ -30,6 +30,27 @@ const api = async (who: BackOffice | null, path: string, body?: unknown) => {
 	};
 };
 
+/** One event of `radicado` as the official's replica holds it (`_bulk_get` of the device). */
+async function replicaEvent(
+	who: BackOffice,
+	radicado: string,
+	clientId: string
+): Promise<{ at: string; deviceAt?: string } | undefined> {
+	const index = await api(who, '/api/gestion/replica');
+	const ids = (index.body.docs as Array<{ id: string }>)
+		.map((d) => d.id)
+		.filter((id) => id.startsWith('evento:') && id.endsWith(`:${clientId}`));
+	const got = await api(who, '/api/gestion/replica/_bulk_get', { docs: ids.map((id) => ({ id })) });
+	const docs = (
+		got.body.results as Array<{
+			docs: Array<{ ok?: { radicado: string; at: string; deviceAt?: string } }>;
+		}>
+	)
+		.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])))
+		.filter((d) => d.radicado === radicado);
+	return docs[0];
+}
+
 const capture = (overrides: Record<string, unknown> = {}) => ({
 	id: crypto.randomUUID(),
 	form: 'peticion-general',
@@ -187,12 +208,12 @@ describe("official's resync", () => {
 });
 
 describe('actions taken offline', () => {
-	it('stores an action dated when the official took it, once, however often it is sent', async () => {
+	it('stores an action once, however often it is sent, dated by the server and the device', async () => {
 		const { radicado, pin } = await fileRequest();
 		const action = {
 			clientId: crypto.randomUUID(),
 			radicado,
-			// Later than the filing; the server stamps its own time separately (recordedAt).
+			// The device's time: kept as "recorded offline at", never as the legal time.
 			at: new Date().toISOString(),
 			event: {
 				kind: 'respuesta',
@@ -209,10 +230,63 @@ describe('actions taken offline', () => {
 		expect(changed.status).toBe(409);
 		const view = (await track(radicado, pin)) as { events: Array<{ at: string }> };
 		expect(view.events).toHaveLength(1);
-		expect(view.events[0]?.at).toBe(action.at);
+		// The legal time is when the server received it, after the device's.
+		expect(view.events[0]!.at >= action.at).toBe(true);
+		const stored = await replicaEvent(bo.gobierno, radicado, action.clientId);
+		expect(stored).toMatchObject({ deviceAt: action.at });
+		expect(stored!.at).toBe(view.events[0]!.at);
 	});
 
-	it('refuses actions on requests of another dependencia as unknown, and future dates', async () => {
+	it('dates a post-dated or back-dated action by the server and keeps no impossible device time', async () => {
+		const { radicado } = await fileRequest();
+		for (const at of [
+			new Date(Date.now() + 86_400_000).toISOString(),
+			'2020-01-01T00:00:00.000Z'
+		]) {
+			const before = new Date().toISOString();
+			const clientId = crypto.randomUUID();
+			const res = await api(bo.gobierno, '/api/gestion/eventos', {
+				clientId,
+				radicado,
+				at,
+				event: { kind: 'nota', text: `fechada ${at}` }
+			});
+			expect(res.status).toBe(201);
+			const stored = await replicaEvent(bo.gobierno, radicado, clientId);
+			expect(stored!.at >= before && stored!.at <= new Date().toISOString()).toBe(true);
+			expect(stored!.deviceAt).toBeUndefined();
+		}
+	});
+
+	it('orders a post-dated self-assignment by the server: it keeps no access after a forwarding', async () => {
+		const { radicado } = await fileRequest();
+		// The second official of the office assigns the request to herself, dated next week…
+		const mine = await api(bo.gobierno2, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado,
+			at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+			event: { kind: 'asignacion', assignee: username('gobierno2', SUFFIX), text: '' }
+		});
+		expect(mine.status).toBe(201);
+		// …then the request is forwarded to another office, now.
+		const away = await api(bo.gobierno, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado,
+			at: new Date().toISOString(),
+			event: { kind: 'traslado', dependencia: 'secretaria-de-hacienda', text: 'Es de Hacienda.' }
+		});
+		expect(away.status).toBe(201);
+		// The forwarding came last in the server's order: she may no longer act on it.
+		const after = await api(bo.gobierno2, '/api/gestion/eventos', {
+			clientId: crypto.randomUUID(),
+			radicado,
+			at: new Date().toISOString(),
+			event: { kind: 'nota', text: 'sigo aquí' }
+		});
+		expect(after.status).toBe(404);
+	});
+
+	it('refuses actions on requests of another dependencia as unknown', async () => {
 		const { radicado } = await fileRequest();
 		const base = { radicado, event: { kind: 'nota', text: 'x' } };
 		const other = await api(bo.hacienda, '/api/gestion/eventos', {
@@ -221,11 +295,5 @@ describe('actions taken offline', () => {
 			at: new Date().toISOString()
 		});
 		expect(other.status).toBe(404);
-		const future = await api(bo.gobierno, '/api/gestion/eventos', {
-			...base,
-			clientId: crypto.randomUUID(),
-			at: new Date(Date.now() + 86_400_000).toISOString()
-		});
-		expect(future.body).toMatchObject({ error: { code: 'fecha_invalida' } });
 	});
 });

@@ -10,7 +10,10 @@ import type { BusinessCalendar } from '$lib/domain/business-days';
 import type { IsoDate } from '$lib/domain/calendar-date';
 
 export interface WorkEvent {
+	/** The server's time (for actions still queued here, this device's). */
 	at: string;
+	/** When a device recorded it offline, if it was. */
+	deviceAt?: string;
 	kind: EventDoc['kind'];
 	by: string;
 	text: string;
@@ -76,6 +79,7 @@ export function buildWorkItems(input: {
 			const history: WorkEvent[] = [
 				...stored.map((e) => ({
 					at: e.at,
+					...(e.deviceAt ? { deviceAt: e.deviceAt } : {}),
 					kind: e.kind,
 					by: e.by,
 					text: 'text' in e ? e.text : '',

@@ -12,7 +12,6 @@ export const BACK_OFFICE_ERROR_TEXT: Record<BackOfficeErrorCode, Message> = {
 	sesion_requerida: m.error_sesion_requerida,
 	credenciales_invalidas: m.error_credenciales_invalidas,
 	evento_invalido: m.error_evento_invalido,
-	fecha_invalida: m.error_fecha_invalida,
 	usuario_destino_invalido: m.error_usuario_destino_invalido,
 	dependencia_invalida: m.error_dependencia_invalida,
 	misma_dependencia: m.error_misma_dependencia,

@@ -251,21 +251,46 @@ const eventDocFields = {
 	type: z.literal('evento'),
 	solicitud: z.uuid(),
 	radicado: radicadoSchema,
-	/** When the official acted (on their device, possibly offline). */
+	/**
+	 * The legal time of the action: when the server received it (the server is the clock of
+	 * record; an official cannot date an answer or an extension).
+	 */
 	at: isoDateTimeSchema,
+	/** When the official's device recorded it, if it was queued offline ("registrada sin conexión"). */
+	deviceAt: isoDateTimeSchema.optional(),
 	/** Name shown in the history. */
 	by: lineSchema(160),
 	/** Username of the official, for attribution (absent only on events of the removed interim admin API). */
 	byUser: usernameRef.optional(),
 	/** Device-generated id: the same action sent twice is stored once. */
 	clientId: z.uuid().optional(),
-	/** When the server stored it. */
+	/** When the server stored it (the same as `at` since the server became the clock of record). */
 	recordedAt: isoDateTimeSchema.optional(),
 	/** CouchDB's stubs of the answer's document, when read back from the store. */
 	_attachments: z.record(z.string(), z.unknown()).optional()
 };
 
-export const eventDocSchema = z.discriminatedUnion('kind', [
+/**
+ * Events stored before the server became the clock of record carry the device's time in `at`
+ * and the server's in `recordedAt`: read, they are the same shape as new ones (legal time
+ * `at` = the server's, the device's kept as `deviceAt`), so every fold, statistic and scope
+ * check orders events by when the server received them.
+ */
+const serverTimeFirst = (raw: unknown) => {
+	const e = raw as { at?: unknown; recordedAt?: unknown; deviceAt?: unknown } | null;
+	if (
+		!e ||
+		typeof e !== 'object' ||
+		typeof e.recordedAt !== 'string' ||
+		e.deviceAt !== undefined ||
+		e.at === e.recordedAt
+	) {
+		return raw;
+	}
+	return { ...e, at: e.recordedAt, deviceAt: e.at };
+};
+
+const eventDocUnion = z.discriminatedUnion('kind', [
 	estadoEvent.extend(eventDocFields),
 	respuestaEvent.extend(eventDocFields),
 	asignacionEvent.extend(eventDocFields),
@@ -273,6 +298,7 @@ export const eventDocSchema = z.discriminatedUnion('kind', [
 	prorrogaEvent.extend(eventDocFields),
 	notaEvent.extend(eventDocFields)
 ]);
+export const eventDocSchema = z.preprocess(serverTimeFirst, eventDocUnion);
 export type EventDoc = z.infer<typeof eventDocSchema>;
 
 /** One entry of the history the citizen sees. */

@@ -21,7 +21,6 @@ export type ActionRefusal = Extract<
 	| 'no_encontrado'
 	| 'prohibido'
 	| 'conflicto_id'
-	| 'fecha_invalida'
 	| 'usuario_destino_invalido'
 	| 'dependencia_invalida'
 	| 'misma_dependencia'
@@ -32,17 +31,17 @@ export type ActionResult =
 	| { ok: true; event: EventDoc; created: boolean }
 	| { ok: false; refusal: ActionRefusal; maxDueDate?: string };
 
-/** An offline action may be dated in the past, never more than this in the future (clock skew). */
+/** A device's clock may run this far ahead of the server's and still be believed (skew). */
 const MAX_FUTURE_MS = 5 * 60_000;
 
 export async function actOnRequest(
 	actor: SessionUser,
 	radicado: string,
 	input: EventInput,
-	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
+	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
 ): Promise<ActionResult> {
+	// The legal time is the server's; rules (extensions) are judged on it.
 	const now = opts.now ?? new Date();
-	const at = opts.at ?? now;
 	const stored = (await allRequests()).get(radicado);
 	// Unknown and not-yours look the same: an official cannot probe other offices' radicados.
 	if (!stored || !canActOnRequest(actor, stored.scope, input.kind)) {
@@ -51,9 +50,14 @@ export async function actOnRequest(
 			refusal: stored && canSeeRequest(actor, stored.scope) ? 'prohibido' : 'no_encontrado'
 		};
 	}
-	if (at.getTime() > now.getTime() + MAX_FUTURE_MS || at.toISOString() < stored.doc.receivedAt) {
-		return { ok: false, refusal: 'fecha_invalida' };
-	}
+	// The device's time is kept as "recorded offline at" only when it can be true: after the
+	// request arrived, and not in the future beyond clock skew.
+	const deviceAt =
+		opts.deviceAt &&
+		opts.deviceAt.getTime() <= now.getTime() + MAX_FUTURE_MS &&
+		opts.deviceAt.toISOString() >= stored.doc.receivedAt
+			? opts.deviceAt
+			: undefined;
 	// The same action sent again (double click, retried sync) is answered with the stored one.
 	const earlier = opts.clientId && stored.events.find((e) => e.clientId === opts.clientId);
 	if (earlier) {
@@ -61,14 +65,14 @@ export async function actOnRequest(
 			? { ok: true, event: earlier, created: false }
 			: { ok: false, refusal: 'conflicto_id' };
 	}
-	const refusal = await checkRules(input, stored, at);
+	const refusal = await checkRules(input, stored, now);
 	if (refusal) return { ok: false, ...refusal };
 	try {
 		const { doc, created } = await appendEvent(
 			stored.doc,
 			input,
 			{ by: actor.name, byUser: actor.username },
-			{ clientId: opts.clientId, at, now, documentData: opts.documentData }
+			{ clientId: opts.clientId, deviceAt, now, documentData: opts.documentData }
 		);
 		return { ok: true, event: doc, created };
 	} catch (e) {

@@ -117,7 +117,11 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		return syncError('no_encontrado');
 	}
 	if (method === 'GET' && contentIdSchema.safeParse(path).success) {
-		const q = docQuery.safeParse(query);
+		// Attachment parameters are dropped, as in `_bulk_get` (no attachment leaves the gate).
+		const asked = Object.fromEntries(
+			Object.entries(query).filter(([name]) => !ATTACHMENT_PARAMS.includes(name))
+		);
+		const q = docQuery.safeParse(asked);
 		if (!q.success) return syncError('consulta_invalida');
 		const params = new URLSearchParams(q.data as Record<string, string>);
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
@@ -224,7 +228,8 @@ async function currentRevisionsOnly(
 	}
 	const isOld = (d: BulkGetAsk) => d.rev !== undefined && current.get(d.id) !== d.rev;
 	const asked = docs.filter((d) => !isOld(d));
-	let results: Array<{ id: string; docs: unknown[] }> = [];
+	type Answer = { ok?: { _rev?: string } } & Record<string, unknown>;
+	let results: Array<{ id: string; docs: Answer[] }> = [];
 	if (asked.length) {
 		const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
 			method: 'POST',
@@ -235,16 +240,20 @@ async function currentRevisionsOnly(
 		results = (JSON.parse(withoutAttachments(await res.text())) as { results: typeof results })
 			.results;
 	}
-	// Back in the order asked, old revisions answered as missing.
-	const answers = [...results];
+	// One answer per document asked, in the order asked (the store may group repeated ids);
+	// old revisions answered as missing, as CouchDB answers a revision compacted away.
+	const answersOf = (d: BulkGetAsk) =>
+		results
+			.filter((r) => r.id === d.id)
+			.flatMap((r) => r.docs)
+			.filter((a) => !d.rev || !a.ok || a.ok._rev === d.rev)
+			.slice(0, 1);
 	return JSON.stringify({
-		results: docs.map((d) =>
-			isOld(d)
-				? {
-						id: d.id,
-						docs: [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
-					}
-				: (answers.shift() ?? { id: d.id, docs: [] })
-		)
+		results: docs.map((d) => ({
+			id: d.id,
+			docs: isOld(d)
+				? [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
+				: answersOf(d)
+		}))
 	});
 }

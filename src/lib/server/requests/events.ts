@@ -74,10 +74,11 @@ export async function appendEvent(
 	solicitud: Pick<RequestDoc, 'id' | 'radicado'>,
 	input: EventInput,
 	actor: { by: string; byUser?: string },
-	opts: { clientId?: string; at?: Date; now?: Date; documentData?: string } = {}
+	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
 ): Promise<{ doc: EventDoc; created: boolean }> {
 	const now = opts.now ?? new Date();
-	const at = (opts.at ?? now).toISOString();
+	// The server is the clock of record: the device's time is kept, never used as the legal one.
+	const at = now.toISOString();
 	const clientId = opts.clientId ?? randomUUID();
 	const doc = eventDocSchema.parse({
 		...input,
@@ -86,10 +87,11 @@ export async function appendEvent(
 		solicitud: solicitud.id,
 		radicado: solicitud.radicado,
 		at,
+		...(opts.deviceAt ? { deviceAt: opts.deviceAt.toISOString() } : {}),
 		by: actor.by,
 		...(actor.byUser ? { byUser: actor.byUser } : {}),
 		clientId,
-		recordedAt: now.toISOString()
+		recordedAt: at
 	});
 	// The answer's document travels inline in the same write: the event exists with it or not at all.
 	const attachments =
@@ -116,7 +118,13 @@ export async function appendEvent(
  * stamped later than the original, whose time stands.
  */
 function sameAction(a: EventDoc, b: EventDoc): boolean {
-	const strip = ({ _rev: _r, recordedAt: _t, at: _a, _attachments: _f, ...rest }: EventDoc) =>
-		JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
+	const strip = ({
+		_rev: _r,
+		recordedAt: _t,
+		at: _a,
+		deviceAt: _d,
+		_attachments: _f,
+		...rest
+	}: EventDoc) => JSON.stringify(Object.entries(rest).sort(([x], [y]) => (x < y ? -1 : 1)));
 	return strip(a) === strip(b);
 }

@@ -1,15 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { safeReturnPath } from '$lib/policy';
 import { login } from '$lib/server/auth/login';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { postedForm, text } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only paths inside the back office: `volver` must not send people to another site. */
-function safeReturn(value: string | null): string {
-	return value && /^\/gestion(\/[^\s\\]*)?$/.test(value) && !value.startsWith('//')
-		? value
-		: '/gestion';
-}
+/** Only back-office pages (`$lib/policy`): `volver` must never send an official elsewhere. */
+const safeReturn = (value: string | null) =>
+	safeReturnPath(value, { allow: ['private'], fallback: '/gestion' });
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('volver')));

@@ -1,4 +1,4 @@
-import { COOKIES } from '$lib/policy';
+import { COOKIES, safeReturnPath } from '$lib/policy';
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
 import { apiError } from '$lib/server/http/api-error';
@@ -17,7 +17,10 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 		sameSite: 'lax',
 		secure: false
 	});
-	const back = url.searchParams.get('volver') ?? '/';
-	// Only same-site paths: never an open redirect.
-	redirect(303, /^\/(?![/\\])/.test(back) ? back : '/');
+	// Only the portal's own pages (`$lib/policy`): never an open redirect.
+	const back = safeReturnPath(url.searchParams.get('volver'), {
+		allow: ['public', 'personal', 'private'],
+		fallback: '/'
+	});
+	redirect(303, back);
 };

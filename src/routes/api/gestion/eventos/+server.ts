@@ -33,7 +33,7 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		});
 	}
 	try {
-		const result = await actOnRequest(user, radicado, event, { clientId, at: new Date(at) });
+		const result = await actOnRequest(user, radicado, event, { clientId, deviceAt: new Date(at) });
 		if (result.ok) return noStoreJson(result.event, result.created ? 201 : 200);
 		return apiError(result.refusal, {
 			detail: result.maxDueDate ? { maxDueDate: result.maxDueDate } : undefined
