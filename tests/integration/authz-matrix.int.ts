@@ -16,6 +16,7 @@ import { bogotaDay, publishFromSeed } from '../helpers/dated-content';
 import {
 	ACCOUNTS,
 	capture,
+	DUMMY_USER,
 	MATRIX,
 	OPEN_CONSULTA,
 	OPEN_PROYECTO,
@@ -160,7 +161,7 @@ beforeAll(async () => {
 		return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 	};
 	ctx.adminPage = async (path) => (await adm.page(path)).html;
-	ctx.dummyUser = 'm.cuenta-de-prueba';
+	ctx.dummyUser = DUMMY_USER;
 	const dummy = await adm.action('/gestion/usuarios', {
 		username: ctx.dummyUser,
 		name: 'Cuenta de prueba',

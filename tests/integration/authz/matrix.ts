@@ -125,6 +125,17 @@ const inboxScoped = (seen: Outcome, hidden: Outcome): Officials => ({
 	'campo-captor': seen,
 	'campo-otro': hidden
 });
+/** 400: the form is refused after the access check passed (nothing is stored). */
+const INVALID: Outcome = { kind: 'allowed', statuses: [400] };
+const everyOfficial = (o: Outcome): Officials => ({
+	administrador: o,
+	editor: o,
+	'comite-gelt': o,
+	funcionario: o,
+	'funcionario-otra-dependencia': o,
+	'campo-captor': o,
+	'campo-otro': o
+});
 const adminOnly: Officials = {
 	administrador: OK,
 	editor: R403,
@@ -394,6 +405,9 @@ const pageRows: Resource[] = [
 	}
 ];
 
+/** The account administrators change in the matrix (created before it runs, never signed in). */
+export const DUMMY_USER = 'm.cuenta-de-prueba';
+
 const accountRows: Resource[] = [
 	{
 		name: 'POST /gestion/usuarios (create an account)',
@@ -430,6 +444,47 @@ const accountRows: Resource[] = [
 			expect(html.includes(`Cambiada por ${who}`)).toBe(outcome.kind === 'allowed');
 		},
 		expect: page(adminOnly)
+	},
+	{
+		name: 'POST /gestion/usuarios/[username]/sesiones (end every session of an account)',
+		request: (ctx) => ({
+			kind: 'action',
+			path: `/gestion/usuarios/${ctx.dummyUser}/sesiones`,
+			form: {}
+		}),
+		expect: page({
+			...adminOnly,
+			administrador: {
+				kind: 'allowed',
+				statuses: [303],
+				location: `/gestion/usuarios/${DUMMY_USER}?sesiones=0`
+			}
+		})
+	},
+	// Every official's own account page: their sessions and their password.
+	{
+		name: 'GET /gestion/cuenta',
+		request: () => ({ kind: 'page', path: '/gestion/cuenta' }),
+		expect: page(everyOfficial(OK))
+	},
+	{
+		name: 'POST /gestion/cuenta?/sesiones (end my other sessions)',
+		request: () => ({ kind: 'action', path: '/gestion/cuenta?/sesiones', form: {} }),
+		expect: page(everyOfficial(OK))
+	},
+	{
+		// A wrong current password: refused by the form, the password unchanged.
+		name: 'POST /gestion/cuenta?/clave (change my password)',
+		request: () => ({
+			kind: 'action',
+			path: '/gestion/cuenta?/clave',
+			form: {
+				actual: 'no-es-la-clave',
+				nueva: 'clave-nueva-matriz-01',
+				repetida: 'clave-nueva-matriz-01'
+			}
+		}),
+		expect: page(everyOfficial(INVALID))
 	}
 ];
 
@@ -759,15 +814,6 @@ const participationRows: Resource[] = [
  * before the proposal is even looked up.
  */
 const UNKNOWN_PROPOSAL = '00000000-0000-4000-8000-000000000000';
-const everyOfficial = (o: Outcome): Officials => ({
-	administrador: o,
-	editor: o,
-	'comite-gelt': o,
-	funcionario: o,
-	'funcionario-otra-dependencia': o,
-	'campo-captor': o,
-	'campo-otro': o
-});
 const proposalRows: Resource[] = [
 	{
 		name: 'GET /gestion/propuestas',
@@ -794,8 +840,6 @@ const proposalRows: Resource[] = [
 	}))
 ];
 
-/** 400: the committee reaches validation (progress 150 is refused, nothing is stored). */
-const INVALID: Outcome = { kind: 'allowed', statuses: [400] };
 const planRows: Resource[] = [
 	...[
 		'/gestion/plan',

@@ -21,6 +21,22 @@ let byAddress: TokenBuckets | undefined;
  */
 const failuresByUsername = new TokenBuckets({ capacity: 10, perMinute: 1 });
 
+/**
+ * An official confirming their own password (before changing it): the same per-account limit
+ * of failures as signing in, so a session left open on a shared screen cannot be used to guess
+ * the password.
+ */
+export async function confirmPassword(username: string, password: string): Promise<LoginResult> {
+	const wait = failuresByUsername.wait(username, 1);
+	if (wait) return { ok: false, code: 'demasiados_intentos', retryAfter: wait };
+	const user = await getUser(username);
+	if (!user?.active || !(await verifySecret(password.slice(0, 200), user.passwordHash))) {
+		failuresByUsername.take(username, 1);
+		return { ok: false, code: 'credenciales_invalidas' };
+	}
+	return { ok: true, user: toSessionUser(user) };
+}
+
 export async function login(
 	usernameRaw: string,
 	password: string,

@@ -5,11 +5,10 @@
  */
 import { COOKIES } from '$lib/policy';
 import { createHash, randomBytes } from 'node:crypto';
-import { sessionDocSchema, type SessionUser, type SessionDoc } from '$lib/schemas';
+import { sessionDocSchema, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
-import { CouchError, InvalidStoredDocument } from '$lib/server/couch/client';
+import { CouchError } from '$lib/server/couch/client';
 import { config } from '$lib/server/config';
-import { getUser, toSessionUser } from './users';
 
 export const SESSION_COOKIE = COOKIES.session;
 
@@ -18,15 +17,6 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const sessionDocId = (token: string) =>
 	`sesion:${createHash('sha256').update(token, 'utf8').digest('hex')}`;
-
-/**
- * Sessions checked in the last few seconds, so a page and its data requests do not read the
- * store twice each. A deactivated account or a sign-out on another server takes effect within
- * this time.
- */
-const CACHE_MS = 10_000;
-const MAX_CACHED = 5_000;
-const cache = new Map<string, { user: SessionUser | null; until: number }>();
 
 export async function createSession(
 	username: string,
@@ -45,58 +35,60 @@ export async function createSession(
 	return { token, expires };
 }
 
-/** The official a cookie belongs to, or null (no cookie, forged, ended, expired, inactive). */
-export async function readSession(
+/** The open session a cookie names, or null (no cookie, forged, ended, expired). */
+export async function sessionOf(
 	token: string | undefined,
 	now = Date.now()
-): Promise<SessionUser | null> {
+): Promise<SessionDoc | null> {
 	if (!token || !TOKEN.test(token)) return null;
-	const id = sessionDocId(token);
-	const hit = cache.get(id);
-	if (hit && hit.until > now) return hit.user;
-	const { user, expiresAt } = await lookUp(id, now);
-	if (cache.size >= MAX_CACHED) cache.clear();
-	// Never remembered past the session's own end: an expired cookie grants nothing at once.
-	cache.set(id, { user, until: Math.min(now + CACHE_MS, expiresAt) });
-	return user;
-}
-
-async function lookUp(
-	id: string,
-	now: number
-): Promise<{ user: SessionUser | null; expiresAt: number }> {
 	// A session document that does not parse is no session (never an error page for the visitor).
-	const doc = await couch()
-		.get(DB.staff, id, sessionDocSchema)
-		.catch((e: unknown) => {
-			if (e instanceof InvalidStoredDocument) return null;
-			throw e;
-		});
-	const expiresAt = doc ? Date.parse(doc.expiresAt) : Infinity;
-	if (!doc || expiresAt <= now) return { user: null, expiresAt };
-	const user = await getUser(doc.username);
-	return { user: user?.active ? toSessionUser(user) : null, expiresAt };
+	const doc = await couch().getIfValid(DB.staff, sessionDocId(token), sessionDocSchema);
+	return doc && Date.parse(doc.expiresAt) > now ? doc : null;
 }
 
 /** Ends the session of `token` (sign-out). Ending an unknown session is not an error. */
 export async function endSession(token: string | undefined): Promise<void> {
 	if (!token || !TOKEN.test(token)) return;
-	const id = sessionDocId(token);
-	cache.delete(id);
-	const doc = await couch()
-		.get(DB.staff, id, sessionDocSchema)
-		.catch(() => null);
-	if (!doc?._rev) return;
-	await couch()
-		.json(`${DB.staff}/${encodeURIComponent(id)}?rev=${encodeURIComponent(doc._rev)}`, {
-			method: 'DELETE'
-		})
-		.catch((e: unknown) => {
-			if (!(e instanceof CouchError && (e.status === 404 || e.status === 409))) throw e;
-		});
+	const doc = await couch().getIfValid(DB.staff, sessionDocId(token), sessionDocSchema);
+	if (doc) await deleteSessions([doc]);
 }
 
-/** Forgets cached sessions, after an account change (so it applies at once on this server). */
-export function forgetCachedSessions(): void {
-	cache.clear();
+/** The sessions of every account (expired ones included, until they are cleared). */
+const allSessions = () => couch().range(DB.staff, 'sesion:', 'sesion:\ufff0', sessionDocSchema);
+
+/** The open sessions of `username` now. */
+export async function openSessions(username: string, now = Date.now()): Promise<number> {
+	return (await allSessions()).filter(
+		(s) => s.username === username && Date.parse(s.expiresAt) > now
+	).length;
+}
+
+/**
+ * Ends every session of `username` on every server (they read the store on each request),
+ * except the one of `keep` (the token of the official asking, to stay signed in here). Expired
+ * sessions of any account found on the way are removed too. Returns how many were ended.
+ */
+export async function endSessionsOf(
+	username: string,
+	opts: { keep?: string; now?: number } = {}
+): Promise<number> {
+	const now = opts.now ?? Date.now();
+	const kept = opts.keep && TOKEN.test(opts.keep) ? sessionDocId(opts.keep) : null;
+	const sessions = await allSessions();
+	const ended = sessions.filter((s) => s.username === username && s._id !== kept);
+	const expired = sessions.filter((s) => s.username !== username && Date.parse(s.expiresAt) <= now);
+	await deleteSessions([...ended, ...expired]);
+	return ended.length;
+}
+
+async function deleteSessions(docs: Array<{ _id: string; _rev?: string }>): Promise<void> {
+	const gone = docs.flatMap((d) => (d._rev ? [{ _id: d._id, _rev: d._rev, _deleted: true }] : []));
+	if (!gone.length) return;
+	// A session already ended elsewhere answers a conflict: it is ended either way.
+	const results = await couch().bulkDocs(DB.staff, gone);
+	const failed = results.filter(
+		(r) => r.error && r.error !== 'conflict' && r.error !== 'not_found'
+	);
+	if (failed.length)
+		throw new CouchError(500, failed[0]?.error ?? 'error', failed[0]?.reason ?? '');
 }

@@ -15,6 +15,8 @@ import {
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, InvalidStoredDocument } from '$lib/server/couch/client';
 import { hashSecret } from '$lib/server/crypto/scrypt-hash';
+import { endSessionsOf } from './sessions';
+import { z } from 'zod';
 import { config } from '$lib/server/config';
 
 export type UserChangeError =
@@ -102,12 +104,8 @@ export async function updateUser(raw: UserInput, by: string, now = new Date()) {
 		throw new UserChangeRefused('falta_dependencia');
 	}
 	const staysAdmin = input.active && input.roles.includes('administrador');
-	if (current.active && current.roles.includes('administrador') && !staysAdmin) {
-		const others = (await listUsers()).filter(
-			(u) => u.active && u.roles.includes('administrador') && u.username !== current.username
-		);
-		if (!others.length) throw new UserChangeRefused('ultimo_administrador');
-	}
+	const wasAdmin = current.active && current.roles.includes('administrador');
+	if (wasAdmin !== staysAdmin) await changeAdminRoster(current.username, staysAdmin);
 	const { dependencia: _old, ...rest } = current;
 	const doc = userDocSchema.parse({
 		...rest,
@@ -120,13 +118,51 @@ export async function updateUser(raw: UserInput, by: string, now = new Date()) {
 		updatedBy: by
 	});
 	await couch().put(DB.staff, doc);
+	// A new password, or a deactivated account: every open session of it ends, on every server.
+	if (input.password || !input.active) await endSessionsOf(doc.username);
 	return doc;
 }
 
 /**
- * Creates the first administrator from `ADMIN_USUARIO` / `ADMIN_CLAVE` when the store has no
- * account yet. Returns the username created, or null.
+ * The active administrators, kept in one document that every change of an administrator's
+ * role or state rewrites with compare-and-set: two administrators removing each other at the
+ * same moment both read it, one write wins, the other re-reads and finds it would leave none.
+ * (Checking the accounts themselves would let both pass: the two writes touch different
+ * documents.) Built from the accounts when missing.
  */
+const ROSTER_ID = 'usuarios:administradores';
+const rosterSchema = z.object({
+	_id: z.literal(ROSTER_ID),
+	_rev: z.string().optional(),
+	usernames: z.array(z.string())
+});
+
+async function changeAdminRoster(username: string, admin: boolean): Promise<void> {
+	for (;;) {
+		const stored = await couch().get(DB.staff, ROSTER_ID, rosterSchema);
+		const current =
+			stored?.usernames ??
+			(await listUsers())
+				.filter((u) => u.active && u.roles.includes('administrador'))
+				.map((u) => u.username);
+		const next = admin
+			? [...new Set([...current, username])]
+			: current.filter((u) => u !== username);
+		if (!next.length) throw new UserChangeRefused('ultimo_administrador');
+		try {
+			await couch().put(DB.staff, {
+				_id: ROSTER_ID,
+				...(stored?._rev ? { _rev: stored._rev } : {}),
+				usernames: next.sort()
+			});
+			return;
+		} catch (e) {
+			// Another administrator changed it meanwhile: read it again and decide again.
+			if (!(e instanceof CouchError && e.status === 409)) throw e;
+		}
+	}
+}
+
 /** ADMIN_USUARIO / ADMIN_CLAVE / ADMIN_NOMBRE do not make a valid account. */
 export class FirstAdminInvalid extends Error {
 	constructor(readonly problems: string[]) {
@@ -134,6 +170,10 @@ export class FirstAdminInvalid extends Error {
 	}
 }
 
+/**
+ * Creates the first administrator from `ADMIN_USUARIO` / `ADMIN_CLAVE` when the store has no
+ * account yet. Returns the username created, or null.
+ */
 export async function ensureFirstAdmin(): Promise<string | null> {
 	const { ADMIN_USUARIO: username, ADMIN_CLAVE: password, ADMIN_NOMBRE: name } = config();
 	if (!username || !password) return null;

@@ -34,10 +34,34 @@ const changesQuery = z
 /**
  * Only the current revision of a document is public: an editor who removed a name or a phone
  * number from a published item by publishing a correction must not leave it readable in an
- * earlier revision. So no `rev`, `open_revs`, `revs_info`, `conflicts`, `latest`… on a document;
- * `revs=true` (the list of revision ids, no bodies) is what a pull needs to build its tree.
+ * earlier revision. So no `rev`, `revs_info`, `conflicts`… on a document. `revs=true` (the list
+ * of revision ids, no bodies) is what a pull needs to build its tree; `open_revs` is how PouchDB
+ * fetches documents once `_bulk_get` failed on a cut link, so it is answered as `_bulk_get` is:
+ * the current revision, any other one "missing".
  */
-const docQuery = z.object({ revs: z.enum(['true', 'false']).optional() }).strict();
+const docQuery = z
+	.object({
+		revs: z.enum(['true', 'false']).optional(),
+		latest: z.enum(['true', 'false']).optional(),
+		open_revs: z.string().max(20_000).optional()
+	})
+	.strict();
+
+const openRevsSchema = z.union([
+	z.literal('all'),
+	z.array(z.string().min(1).max(100)).min(1).max(100)
+]);
+
+/** `open_revs` as JSON ("all" or a list of revisions), or null when it is not that. */
+function parseOpenRevs(raw: string): z.infer<typeof openRevsSchema> | null {
+	if (raw === 'all') return 'all';
+	try {
+		const parsed = openRevsSchema.safeParse(JSON.parse(raw));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		return null;
+	}
+}
 
 const bulkGetQuery = z
 	.object({
@@ -123,7 +147,8 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 		);
 		const q = docQuery.safeParse(asked);
 		if (!q.success) return syncError('consulta_invalida');
-		const params = new URLSearchParams(q.data as Record<string, string>);
+		if (q.data.open_revs !== undefined) return openRevisions(path, q.data.open_revs, q.data.revs);
+		const params = new URLSearchParams(q.data.revs ? { revs: q.data.revs } : {});
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
 		const text = await res.text();
 		return new Response(res.ok ? withoutAttachments(text) : text, {
@@ -197,9 +222,30 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 		request,
 		`_bulk_get?${params}\n${canonical}`,
 		await storeSeq(),
-		() => currentRevisionsOnly(body.data.docs, params),
+		async () => {
+			const results = await currentRevisionsOnly(body.data.docs, params);
+			return results instanceof Response ? results : JSON.stringify({ results });
+		},
 		noStore
 	);
+}
+
+/**
+ * A document's `open_revs` answer (`[{ ok: doc } | { missing: rev }]`, as CouchDB gives it with
+ * `Accept: application/json`), built from the current revision only. "all" is the current
+ * revision alone: other leaves are conflicts nobody publishes.
+ */
+async function openRevisions(id: string, raw: string, revs?: string): Promise<Response> {
+	const open = parseOpenRevs(raw);
+	if (!open) return syncError('consulta_invalida');
+	const asks: BulkGetAsk[] =
+		open === 'all' ? [{ id }] : [...new Set(open)].map((rev) => ({ id, rev }));
+	const results = await currentRevisionsOnly(asks, new URLSearchParams(revs ? { revs } : {}));
+	if (results instanceof Response) return results;
+	const answers = results.flatMap((r, i) =>
+		r.docs.map((a) => (a.ok ? { ok: a.ok } : { missing: asks[i]?.rev ?? 'undefined' }))
+	);
+	return json(answers, { headers: noStore });
 }
 
 type BulkGetAsk = z.infer<typeof bulkGetBody>['docs'][number];
@@ -209,10 +255,13 @@ type BulkGetAsk = z.infer<typeof bulkGetBody>['docs'][number];
  * gets CouchDB's "missing" for it (as for a revision compacted away), never its body. One extra
  * store round trip (`_all_docs` with the ids) learns the current revisions.
  */
+type BulkGetAnswer = { ok?: { _rev?: string } } & Record<string, unknown>;
+type BulkGetResult = { id: string; docs: BulkGetAnswer[] };
+
 async function currentRevisionsOnly(
 	docs: BulkGetAsk[],
 	params: URLSearchParams
-): Promise<string | Response> {
+): Promise<BulkGetResult[] | Response> {
 	const pinned = docs.filter((d) => d.rev !== undefined);
 	const current = new Map<string, string>();
 	if (pinned.length) {
@@ -228,8 +277,7 @@ async function currentRevisionsOnly(
 	}
 	const isOld = (d: BulkGetAsk) => d.rev !== undefined && current.get(d.id) !== d.rev;
 	const asked = docs.filter((d) => !isOld(d));
-	type Answer = { ok?: { _rev?: string } } & Record<string, unknown>;
-	let results: Array<{ id: string; docs: Answer[] }> = [];
+	let results: BulkGetResult[] = [];
 	if (asked.length) {
 		const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
 			method: 'POST',
@@ -248,12 +296,10 @@ async function currentRevisionsOnly(
 			.flatMap((r) => r.docs)
 			.filter((a) => !d.rev || !a.ok || a.ok._rev === d.rev)
 			.slice(0, 1);
-	return JSON.stringify({
-		results: docs.map((d) => ({
-			id: d.id,
-			docs: isOld(d)
-				? [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
-				: answersOf(d)
-		}))
-	});
+	return docs.map((d) => ({
+		id: d.id,
+		docs: isOld(d)
+			? [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
+			: answersOf(d)
+	}));
 }

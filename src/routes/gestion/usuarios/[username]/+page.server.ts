@@ -2,7 +2,6 @@ import { failWith } from '$lib/errors';
 import { fail } from '@sveltejs/kit';
 import { listContent } from '$lib/server/content/repo';
 import { requirePermission } from '$lib/server/auth/guard';
-import { forgetCachedSessions } from '$lib/server/auth/sessions';
 import { readUserForm } from '$lib/server/auth/user-form';
 import { getUser, updateUser, UserChangeRefused } from '$lib/server/auth/users';
 import { postedForm } from '$lib/server/forms/form-data';
@@ -28,9 +27,8 @@ export const actions: Actions = {
 		const form = readUserForm(await postedForm(request), params.username);
 		if (!form.ok) return fail(400, { issues: form.issues, values: form.values });
 		try {
+			// A new password or a deactivation ends the account's sessions on every server.
 			await updateUser(form.input, admin.username);
-			// Role or state changes apply to the account's open sessions at once on this server.
-			forgetCachedSessions();
 			return { saved: true };
 		} catch (e) {
 			if (e instanceof UserChangeRefused)
