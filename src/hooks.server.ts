@@ -11,6 +11,9 @@ import { ensureFirstAdmin, FirstAdminInvalid, listUsers } from '$lib/server/auth
 import { apiError } from '$lib/server/http/api-error';
 import type { ErrorCode } from '$lib/errors';
 import { isPrivatePath } from '$lib/policy';
+import { browserKey } from '$lib/server/requests/resend';
+import { bodyBytesOf, uploads } from '$lib/server/limits/upload-budget';
+import { busyResponse } from '$lib/server/http/busy';
 
 export const init: ServerInit = async () => {
 	// Prerendering the offline shell needs no store.
@@ -53,9 +56,27 @@ function withHeaders(path: string, response: Response): Response {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// Large bodies wait their turn: their bytes in flight are capped per server.
+	const release = uploads.reserve(bodyBytesOf(event.request));
+	if (!release) {
+		const path = event.url.pathname;
+		return withHeaders(path, await busyResponse(event.request, path));
+	}
+	try {
+		return await handleRequest({ event, resolve });
+	} finally {
+		release();
+	}
+};
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.user = await readSession(event.cookies.get(SESSION_COOKIE));
 	event.locals.kiosk = await readKiosk(event.cookies.get(KIOSK_COOKIE));
 	const path = event.url.pathname;
+	// A request form's page gives the browser its receipt key before the form is first posted.
+	if (event.route.id === '/formularios/[slug]' && event.request.method === 'GET') {
+		browserKey(event.cookies, event.url.protocol === 'https:');
+	}
 	// The JSON API has no localised HTML: skipping Paraglide's request clone saves measurable CPU
 	// under a burst of syncing devices (bench server-load).
 	if (path.startsWith('/api/')) return withHeaders(path, await jsonApiErrors(await resolve(event)));

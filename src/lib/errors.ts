@@ -25,6 +25,7 @@ export const ERRORS = {
 	almacen_no_disponible: 503,
 	error_interno: 500,
 	demasiados_intentos: 429,
+	servidor_ocupado: 503,
 	// Only on the device: no answer at all (offline, or the connection dropped).
 	sin_conexion: 503,
 	error_red: 503,

@@ -18,7 +18,12 @@ export const COOKIES = /** @type {const} */ ({
 	/** The language chosen with the switch (read by Paraglide, also in the browser). */
 	locale: 'ventanilla_idioma',
 	/** The device key of a consulta answered without JavaScript (HttpOnly). */
-	device: 'ventanilla_dispositivo'
+	device: 'ventanilla_dispositivo',
+	/**
+	 * The browser's receipt key (HttpOnly), set with a request form's page: a form re-sent
+	 * without JavaScript shows its PIN again only to the browser that first sent it.
+	 */
+	receipt: 'ventanilla_recibo'
 });
 
 /**
@@ -59,7 +64,18 @@ export const LIMITS = /** @type {const} */ ({
 	 * form's text. Under `bodyBytes`, so this check, with its JSON error code, is the one
 	 * clients see.
 	 */
-	submissionBytes: 11 * 1024 * 1024
+	submissionBytes: 11 * 1024 * 1024,
+	/**
+	 * Request bytes one server lets all large bodies in flight hold at once: four bodies of the
+	 * largest size. Measured before the cap: ten 9.5 MB filings at once raised memory by ~320 MB
+	 * (each is read, decoded, parsed and re-encoded). Past it a new large body is answered 503
+	 * with Retry-After before it is read; devices retry, a browser without JavaScript goes back.
+	 */
+	uploadBytesInFlight: 48 * 1024 * 1024,
+	/** Bodies smaller than this never count against `uploadBytesInFlight` (sign-in, events). */
+	uploadTrackedFrom: 256 * 1024,
+	/** Seconds a client is asked to wait when the upload budget is full. */
+	uploadRetryAfterS: 10
 });
 
 /** IndexedDB name of a PouchDB database (pouchdb-browser's `idb` adapter prefix). */

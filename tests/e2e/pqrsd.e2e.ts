@@ -150,6 +150,46 @@ test.describe('without JavaScript', () => {
 		).toBeVisible();
 	});
 
+	test('a form re-sent after its first answer was lost shows the same radicado and PIN', async ({
+		page
+	}) => {
+		await page.goto('/formularios/peticion-general');
+		await page.getByLabel('Asunto').fill('Reenvío en 2G');
+		await page.locator('#campo_descripcion').fill('La respuesta se perdió por el camino.');
+		await page.getByLabel('Nombre completo').fill('Ciudadana Reenvío');
+		await page.getByLabel('Número de documento').fill('55443322');
+		await page.getByLabel(/Autorizo el tratamiento/).check();
+		// The first post reaches the server and is filed; its answer never reaches the phone.
+		let dropped = false;
+		let lostAnswer = '';
+		await page.route('**/formularios/peticion-general', async (route) => {
+			if (route.request().method() !== 'POST' || lostAnswer) return route.continue();
+			lostAnswer = await (await route.fetch()).text();
+			await route.abort('connectionreset');
+			dropped = true;
+		});
+		await page
+			.getByRole('button', { name: 'Enviar solicitud' })
+			.click()
+			.catch(() => {});
+		await expect.poll(() => dropped && page.url().startsWith('chrome-error:')).toBe(true);
+		// The phone shows its "no connection" page; the citizen reloads it, which posts again.
+		await page.reload();
+		await expect(page.getByTestId('filed-again')).toBeVisible();
+		const radicado = (await page.getByTestId('radicado').textContent())!.trim();
+		const pin = (await page.getByTestId('pin').textContent())!.trim();
+		expect(radicado).toMatch(/^PG-\d{4}-\d{6}$/);
+		// The same request as the lost answer's, not a second one.
+		expect(lostAnswer).toContain(radicado);
+		expect(lostAnswer).toContain(pin);
+
+		await page.goto('/seguimiento');
+		await page.getByLabel('Número de radicado').fill(radicado);
+		await page.getByLabel('PIN de 6 dígitos').fill(pin);
+		await page.getByRole('button', { name: 'Consultar' }).click();
+		await expect(page.getByTestId('estado')).toHaveText('Radicada');
+	});
+
 	test('a form with errors comes back with the answers kept and the errors listed', async ({
 		page
 	}) => {

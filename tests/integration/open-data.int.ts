@@ -83,6 +83,9 @@ async function download(file: string) {
 	return { res, text };
 }
 
+/** A vereda an applicant typed that is not on the official list (in the seed's `sitio`). */
+const TYPED_VEREDA = 'Finca de Ana María Pérez';
+
 async function fileRequest(i: number, vereda: string): Promise<string> {
 	const res = await fetch(`${base}/api/solicitudes`, {
 		method: 'POST',
@@ -141,9 +144,10 @@ beforeAll(async () => {
 	const adm = own.adm;
 	bo = await staff('datos', adm);
 
-	// Five from one vereda (shown), one from another (below the threshold: merged).
-	for (let i = 0; i < 5; i++) radicados.push(await fileRequest(i, 'La Esperanza'));
-	radicados.push(await fileRequest(5, 'El Cedro'));
+	// Five from a vereda of the official list, typed as people type (shown with the list's
+	// spelling); one name not on the list (merged, never published).
+	for (let i = 0; i < 5; i++) radicados.push(await fileRequest(i, 'vereda santa lucia'));
+	radicados.push(await fileRequest(5, TYPED_VEREDA));
 	// Three answered today by the office it was routed to: within the term, 0 días hábiles.
 	for (const radicado of radicados.slice(0, 3)) {
 		const res = await bo.gobierno.action(`/gestion/solicitudes/${radicado}?/responder`, {
@@ -302,7 +306,7 @@ describe('open data files', () => {
 		expect(value('total', 'todas', 'porcentaje_en_termino')).toBe(100);
 		expect(value('tipo', 'peticion-general', 'solicitudes')).toBe(6);
 		expect(value('mes', today.slice(0, 7), 'solicitudes')).toBe(6);
-		expect(value('vereda', 'La Esperanza', 'solicitudes')).toBe(5);
+		expect(value('vereda', 'Santa Lucía', 'solicitudes')).toBe(5);
 		expect(value('vereda', 'otras-veredas', 'solicitudes')).toBe(1);
 		// CSV and JSON carry the same figures.
 		expect(csv).toHaveLength(json.data.length);
@@ -321,7 +325,7 @@ describe('open data files', () => {
 		texts.push(await (await fetch(`${base}/datos-abiertos/pqrsd`)).text());
 		texts.push(await (await fetch(`${base}/datos-abiertos`)).text());
 		for (const text of texts) {
-			for (const secret of [APPLICANT, DOCUMENT, SUBJECT, 'El Cedro', ...radicados]) {
+			for (const secret of [APPLICANT, DOCUMENT, SUBJECT, TYPED_VEREDA, ...radicados]) {
 				expect(text).not.toContain(secret);
 			}
 		}

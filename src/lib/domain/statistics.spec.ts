@@ -107,9 +107,12 @@ describe('outcomeOf', () => {
 	});
 });
 
+/** The municipality's official list of veredas (the `sitio` document's). */
+const OFFICIAL = ['La Esperanza', 'El Cedro', 'Vereda El Jardín'];
+
 describe('requestStatistics', () => {
 	it('has no times nor share when nothing is answered yet', () => {
-		const s = requestStatistics([req(), req()], TODAY, NATIONAL_CALENDAR);
+		const s = requestStatistics([req(), req()], TODAY, NATIONAL_CALENDAR, OFFICIAL);
 		expect(s.overall).toMatchObject({
 			filed: 2,
 			answered: 0,
@@ -122,7 +125,7 @@ describe('requestStatistics', () => {
 		});
 	});
 	it('is empty for no requests', () => {
-		const s = requestStatistics([], TODAY, NATIONAL_CALENDAR);
+		const s = requestStatistics([], TODAY, NATIONAL_CALENDAR, OFFICIAL);
 		expect(s.period).toEqual({ from: null, to: null });
 		expect(s.byMonth).toEqual([]);
 		expect(s.overall.filed).toBe(0);
@@ -139,7 +142,8 @@ describe('requestStatistics', () => {
 				req([], { deadline: { ...deadline, dueDate: '2026-12-10' } }) // open, in term
 			],
 			today,
-			NATIONAL_CALENDAR
+			NATIONAL_CALENDAR,
+			OFFICIAL
 		);
 		expect(s.overall).toMatchObject({
 			filed: 6,
@@ -162,7 +166,8 @@ describe('requestStatistics', () => {
 				req([], { type: 'consulta' })
 			],
 			TODAY,
-			NATIONAL_CALENDAR
+			NATIONAL_CALENDAR,
+			OFFICIAL
 		);
 		expect(s.byType.map((t) => [t.purpose, t.type, t.filed, t.medianDays])).toEqual([
 			['pqrsd', 'consulta', 1, null],
@@ -178,7 +183,8 @@ describe('requestStatistics', () => {
 				req([], { receivedAt: '2027-02-10T15:00:00.000Z', deadline: null })
 			],
 			'2027-02-11',
-			NATIONAL_CALENDAR
+			NATIONAL_CALENDAR,
+			OFFICIAL
 		);
 		expect(s.byMonth).toEqual([
 			{ month: '2026-11', count: 1 },
@@ -188,7 +194,7 @@ describe('requestStatistics', () => {
 		]);
 		expect(s.period).toEqual({ from: '2026-11-30', to: '2027-02-10' });
 	});
-	it('names a vereda only with at least MIN_CELL requests and merges the rest', () => {
+	it('names a vereda of the official list only with at least MIN_CELL requests, merging the rest', () => {
 		const spellings = ['La Esperanza', 'la esperanza', 'Vereda La Esperanza', 'LA ESPERANZA'];
 		const many = Array.from({ length: MIN_CELL }, (_, i) =>
 			req([], { vereda: spellings[i % spellings.length] ?? 'La Esperanza' })
@@ -196,7 +202,8 @@ describe('requestStatistics', () => {
 		const s = requestStatistics(
 			[...many, req([], { vereda: 'El Cedro' }), req([], { vereda: 'Ana María Pérez' }), req([])],
 			TODAY,
-			NATIONAL_CALENDAR
+			NATIONAL_CALENDAR,
+			OFFICIAL
 		);
 		expect(s.byVereda).toEqual([
 			{ key: 'la esperanza', label: 'La Esperanza', count: MIN_CELL },
@@ -204,6 +211,29 @@ describe('requestStatistics', () => {
 			{ key: NO_VEREDA, label: '', count: 1 }
 		]);
 		expect(JSON.stringify(s)).not.toMatch(/Cedro|Ana María/);
+	});
+	it('never publishes a typed name that is not on the official list, however many requests share it', () => {
+		const typed = 'Visite evil.example - Juan Pérez CC 123';
+		const s = requestStatistics(
+			[
+				...Array.from({ length: MIN_CELL * 2 }, () => req([], { vereda: typed })),
+				...Array.from({ length: MIN_CELL }, () => req([], { vereda: 'el jardin' }))
+			],
+			TODAY,
+			NATIONAL_CALENDAR,
+			OFFICIAL
+		);
+		expect(s.byVereda).toEqual([
+			// Named with the list's spelling, never the applicant's.
+			{ key: 'el jardin', label: 'Vereda El Jardín', count: MIN_CELL },
+			{ key: OTHER_VEREDAS, label: '', count: MIN_CELL * 2 }
+		]);
+		expect(JSON.stringify(s)).not.toMatch(/evil|Juan/);
+	});
+	it('names no vereda at all while the official list is empty', () => {
+		const many = Array.from({ length: MIN_CELL }, () => req([], { vereda: 'La Esperanza' }));
+		const s = requestStatistics(many, TODAY, NATIONAL_CALENDAR, []);
+		expect(s.byVereda).toEqual([{ key: OTHER_VEREDAS, label: '', count: MIN_CELL }]);
 	});
 	it('groups vereda spellings regardless of case, accents and the word "vereda"', () => {
 		expect(veredaKey('  Vereda  El Jardín ')).toBe(veredaKey('el jardin'));

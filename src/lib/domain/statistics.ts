@@ -31,12 +31,13 @@ import { type RequestStatus } from '../schemas/vocab';
 /**
  * Smallest number of requests a vereda must have in the period to be named. Below it the count
  * goes to "Otras veredas": in a rural municipality a vereda with one or two requests can point
- * to the family that filed them (and the vereda is typed by the applicant, so it could even be a
- * name). Five is the threshold statistical offices commonly use for frequency tables.
+ * to the family that filed them. Five is the threshold statistical offices commonly use for
+ * frequency tables. Only veredas of the official list are ever named, with the list's spelling:
+ * the vereda is typed by the applicant, so anything else could be a name or an advertisement.
  */
 export const MIN_CELL = 5;
 
-/** Key of the row that gathers the veredas below {@link MIN_CELL}. */
+/** Key of the row that gathers the veredas below {@link MIN_CELL} or not on the official list. */
 export const OTHER_VEREDAS = 'otras-veredas';
 /** Key of requests filed without a vereda (anonymous ones, or the applicant left it blank). */
 export const NO_VEREDA = 'sin-vereda';
@@ -211,31 +212,26 @@ function monthsBetween(from: string, to: string): string[] {
 	return out;
 }
 
-function veredas(requests: readonly StatsRequest[]): VeredaCount[] {
-	const groups = new Map<string, { count: number; spellings: Map<string, number> }>();
+function veredas(
+	requests: readonly StatsRequest[],
+	officialVeredas: readonly string[]
+): VeredaCount[] {
+	const official = new Map(
+		officialVeredas.map((name) => [veredaKey(name), name.trim().replace(/\s+/g, ' ')])
+	);
+	const counts = new Map<string, number>();
 	let none = 0;
+	let others = 0;
 	for (const r of requests) {
 		const key = r.vereda ? veredaKey(r.vereda) : '';
-		if (!key) {
-			none += 1;
-			continue;
-		}
-		const g = groups.get(key) ?? { count: 0, spellings: new Map() };
-		g.count += 1;
-		const spelling = r.vereda!.trim().replace(/\s+/g, ' ');
-		g.spellings.set(spelling, (g.spellings.get(spelling) ?? 0) + 1);
-		groups.set(key, g);
+		if (!key) none += 1;
+		else if (!official.has(key)) others += 1;
+		else counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	const shown: VeredaCount[] = [];
-	let others = 0;
-	for (const [key, g] of groups) {
-		if (g.count < MIN_CELL) {
-			others += g.count;
-			continue;
-		}
-		// Most used spelling; ties go to the alphabetically first so the output is stable.
-		const label = [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-		shown.push({ key, label, count: g.count });
+	for (const [key, count] of counts) {
+		if (count < MIN_CELL) others += count;
+		else shown.push({ key, label: official.get(key)!, count });
 	}
 	shown.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 	if (others) shown.push({ key: OTHER_VEREDAS, label: '', count: others });
@@ -244,13 +240,15 @@ function veredas(requests: readonly StatsRequest[]): VeredaCount[] {
 }
 
 /**
- * The statistics of `requests` as of `today` (Bogotá date).
+ * The statistics of `requests` as of `today` (Bogotá date); veredas named only from
+ * `officialVeredas` (the `sitio` document's list).
  * @throws {DomainInputError} for malformed dates in the requests or the calendar.
  */
 export function requestStatistics(
 	requests: readonly StatsRequest[],
 	today: IsoDate,
-	calendar: BusinessCalendar
+	calendar: BusinessCalendar,
+	officialVeredas: readonly string[]
 ): RequestStatistics {
 	const outcomes = requests.map((r) => outcomeOf(r, today, calendar));
 	const dates = requests.map(receivedDateOf).sort();
@@ -290,6 +288,6 @@ export function requestStatistics(
 		overall: group(outcomes),
 		byType,
 		byMonth,
-		byVereda: veredas(requests)
+		byVereda: veredas(requests, officialVeredas)
 	};
 }

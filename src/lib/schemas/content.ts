@@ -73,6 +73,12 @@ const sitioInput = z.object({
 	social: z.array(linkSchema).default([]),
 	/** Municipal closure days ("días de vacancia") that do not count as días hábiles. */
 	closures: z.array(isoDateSchema).default([]),
+	/**
+	 * The municipality's veredas, inspecciones and centros poblados as officially named: the only
+	 * names the open-data statistics publish (a name typed by an applicant that is not here
+	 * counts under "Otras veredas", so no one can publish text through the statistics).
+	 */
+	veredas: z.array(lineSchema(120)).max(1000).default([]),
 	/** Shown prominently when some facts on the portal are not yet verified. */
 	notice: z.string().max(600).optional()
 });

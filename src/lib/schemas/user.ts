@@ -80,3 +80,31 @@ export const sessionDocSchema = z
 	})
 	.strict();
 export type SessionDoc = z.infer<typeof sessionDocSchema>;
+
+/** The active administrators, one document so a change of it is one compare-and-set. */
+export const ADMIN_ROSTER_ID = 'usuarios:administradores';
+export const adminRosterDocSchema = z
+	.object({
+		_id: z.literal(ADMIN_ROSTER_ID),
+		_rev: z.string().optional(),
+		usernames: z.array(usernameSchema)
+	})
+	.strict();
+export type AdminRosterDoc = z.infer<typeof adminRosterDocSchema>;
+
+/**
+ * The server secret every app server of one store shares (drawn once by the first server that
+ * needs it): the key of values the server derives instead of storing, such as the PIN of a
+ * request filed without JavaScript.
+ */
+export const SERVER_SECRET_ID = 'secreto:servidor';
+export const serverSecretDocSchema = z
+	.object({
+		_id: z.literal(SERVER_SECRET_ID),
+		_rev: z.string().optional(),
+		type: z.literal('secreto'),
+		key: z.string().regex(/^[0-9a-f]{64}$/),
+		createdAt: isoDateTimeSchema
+	})
+	.strict();
+export type ServerSecretDoc = z.infer<typeof serverSecretDocSchema>;

@@ -227,6 +227,25 @@ const eventCases: HostileCase[] = [
 	eventRow('traversal as a forwarding dependencia', (ctx) =>
 		validAction(ctx, {}, { kind: 'traslado', dependencia: '../../_users', text: 'x' })
 	),
+	eventRow(
+		'answer naming a document that was never uploaded',
+		(ctx) =>
+			validAction(
+				ctx,
+				{},
+				{
+					kind: 'respuesta',
+					text: 'Adjunto la respuesta.',
+					document: {
+						id: crypto.randomUUID(),
+						name: 'respuesta.pdf',
+						type: 'application/pdf',
+						size: 1234
+					}
+				}
+			),
+		{ kind: 'api-error', status: 400, code: 'documento_no_encontrado' }
+	),
 	eventRow('script as an assignee', (ctx) =>
 		validAction(ctx, {}, { kind: 'asignacion', assignee: SCRIPTS['script tag'], text: '' })
 	),

@@ -4,6 +4,8 @@
  * who made it.
  */
 import {
+	ADMIN_ROSTER_ID,
+	adminRosterDocSchema,
 	userDocId,
 	userDocSchema,
 	userIdPrefix,
@@ -16,7 +18,6 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError, InvalidStoredDocument } from '$lib/server/couch/client';
 import { hashSecret } from '$lib/server/crypto/scrypt-hash';
 import { endSessionsOf } from './sessions';
-import { z } from 'zod';
 import { config } from '$lib/server/config';
 
 export type UserChangeError =
@@ -130,16 +131,10 @@ export async function updateUser(raw: UserInput, by: string, now = new Date()) {
  * (Checking the accounts themselves would let both pass: the two writes touch different
  * documents.) Built from the accounts when missing.
  */
-const ROSTER_ID = 'usuarios:administradores';
-const rosterSchema = z.object({
-	_id: z.literal(ROSTER_ID),
-	_rev: z.string().optional(),
-	usernames: z.array(z.string())
-});
 
 async function changeAdminRoster(username: string, admin: boolean): Promise<void> {
 	for (;;) {
-		const stored = await couch().get(DB.staff, ROSTER_ID, rosterSchema);
+		const stored = await couch().get(DB.staff, ADMIN_ROSTER_ID, adminRosterDocSchema);
 		const current =
 			stored?.usernames ??
 			(await listUsers())
@@ -151,7 +146,7 @@ async function changeAdminRoster(username: string, admin: boolean): Promise<void
 		if (!next.length) throw new UserChangeRefused('ultimo_administrador');
 		try {
 			await couch().put(DB.staff, {
-				_id: ROSTER_ID,
+				_id: ADMIN_ROSTER_ID,
 				...(stored?._rev ? { _rev: stored._rev } : {}),
 				usernames: next.sort()
 			});

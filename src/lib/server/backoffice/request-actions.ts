@@ -24,6 +24,7 @@ export type ActionRefusal = Extract<
 	| 'usuario_destino_invalido'
 	| 'dependencia_invalida'
 	| 'misma_dependencia'
+	| 'documento_no_encontrado'
 	| ExtensionRefusal
 >;
 
@@ -40,6 +41,11 @@ export async function actOnRequest(
 	input: EventInput,
 	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
 ): Promise<ActionResult> {
+	// An answer names its document only with the document's bytes: the citizen must never be
+	// shown a document that cannot be downloaded.
+	if (input.kind === 'respuesta' && input.document && !opts.documentData) {
+		return { ok: false, refusal: 'documento_no_encontrado' };
+	}
 	// The legal time is the server's; rules (extensions) are judged on it.
 	const now = opts.now ?? new Date();
 	const stored = (await allRequests()).get(radicado);

@@ -4,10 +4,10 @@
  * posted without JavaScript, turned into the same submission object the outbox sends, so one
  * filing path validates both.
  */
-import { randomInt } from 'node:crypto';
 import { APPLICANT_FIELDS } from '$lib/forms/applicant';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 import type { Applicant, ContentDocOf } from '$lib/schemas';
+import { attachmentId } from '$lib/server/requests/resend';
 
 export interface PostedRequest {
 	/** The object to file (validated by the filing module, not here). */
@@ -87,8 +87,10 @@ export function rows<T>(
 export async function readPostedRequest(
 	data: FormData,
 	form: Pick<ContentDocOf<'formulario'>, 'slug' | 'fields' | 'anonymousAllowed'>,
-	now: Date
+	filing: { now: Date; pin: string }
 ): Promise<PostedRequest> {
+	const { now, pin } = filing;
+	const id = text(data, 'id');
 	const anonymous = form.anonymousAllowed && data.get('anonimo') === 'si';
 	const values: Record<string, string | boolean> = {};
 	for (const field of form.fields) {
@@ -106,24 +108,28 @@ export async function readPostedRequest(
 	}
 	const files = data.getAll('adjuntos').filter((f): f is File => f instanceof File && f.size > 0);
 	const attachments = await Promise.all(
-		files.map(async (file) => ({
-			id: crypto.randomUUID(),
-			name: file.name.replace(/[\\/]/g, '_').slice(-200) || 'documento',
-			type: file.type,
-			size: file.size,
-			data: Buffer.from(await file.arrayBuffer()).toString('base64')
-		}))
+		files.map(async (file, index) => {
+			const bytes = Buffer.from(await file.arrayBuffer());
+			return {
+				// Derived, not drawn: a re-sent form must carry the same attachments (see resend.ts).
+				id: attachmentId(id, index, bytes),
+				name: file.name.replace(/[\\/]/g, '_').slice(-200) || 'documento',
+				type: file.type,
+				size: file.size,
+				data: bytes.toString('base64')
+			};
+		})
 	);
 	const consent = data.get('consentimiento') === 'si';
 	const submission: Record<string, unknown> = {
-		id: text(data, 'id'),
+		id,
 		form: form.slug,
 		capturedAt: now.toISOString(),
 		anonymous,
 		values,
 		attachments,
-		// Without JavaScript the server draws the PIN; it is shown once on the receipt page.
-		pin: String(randomInt(0, 1_000_000)).padStart(6, '0')
+		// Without JavaScript the server gives the PIN (see resend.ts); the receipt page shows it.
+		pin
 	};
 	if (!anonymous) {
 		submission.applicant = applicant;

@@ -26,7 +26,8 @@ describe('statRows', () => {
 			}
 		],
 		'2026-12-01',
-		NATIONAL_CALENDAR
+		NATIONAL_CALENDAR,
+		[]
 	);
 	const rows = statRows(stats);
 	const find = (dimension: string, clave: string, metrica: string) =>

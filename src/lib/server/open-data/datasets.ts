@@ -175,8 +175,13 @@ let statsMemo:
 export async function currentStatistics(
 	now: Date
 ): Promise<{ stats: RequestStatistics; lastModified: Date | null }> {
-	const [requests, calendar] = await Promise.all([allRequests(), municipalCalendar()]);
-	const key = `${bogotaDate(now)}|${calendar.closures.join(',')}`;
+	const [requests, calendar, sitio] = await Promise.all([
+		allRequests(),
+		municipalCalendar(),
+		getContent('sitio', 'sitio')
+	]);
+	const officialVeredas = sitio?.veredas ?? [];
+	const key = JSON.stringify([bogotaDate(now), calendar.closures, officialVeredas]);
 	if (statsMemo?.requests === requests && statsMemo.key === key) return statsMemo.value;
 	const input = [...requests.values()].map(({ doc, events }) => ({
 		purpose: doc.purpose,
@@ -191,7 +196,7 @@ export async function currentStatistics(
 		...events.map((e) => e.recordedAt ?? e.at)
 	]);
 	const value = {
-		stats: requestStatistics(input, bogotaDate(now), calendar),
+		stats: requestStatistics(input, bogotaDate(now), calendar, officialVeredas),
 		lastModified: latest(stamps)
 	};
 	statsMemo = { requests, key, value };

@@ -13,6 +13,7 @@
  * - **The server's clock counts.** `receivedAt` is the server's time: the radicado's year and
  *   the legal deadline run from it. The device's `capturedAt` is kept as the capture time.
  */
+import { z } from 'zod';
 import { refusal, type Refusal } from '$lib/errors';
 import { can } from '$lib/domain/permissions';
 import {
@@ -49,7 +50,26 @@ export interface FilingReceipt {
 	deadline: RequestDoc['deadline'];
 }
 
-export type FilingOutcome = { ok: true; status: 200 | 201; receipt: FilingReceipt } | Refusal;
+export type FilingOutcome =
+	| {
+			ok: true;
+			status: 200 | 201;
+			receipt: FilingReceipt;
+			/** A re-send of the same content with another PIN (see `otherPin`): the PIN is not its. */
+			otherPin?: true;
+	  }
+	| Refusal;
+
+export interface FilingOptions {
+	now?: () => Date;
+	capturer?: SessionUser | null;
+	/**
+	 * The same id and content with another PIN: `conflict` (the outbox, whose PIN is part of
+	 * what it sends), or `receipt` (a form re-sent without JavaScript from another browser,
+	 * which may see the radicado but not the PIN; see resend.ts).
+	 */
+	otherPin?: 'conflict' | 'receipt';
+}
 
 type Deadline = RequestDoc['deadline'];
 type FormDoc = ContentDocOf<'formulario'>;
@@ -71,7 +91,7 @@ const receiptOf = (doc: RequestDoc): FilingReceipt => ({
  */
 export async function fileRequest(
 	input: unknown,
-	opts: { now?: () => Date; capturer?: SessionUser | null } = {}
+	opts: FilingOptions = {}
 ): Promise<FilingOutcome> {
 	const parsed = submissionSchema.safeParse(input);
 	if (!parsed.success) {
@@ -98,20 +118,29 @@ export async function fileRequest(
 		capture = { by: opts.capturer.username, byName: opts.capturer.name, consentReadAloud: true };
 	}
 	const hash = payloadHash(submission);
+	const replay = (existing: RequestDoc) =>
+		replayOrConflict(existing, submission, hash, opts.otherPin ?? 'conflict');
 	return sameRequest.run(submission.id, () =>
-		fileOnce(submission, hash, opts.now ?? (() => new Date()), capture)
+		fileOnce(submission, hash, opts.now ?? (() => new Date()), capture, replay)
 	);
+}
+
+/** The request filed under `id`, or null (also for a string that is no request id). */
+export async function filedRequest(id: string): Promise<RequestDoc | null> {
+	if (!z.uuid().safeParse(id).success) return null;
+	return couch().get(DB.requests, requestDocId(id), requestDocSchema);
 }
 
 async function fileOnce(
 	submission: Submission,
 	hash: string,
 	now: () => Date,
-	capture: FieldCapture | undefined
-) {
+	capture: FieldCapture | undefined,
+	replay: (existing: RequestDoc) => Promise<FilingOutcome>
+): Promise<FilingOutcome> {
 	const client = couch();
-	const existing = await client.get(DB.requests, requestDocId(submission.id), requestDocSchema);
-	if (existing) return replayOrConflict(existing, submission, hash);
+	const existing = await filedRequest(submission.id);
+	if (existing) return replay(existing);
 
 	const form = await getContent('formulario', submission.form);
 	if (!form) {
@@ -163,9 +192,9 @@ async function fileOnce(
 	} catch (e) {
 		if (!(e instanceof CouchError && e.status === 409)) throw e;
 		// Another copy of this request (on another server) was written first.
-		const winner = await client.get(DB.requests, requestDocId(submission.id), requestDocSchema);
+		const winner = await filedRequest(submission.id);
 		if (!winner) throw e;
-		return replayOrConflict(winner, submission, hash);
+		return replay(winner);
 	}
 	return { ok: true, status: 201, receipt: receiptOf(filed) } satisfies FilingOutcome;
 }
@@ -173,11 +202,13 @@ async function fileOnce(
 async function replayOrConflict(
 	existing: RequestDoc,
 	submission: Submission,
-	hash: string
+	hash: string,
+	otherPin: 'conflict' | 'receipt'
 ): Promise<FilingOutcome> {
-	if (existing.payloadHash === hash && (await verifyPin(submission.pin, existing.pinHash))) {
-		return { ok: true, status: 200, receipt: receiptOf(existing) };
-	}
+	if (existing.payloadHash !== hash) return refusal('conflicto_id');
+	const receipt = receiptOf(existing);
+	if (await verifyPin(submission.pin, existing.pinHash)) return { ok: true, status: 200, receipt };
+	if (otherPin === 'receipt') return { ok: true, status: 200, receipt, otherPin: true };
 	return refusal('conflicto_id');
 }
 
