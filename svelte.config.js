@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CONTENT_SECURITY_POLICY } from './src/lib/policy.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -16,7 +17,11 @@ const config = {
 		// for a second request, which costs a round trip on 3G and a trip through the service
 		// worker offline.
 		inlineStyleThreshold: 10_000,
-		alias: { $content: 'content' }
+		alias: { $content: 'content' },
+		csp: {
+			mode: 'auto',
+			directives: CONTENT_SECURITY_POLICY
+		}
 	}
 };
 

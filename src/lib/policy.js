@@ -78,6 +78,32 @@ export const LIMITS = /** @type {const} */ ({
 	uploadRetryAfterS: 10
 });
 
+/**
+ * The Content Security Policy of every page (SvelteKit's `kit.csp`, mode `auto`: a fresh nonce
+ * on each server-rendered page, hashes on the prerendered offline shell). Scripts only from this
+ * portal and SvelteKit's own nonced bootstrap; nothing loaded from another site (images in
+ * published Markdown are turned into links, see render-markdown.ts); no page may be framed.
+ * Styles allow inline: Svelte writes style attributes and the stylesheet is inlined (see
+ * `inlineStyleThreshold`), and a style cannot run code.
+ */
+/** @type {NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']} */
+export const CONTENT_SECURITY_POLICY = {
+	'default-src': ['self'],
+	'script-src': ['self'],
+	'style-src': ['self', 'unsafe-inline'],
+	'img-src': ['self', 'data:', 'blob:'],
+	'font-src': ['self'],
+	'connect-src': ['self'],
+	'worker-src': ['self'],
+	'manifest-src': ['self'],
+	'media-src': ['self'],
+	'frame-src': ['none'],
+	'object-src': ['none'],
+	'base-uri': ['self'],
+	'form-action': ['self'],
+	'frame-ancestors': ['none']
+};
+
 /** IndexedDB name of a PouchDB database (pouchdb-browser's `idb` adapter prefix). */
 export const pouchIdbName = (/** @type {string} */ name) => `_pouch_${name}`;
 

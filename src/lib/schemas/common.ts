@@ -2,6 +2,11 @@ import { isCleanLine } from './text';
 import type { FieldErrorCode } from './vocab';
 import { z } from 'zod';
 
+// Every schema module imports this one first. In the browser Zod must not try `new Function`
+// (its JIT): the portal's Content Security Policy forbids it, and the attempt is reported as a
+// violation even though Zod catches it. The server keeps the JIT for bulk reads.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 /**
  * Parameters of a refinement: `message` for people reading logs and seed-file errors, the
  * field error `code` for forms (zod-issues.ts reads it; the page shows its text from
