@@ -1,8 +1,7 @@
 // Runs npm scripts side by side (`node scripts/run-parallel.js a b`), each line of output
 // prefixed with its script's name; exits non-zero if any of them fails. Used by `npm test` to
 // keep CI under 15 minutes on two cores, for steps that touch different files and each leave a
-// core idle part of the time (lint beside the build, type checks beside the unit tests, two
-// integration processes).
+// core idle part of the time (lint beside the build, two integration processes).
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
