@@ -47,8 +47,12 @@ const securityHeaders: Record<string, string> = {
  * on the path's normalised spelling (`$lib/policy`), the same rule the page micro-cache, the
  * service worker and the kiosk reset apply: `/%67estion/…` is `/gestion/…`.
  */
-function withHeaders(path: string, response: Response): Response {
-	if (isPrivatePath(path)) response.headers.set('cache-control', 'private, no-store');
+function withHeaders(url: URL, response: Response): Response {
+	if (isPrivatePath(url.pathname)) response.headers.set('cache-control', 'private, no-store');
+	// Over HTTPS, browsers must never come back over plain HTTP (a proxy may set it too).
+	if (url.protocol === 'https:' && !response.headers.has('strict-transport-security')) {
+		response.headers.set('strict-transport-security', 'max-age=31536000');
+	}
 	for (const [k, v] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(k)) response.headers.set(k, v);
 	}
@@ -60,7 +64,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const release = uploads.reserve(bodyBytesOf(event.request));
 	if (!release) {
 		const path = event.url.pathname;
-		return withHeaders(path, await busyResponse(event.request, path));
+		return withHeaders(event.url, await busyResponse(event.request, path));
 	}
 	try {
 		return await handleRequest({ event, resolve });
@@ -79,7 +83,9 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	}
 	// The JSON API has no localised HTML: skipping Paraglide's request clone saves measurable CPU
 	// under a burst of syncing devices (bench server-load).
-	if (path.startsWith('/api/')) return withHeaders(path, await jsonApiErrors(await resolve(event)));
+	if (path.startsWith('/api/')) {
+		return withHeaders(event.url, await jsonApiErrors(await resolve(event)));
+	}
 	return paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
 		const response = await resolve(event, {
@@ -89,7 +95,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 				return event.locals.kiosk ? out.replace('<html lang=', '<html class="kiosco" lang=') : out;
 			}
 		});
-		return withHeaders(path, response);
+		return withHeaders(event.url, response);
 	});
 };
 

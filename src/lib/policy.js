@@ -48,6 +48,11 @@ export const STORAGE = /** @type {const} */ ({
 	answersFlag: 'ventanilla.respuestas',
 	/** localStorage: this device is a kiosk. */
 	kioskFlag: 'ventanilla.kiosco',
+	/**
+	 * localStorage: a kiosk session ended offline; the server must still remove its HttpOnly
+	 * cookies (`/api/kiosco/terminar`) at the next start with a connection.
+	 */
+	kioskCookiesPending: 'ventanilla.kiosco.cookies',
 	/** sessionStorage: the receipt a kiosk shows after filing (never outlives the session). */
 	kioskReceipt: 'ventanilla.kiosco.recibo'
 });

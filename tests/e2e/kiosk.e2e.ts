@@ -168,6 +168,21 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 	});
 
 	await test.step('inactivity shows a countdown, then the session ends by itself', async () => {
+		// Cookies the page's script cannot remove (HttpOnly): the consulta and receipt keys a
+		// citizen's visit leaves. The server removes them when the session ends.
+		const domain = new URL(page.url()).hostname;
+		await context.addCookies(
+			[
+				{ name: 'ventanilla_dispositivo', path: '/' },
+				{ name: 'ventanilla_recibo', path: '/formularios' }
+			].map((cookie) => ({
+				...cookie,
+				value: 'k'.repeat(43),
+				domain,
+				httpOnly: true,
+				sameSite: 'Lax' as const
+			}))
+		);
 		const countdown = page.getByTestId('cuenta-regresiva');
 		await expect(countdown).toBeVisible({ timeout: (IDLE_S + 5) * 1000 });
 		await expect(countdown).toContainText(/La sesión terminará en \d+ s/);
@@ -182,6 +197,10 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		await page.goto('/mis-solicitudes');
 		const list = await page.locator('main').innerText();
 		for (const secret of [citizen, radicado, pin]) expect(list).not.toContain(secret);
+		const cookies = (await context.cookies()).map((c) => c.name);
+		expect(cookies).toContain('ventanilla_kiosco');
+		expect(cookies).not.toContain('ventanilla_dispositivo');
+		expect(cookies).not.toContain('ventanilla_recibo');
 		const stored = await deviceStorage(page);
 		console.info(`kiosk storage after reset: databases ${stored.dbs.join(', ')}`);
 		expect(stored.all).not.toContain(citizen);

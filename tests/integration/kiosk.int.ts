@@ -189,6 +189,43 @@ describe('kiosk enrollment', () => {
 	});
 });
 
+describe('the end of a kiosk session on the server', () => {
+	const end = (cookie: string) =>
+		fetch(`${server.url}/api/kiosco/terminar`, { method: 'POST', headers: { cookie } });
+	const signedIn = async (session: string) =>
+		(await fetch(`${server.url}/api/gestion/yo`, { headers: { cookie: session } })).status;
+
+	it('removes the HttpOnly cookies a script cannot and signs out an official, keeping the enrolment', async () => {
+		const k = await register('Kiosco fin de sesión');
+		const device = await activate(k.code);
+		const official = new BackOffice(server.url);
+		expect(await official.signIn(ADMIN.username, ADMIN.password)).toBe(303);
+		const session = official.cookie!;
+		const personal = `${session}; ventanilla_dispositivo=${'d'.repeat(43)}; ventanilla_recibo=${'r'.repeat(43)}; ventanilla_idioma=en`;
+
+		// Not a kiosk: refused, nothing removed.
+		const refused = await end(personal);
+		expect(refused.status).toBe(404);
+		expect(refused.headers.getSetCookie()).toEqual([]);
+		expect(await signedIn(session)).toBe(200);
+
+		const res = await end(`${device.cookie}; ${personal}`);
+		expect(res.status).toBe(204);
+		const removed = res.headers
+			.getSetCookie()
+			.filter((c) => /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))
+			.map((c) => c.slice(0, c.indexOf('=')));
+		expect(removed.sort()).toEqual([
+			'ventanilla_dispositivo',
+			'ventanilla_idioma',
+			'ventanilla_recibo',
+			'ventanilla_sesion'
+		]);
+		expect(await signedIn(session)).toBe(401);
+		expect((await whoAmI(device.cookie)).status).toBe(200);
+	});
+});
+
 describe('sealed kiosk requests', () => {
 	let key: PublicSealKey;
 	beforeAll(async () => {

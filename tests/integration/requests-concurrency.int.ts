@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startEmbeddedStore } from '../../server/store.js';
 import { filedRequests } from '../helpers/as-official';
+import { BackOffice } from '../helpers/backoffice-client';
 
 const base = inject('baseUrl');
 const admin = { username: inject('adminUser'), password: inject('adminPassword') };
@@ -215,5 +216,29 @@ describe('two Node servers on one store', () => {
 			body: JSON.stringify({ last_seq: 1 })
 		});
 		expect(local.status).toBe(201);
+	});
+	it("a password change on one server ends the account's sessions on the other at once", async () => {
+		const [a, b] = servers as [RunningServer, RunningServer];
+		const onA = new BackOffice(a.url);
+		const onB = new BackOffice(b.url);
+		expect(await onA.signIn(admin.username, admin.password)).toBe(303);
+		expect(await onB.signIn(admin.username, admin.password)).toBe(303);
+		const me = (cookie: string | null, url: string) =>
+			fetch(`${url}/api/gestion/yo`, { headers: { cookie: cookie ?? '' } }).then((r) => r.status);
+		expect(await me(onB.cookie, b.url)).toBe(200);
+		const changed = await onA.action('/gestion/cuenta?/clave', {
+			actual: admin.password,
+			nueva: 'otra-clave-en-dos-servidores',
+			repetida: 'otra-clave-en-dos-servidores'
+		});
+		expect(changed.data?.changed).toBe(true);
+		// No cache to wait for: the very next request on the other server is refused.
+		expect(await me(onB.cookie, b.url)).toBe(401);
+		const kept = onA.cookie;
+		expect(await me(kept, a.url)).toBe(200);
+		// Signing out on one server ends the session on the other too.
+		expect(await me(kept, b.url)).toBe(200);
+		await onA.signOut();
+		expect(await me(kept, b.url)).toBe(401);
 	});
 });

@@ -8,7 +8,8 @@
  * - Dexie `outbox` rows that are sealed and still to be sent (unreadable on the device; see
  *   `seal.ts`); plain rows are sealed here first, so nothing readable stays queued;
  * - the PouchDB replica of public content and localStorage `STORAGE.packFlag` (its status);
- * - localStorage `STORAGE.kioskFlag` (this device is a kiosk) and, while sealed requests wait,
+ * - localStorage `STORAGE.kioskFlag` (this device is a kiosk), `STORAGE.kioskCookiesPending`
+ *   (the server has HttpOnly cookies of a session to remove) and, while sealed requests wait,
  *   `STORAGE.requestsFlag` (this device has queued requests: start the outbox);
  * - the service worker's precache and, in `CACHES.pages` and `CACHES.content`, only what
  *   `$lib/policy` calls public and has no query (never tracking, requests, receipts, search,
@@ -33,7 +34,11 @@ export const KIOSK_KEY_META = 'kiosco-clave';
 const KEPT_META = new Set([KIOSK_META, KIOSK_KEY_META]);
 const KEPT_TABLES = new Set(['meta', 'search', 'outbox', 'respuestas']);
 /** localStorage keys that say what the device holds, never who used it. */
-export const KEPT_LOCAL_KEYS = new Set<string>([STORAGE.packFlag, STORAGE.kioskFlag]);
+export const KEPT_LOCAL_KEYS = new Set<string>([
+	STORAGE.packFlag,
+	STORAGE.kioskFlag,
+	STORAGE.kioskCookiesPending
+]);
 /** IndexedDB databases kept: this app's Dexie (cleaned above), the public content replica, workbox's expiry records (cleaned). */
 export const KEPT_DATABASES = new Set<string>([
 	STORAGE.appDb,

@@ -27,6 +27,9 @@ class KioskState {
 		setKioskFlag(!!this.info || document.documentElement.classList.contains('kiosco'));
 		this.receipt = readReceipt();
 		if (!navigator.onLine) return;
+		if (this.info && localStorage.getItem(STORAGE.kioskCookiesPending)) {
+			await forgetServerCookies();
+		}
 		let res: Response;
 		try {
 			res = await fetch('/api/kiosco/yo', { cache: 'no-store' });
@@ -101,11 +104,33 @@ class KioskState {
 			});
 			// The language chosen by this citizen is not the next one's.
 			document.cookie = `${COOKIES.locale}=; Max-Age=0; path=/`;
+			await forgetServerCookies();
 		} finally {
 			// A hard navigation drops every in-memory state (Svelte stores, the receipt, forms);
 			// `replace` keeps the finished session's page out of the back button.
 			location.replace('/');
 		}
+	}
+}
+
+/**
+ * Asks the server to remove the cookies a script cannot (an official's session, the consulta
+ * and receipt keys). Offline, the kiosk remembers to ask at its next start with a connection.
+ */
+async function forgetServerCookies(): Promise<void> {
+	try {
+		const res = await fetch('/api/kiosco/terminar', { method: 'POST', cache: 'no-store' });
+		if (res.ok || res.status === 404) {
+			localStorage.removeItem(STORAGE.kioskCookiesPending);
+			return;
+		}
+	} catch {
+		// offline: below
+	}
+	try {
+		localStorage.setItem(STORAGE.kioskCookiesPending, '1');
+	} catch {
+		// storage full: the next session's end asks again
 	}
 }
 

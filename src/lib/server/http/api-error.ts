@@ -2,9 +2,6 @@ import { json } from '@sveltejs/kit';
 import { statusOf, type ErrorCode, type Refusal } from '$lib/errors';
 import { backOfficeErrorText } from '$lib/i18n/backoffice-error-text';
 
-/** @deprecated the catalogue's name: `ErrorCode` from `$lib/errors`. */
-export type ApiErrorCode = ErrorCode;
-
 /** The Spanish text of a code, for JSON clients that are not our UI (curl, other systems). */
 export const serverErrorText = (code: ErrorCode): string => backOfficeErrorText(code, 'es');
 
