@@ -11,10 +11,16 @@ const require = createRequire(import.meta.url);
 
 /**
  * Starts the embedded store and resolves with the URL (credentials included) the app uses for it.
- * @param {{ dataDir: string, port?: number }} options
+ * A `port` and `secret` given again give the same URL: a store restarted on the same data answers
+ * the app servers that already know it (the store-outage tests restart it that way).
+ * @param {{ dataDir: string, port?: number, secret?: string }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startEmbeddedStore({ dataDir, port = 0 }) {
+export async function startEmbeddedStore({
+	dataDir,
+	port = 0,
+	secret = randomBytes(24).toString('hex')
+}) {
 	const PouchDB = require('pouchdb-core')
 		.plugin(require('pouchdb-adapter-leveldb'))
 		.plugin(require('pouchdb-adapter-http'))
@@ -27,7 +33,6 @@ export async function startEmbeddedStore({ dataDir, port = 0 }) {
 	const LocalPouch = PouchDB.defaults({ prefix: dir + path.sep });
 
 	const user = 'ventanilla';
-	const secret = randomBytes(24).toString('hex');
 	const expected = new Uint8Array(
 		Buffer.from('Basic ' + Buffer.from(`${user}:${secret}`).toString('base64'))
 	);
@@ -47,6 +52,7 @@ export async function startEmbeddedStore({ dataDir, port = 0 }) {
 		})
 	);
 
+	/** @type {import('node:http').Server} */
 	const server = await new Promise((resolve, reject) => {
 		const s = app.listen(port, '127.0.0.1', () => resolve(s));
 		s.on('error', reject);
@@ -54,6 +60,11 @@ export async function startEmbeddedStore({ dataDir, port = 0 }) {
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	return {
 		url: `http://${user}:${secret}@127.0.0.1:${address.port}`,
-		close: () => new Promise((resolve) => server.close(() => resolve()))
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				// Keep-alive sockets of the app servers would hold the close open.
+				server.closeAllConnections();
+			})
 	};
 }

@@ -24,15 +24,26 @@ const entries = new Map<string, Entry>();
 let bytes = 0;
 let seq: { value: string; at: number; pending?: Promise<string> } | undefined;
 
-/** The store's update sequence, asked at most once a second. */
+/**
+ * The store's update sequence, asked at most once a second; callers that arrive while it is
+ * being asked share that one read. A failed read is never kept: the next caller asks the store
+ * again, so a server recovers by itself when the store comes back (a rejected promise kept here
+ * once made every page, the sync gate and filing fail until a restart).
+ */
 export async function currentSeq(read: () => Promise<string | number>): Promise<string> {
 	const now = Date.now();
 	if (seq && now - seq.at < SEQ_TTL_MS) return seq.value;
 	if (seq?.pending) return seq.pending;
-	const pending = read().then((v) => {
-		seq = { value: String(v), at: Date.now() };
-		return seq.value;
-	});
+	const pending = read().then(
+		(v) => {
+			seq = { value: String(v), at: Date.now() };
+			return seq.value;
+		},
+		(e: unknown) => {
+			if (seq?.pending === pending) seq = { value: seq.value, at: seq.at };
+			throw e;
+		}
+	);
 	seq = { value: seq?.value ?? '', at: seq?.at ?? 0, pending };
 	return pending;
 }

@@ -1,16 +1,16 @@
 import { json } from '@sveltejs/kit';
-import { couch, DB } from '$lib/server/couch';
+import { storeHealth } from '$lib/server/store/health';
+import { apiError } from '$lib/server/http/api-error';
 import type { RequestHandler } from './$types';
 
-/** Liveness and store reachability, for load balancers and tests. */
+/**
+ * Health for load balancers and tests: 200 when the store can be read and written, else 503
+ * `almacen_no_disponible` in Spanish with what failed (`lectura` or `escritura`), so a balancer
+ * takes this server out while its store is down and puts it back when the store returns.
+ */
 export const GET: RequestHandler = async () => {
-	try {
-		const info = await couch().info(DB.content);
-		return json({ ok: true, contentDocs: info.doc_count });
-	} catch {
-		return json(
-			{ ok: false, error: { code: 'almacen_no_disponible', message: 'El almacén no responde.' } },
-			{ status: 503 }
-		);
-	}
+	const headers = { 'cache-control': 'no-store' };
+	const health = await storeHealth();
+	if (health.ok) return json({ ok: true, contentDocs: health.contentDocs }, { headers });
+	return apiError('almacen_no_disponible', { detail: { failed: health.failed }, headers });
 };

@@ -1,0 +1,172 @@
+/**
+ * A store outage as an operator meets it: two app servers on one store that runs in a process
+ * of its own (as Apache CouchDB would); the store is killed (SIGKILL) while devices file
+ * requests, then started again on the same data, port and secret. Every server recovers by
+ * itself, without a restart: health answers 503 in Spanish while the store is down and 200 once
+ * it is back, pages and the sync gate answer again, and every request a device sent (retrying
+ * 5xx and lost connections like the outbox) is filed exactly once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort, startServer, type RunningServer } from '../helpers/app-server.js';
+
+const adminEnv = { ADMIN_USUARIO: inject('adminUser'), ADMIN_CLAVE: inject('adminPassword') };
+const dataDir = mkdtempSync(path.join(tmpdir(), 'ventanilla-caida-'));
+const secret = randomBytes(24).toString('hex');
+let port = 0;
+let storeUrl = '';
+let store: ChildProcess | undefined;
+let servers: RunningServer[] = [];
+
+/** Starts the store process and resolves once it listens. */
+function startStore(): Promise<void> {
+	const child = spawn(
+		process.execPath,
+		['tests/helpers/store-process.js', dataDir, String(port), secret],
+		{ cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	store = child;
+	return new Promise((resolve, reject) => {
+		let out = '';
+		child.stdout!.on('data', (d: Buffer) => {
+			out += d;
+			const ready = /listo (\S+)/.exec(out);
+			if (ready) {
+				storeUrl = ready[1]!;
+				resolve();
+			}
+		});
+		child.stderr!.on('data', (d: Buffer) => (out += d));
+		child.on('exit', (code) => reject(new Error(`El almacén terminó (${code}):\n${out}`)));
+	});
+}
+
+async function killStore(): Promise<void> {
+	const child = store!;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGKILL');
+	await exited;
+}
+
+beforeAll(async () => {
+	port = await freePort();
+	await startStore();
+	const env = { COUCHDB_URL: storeUrl, ...adminEnv };
+	// One after the other: two servers seeding an empty store at once is not supported.
+	servers = [await startServer({ env }), await startServer({ env })];
+}, 180_000);
+
+afterAll(async () => {
+	await Promise.all(servers.map((s) => s.stop()));
+	if (store && store.exitCode === null) await killStore();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Health {
+	ok?: boolean;
+	error?: { code: string; message: string; detail?: unknown };
+}
+const health = async (url: string) => {
+	const res = await fetch(`${url}/api/salud`);
+	return { status: res.status, body: (await res.json()) as Health };
+};
+
+const submission = () => ({
+	id: crypto.randomUUID(),
+	form: 'peticion-general',
+	capturedAt: new Date().toISOString(),
+	anonymous: true,
+	values: { asunto: 'Caída del almacén', descripcion: 'Enviada mientras el almacén se cae.' },
+	pin: '482913'
+});
+
+/**
+ * A device's outbox for one request: sends until the server files it (201) or recognises it
+ * (200), waiting a moment after a 5xx or a lost connection; alternates servers, as a balancer.
+ */
+async function deliver(body: ReturnType<typeof submission>, deadline: number) {
+	for (let attempt = 0; Date.now() < deadline; attempt++) {
+		const url = servers[attempt % servers.length]!.url;
+		try {
+			const res = await fetch(`${url}/api/solicitudes`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(15_000)
+			});
+			const answer = (await res.json()) as { radicado?: string };
+			if (res.status === 200 || res.status === 201) return answer.radicado!;
+			if (res.status < 500) throw new Error(`Rechazada: ${res.status} ${JSON.stringify(answer)}`);
+		} catch (e) {
+			if ((e as Error).message.startsWith('Rechazada')) throw e;
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error('No se radicó a tiempo');
+}
+
+describe('a store outage', () => {
+	it('every server recovers by itself, and every request sent meanwhile is filed once', async () => {
+		for (const s of servers) expect((await health(s.url)).status).toBe(200);
+		const bodies = Array.from({ length: 24 }, submission);
+		const deadline = Date.now() + 90_000;
+		// Devices keep sending while the store dies: some before, some during, some after.
+		const delivered = bodies.map(async (body, i) => {
+			await new Promise((r) => setTimeout(r, i * 60));
+			return deliver(body, deadline);
+		});
+		await new Promise((r) => setTimeout(r, 400));
+		await killStore();
+
+		// Down: both servers say so (Spanish, with what failed) and pages fail fast, not hang.
+		for (const s of servers) {
+			const down = await health(s.url);
+			expect(down.status).toBe(503);
+			expect(down.body.error).toMatchObject({
+				code: 'almacen_no_disponible',
+				message: expect.stringMatching(/almacén/i),
+				detail: { failed: 'lectura' }
+			});
+			const page = await fetch(`${s.url}/tramites`, { signal: AbortSignal.timeout(10_000) });
+			await page.arrayBuffer();
+			expect(page.status).toBeGreaterThanOrEqual(500);
+		}
+		await new Promise((r) => setTimeout(r, 1500));
+
+		const restarted = Date.now();
+		await startStore();
+		const recovered = await Promise.all(
+			servers.map(async (s) => {
+				while ((await health(s.url)).status !== 200) {
+					if (Date.now() - restarted > 30_000) throw new Error('Sin recuperación en 30 s');
+					await new Promise((r) => setTimeout(r, 100));
+				}
+				return Date.now() - restarted;
+			})
+		);
+		console.info(`recuperación tras reiniciar el almacén: ${recovered.join(' ms, ')} ms`);
+
+		const radicados = await Promise.all(delivered);
+		// Exactly once: one radicado per request, and as many requests in the store.
+		expect(new Set(radicados).size).toBe(bodies.length);
+		for (const s of servers) {
+			for (const path of ['/tramites', '/api/sync/contenido/_changes?limit=1']) {
+				const res = await fetch(`${s.url}${path}`);
+				await res.arrayBuffer();
+				expect(res.status, path).toBe(200);
+			}
+		}
+		const url = new URL(storeUrl);
+		const auth = `Basic ${Buffer.from(`${url.username}:${url.password}`).toString('base64')}`;
+		const all = await fetch(
+			`http://${url.host}/solicitudes/_all_docs?startkey=%22solicitud%3A%22&endkey=%22solicitud%3A%EF%BF%B0%22`,
+			{ headers: { authorization: auth } }
+		);
+		const rows = ((await all.json()) as { rows: unknown[] }).rows;
+		expect(rows).toHaveLength(bodies.length);
+	}, 150_000);
+});
