@@ -11,13 +11,23 @@ import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
 import { cachedJson, currentSeq } from './response-cache';
 import { isJsonContentType } from '$lib/server/http/json-body';
+import { ConcurrencyLimit } from '$lib/server/limits/concurrency';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;
 const MAX_BULK_GET_DOCS = 2000;
 const MAX_CHANGES_LIMIT = 5000;
-/** Longest a long-poll `_changes` may hold a connection (ms). */
+/** Longest a long-poll `_changes` may hold a connection (ms); without `timeout`, the default. */
 const MAX_LONGPOLL_MS = 30_000;
+const DEFAULT_LONGPOLL_MS = 25_000;
+/** How often a waiting long poll looks at the (shared, cached) update sequence. */
+const LONGPOLL_CHECK_MS = 1000;
+/**
+ * Long polls open at once, in total and per client address: each holds a socket for up to
+ * `MAX_LONGPOLL_MS`, and hung-up clients by the hundred once exhausted file descriptors.
+ */
+const longPolls = new ConcurrencyLimit(256, 4);
+const LONGPOLL_RETRY_AFTER_S = 10;
 
 const changesQuery = z
 	.object({
@@ -102,16 +112,36 @@ const COUCH_ERROR: Record<number, string> = {
  * Errors in CouchDB's shape (`error`, `reason`), which PouchDB understands and reports, plus
  * our `code` for the UI and logs.
  */
-function syncError(code: ErrorCode): Response {
+function syncError(code: ErrorCode, extra: Record<string, string> = {}): Response {
 	const status = statusOf(code);
 	const reason = serverErrorText(code);
 	// A 413 is sent before the body was read: close the connection so the unread bytes are not
 	// taken for the next request on a kept-alive socket.
 	const headers = status === 413 ? { ...noStore, connection: 'close' } : noStore;
-	return json({ error: COUCH_ERROR[status] ?? 'error', reason, code }, { status, headers });
+	return json(
+		{ error: COUCH_ERROR[status] ?? 'error', reason, code },
+		{ status, headers: { ...headers, ...extra } }
+	);
 }
 
-export async function proxyContentSync(request: Request, path: string): Promise<Response> {
+/**
+ * The gate for one request from `client` (its address). A store that fails or cannot be
+ * reached is a 503 in CouchDB's shape, which PouchDB retries: never a 500 with a stack.
+ */
+export async function proxyContentSync(
+	request: Request,
+	path: string,
+	client: string
+): Promise<Response> {
+	try {
+		return await route(request, path, client);
+	} catch (e) {
+		console.error(`Puerta de sincronización: el almacén falló (${String(e)})`);
+		return syncError('almacen_no_disponible');
+	}
+}
+
+async function route(request: Request, path: string, client: string): Promise<Response> {
 	const url = new URL(request.url);
 	const method = request.method;
 	const query = Object.fromEntries(url.searchParams);
@@ -125,7 +155,7 @@ export async function proxyContentSync(request: Request, path: string): Promise<
 	if (path === '_changes' && method === 'GET') {
 		const q = changesQuery.safeParse(query);
 		if (!q.success) return syncError('consulta_invalida');
-		return changes(request, q.data);
+		return changes(request, q.data, client);
 	}
 	if (path === '_bulk_get' && method === 'POST') {
 		const q = bulkGetQuery.safeParse(query);
@@ -180,25 +210,76 @@ export function withoutAttachments(text: string): string {
 
 const storeSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
 
-async function changes(request: Request, q: z.infer<typeof changesQuery>): Promise<Response> {
+async function changes(
+	request: Request,
+	q: z.infer<typeof changesQuery>,
+	client: string
+): Promise<Response> {
+	const { feed, timeout, heartbeat: _heartbeat, ...asked } = q;
 	const params = new URLSearchParams(
-		Object.entries(q).map(([k, v]) => [k, String(v)] as [string, string])
+		Object.entries(asked).map(([k, v]) => [k, String(v)] as [string, string])
 	);
-	// A long poll waits for the next change: never answer it from the cache.
 	const fetchChanges = async () => {
 		const res = await couch().fetch(`${DB.content}/_changes?${params}`);
 		if (!res.ok) return syncError('almacen_no_disponible');
 		const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
 		body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
-		return JSON.stringify(body);
+		return body;
 	};
-	if (q.feed === 'longpoll') {
-		const body = await fetchChanges();
+	if (feed !== 'longpoll') {
+		return cachedJson(
+			request,
+			`_changes?${params}`,
+			await storeSeq(),
+			async () => {
+				const body = await fetchChanges();
+				return body instanceof Response ? body : JSON.stringify(body);
+			},
+			noStore
+		);
+	}
+	// A long poll is answered here, never held open on the store: the store is asked for the
+	// ordinary feed, and while it has nothing new the request waits for the shared update
+	// sequence to move, at most `timeout`, and stops as soon as the client goes away.
+	const release = longPolls.take(client);
+	if (!release) {
+		return syncError('demasiados_intentos', { 'retry-after': String(LONGPOLL_RETRY_AFTER_S) });
+	}
+	try {
+		const deadline = Date.now() + Math.min(timeout ?? DEFAULT_LONGPOLL_MS, MAX_LONGPOLL_MS);
+		const arrived = await storeSeq();
+		let body = await fetchChanges();
+		while (
+			!(body instanceof Response) &&
+			body.results.length === 0 &&
+			Date.now() < deadline &&
+			!request.signal.aborted
+		) {
+			await pause(Math.min(LONGPOLL_CHECK_MS, deadline - Date.now()), request.signal);
+			if (request.signal.aborted) break;
+			if ((await storeSeq()) !== arrived) body = await fetchChanges();
+		}
 		return body instanceof Response
 			? body
-			: new Response(body, { headers: { 'content-type': 'application/json', ...noStore } });
+			: new Response(JSON.stringify(body), {
+					headers: { 'content-type': 'application/json', ...noStore }
+				});
+	} finally {
+		release();
 	}
-	return cachedJson(request, `_changes?${params}`, await storeSeq(), fetchChanges, noStore);
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, Math.max(0, ms));
+		signal.addEventListener('abort', done, { once: true });
+	});
 }
 
 async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
