@@ -1,4 +1,5 @@
 import { couch, DB } from '$lib/server/couch';
+import { setBounded } from '$lib/server/util/bounded-map';
 import { currentSeq } from '$lib/server/couch/response-cache';
 import {
 	contentDocSchema,
@@ -15,6 +16,11 @@ import {
  * under 200 simultaneous devices was dominated by these reads).
  */
 let memo: { seq: string; values: Map<string, Promise<unknown>> } = { seq: '', values: new Map() };
+/**
+ * Reads remembered per content state: room for every document of a large portal, bounded
+ * because slugs come from URLs (a crawl of made-up slugs must not grow memory).
+ */
+const MAX_MEMO = 20_000;
 
 /** The content database's update sequence (trusted for up to a second). */
 export const contentSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
@@ -25,9 +31,12 @@ async function memoised<T>(key: string, read: () => Promise<T>): Promise<T> {
 	let value = memo.values.get(key) as Promise<T> | undefined;
 	if (!value) {
 		value = read();
-		memo.values.set(key, value);
+		setBounded(memo.values, key, value, MAX_MEMO);
 		// A failed read must not be remembered.
-		value.catch(() => memo.values.delete(key));
+		const kept = value;
+		value.catch(() => {
+			if (memo.values.get(key) === kept) memo.values.delete(key);
+		});
 	}
 	return value;
 }

@@ -4,6 +4,7 @@
  * change with the date) and remembered, so its ETag and Last-Modified stay the same between
  * downloads and a repeat download on a slow link costs a 304 with no body.
  */
+import { setBounded } from '$lib/server/util/bounded-map';
 import { createHash } from 'node:crypto';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import type { OpenDataset } from '$lib/schemas';
@@ -79,6 +80,12 @@ async function generate(
 	};
 }
 
+/**
+ * Files kept per store state: every dataset in both formats for a few origins. The origin comes
+ * from the request's `Host` (absolute links in the files), so it is bounded: a flood of made-up
+ * hosts only makes files be generated again, never grows memory.
+ */
+const MAX_FILES = 32;
 let memo: { state: string; files: Map<string, Promise<OpenDataFile>> } = {
 	state: '',
 	files: new Map()
@@ -103,8 +110,11 @@ export async function openDataFile(
 	let file = memo.files.get(key);
 	if (!file) {
 		file = generate(dataset, format, origin, now);
-		memo.files.set(key, file);
-		file.catch(() => memo.files.delete(key));
+		setBounded(memo.files, key, file, MAX_FILES);
+		const kept = file;
+		file.catch(() => {
+			if (memo.files.get(key) === kept) memo.files.delete(key);
+		});
 	}
 	return file;
 }
