@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, baseUrl } from './helpers';
+import { E2E_ADMIN, baseUrl, waitForAppStart } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 
 test('a photo of a document is compressed on the phone before it is queued and sent', async ({
@@ -64,6 +64,7 @@ test('a file that is neither a photo nor a PDF is refused with a clear message',
 	page
 }) => {
 	await page.goto('/formularios/queja');
+	await waitForAppStart(page);
 	await page.locator('#adjuntos').setInputFiles({
 		name: 'virus.exe',
 		mimeType: 'application/x-msdownload',

@@ -16,6 +16,14 @@ export async function waitForOfflineReady(page: Page) {
 }
 
 /**
+ * Waits until the page's scripts have started (the root layout registers the service worker on
+ * start): before that, a file chosen in a form is not yet checked by the page (see #14).
+ */
+export async function waitForAppStart(page: Page) {
+	await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()));
+}
+
+/**
  * A slow link: the page's HTML arrives but its scripts are held back until `release()`, which
  * then waits until the page has started (the layout registers the service worker on start).
  */
@@ -29,7 +37,7 @@ export async function holdScripts(page: Page): Promise<{ release(): Promise<void
 	return {
 		async release() {
 			open();
-			await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()));
+			await waitForAppStart(page);
 		}
 	};
 }
