@@ -174,7 +174,10 @@ test.describe('without JavaScript', () => {
 			.catch(() => {});
 		await expect.poll(() => dropped && page.url().startsWith('chrome-error:')).toBe(true);
 		// The phone shows its "no connection" page; the citizen reloads it, which posts again.
-		await page.reload();
+		// (Chromium may still be swapping in the error page: reload once it is attached.)
+		await expect(async () => {
+			await page.reload();
+		}).toPass({ timeout: 15_000 });
 		await expect(page.getByTestId('filed-again')).toBeVisible();
 		const radicado = (await page.getByTestId('radicado').textContent())!.trim();
 		const pin = (await page.getByTestId('pin').textContent())!.trim();
