@@ -17,10 +17,13 @@ export function launchBrowser() {
  * CDP session attached to that page. A phone-sized viewport so the largest contentful paint is
  * the one a phone would see.
  * @param {import('playwright-core').Browser} browser
+ * @param {{ bypassCSP?: boolean }} [opts] `bypassCSP` for scenarios that inject a script of
+ *   their own: the app's Content Security Policy rightly refuses inline scripts.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, cdp: import('playwright-core').CDPSession }>}
  */
-export async function freshPage(browser) {
+export async function freshPage(browser, opts = {}) {
 	const context = await browser.newContext({
+		...opts,
 		// Lighthouse's mobile screen (Moto G Power).
 		viewport: { width: 412, height: 823 },
 		deviceScaleFactor: 1.75,

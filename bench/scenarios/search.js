@@ -40,7 +40,7 @@ const ROWS = /** @type {const} */ ([
  */
 async function measureOnce(ctx) {
 	const browser = await ctx.browser();
-	const { context, page, cdp } = await freshPage(browser);
+	const { context, page, cdp } = await freshPage(browser, { bypassCSP: true });
 	ctx.defer(() => context.close());
 	try {
 		await page.goto(`${ctx.appUrl}/buscar`, { waitUntil: 'load', timeout: 30_000 });
