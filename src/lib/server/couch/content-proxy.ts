@@ -9,7 +9,8 @@ import { serverErrorText } from '$lib/server/http/api-error';
 import { statusOf, type ErrorCode } from '$lib/errors';
 import { contentIdSchema } from '$lib/schemas';
 import { couch, DB } from './index';
-import { cachedJson, currentSeq } from './response-cache';
+import { cachedJson } from './response-cache';
+import { contentSeq } from '$lib/server/content/repo';
 import { isJsonContentType } from '$lib/server/http/json-body';
 import { ConcurrencyLimit } from '$lib/server/limits/concurrency';
 
@@ -148,7 +149,7 @@ async function route(request: Request, path: string, client: string): Promise<Re
 
 	if (path === '' && (method === 'GET' || method === 'HEAD')) {
 		// Asked after every batch by every device: answered from the sequence cache.
-		const seq = await storeSeq();
+		const seq = await contentSeq();
 		const update_seq = /^\d+$/.test(seq) ? Number(seq) : seq;
 		return json({ db_name: DB.content, update_seq }, { headers: noStore });
 	}
@@ -208,8 +209,6 @@ export function withoutAttachments(text: string): string {
 	);
 }
 
-const storeSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
-
 async function changes(
 	request: Request,
 	q: z.infer<typeof changesQuery>,
@@ -230,7 +229,7 @@ async function changes(
 		return cachedJson(
 			request,
 			`_changes?${params}`,
-			await storeSeq(),
+			await contentSeq(),
 			async () => {
 				const body = await fetchChanges();
 				return body instanceof Response ? body : JSON.stringify(body);
@@ -247,7 +246,7 @@ async function changes(
 	}
 	try {
 		const deadline = Date.now() + Math.min(timeout ?? DEFAULT_LONGPOLL_MS, MAX_LONGPOLL_MS);
-		const arrived = await storeSeq();
+		const arrived = await contentSeq();
 		let body = await fetchChanges();
 		while (
 			!(body instanceof Response) &&
@@ -257,7 +256,7 @@ async function changes(
 		) {
 			await pause(Math.min(LONGPOLL_CHECK_MS, deadline - Date.now()), request.signal);
 			if (request.signal.aborted) break;
-			if ((await storeSeq()) !== arrived) body = await fetchChanges();
+			if ((await contentSeq()) !== arrived) body = await fetchChanges();
 		}
 		return body instanceof Response
 			? body
@@ -302,7 +301,7 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 	return cachedJson(
 		request,
 		`_bulk_get?${params}\n${canonical}`,
-		await storeSeq(),
+		await contentSeq(),
 		async () => {
 			const results = await currentRevisionsOnly(body.data.docs, params);
 			return results instanceof Response ? results : JSON.stringify({ results });
