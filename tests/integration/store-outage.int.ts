@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/app-server.js';
+import { startClusterConflictProxy } from '../helpers/cluster-conflict-proxy.js';
 
 const adminEnv = { ADMIN_USUARIO: inject('adminUser'), ADMIN_CLAVE: inject('adminPassword') };
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ventanilla-caida-'));
@@ -168,5 +169,124 @@ describe('a store outage', () => {
 		);
 		const rows = ((await all.json()) as { rows: unknown[] }).rows;
 		expect(rows).toHaveLength(bodies.length);
+		// Consecutive: a claim whose request write failed in the outage was reused by the retry.
+		const numbers = radicados.map((r) => Number(r.slice(-6))).sort((a, b) => a - b);
+		expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+		expect(await claimedNumbers()).toEqual(numbers);
 	}, 150_000);
 });
+
+/** Direct access to the store, as another server (or a crashed attempt) would write to it. */
+async function storeFetch(pathAndQuery: string, init: RequestInit = {}) {
+	const url = new URL(storeUrl);
+	const auth = `Basic ${Buffer.from(`${url.username}:${url.password}`).toString('base64')}`;
+	return fetch(`http://${url.host}/${pathAndQuery}`, {
+		...init,
+		headers: { authorization: auth, 'content-type': 'application/json' }
+	});
+}
+
+async function claimedNumbers(): Promise<number[]> {
+	const year = new Date().getFullYear();
+	const q = new URLSearchParams({
+		startkey: JSON.stringify(`radicado:PG-${year - 1}`),
+		endkey: JSON.stringify(`radicado:PG-${year + 1}`)
+	});
+	const res = await storeFetch(`solicitudes/_all_docs?${q}`);
+	const rows = ((await res.json()) as { rows: Array<{ id: string }> }).rows;
+	return rows.map((r) => Number(r.id.slice(-6))).sort((a, b) => a - b);
+}
+
+/** A claim for `requestId` written straight into the store: an attempt whose request write failed. */
+async function claimDirectly(requestId: string, number: number, series: string) {
+	const radicado = `${series}-${String(number).padStart(6, '0')}`;
+	const res = await storeFetch(`solicitudes/${encodeURIComponent(`radicado:${radicado}`)}`, {
+		method: 'PUT',
+		body: JSON.stringify({
+			type: 'radicado',
+			radicado,
+			series,
+			number,
+			solicitud: requestId,
+			at: new Date().toISOString()
+		})
+	});
+	expect(res.status).toBe(201);
+	return radicado;
+}
+
+describe('radicados across two servers', () => {
+	it('a retry reuses the number its failed attempt claimed, however many were claimed since', async () => {
+		for (const distance of [1, 19, 20, 50, 500]) {
+			const claims = await claimedNumbers();
+			const last = claims.at(-1)!;
+			const series = (await claimSeries(last))!;
+			const retried = submission();
+			const own = await claimDirectly(retried.id, last + 1, series);
+			// Later numbers: the first ones filed through both servers, the rest claimed by other
+			// servers (written straight into the store, which is all the allocator reads).
+			const filed = Math.min(distance, 20);
+			for (let i = 0; i < filed; i++) await deliver(submission(), Date.now() + 30_000);
+			for (let n = last + 2 + filed; n <= last + 1 + distance; n++) {
+				await claimDirectly(crypto.randomUUID(), n, series);
+			}
+			expect(await deliver(retried, Date.now() + 30_000), `distance ${distance}`).toBe(own);
+			// A duplicate copy sent to the other server gets the same receipt.
+			const copy = await fetch(`${servers[1]!.url}/api/solicitudes`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(retried)
+			});
+			expect(copy.status).toBe(200);
+			expect(((await copy.json()) as { radicado: string }).radicado).toBe(own);
+			const after = await claimedNumbers();
+			expect(after.at(-1), `no new number for the retry at distance ${distance}`).toBe(
+				last + 1 + distance
+			);
+		}
+	}, 120_000);
+});
+
+describe('radicados on a CouchDB cluster that accepts conflicting creates', () => {
+	it('a claim accepted without quorum as a conflict is never a second request’s number', async () => {
+		const proxies = [
+			await startClusterConflictProxy(storeUrl),
+			await startClusterConflictProxy(storeUrl)
+		];
+		const env = (i: number) => ({ COUCHDB_URL: proxies[i]!.url, ...adminEnv });
+		const cluster = [await startServer({ env: env(0) }), await startServer({ env: env(1) })];
+		try {
+			const radicados: string[] = [];
+			// Both servers start from the same end of the series, so their claims collide; every
+			// collision is answered 202 + conflict instead of 409. Bursts until some did.
+			for (let burst = 0; burst < 5 && proxies.every((p) => p.simulated() === 0); burst++) {
+				const sent = Array.from({ length: 30 }, async (_, i) => {
+					const body = submission();
+					const res = await fetch(`${cluster[i % 2]!.url}/api/solicitudes`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(body)
+					});
+					expect(res.status).toBe(201);
+					return ((await res.json()) as { radicado: string }).radicado;
+				});
+				radicados.push(...(await Promise.all(sent)));
+			}
+			const simulated = proxies.reduce((sum, p) => sum + p.simulated(), 0);
+			expect(simulated).toBeGreaterThan(0);
+			expect(new Set(radicados).size).toBe(radicados.length);
+		} finally {
+			await Promise.all(cluster.map((s) => s.stop()));
+			await Promise.all(proxies.map((p) => p.close()));
+		}
+	}, 120_000);
+});
+
+async function claimSeries(number: number): Promise<string | undefined> {
+	const res = await storeFetch(
+		`solicitudes/_all_docs?${new URLSearchParams({ startkey: '"radicado:"', endkey: '"radicado:\ufff0"' })}`
+	);
+	const rows = ((await res.json()) as { rows: Array<{ id: string }> }).rows;
+	const id = rows.map((r) => r.id).find((i) => Number(i.slice(-6)) === number);
+	return id?.slice('radicado:'.length, -7);
+}

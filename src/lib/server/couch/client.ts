@@ -141,6 +141,63 @@ export class CouchClient {
 		});
 	}
 
+	/**
+	 * Creates `doc` (no `_rev`): 409 when the id exists. `quorum` is false when a CouchDB
+	 * cluster accepted the write without a write quorum (202), so another node may have accepted
+	 * a conflicting create of the same id at the same moment.
+	 */
+	async create<T extends { _id: string }>(
+		db: string,
+		doc: T
+	): Promise<{ id: string; rev: string; quorum: boolean }> {
+		const res = await this.fetch(`${encodeURIComponent(db)}/${encodeDocId(doc._id)}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(doc)
+		});
+		const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+		if (!res.ok) {
+			throw new CouchError(res.status, String(body.error ?? 'error'), String(body.reason ?? ''));
+		}
+		return { id: String(body.id), rev: String(body.rev), quorum: res.status !== 202 };
+	}
+
+	/**
+	 * The winning revision of `id` parsed with `schema`, with the other revisions a cluster
+	 * holds for it (`conflicts`: empty when there is one), or null when it does not exist.
+	 */
+	async getWithConflicts<S extends z.ZodType>(
+		db: string,
+		id: string,
+		schema: S
+	): Promise<{ doc: z.output<S>; conflicts: string[] } | null> {
+		const raw = await this.json<Record<string, unknown>>(
+			`${encodeURIComponent(db)}/${encodeDocId(id)}?conflicts=true`
+		).catch((e: unknown) => {
+			if (e instanceof CouchError && e.status === 404) return null;
+			throw e;
+		});
+		if (!raw) return null;
+		const conflicts = Array.isArray(raw._conflicts) ? raw._conflicts.map(String) : [];
+		const parsed = schema.safeParse(raw);
+		if (!parsed.success) throw new InvalidStoredDocument(db, id, issuesOf(parsed.error));
+		return { doc: parsed.data, conflicts };
+	}
+
+	/** Ids and values of the rows of a view for one key (no documents). */
+	async viewRows(
+		db: string,
+		ddoc: string,
+		view: string,
+		key: string
+	): Promise<Array<{ id: string; value: unknown }>> {
+		const q = new URLSearchParams({ key: JSON.stringify(key) });
+		const res = await this.json<{ rows: Array<{ id: string; value: unknown }> }>(
+			`${encodeURIComponent(db)}/_design/${encodeURIComponent(ddoc)}/_view/${encodeURIComponent(view)}?${q}`
+		);
+		return res.rows.map((r) => ({ id: r.id, value: r.value }));
+	}
+
 	async bulkDocs(
 		db: string,
 		docs: object[]

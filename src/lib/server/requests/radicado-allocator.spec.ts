@@ -20,7 +20,16 @@ type Doc = { _id: string; _rev?: string } & Record<string, unknown>;
  */
 class FakeCouch {
 	readonly docs = new Map<string, Doc>();
+	/** Revisions a partitioned cluster accepted for an id that already existed. */
+	readonly conflicts = new Map<string, Doc[]>();
 	claimAttempts = 0;
+	/**
+	 * Behave like a partitioned CouchDB cluster: a create of an id that exists is accepted with
+	 * 202 (no write quorum) and kept as a conflicting revision instead of answering 409.
+	 */
+	partitioned = false;
+	/** Ids the reads of this side of a partition do not see yet (replication has not reached it). */
+	readonly unseen = new Set<string>();
 
 	async #pause() {
 		await new Promise((r) => setTimeout(r, Math.random() * 2));
@@ -32,7 +41,7 @@ class FakeCouch {
 
 	async get<S extends z.ZodType>(_db: string, id: string, schema: S): Promise<z.output<S> | null> {
 		await this.#pause();
-		const d = this.docs.get(id);
+		const d = this.unseen.has(id) ? undefined : this.docs.get(id);
 		return d ? schema.parse(structuredClone(d)) : null;
 	}
 
@@ -48,6 +57,35 @@ class FakeCouch {
 		return { id: doc._id, rev };
 	}
 
+	async create(_db: string, doc: Doc): Promise<{ id: string; rev: string; quorum: boolean }> {
+		if (this.partitioned && this.docs.has(doc._id)) {
+			await this.#pause();
+			if (doc._id.startsWith('radicado:')) this.claimAttempts++;
+			const others = this.conflicts.get(doc._id) ?? [];
+			others.push({ ...structuredClone(doc), _rev: `1-c${others.length}` });
+			this.conflicts.set(doc._id, others);
+			return { id: doc._id, rev: `1-c${others.length - 1}`, quorum: false };
+		}
+		const created = await this.put(_db, doc);
+		return { ...created, quorum: !this.partitioned };
+	}
+
+	/** A read-back after the conflicting revisions have met (what `conflicts=true` reveals). */
+	async getWithConflicts<S extends z.ZodType>(_db: string, id: string, schema: S) {
+		await this.#pause();
+		const stored = this.docs.get(id);
+		if (!stored) return null;
+		const doc = schema.parse(structuredClone(stored));
+		return { doc, conflicts: (this.conflicts.get(id) ?? []).map((d) => d._rev ?? '') };
+	}
+
+	async viewRows(_db: string, _ddoc: string, _view: string, key: string) {
+		await this.#pause();
+		return [...this.docs.values()]
+			.filter((d) => d.type === 'radicado' && d.solicitud === key)
+			.map((d) => ({ id: d._id, value: d.number }));
+	}
+
 	async allDocs<S extends z.ZodType>(
 		_db: string,
 		query: { startkey: string; endkey: string; limit?: number; descending?: boolean },
@@ -55,7 +93,7 @@ class FakeCouch {
 	): Promise<Array<{ id: string; doc?: z.output<S> }>> {
 		await this.#pause();
 		const { startkey: start, endkey: end, descending, limit = Infinity } = query;
-		const ids = [...this.docs.keys()].sort();
+		const ids = [...this.docs.keys()].filter((id) => !this.unseen.has(id)).sort();
 		const inRange = descending
 			? ids.filter((id) => id <= start && id >= end).reverse()
 			: ids.filter((id) => id >= start && id <= end);
@@ -237,6 +275,48 @@ describe('RadicadoAllocator', () => {
 		});
 		expect(again).toMatchObject({ radicado: 'PG-2026-000005', reused: true });
 		expect(fake.claimAttempts).toBe(0);
+	});
+
+	it('gives a retry its earlier number however many filings came in between', async () => {
+		for (const distance of [1, 19, 20, 50, 500]) {
+			const fake = new FakeCouch();
+			const id = crypto.randomUUID();
+			fake.claim('PG-2026-000001', id);
+			const other = allocatorOn(fake);
+			for (let i = 0; i < distance; i++) {
+				await other.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() });
+			}
+			await other.settled();
+			const again = await allocatorOn(fake).allocate({
+				prefix: 'PG',
+				receivedAt: AT,
+				requestId: id
+			});
+			expect(again, `distance ${distance}`).toMatchObject({ number: 1, reused: true });
+			expect(fake.numbers()).toEqual(range(1, distance + 1));
+		}
+	});
+
+	it('never gives one number to two requests when a cluster accepts both creates', async () => {
+		const fake = new FakeCouch();
+		const first = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		await allocatorOn(fake).settled();
+		// The other side of a partition has not seen claim 1 (its reads miss it) and its create
+		// of number 1 is accepted without quorum as a conflicting revision.
+		fake.partitioned = true;
+		fake.unseen.add('radicado:PG-2026-000001').add('contador:PG-2026');
+		const second = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(first).toMatchObject({ number: 1, reused: false });
+		expect(second).toMatchObject({ number: 2, reused: false });
+		expect(fake.conflicts.get('radicado:PG-2026-000001')).toHaveLength(1);
 	});
 
 	it('recognises its own claim when two copies of a request race', async () => {

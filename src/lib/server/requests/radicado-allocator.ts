@@ -1,13 +1,20 @@
 /**
  * Gives each filed request the next radicado of its yearly series: unique and consecutive
  * under concurrent submissions, across restarts and across several Node servers sharing one
- * CouchDB, with no coordinator but the database.
+ * CouchDB (or a CouchDB cluster), with no coordinator but the database.
  *
  * How:
  * - **Claims are the truth.** Number n of series `PG-2026` is taken by creating the document
  *   `radicado:PG-2026-00000n` with a create-only PUT (no `_rev`). CouchDB lets exactly one
  *   creator win; the others get 409 and try n + 1. Claims are never updated or deleted (the
  *   design document forbids it), so the set of claims only grows.
+ * - **A cluster's uncertain create is checked.** A CouchDB cluster answers 202 instead of 201
+ *   when the create reached fewer nodes than its write quorum; during a partition another node
+ *   may have accepted a create of the same number for another request (a conflict, not a 409).
+ *   After a 202 the claim is read back with `conflicts=true`: the number is this request's only
+ *   if the read shows one revision and it names this request. A conflicted claim is never used
+ *   by the 202 side; it tries n + 1. So the worst a partition costs is a gap, never one number
+ *   for two requests (the side that got a 201 keeps it).
  * - **The counter is a hint.** `contador:PG-2026` holds the last number some server claimed,
  *   updated best-effort after each claim. It only says where to start looking: the allocator
  *   reads the claims around it (one `_all_docs` range read) and starts after the last claim it
@@ -15,15 +22,16 @@
  *   by hand, a restored backup) is detected and ignored, so it cannot create a gap.
  * - **One process, one queue.** Allocations of a series in one process run one at a time, so a
  *   burst of n submissions to one server costs n claims, not n² colliding ones.
- * - **A retry reuses its number.** The claim records the request id. If the claim succeeded
- *   but writing the request then failed (store hiccup, crash), the device's retry finds its
- *   own claim among the recent ones and files under the same number: no gap, no second number.
+ * - **A retry reuses its number, at any distance.** The claim records the request id, and the
+ *   view `radicados/por_solicitud` indexes claims by request. If the claim succeeded but writing
+ *   the request then failed (store outage, crash), the retry — on any server, after any number
+ *   of later filings — finds its claim there and files under the same number: no gap, no
+ *   second number.
  *
- * Gaps that remain possible (documented in the README of this folder): a request whose claim
- * succeeded but whose write failed and which is never retried, or retried after more than
- * {@link REUSE_WINDOW} later filings; and two copies of the same request racing on two
- * different servers. Each such gap is a claim document naming the request id it was given to,
- * so it can be explained in an audit.
+ * The one gap left (see the README of this folder): a request whose claim succeeded but whose
+ * write failed and that is never retried, or retried in another calendar year; and two copies
+ * of one request in the claim step on two servers at the same instant, each starting from a
+ * different end of the series. Each such gap is a claim naming the request it was given to.
  */
 import type { ClaimDoc, CounterDoc } from '$lib/schemas';
 import { claimDocSchema, counterDocSchema } from '$lib/schemas';
@@ -33,8 +41,10 @@ import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { claimDocId, counterDocId } from './docs';
 import { KeyedLock } from '../util/keyed-lock';
 
-/** How many claims before the hint are searched for a retry's earlier claim. */
-export const REUSE_WINDOW = 50;
+/** Claims before the hint read to check it (and to find a recent retry's claim for free). */
+const CHECK_WINDOW = 50;
+/** The view of `couchdb/ddocs/solicitudes/radicados`: claims keyed by request id. */
+export const CLAIMS_VIEW = { ddoc: 'radicados', view: 'por_solicitud' } as const;
 /** Claims after the hint read in the same request; more means the hint is far behind. */
 const LOOKAHEAD = 20;
 /** Consecutive 409s before re-reading where the series really ends. */
@@ -182,13 +192,19 @@ export class RadicadoAllocator {
 		}
 		const radicado = (n: number) => formatRadicado({ prefix, year, number: n });
 
-		const from = Math.max(1, hint - REUSE_WINDOW);
+		const from = Math.max(1, hint - CHECK_WINDOW);
 		const limit = hint - from + 1 + LOOKAHEAD;
-		const rows = await this.#claims(client, series, {
-			startkey: claimDocId(radicado(from)),
-			endkey: claimDocId(`${series}-999999`),
-			limit
-		});
+		const [rows, earlier] = await Promise.all([
+			this.#claims(client, series, {
+				startkey: claimDocId(radicado(from)),
+				endkey: claimDocId(`${series}-999999`),
+				limit
+			}),
+			this.#earlierClaim(client, series, requestId)
+		]);
+		if (earlier !== null) {
+			return { radicado: radicado(earlier), series, number: earlier, reused: true };
+		}
 		let plan = planStart({ hint, rows, windowFull: rows.length >= limit, requestId });
 		if (plan.kind === 'reuse') {
 			return { radicado: radicado(plan.number), series, number: plan.number, reused: true };
@@ -211,7 +227,12 @@ export class RadicadoAllocator {
 				at: new Date().toISOString()
 			};
 			try {
-				await client.put(this.db, doc);
+				const created = await client.create(this.db, doc);
+				if (!created.quorum && !(await this.#ownsUncertain(client, doc._id, requestId))) {
+					conflicts++;
+					n++;
+					continue;
+				}
 			} catch (e) {
 				if (!(e instanceof CouchError && e.status === 409)) throw e;
 				// Another attempt of this same request, on another server, may have won it.
@@ -243,6 +264,32 @@ export class RadicadoAllocator {
 			const number = claimNumber(r.id, series);
 			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud }];
 		});
+	}
+
+	/**
+	 * The lowest number of the series an earlier attempt of `requestId` claimed, found through
+	 * the claims-by-request view however far back it is, or null.
+	 */
+	async #earlierClaim(
+		client: CouchClient,
+		series: string,
+		requestId: string
+	): Promise<number | null> {
+		const rows = await client.viewRows(this.db, CLAIMS_VIEW.ddoc, CLAIMS_VIEW.view, requestId);
+		const numbers = rows.flatMap((r) => {
+			const number = claimNumber(r.id, series);
+			return number === null ? [] : [number];
+		});
+		return numbers.length ? Math.min(...numbers) : null;
+	}
+
+	/**
+	 * After a create answered without quorum (202): the claim is ours only if the store holds
+	 * one revision of it and that revision names this request.
+	 */
+	async #ownsUncertain(client: CouchClient, id: string, requestId: string): Promise<boolean> {
+		const read = await client.getWithConflicts(this.db, id, claimDocSchema);
+		return read !== null && read.conflicts.length === 0 && read.doc.solicitud === requestId;
 	}
 
 	/** The highest number claimed in the series (0 if none): the truth, read from the claims. */
