@@ -45,7 +45,8 @@ export default defineConfig({
 			ADMIN_USUARIO: 'admin.e2e',
 			ADMIN_CLAVE: 'clave-e2e-admin-0001',
 			// Two workers sign in from one address; the limit itself is tested in integration.
-			LOGIN_ATTEMPTS_PER_MINUTE: '1000'
+			LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+			RATE_LIMIT_FACTOR: '1000'
 		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
 		reuseExistingServer: false,

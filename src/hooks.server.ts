@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { initStore } from '$lib/server/store/init';
+import { startHousekeeping } from '$lib/server/store/housekeeping';
 import { couch } from '$lib/server/couch';
 import { seedParticipation } from '$lib/server/participation/seed';
 import { building } from '$app/environment';
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	const { seeded } = await initStore(couch(), [seedParticipation]);
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
+	startHousekeeping();
 	const admin = await ensureFirstAdmin().catch((e: unknown) => {
 		if (!(e instanceof FirstAdminInvalid)) throw e;
 		console.error(

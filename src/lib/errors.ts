@@ -26,6 +26,8 @@ export const ERRORS = {
 	error_interno: 500,
 	demasiados_intentos: 429,
 	servidor_ocupado: 503,
+	/** The PIN/password checks waiting are at their limit (see scrypt-hash.ts): a moment later. */
+	muchas_consultas: 429,
 	// Only on the device: no answer at all (offline, or the connection dropped).
 	sin_conexion: 503,
 	error_red: 503,

@@ -23,7 +23,12 @@ export const COOKIES = /** @type {const} */ ({
 	 * The browser's receipt key (HttpOnly), set with a request form's page: a form re-sent
 	 * without JavaScript shows its PIN again only to the browser that first sent it.
 	 */
-	receipt: 'ventanilla_recibo'
+	receipt: 'ventanilla_recibo',
+	/**
+	 * An official's known device (HttpOnly, sent to the sign-in page only): exempts this browser
+	 * from the per-account lock others can trigger (see `src/lib/server/auth/login.ts`).
+	 */
+	knownDevice: 'ventanilla_equipo'
 });
 
 /**
@@ -80,7 +85,15 @@ export const LIMITS = /** @type {const} */ ({
 	/** Bodies smaller than this never count against `uploadBytesInFlight` (sign-in, events). */
 	uploadTrackedFrom: 256 * 1024,
 	/** Seconds a client is asked to wait when the upload budget is full. */
-	uploadRetryAfterS: 10
+	uploadRetryAfterS: 10,
+	/** Radicado + PIN pairs one tracking request may carry (a device checking all its own). */
+	trackingItems: 50,
+	/**
+	 * Tracking lookups in flight per server process: requests at the JSON API's door
+	 * (`server/lookup-gate.js`), items inside the app (`$lib/server/requests/tracking`). Beyond
+	 * it, 429 `muchas_consultas` at once: a flood never queues in front of officials' work.
+	 */
+	trackingInFlight: 16
 });
 
 /**

@@ -34,7 +34,8 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 				ADMIN_USUARIO: ADMIN.username,
 				ADMIN_CLAVE: ADMIN.password,
 				// filedRequests signs in for every count.
-				LOGIN_ATTEMPTS_PER_MINUTE: '1000'
+				LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+				RATE_LIMIT_FACTOR: '1000'
 			};
 			let server: RunningServer = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
 			const proxy = await startFaultProxy({ port: PROXY_PORT, targetPort: SERVER_PORT });

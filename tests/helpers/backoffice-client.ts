@@ -103,6 +103,7 @@ export async function ownServerWithAdmin(
 			ADMIN_USUARIO: admin.username,
 			ADMIN_CLAVE: admin.password,
 			LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+			RATE_LIMIT_FACTOR: '1000',
 			...env
 		}
 	});

@@ -22,7 +22,8 @@ export async function setup(project: TestProject) {
 			ADMIN_USUARIO: ADMIN_USER,
 			ADMIN_CLAVE: ADMIN_PASSWORD,
 			// The login rate limit has its own test with its own server; here every test signs in.
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
+			LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+			RATE_LIMIT_FACTOR: '1000'
 		}
 	});
 	project.provide('baseUrl', server.url);

@@ -97,7 +97,8 @@ beforeAll(async () => {
 			ADMIN_USUARIO: ADMIN_USER,
 			ADMIN_CLAVE: ADMIN_PASSWORD,
 			TRACKING_LOOKUPS_PER_MINUTE: '1000',
-			LOGIN_ATTEMPTS_PER_MINUTE: '10000'
+			LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+			RATE_LIMIT_FACTOR: '1000'
 		}
 	});
 	ctx.origin = server.url;
@@ -318,7 +319,8 @@ describe('expired sessions', () => {
 				ADMIN_USUARIO: ADMIN_USER,
 				ADMIN_CLAVE: ADMIN_PASSWORD,
 				SESSION_HOURS: String(seconds / 3600),
-				LOGIN_ATTEMPTS_PER_MINUTE: '10000'
+				LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+				RATE_LIMIT_FACTOR: '1000'
 			}
 		});
 		try {

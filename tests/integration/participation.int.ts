@@ -157,10 +157,10 @@ const GOOD = {
 	tramo: 'Quebrada La Danta'
 };
 
-// A server of its own: the comment rate limit is per address and per process, and these tests
-// exhaust it on purpose.
+// A server of its own, with the real limits (factor 1): these tests exhaust the comment limit
+// per address on purpose.
 beforeAll(async () => {
-	const own = await ownServerWithAdmin(ADMIN);
+	const own = await ownServerWithAdmin(ADMIN, { RATE_LIMIT_FACTOR: '1' });
 	server = own.server;
 	base = server.url;
 	bo = await staff('participa', own.adm);

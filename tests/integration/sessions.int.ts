@@ -101,29 +101,6 @@ describe('ending sessions', () => {
 		expect(await new BackOffice(base).signIn(username, PASSWORD)).not.toBe(303);
 	});
 
-	it('an open session cannot be used to guess the password: failures are limited as at sign-in', async () => {
-		const { devices } = await account();
-		const guess = (n: number) =>
-			devices[0].action('/gestion/cuenta?/clave', {
-				actual: `intento-${n}-equivocado`,
-				nueva: 'clave-nueva-propia-2',
-				repetida: 'clave-nueva-propia-2'
-			});
-		const statuses: number[] = [];
-		for (let i = 0; i < 11; i++) statuses.push((await guess(i)).status ?? 200);
-		expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
-		const limited = await guess(99);
-		expect(limited.status).toBe(429);
-		expect(limited.data?.problem).toBe('demasiados_intentos');
-		// Even the right password waits now.
-		const right = await devices[0].action('/gestion/cuenta?/clave', {
-			actual: PASSWORD,
-			nueva: 'clave-nueva-propia-2',
-			repetida: 'clave-nueva-propia-2'
-		});
-		expect(right.status).toBe(429);
-	});
-
 	it('"sign out everywhere else" and an administrator\'s "end every session"', async () => {
 		const { adm, username, devices } = await account();
 		const [here, there] = devices;

@@ -6,56 +6,19 @@
  * it is back, pages and the sync gate answer again, and every request a device sent (retrying
  * 5xx and lost connections like the outbox) is filed exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort, startServer, type RunningServer } from '../helpers/app-server.js';
+import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startClusterConflictProxy } from '../helpers/cluster-conflict-proxy.js';
+import { startExternalStore, type ExternalStore } from '../helpers/external-store';
 
 const adminEnv = { ADMIN_USUARIO: inject('adminUser'), ADMIN_CLAVE: inject('adminPassword') };
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ventanilla-caida-'));
-const secret = randomBytes(24).toString('hex');
-let port = 0;
+let store: ExternalStore;
 let storeUrl = '';
-let store: ChildProcess | undefined;
 let servers: RunningServer[] = [];
 
-/** Starts the store process and resolves once it listens. */
-function startStore(): Promise<void> {
-	const child = spawn(
-		process.execPath,
-		['tests/helpers/store-process.js', dataDir, String(port), secret],
-		{ cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] }
-	);
-	store = child;
-	return new Promise((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (d: Buffer) => {
-			out += d;
-			const ready = /listo (\S+)/.exec(out);
-			if (ready) {
-				storeUrl = ready[1]!;
-				resolve();
-			}
-		});
-		child.stderr!.on('data', (d: Buffer) => (out += d));
-		child.on('exit', (code) => reject(new Error(`El almacén terminó (${code}):\n${out}`)));
-	});
-}
-
-async function killStore(): Promise<void> {
-	const child = store!;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGKILL');
-	await exited;
-}
-
 beforeAll(async () => {
-	port = await freePort();
-	await startStore();
+	store = await startExternalStore();
+	storeUrl = store.url;
 	const env = { COUCHDB_URL: storeUrl, ...adminEnv };
 	// One after the other: two servers seeding an empty store at once is not supported.
 	servers = [await startServer({ env }), await startServer({ env })];
@@ -63,8 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await Promise.all(servers.map((s) => s.stop()));
-	if (store && store.exitCode === null) await killStore();
-	rmSync(dataDir, { recursive: true, force: true });
+	await store?.remove();
 });
 
 interface Health {
@@ -121,7 +83,7 @@ describe('a store outage', () => {
 			return deliver(body, deadline);
 		});
 		await new Promise((r) => setTimeout(r, 400));
-		await killStore();
+		await store.kill();
 
 		// Down: both servers say so (Spanish, with what failed) and pages fail fast, not hang.
 		for (const s of servers) {
@@ -139,7 +101,7 @@ describe('a store outage', () => {
 		await new Promise((r) => setTimeout(r, 1500));
 
 		const restarted = Date.now();
-		await startStore();
+		await store.start();
 		const recovered = await Promise.all(
 			servers.map(async (s) => {
 				while ((await health(s.url)).status !== 200) {
@@ -161,11 +123,8 @@ describe('a store outage', () => {
 				expect(res.status, path).toBe(200);
 			}
 		}
-		const url = new URL(storeUrl);
-		const auth = `Basic ${Buffer.from(`${url.username}:${url.password}`).toString('base64')}`;
-		const all = await fetch(
-			`http://${url.host}/solicitudes/_all_docs?startkey=%22solicitud%3A%22&endkey=%22solicitud%3A%EF%BF%B0%22`,
-			{ headers: { authorization: auth } }
+		const all = await store.fetch(
+			`solicitudes/_all_docs?startkey=%22solicitud%3A%22&endkey=%22solicitud%3A%EF%BF%B0%22`
 		);
 		const rows = ((await all.json()) as { rows: unknown[] }).rows;
 		expect(rows).toHaveLength(bodies.length);
@@ -176,23 +135,13 @@ describe('a store outage', () => {
 	}, 150_000);
 });
 
-/** Direct access to the store, as another server (or a crashed attempt) would write to it. */
-async function storeFetch(pathAndQuery: string, init: RequestInit = {}) {
-	const url = new URL(storeUrl);
-	const auth = `Basic ${Buffer.from(`${url.username}:${url.password}`).toString('base64')}`;
-	return fetch(`http://${url.host}/${pathAndQuery}`, {
-		...init,
-		headers: { authorization: auth, 'content-type': 'application/json' }
-	});
-}
-
 async function claimedNumbers(): Promise<number[]> {
 	const year = new Date().getFullYear();
 	const q = new URLSearchParams({
 		startkey: JSON.stringify(`radicado:PG-${year - 1}`),
 		endkey: JSON.stringify(`radicado:PG-${year + 1}`)
 	});
-	const res = await storeFetch(`solicitudes/_all_docs?${q}`);
+	const res = await store.fetch(`solicitudes/_all_docs?${q}`);
 	const rows = ((await res.json()) as { rows: Array<{ id: string }> }).rows;
 	return rows.map((r) => Number(r.id.slice(-6))).sort((a, b) => a - b);
 }
@@ -200,7 +149,7 @@ async function claimedNumbers(): Promise<number[]> {
 /** A claim for `requestId` written straight into the store: an attempt whose request write failed. */
 async function claimDirectly(requestId: string, number: number, series: string) {
 	const radicado = `${series}-${String(number).padStart(6, '0')}`;
-	const res = await storeFetch(`solicitudes/${encodeURIComponent(`radicado:${radicado}`)}`, {
+	const res = await store.fetch(`solicitudes/${encodeURIComponent(`radicado:${radicado}`)}`, {
 		method: 'PUT',
 		body: JSON.stringify({
 			type: 'radicado',
@@ -283,7 +232,7 @@ describe('radicados on a CouchDB cluster that accepts conflicting creates', () =
 });
 
 async function claimSeries(number: number): Promise<string | undefined> {
-	const res = await storeFetch(
+	const res = await store.fetch(
 		`solicitudes/_all_docs?${new URLSearchParams({ startkey: '"radicado:"', endkey: '"radicado:\ufff0"' })}`
 	);
 	const rows = ((await res.json()) as { rows: Array<{ id: string }> }).rows;

@@ -23,6 +23,7 @@ export const CITIZEN_ERROR_TEXT: Record<CitizenErrorCode, Message> = {
 	error_interno: m.error_error_interno,
 	demasiados_intentos: m.error_demasiados_intentos,
 	servidor_ocupado: m.error_servidor_ocupado,
+	muchas_consultas: m.error_muchas_consultas,
 	sin_conexion: m.error_sin_conexion,
 	error_red: m.error_error_red,
 	formulario_no_encontrado: m.error_formulario_no_encontrado,

@@ -56,6 +56,7 @@ export const envSchema = z.object({
 		12
 	),
 	LOGIN_ATTEMPTS_PER_MINUTE: withDefault(positiveInt, 10),
+	RATE_LIMIT_FACTOR: withDefault(number.pipe(z.number().gt(0).max(10_000)), 1),
 	ADMIN_USUARIO: optional(z.string().trim().min(1)),
 	ADMIN_CLAVE: optional(z.string().min(1)),
 	ADMIN_NOMBRE: withDefault(z.string().trim().min(1).max(160), 'Administrador'),
@@ -87,6 +88,7 @@ const EXPECTED = /** @type {const} */ ({
 	TRACKING_LOOKUPS_PER_MINUTE: 'un número entero de 1 en adelante',
 	SESSION_HOURS: 'un número de horas mayor que 0 y hasta 720',
 	LOGIN_ATTEMPTS_PER_MINUTE: 'un número entero de 1 en adelante',
+	RATE_LIMIT_FACTOR: 'un número mayor que 0 y hasta 10000, p. ej. 2',
 	ADMIN_USUARIO: 'un nombre de usuario',
 	ADMIN_CLAVE: 'una contraseña',
 	ADMIN_NOMBRE: 'un nombre de hasta 160 caracteres',

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { takeTrackingLookups, trackRequests } from '$lib/server/requests/tracking';
+import { TrackingRefused, trackRequests, withTrackingLookups } from '$lib/server/requests/tracking';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { Actions } from './$types';
 
@@ -17,10 +17,13 @@ export const actions: Actions = {
 		if (!code || !/^\d{6}$/.test(pin)) {
 			return fail(400, { radicado, invalid: true });
 		}
-		if (takeTrackingLookups(getClientAddress(), 1) > 0) {
-			return fail(429, { radicado, tooMany: true });
-		}
-		const [view] = await trackRequests([{ radicado, pin }]);
+		const [view] = await withTrackingLookups(getClientAddress(), 1, () =>
+			trackRequests([{ radicado, pin }])
+		).catch((e: unknown) => {
+			if (e instanceof TrackingRefused) return [undefined];
+			throw e;
+		});
+		if (view === undefined) return fail(429, { radicado, tooMany: true });
 		// The PIN comes back so the answer's document can be asked for from this page.
 		return view ? { radicado, view, pin } : fail(404, { radicado, notFound: true });
 	}

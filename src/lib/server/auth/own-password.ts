@@ -36,7 +36,7 @@ export async function changeOwnPassword(
 		DB.staff,
 		userDocSchema.parse({
 			...user,
-			passwordHash: await hashSecret(parsed.data),
+			passwordHash: await hashSecret(parsed.data, 'staff'),
 			updatedAt: now.toISOString(),
 			updatedBy: username
 		})

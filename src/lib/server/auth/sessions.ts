@@ -81,6 +81,13 @@ export async function endSessionsOf(
 	return ended.length;
 }
 
+/** Removes sessions that expired (on every server's housekeeping). Returns how many. */
+export async function removeExpiredSessions(now = Date.now()): Promise<number> {
+	const expired = (await allSessions()).filter((s) => Date.parse(s.expiresAt) <= now);
+	await deleteSessions(expired);
+	return expired.length;
+}
+
 async function deleteSessions(docs: Array<{ _id: string; _rev?: string }>): Promise<void> {
 	const gone = docs.flatMap((d) => (d._rev ? [{ _id: d._id, _rev: d._rev, _deleted: true }] : []));
 	if (!gone.length) return;

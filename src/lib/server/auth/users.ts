@@ -78,7 +78,7 @@ export async function createUser(raw: UserInput, by: string, now = new Date()) {
 		roles: [...new Set(input.roles)],
 		...(input.dependencia ? { dependencia: input.dependencia } : {}),
 		active: input.active,
-		passwordHash: await hashSecret(input.password),
+		passwordHash: await hashSecret(input.password, 'staff'),
 		createdAt: at,
 		updatedAt: at,
 		updatedBy: by
@@ -114,7 +114,7 @@ export async function updateUser(raw: UserInput, by: string, now = new Date()) {
 		roles: [...new Set(input.roles)],
 		...(input.dependencia ? { dependencia: input.dependencia } : {}),
 		active: input.active,
-		passwordHash: input.password ? await hashSecret(input.password) : current.passwordHash,
+		passwordHash: input.password ? await hashSecret(input.password, 'staff') : current.passwordHash,
 		updatedAt: now.toISOString(),
 		updatedBy: by
 	});

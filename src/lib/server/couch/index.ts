@@ -18,5 +18,7 @@ export const DB = {
 	/** Back office: officials' accounts and sessions, content drafts and revisions. Never replicated. */
 	staff: 'gestion',
 	/** Citizens' answers to consultas and comments on proyectos de acuerdo, with moderation. Never replicated. */
-	participation: 'participacion'
+	participation: 'participacion',
+	/** Uses counted by the rate limits every app server shares (keys are HMACs). Never replicated. */
+	limits: 'limites'
 } as const;

@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, parseScryptHash, verifyAgainstNothing, verifySecret } from './scrypt-hash';
+import {
+	hashesWaiting,
+	hashSecret,
+	HashingBusyError,
+	MAX_CITIZENS_WAITING,
+	parseScryptHash,
+	verifyAgainstNothing,
+	verifySecret
+} from './scrypt-hash';
 
 describe('PIN hashing', () => {
 	it('stores scrypt$N$r$p$salt$hash and verifies the right PIN only', async () => {
-		const stored = await hashSecret('042917');
+		const stored = await hashSecret('042917', 'citizen');
 		expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/);
 		expect(stored).not.toContain('042917');
-		expect(await verifySecret('042917', stored)).toBe(true);
-		expect(await verifySecret('042918', stored)).toBe(false);
-		expect(await verifySecret('', stored)).toBe(false);
+		expect(await verifySecret('042917', stored, 'citizen')).toBe(true);
+		expect(await verifySecret('042918', stored, 'citizen')).toBe(false);
+		expect(await verifySecret('', stored, 'citizen')).toBe(false);
 	});
 
 	it('salts every hash, so equal PINs do not give equal hashes', async () => {
-		const [a, b] = await Promise.all([hashSecret('111111'), hashSecret('111111')]);
+		const [a, b] = await Promise.all([
+			hashSecret('111111', 'citizen'),
+			hashSecret('111111', 'citizen')
+		]);
 		expect(a).not.toBe(b);
-		expect(await verifySecret('111111', b)).toBe(true);
+		expect(await verifySecret('111111', b, 'citizen')).toBe(true);
 	});
 
 	it('answers false, without throwing, for stored values it did not write', async () => {
 		for (const stored of ['', 'plain', '123456', 'scrypt$16384$8$1$x$y', 'bcrypt$10$abc']) {
-			expect(await verifySecret('123456', stored)).toBe(false);
+			expect(await verifySecret('123456', stored, 'citizen')).toBe(false);
 		}
 	});
 
@@ -33,7 +44,40 @@ describe('PIN hashing', () => {
 	});
 
 	it('spends a verification on unknown radicados and always says no', async () => {
-		expect(await verifyAgainstNothing('000000')).toBe(false);
-		expect(await verifyAgainstNothing('123456')).toBe(false);
+		expect(await verifyAgainstNothing('000000', 'citizen')).toBe(false);
+		expect(await verifyAgainstNothing('123456', 'citizen')).toBe(false);
 	});
+});
+
+describe('the hashing queue', () => {
+	it("runs an official's sign-in before every citizen's PIN check waiting", async () => {
+		const stored = await hashSecret('clave-larga-01', 'staff');
+		const done: string[] = [];
+		const citizens = Array.from({ length: 20 }, (_, i) =>
+			verifyAgainstNothing(String(100000 + i), 'citizen').then(() => done.push('citizen'))
+		);
+		await new Promise((r) => setTimeout(r, 5));
+		expect(hashesWaiting().citizen).toBeGreaterThan(10);
+		const staff = verifySecret('clave-larga-01', stored, 'staff').then((ok) => {
+			done.push('staff');
+			return ok;
+		});
+		expect(await staff).toBe(true);
+		await Promise.all(citizens);
+		// Only the checks already running (2) finished before it.
+		expect(done.indexOf('staff')).toBeLessThanOrEqual(2);
+	});
+
+	it("refuses citizens' checks at once beyond the queue's bound, and serves them again after", async () => {
+		const flood = Array.from({ length: MAX_CITIZENS_WAITING + 40 }, (_, i) =>
+			verifyAgainstNothing(String(200000 + i), 'citizen').then(
+				() => 'checked',
+				(e: unknown) => (e instanceof HashingBusyError ? 'busy' : 'error')
+			)
+		);
+		const outcomes = await Promise.all(flood);
+		expect(outcomes.filter((o) => o === 'busy').length).toBeGreaterThanOrEqual(38);
+		expect(outcomes).not.toContain('error');
+		expect(await verifyAgainstNothing('123456', 'citizen')).toBe(false);
+	}, 60_000);
 });

@@ -20,27 +20,66 @@ const MAX_MEM = 256 * 1024 * 1024;
  * allocator (one claim at a time) would wait behind all of them.
  */
 const MAX_CONCURRENT = 2;
-let running = 0;
-const waiting: Array<() => void> = [];
 
-async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-	if (running >= MAX_CONCURRENT) await new Promise<void>((r) => waiting.push(r));
-	running++;
+/**
+ * Whose hash it is. Officials' sign-ins and password changes (`staff`) always run before any
+ * citizen's PIN check waiting (`citizen`): 400 anonymous tracking lookups must not make an
+ * official wait 15 s to sign in.
+ */
+export type HashLane = 'staff' | 'citizen';
+
+/**
+ * Citizens' hashes allowed to wait: about 3 s of work on two threads, more than one device's
+ * full tracking request (50). Beyond it a check is refused at once ({@link HashingBusyError})
+ * instead of queueing behind a flood.
+ */
+export const MAX_CITIZENS_WAITING = 128;
+/** Officials' hashes allowed to wait (sign-ins come one per person). */
+const MAX_STAFF_WAITING = 256;
+
+/** The hashing queue is full: answered 429 `muchas_consultas` with `Retry-After`. */
+export class HashingBusyError extends Error {
+	readonly retryAfter = 5;
+	constructor() {
+		super('Demasiadas verificaciones de PIN en espera');
+		this.name = 'HashingBusyError';
+	}
+}
+
+let running = 0;
+const waiting: Record<HashLane, Array<() => void>> = { staff: [], citizen: [] };
+
+async function withSlot<T>(lane: HashLane, fn: () => Promise<T>): Promise<T> {
+	if (running < MAX_CONCURRENT) running++;
+	else {
+		const limit = lane === 'staff' ? MAX_STAFF_WAITING : MAX_CITIZENS_WAITING;
+		if (waiting[lane].length >= limit) throw new HashingBusyError();
+		// The slot is handed over by the hash that ends (running is not decremented then).
+		await new Promise<void>((r) => waiting[lane].push(r));
+	}
 	try {
 		return await fn();
 	} finally {
-		running--;
-		waiting.shift()?.();
+		const next = waiting.staff.shift() ?? waiting.citizen.shift();
+		if (next) next();
+		else running--;
 	}
+}
+
+/** Hashes waiting for a slot now, per lane (for tests and the health of the queue). */
+export function hashesWaiting(): Record<HashLane, number> {
+	return { staff: waiting.staff.length, citizen: waiting.citizen.length };
 }
 
 function derive(
 	secret: string,
 	salt: Uint8Array,
 	opts: ScryptOptions,
-	keylen: number
+	keylen: number,
+	lane: HashLane
 ): Promise<Uint8Array> {
 	return withSlot(
+		lane,
 		() =>
 			new Promise((resolve, reject) => {
 				// The async form runs off the main thread, so hashing never blocks other requests.
@@ -54,10 +93,13 @@ function derive(
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const fromB64url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 
-/** Hashes a secret with a fresh random salt. */
-export async function hashSecret(secret: string): Promise<string> {
+/**
+ * Hashes a secret with a fresh random salt.
+ * @throws {HashingBusyError} when the lane's queue is full
+ */
+export async function hashSecret(secret: string, lane: HashLane): Promise<string> {
 	const salt = new Uint8Array(randomBytes(SALT_BYTES));
-	const key = await derive(secret, salt, COST, KEY_BYTES);
+	const key = await derive(secret, salt, COST, KEY_BYTES, lane);
 	return ['scrypt', COST.N, COST.r, COST.p, b64url(salt), b64url(key)].join('$');
 }
 
@@ -82,15 +124,23 @@ export function parseScryptHash(
 	};
 }
 
-/** True if `secret` matches `stored`; compares in constant time. Never throws for bad input. */
-export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+/**
+ * True if `secret` matches `stored`; compares in constant time. Never throws for bad input.
+ * @throws {HashingBusyError} when the lane's queue is full
+ */
+export async function verifySecret(
+	secret: string,
+	stored: string,
+	lane: HashLane
+): Promise<boolean> {
 	const parsed = parseScryptHash(stored);
 	if (!parsed) return false;
 	const key = await derive(
 		secret,
 		parsed.salt,
 		{ N: parsed.N, r: parsed.r, p: parsed.p },
-		parsed.key.length
+		parsed.key.length,
+		lane
 	);
 	return timingSafeEqual(key, parsed.key);
 }
@@ -101,8 +151,8 @@ let dummy: Promise<string> | undefined;
  * Spends the same time as a real verification and returns false: used for unknown radicados and
  * unknown usernames, so that response times do not reveal which ones exist.
  */
-export async function verifyAgainstNothing(secret: string): Promise<false> {
-	dummy ??= hashSecret('000000');
-	await verifySecret(secret, await dummy);
+export async function verifyAgainstNothing(secret: string, lane: HashLane): Promise<false> {
+	dummy ??= hashSecret('000000', 'staff');
+	await verifySecret(secret, await dummy, lane);
 	return false;
 }

@@ -2,6 +2,7 @@
  * Response helpers shared by every API route: answers that must not be cached, and store
  * failures turned into "try again later" answers that devices' queues retry.
  */
+import { HashingBusyError } from '$lib/server/crypto/scrypt-hash';
 import { json } from '@sveltejs/kit';
 import { apiError } from './api-error';
 import { CouchError } from '$lib/server/couch/client';
@@ -25,6 +26,10 @@ export function isStoreUnreachable(e: unknown): boolean {
  * the item and retries), 500 for anything else. Logged either way.
  */
 export function storeFailure(e: unknown): Response {
+	// Not a failure: the citizens' hashing queue is full (a flood of lookups), try again soon.
+	if (e instanceof HashingBusyError) {
+		return apiError('muchas_consultas', { headers: { 'retry-after': String(e.retryAfter) } });
+	}
 	console.error(e);
 	if (e instanceof CouchError || isStoreUnreachable(e)) {
 		return apiError('almacen_no_disponible', { headers: { 'retry-after': '10' } });

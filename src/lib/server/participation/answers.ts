@@ -16,6 +16,7 @@ import { bogotaDate } from '$lib/domain/calendar-date';
 import { answerKey, answerValidator, consultaState } from '$lib/domain/consulta-answers';
 import { aggregateResults, type ConsultaResults } from '$lib/domain/consulta-results';
 import { answerSubmissionSchema, type ContentDocOf } from '$lib/schemas';
+import { rates } from '$lib/server/limits/rates';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { getContent } from '$lib/server/content/repo';
@@ -26,7 +27,8 @@ import { canonicalJson } from '$lib/server/util/canonical-json';
 type Consulta = ContentDocOf<'consulta'>;
 
 export type AnswerOutcome =
-	{ ok: true; status: 200 | 201; receipt: { id: string; receivedAt: string } } | Refusal;
+	| { ok: true; status: 200 | 201; receipt: { id: string; receivedAt: string } }
+	| (Refusal & { retryAfter?: number });
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const sameAnswer = new KeyedLock();
@@ -38,7 +40,7 @@ const sameAnswer = new KeyedLock();
 export async function submitAnswer(
 	slug: string,
 	input: unknown,
-	opts: { now?: () => Date } = {}
+	opts: { address: string; now?: () => Date }
 ): Promise<AnswerOutcome> {
 	const parsed = answerSubmissionSchema.safeParse(input);
 	if (!parsed.success) {
@@ -77,6 +79,10 @@ export async function submitAnswer(
 				closesAt: consulta.closesAt
 			});
 		}
+		// New answers per address (shared by every server): a script making up device keys
+		// cannot stuff a consulta faster than a busy Wi-Fi of honest people would answer.
+		const { wait } = await rates().answersByAddress.take(opts.address);
+		if (wait) return { ...refusal('demasiados_intentos'), retryAfter: wait };
 		const doc: AnswerDoc = {
 			_id: docId,
 			type: 'respuesta',

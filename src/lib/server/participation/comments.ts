@@ -31,18 +31,12 @@ import { getContent } from '$lib/server/content/repo';
 import { issuesOf } from '$lib/server/http/json-body';
 import { KeyedLock } from '$lib/server/util/keyed-lock';
 import { canonicalJson } from '$lib/server/util/canonical-json';
-import { TokenBuckets } from '$lib/server/limits/rate-limit';
+import { rates } from '$lib/server/limits/rates';
 
 export type CommentOutcome =
 	| { ok: true; status: 200 | 201; receipt: { id: string; status: CommentStatus } }
 	| (Refusal & { retryAfter?: number });
 
-/**
- * New comments per client address: bursts of 20, then 10 a minute. Generous on purpose: the
- * alcaldía's kiosks and a vereda's shared Wi-Fi put many people behind one address. Per
- * process, like the tracking limit (see `rate-limit.ts`).
- */
-const newComments = new TokenBuckets({ capacity: 20, perMinute: 10 });
 const sameComment = new KeyedLock();
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -97,7 +91,7 @@ export async function submitComment(
 		if (!commentsOpen(proyecto, bogotaDate(now()))) {
 			return refusal('comentarios_cerrados');
 		}
-		const wait = newComments.take(opts.address, 1);
+		const { wait } = await rates().commentsByAddress.take(opts.address);
 		if (wait) {
 			return { ...refusal('demasiados_intentos'), retryAfter: wait };
 		}

@@ -11,14 +11,14 @@ import { z } from 'zod';
 import type { EventDoc, RequestDoc, TrackingView } from '$lib/schemas';
 import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
-import { config } from '$lib/server/config';
 import { claimDocId, requestDocId } from './docs';
 import { eventsOf, publicHistory, stateOf } from './events';
-import { verifyAgainstNothing, verifyPin } from './pin';
-import { TokenBuckets } from '$lib/server/limits/rate-limit';
+import { HashingBusyError, verifyAgainstNothing, verifyPin } from './pin';
+import { rates } from '$lib/server/limits/rates';
+import { LIMITS } from '$lib/policy';
 
 /** Requests one device may check at once. */
-export const MAX_TRACKING_ITEMS = 50;
+export const MAX_TRACKING_ITEMS = LIMITS.trackingItems;
 
 export const trackingItemSchema = z
 	.object({ radicado: z.string().max(40), pin: z.string().max(20) })
@@ -30,19 +30,74 @@ export const trackingRequestSchema = z
 	.object({ items: z.array(trackingItemSchema).min(1).max(MAX_TRACKING_ITEMS) })
 	.strict();
 
-let buckets: TokenBuckets | undefined;
+/**
+ * Why a lookup was refused before any PIN was checked: too many from this address (or too many
+ * wrong PINs for one radicado), `demasiados_intentos`; or too many lookups in flight on this
+ * server, `muchas_consultas`. Either way a 429 with `Retry-After`.
+ */
+export class TrackingRefused extends Error {
+	constructor(
+		readonly code: 'demasiados_intentos' | 'muchas_consultas',
+		readonly retryAfter: number
+	) {
+		super(`Consulta rechazada (${code}); espere ${retryAfter} s`);
+		this.name = 'TrackingRefused';
+	}
+}
 
 /**
- * Takes `count` lookups from the client address's allowance (see rate-limit.ts: per process).
- * Returns 0 when allowed, else the seconds to wait. Pages that call {@link trackRequests}
- * directly (the no-JavaScript tracking form) must call this first, with
- * `event.getClientAddress()`.
+ * Items being looked up in this process at most. A flood of anonymous lookups (each one costs
+ * store writes for the limits, then a scrypt check) is refused at the door beyond this, before
+ * it touches the store, so officials' work and honest lookups keep their share of the store
+ * and of the event loop. One full device request (50 items) is always let in when nothing
+ * else is running.
  */
-export function takeTrackingLookups(clientAddress: string, count: number): number {
-	const perMinute = config().TRACKING_LOOKUPS_PER_MINUTE;
-	// A full bucket answers one full request of MAX_TRACKING_ITEMS; the refill sets the pace.
-	buckets ??= new TokenBuckets({ capacity: Math.max(MAX_TRACKING_ITEMS, perMinute), perMinute });
-	return buckets.take(clientAddress, count);
+const MAX_ITEMS_IN_FLIGHT = LIMITS.trackingInFlight;
+let itemsInFlight = 0;
+
+/**
+ * Runs `lookup` for `count` radicado + PIN items asked by `clientAddress`, within the server's
+ * lookups in flight and the address's allowance (shared by every server, see
+ * `$lib/server/limits/rates`). Every route that checks PINs goes through here.
+ * @throws {TrackingRefused}
+ */
+export async function withTrackingLookups<T>(
+	clientAddress: string,
+	count: number,
+	lookup: () => Promise<T>
+): Promise<T> {
+	if (itemsInFlight > 0 && itemsInFlight + count > MAX_ITEMS_IN_FLIGHT) {
+		throw new TrackingRefused('muchas_consultas', 5);
+	}
+	itemsInFlight += count;
+	try {
+		const { wait } = await rates().trackingByAddress.take(clientAddress, count);
+		if (wait) throw new TrackingRefused('demasiados_intentos', wait);
+		return await lookup();
+	} catch (e) {
+		if (e instanceof HashingBusyError) throw new TrackingRefused('muchas_consultas', e.retryAfter);
+		throw e;
+	} finally {
+		itemsInFlight -= count;
+	}
+}
+
+/**
+ * Checks a PIN against what `key` names (a request id, or the code typed when it names none),
+ * counting the check as a guess of that key unless the PIN was right. Over the limit, nothing is
+ * checked: a right PIN and a wrong one get the same refusal, so the limit caps guessing.
+ */
+async function guessed(
+	key: string,
+	check: () => Promise<RequestDoc | null>
+): Promise<RequestDoc | null> {
+	const limit = rates().pinGuessesByRequest;
+	const use = await limit.take(key);
+	// Too many wrong PINs for this radicado lately, from any address and server.
+	if (use.wait) throw new TrackingRefused('demasiados_intentos', use.wait);
+	const doc = await check();
+	if (doc) await limit.refund(use);
+	return doc;
 }
 
 async function docsByKey<S extends z.ZodType>(
@@ -72,8 +127,8 @@ function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
 /**
  * Looks requests up by radicado (or provisional code) + PIN; the answer has one entry per item, in order: the view,
  * or `null` when the radicado is unknown or the PIN is wrong (indistinguishable on purpose).
- * Radicados are accepted as people type them (lower case, spaces). Does not rate-limit: see
- * {@link takeTrackingLookups}.
+ * Radicados are accepted as people type them (lower case, spaces). Callers run it inside
+ * {@link withTrackingLookups}.
  * @throws {import('$lib/server/couch/client').CouchError} when the store fails.
  */
 export async function trackRequests(
@@ -92,8 +147,9 @@ const PROVISIONAL = /^PEND-([0-9A-F]{8})$/;
 
 /**
  * The filed request behind each radicado (or provisional code) + PIN, or null (unknown code or
- * wrong PIN, after the same work either way). Does not rate-limit: see
- * {@link takeTrackingLookups}.
+ * wrong PIN, after the same work either way). Limits PIN guesses per request (any address,
+ * any server); callers run it inside {@link withTrackingLookups}.
+ * @throws {TrackingRefused} when a radicado asked for had too many wrong PINs lately.
  */
 export async function findOwnRequests(
 	items: ReadonlyArray<{ radicado: string; pin: string }>
@@ -121,8 +177,10 @@ export async function findOwnRequests(
 			const claim = claims.get(claimDocId(w.radicado));
 			const doc = claim && solicitudes.get(requestDocId(claim.solicitud));
 			// A claim without its request is a documented gap: unknown, like any other.
-			if (!doc || doc.radicado !== w.radicado) return verifyAgainstNothing(w.pin).then(() => null);
-			return (await verifyPin(w.pin, doc.pinHash)) ? doc : null;
+			if (!doc || doc.radicado !== w.radicado) {
+				return guessed(w.radicado, () => verifyAgainstNothing(w.pin).then(() => null));
+			}
+			return guessed(doc.id, async () => ((await verifyPin(w.pin, doc.pinHash)) ? doc : null));
 		})
 	);
 }
@@ -137,9 +195,12 @@ async function byProvisionalCode(prefix: string, pin: string): Promise<RequestDo
 	const candidates = (await couch().range(DB.requests, start, `${start}\ufff0`, requestDocSchema))
 		.filter((d) => d.type === 'solicitud')
 		.slice(0, 5);
-	if (!candidates.length) return verifyAgainstNothing(pin).then(() => null);
-	for (const doc of candidates) if (await verifyPin(pin, doc.pinHash)) return doc;
-	return null;
+	const only = candidates.length === 1 ? candidates[0] : undefined;
+	return guessed(only?.id ?? `PEND-${prefix}`, async () => {
+		if (!candidates.length) return verifyAgainstNothing(pin).then(() => null);
+		for (const doc of candidates) if (await verifyPin(pin, doc.pinHash)) return doc;
+		return null;
+	});
 }
 
 export async function findOwnRequest(radicado: string, pin: string): Promise<RequestDoc | null> {

@@ -2,7 +2,8 @@ import { apiError } from '$lib/server/http/api-error';
 import { issuesOf, readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson, storeFailure } from '$lib/server/http/responses';
 import {
-	takeTrackingLookups,
+	TrackingRefused,
+	withTrackingLookups,
 	trackingRequestSchema,
 	trackRequests
 } from '$lib/server/requests/tracking';
@@ -26,13 +27,16 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 			}
 		});
 	}
-	const wait = takeTrackingLookups(getClientAddress(), parsed.data.items.length);
-	if (wait) {
-		return apiError('demasiados_intentos', { headers: { 'retry-after': String(wait) } });
-	}
+	const { items } = parsed.data;
 	try {
-		return noStoreJson({ items: await trackRequests(parsed.data.items) });
+		const views = await withTrackingLookups(getClientAddress(), items.length, () =>
+			trackRequests(items)
+		);
+		return noStoreJson({ items: views });
 	} catch (e) {
+		if (e instanceof TrackingRefused) {
+			return apiError(e.code, { headers: { 'retry-after': String(e.retryAfter) } });
+		}
 		return storeFailure(e);
 	}
 };

@@ -1,4 +1,5 @@
-import { refusalResponse } from '$lib/server/http/api-error';
+import { apiError, refusalResponse } from '$lib/server/http/api-error';
+import { takeFiling } from '$lib/server/requests/filing-limit';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { readJsonBody } from '$lib/server/http/json-body';
 import { noStoreJson } from '$lib/server/http/responses';
@@ -11,11 +12,16 @@ import type { RequestHandler } from './$types';
  * 200 with the same receipt when the same request is sent again, 4xx with a code when it can
  * never be filed as sent, 5xx when the device should retry later.
  */
-export const POST: RequestHandler = async ({ request, locals }) => {
+export const POST: RequestHandler = async ({ request, locals, getClientAddress }) => {
 	const body = await readJsonBody(request, LIMITS.submissionBytes);
 	if (!body.ok) return body.response;
 	try {
+		const filing = await takeFiling({ ...locals, address: getClientAddress() });
+		if (filing.wait) {
+			return apiError('demasiados_intentos', { headers: { 'retry-after': String(filing.wait) } });
+		}
 		const outcome = await fileRequest(body.value, { capturer: locals.user });
+		if (outcome.ok && outcome.status === 200) await filing.giveBack();
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return refusalResponse(outcome);
 	} catch (e) {

@@ -5,6 +5,7 @@ import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { filedRequest, fileRequest } from '$lib/server/requests/file-request';
 import { browserKey, pinFor } from '$lib/server/requests/resend';
+import { takeFiling } from '$lib/server/requests/filing-limit';
 import { postedForm, readPostedRequest, text } from '$lib/server/forms/form-data';
 import { collectErrors, isClean } from '$lib/forms/collect-errors';
 import { errorText } from '$lib/forms/error-text';
@@ -20,7 +21,7 @@ import type { Actions } from './$types';
  * first post's.
  */
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
+	default: async ({ request, params, cookies, url, locals, getClientAddress }) => {
 		const slug = slugSchema.safeParse(params.slug);
 		const form = slug.success ? await getContent('formulario', slug.data) : null;
 		if (!form) return fail(404, { notFound: true });
@@ -46,7 +47,13 @@ export const actions: Actions = {
 			return fail(400, { echo: { ...echo, errors, general: found.general.map(errorText) } });
 		}
 
+		const filing = await takeFiling({ ...locals, address: getClientAddress() });
+		if (filing.wait) {
+			const general = [requestErrorText('demasiados_intentos')];
+			return fail(429, { echo: { ...echo, errors, general } });
+		}
 		const outcome = await fileRequest(submission, { otherPin: 'receipt' });
+		if (outcome.ok && outcome.status === 200) await filing.giveBack();
 		if (!outcome.ok) {
 			const detail = outcome.detail as { general?: string[] } | undefined;
 			const general = detail?.general?.length

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { safeReturnPath } from '$lib/policy';
+import { COOKIES, safeReturnPath } from '$lib/policy';
 import { login } from '$lib/server/auth/login';
 import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { postedForm, text } from '$lib/server/forms/form-data';
@@ -8,6 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** Only back-office pages (`$lib/policy`): `volver` must never send an official elsewhere. */
 const safeReturn = (value: string | null) =>
 	safeReturnPath(value, { allow: ['private'], fallback: '/gestion' });
+
+/** The known-device cookie travels with sign-in posts only (never with pages a cache shares). */
+const KNOWN_DEVICE_PATH = '/gestion/ingresar';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeReturn(url.searchParams.get('volver')));
@@ -21,7 +24,12 @@ export const actions: Actions = {
 		const password = text(data, 'clave', { trim: false });
 		const volver = safeReturn(text(data, 'volver', { trim: false }));
 		if (!username.trim() || !password) return fail(400, { username, missing: true });
-		const result = await login(username, password, getClientAddress());
+		const result = await login(
+			username,
+			password,
+			getClientAddress(),
+			cookies.get(COOKIES.knownDevice)
+		);
 		if (!result.ok) {
 			return result.code === 'demasiados_intentos'
 				? fail(429, { username, retryAfter: result.retryAfter })
@@ -34,6 +42,13 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			secure: url.protocol === 'https:',
 			expires
+		});
+		cookies.set(COOKIES.knownDevice, result.knownDevice, {
+			path: KNOWN_DEVICE_PATH,
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: url.protocol === 'https:',
+			maxAge: 365 * 24 * 3600
 		});
 		redirect(303, volver);
 	}

@@ -1,14 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { postedForm } from '$lib/server/forms/form-data';
 import { activateKiosk, KIOSK_COOKIE, KIOSK_COOKIE_DAYS } from '$lib/server/kiosk/kiosks';
-import { TokenBuckets } from '$lib/server/limits/rate-limit';
+import { rates } from '$lib/server/limits/rates';
 import type { Actions, PageServerLoad } from './$types';
-
-/**
- * Attempts per client address and minute: a code has 2.8 × 10^11 values and lives 24 h, so
- * 20 a minute cannot find one, and an administrator mistyping twice is not held up.
- */
-const attempts = new TokenBuckets({ capacity: 20, perMinute: 20 });
 
 export const load: PageServerLoad = ({ locals }) => ({ already: locals.kiosk });
 
@@ -16,7 +10,11 @@ export const load: PageServerLoad = ({ locals }) => ({ already: locals.kiosk });
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const code = String((await postedForm(request)).get('codigo') ?? '').slice(0, 40);
-		if (attempts.take(getClientAddress(), 1) > 0) return fail(429, { tooMany: true });
+		// 20 a minute per address (shared by every server): a code has 2.8 × 10^11 values and
+		// lives 24 h, so guessing cannot find one, and an administrator mistyping is not held up.
+		if ((await rates().kioskActivationByAddress.take(getClientAddress())).wait > 0) {
+			return fail(429, { tooMany: true });
+		}
 		const result = await activateKiosk(code);
 		if (!result.ok) return fail(400, { invalid: true });
 		cookies.set(KIOSK_COOKIE, result.token, {

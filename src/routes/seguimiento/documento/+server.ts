@@ -1,7 +1,7 @@
 import { failWith } from '$lib/errors';
 import { z } from 'zod';
 import { openAnswerDocument } from '$lib/server/requests/answer-document';
-import { takeTrackingLookups } from '$lib/server/requests/tracking';
+import { TrackingRefused, withTrackingLookups } from '$lib/server/requests/tracking';
 import type { RequestHandler } from './$types';
 
 const fields = z.object({
@@ -30,11 +30,13 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 		Object.fromEntries(await request.formData().catch(() => new FormData()))
 	);
 	if (!parsed.success) failWith('seguimiento_invalido');
-	if (takeTrackingLookups(getClientAddress(), 1) > 0) {
-		failWith('demasiados_intentos');
-	}
 	const { radicado, pin, documento } = parsed.data;
-	const found = await openAnswerDocument(radicado, pin, documento);
+	const found = await withTrackingLookups(getClientAddress(), 1, () =>
+		openAnswerDocument(radicado, pin, documento)
+	).catch((e: unknown) => {
+		if (e instanceof TrackingRefused) failWith(e.code);
+		throw e;
+	});
 	if (!found) failWith('no_encontrado', 'Documento no encontrado');
 	return new Response(found.body, {
 		headers: {

@@ -20,7 +20,7 @@ const DEVICE_COOKIE_AGE = 2 * 365 * 24 * 3600;
  * server `load`, so the page stays readable offline from the content pack.
  */
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
+	default: async ({ request, params, cookies, url, getClientAddress }) => {
 		const slug = slugSchema.safeParse(params.slug);
 		const consulta = slug.success ? await getContent('consulta', slug.data) : null;
 		if (!consulta) return fail(404, { general: participationErrorText('no_encontrado') });
@@ -43,7 +43,11 @@ export const actions: Actions = {
 		const posted = all('id')[0] ?? '';
 		const id = /^[0-9a-f-]{36}$/.test(posted) ? posted : crypto.randomUUID();
 
-		const outcome = await submitAnswer(consulta.slug, { id, deviceKey, answers: raw });
+		const outcome = await submitAnswer(
+			consulta.slug,
+			{ id, deviceKey, answers: raw },
+			{ address: getClientAddress() }
+		);
 		if (outcome.ok) return { answered: true };
 		const detail = outcome.detail as { questions?: Record<string, string> } | undefined;
 		const errors = Object.fromEntries(

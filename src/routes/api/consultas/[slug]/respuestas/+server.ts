@@ -13,15 +13,18 @@ const MAX_ANSWER_BYTES = 256 * 1024;
  * for a repeat, 409 `ya_respondio` for another answer from the same device, 403
  * `consulta_cerrada`, 400 `respuesta_invalida` with `{ questions: { <id>: code } }`.
  */
-export const POST: RequestHandler = async ({ params, request }) => {
+export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
 	const slug = slugSchema.safeParse(params.slug);
 	if (!slug.success) return apiError('id_invalido');
 	const body = await readJsonBody(request, MAX_ANSWER_BYTES);
 	if (!body.ok) return body.response;
 	try {
-		const outcome = await submitAnswer(slug.data, body.value);
+		const outcome = await submitAnswer(slug.data, body.value, { address: getClientAddress() });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return refusalResponse(outcome);
+		return refusalResponse(
+			outcome,
+			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
+		);
 	} catch (e) {
 		return storeFailure(e);
 	}

@@ -1,5 +1,6 @@
 import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
+import { takeFiling } from '$lib/server/requests/filing-limit';
 import { readBoundedBody } from '$lib/server/http/json-body';
 import { noStoreJson } from '$lib/server/http/responses';
 import { filingFailure } from '$lib/server/requests/failures';
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * needed: a kiosk revoked while it held queued requests must still deliver them, and the
  * envelope only opens with this server's key. A request can never claim a field capture here.
  */
-export const POST: RequestHandler = async ({ request, params }) => {
+export const POST: RequestHandler = async ({ request, params, locals, getClientAddress }) => {
 	const id = params.id.toLowerCase();
 	if (!UUID.test(id)) return apiError('sellado_invalido');
 	if (request.headers.get('content-type')?.split(';')[0]?.trim() !== 'application/octet-stream') {
@@ -47,7 +48,17 @@ export const POST: RequestHandler = async ({ request, params }) => {
 		if (!inner || typeof inner !== 'object' || inner.id !== id || inner.fieldCapture) {
 			return apiError('sellado_invalido');
 		}
+		// The kiosk's own allowance when it still has its cookie, the address's otherwise.
+		const filing = await takeFiling({
+			user: null,
+			kiosk: locals.kiosk,
+			address: getClientAddress()
+		});
+		if (filing.wait) {
+			return apiError('demasiados_intentos', { headers: { 'retry-after': String(filing.wait) } });
+		}
 		const outcome = await fileRequest(inner);
+		if (outcome.ok && outcome.status === 200) await filing.giveBack();
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return refusalResponse(outcome);
 	} catch (e) {

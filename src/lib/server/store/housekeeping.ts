@@ -1,0 +1,33 @@
+/**
+ * Periodic clean-up every app server runs (each on its own timer; the work is idempotent, so
+ * several servers doing it at once only cost a few conflicts): rate-limit uses older than
+ * their windows, and officials' sessions past their expiry. Neither grows without bound, and
+ * neither needs a scheduler outside the app.
+ */
+import { removeExpiredSessions } from '$lib/server/auth/sessions';
+import { sweepSharedLimits } from '$lib/server/limits/shared-limit';
+
+const EVERY_MS = 5 * 60_000;
+let timer: ReturnType<typeof setInterval> | undefined;
+
+/** One round; failures (a store outage) are logged and the next round tries again. */
+export async function houseKeep(now = Date.now()): Promise<{ uses: number; sessions: number }> {
+	const [uses, sessions] = await Promise.all([
+		sweepSharedLimits(now).catch((e: unknown) => {
+			console.warn(`Limpieza de límites fallida: ${String(e)}`);
+			return 0;
+		}),
+		removeExpiredSessions(now).catch((e: unknown) => {
+			console.warn(`Limpieza de sesiones vencidas fallida: ${String(e)}`);
+			return 0;
+		})
+	]);
+	return { uses, sessions };
+}
+
+/** Starts the timer once per process; it never keeps the process alive. */
+export function startHousekeeping(): void {
+	if (timer) return;
+	timer = setInterval(() => void houseKeep(), EVERY_MS);
+	timer.unref();
+}
