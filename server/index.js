@@ -1,20 +1,11 @@
-// Ventanilla's Node server: one process hosts the SvelteKit app (adapter-node's handler) and, unless
-// COUCHDB_URL points at Apache CouchDB, the embedded LevelDB store on a private loopback port.
+// Ventanilla's Node entry point (`npm start`). With more than one worker (the default: one per
+// core) this is the cluster's primary (server/primary.js): it hosts the embedded store unless
+// COUCHDB_URL points at Apache CouchDB, and forks the app workers, which run this file again and
+// serve the app (server/app.js) on the shared port. With `WORKERS=1` one process does both.
 // JavaScript so Node ≥ 20.19 runs it without a build step; `npm run check:types` checks it through
 // its JSDoc.
-import express from 'express';
-import compression from 'compression';
-import { constants as zlib } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { pageCache } from './page-cache.js';
-import { lookupGate } from './lookup-gate.js';
-import { COOKIES, LIMITS, PERSONAL_COOKIES } from '../src/lib/policy.js';
-import {
-	applyAdapterDefaults,
-	ConfigError,
-	parseConfig,
-	useEmbeddedStore
-} from '../src/lib/server/config.js';
+import cluster from 'node:cluster';
+import { ConfigError, parseConfig, useEmbeddedStore } from '../src/lib/server/config.js';
 
 /** @type {import('../src/lib/server/config.js').Config} */
 let settings;
@@ -26,103 +17,17 @@ try {
 	process.exit(1);
 }
 
-if (!settings.COUCHDB_URL) {
-	const { startEmbeddedStore } = await import('./store.js');
-	const store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
-	// The SvelteKit server reads COUCHDB_URL at init; the embedded store is just another CouchDB.
-	useEmbeddedStore(store.url);
+if (cluster.isPrimary && settings.WORKERS > 1) {
+	const { runPrimary } = await import('./primary.js');
+	await runPrimary(settings);
+} else {
+	// A worker was given the store's URL by the primary; only a lone process starts its own.
+	if (!settings.COUCHDB_URL) {
+		const { startEmbeddedStore } = await import('./store.js');
+		const store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
+		// The SvelteKit server reads COUCHDB_URL at init; the embedded store is just another CouchDB.
+		useEmbeddedStore(store.url);
+	}
+	const { serveApp } = await import('./app.js');
+	await serveApp(settings);
 }
-
-// adapter-node assumes https unless told otherwise, which makes its CSRF check refuse plain-HTTP
-// form posts (the no-JavaScript forms). Unless the operator configured ORIGIN or a proxy's
-// PROTOCOL_HEADER, the protocol is taken from this server's own socket, in a header that the
-// middleware below always overwrites so a client cannot forge it. Requests carry up to five
-// compressed photos as base64 (≈ 10 MB at most); adapter-node's default body limit is 512 KB.
-const OWN_PROTOCOL_HEADER = 'x-ventanilla-protocol';
-const { ownProtocol } = applyAdapterDefaults(settings, OWN_PROTOCOL_HEADER);
-
-// Written by `npm run build`. Loaded through a variable so that TypeScript does not follow it into
-// the bundle (it would type-check the whole build output, or fail on a checkout without one): its
-// type comes from build-handler.d.ts instead.
-const HANDLER_MODULE = '../build/handler.js';
-const { handler } = /** @type {typeof import('./build-handler.js')} */ (
-	await import(HANDLER_MODULE)
-);
-
-const app = express();
-app.disable('x-powered-by');
-// Anonymous public pages rendered once and reused for a few seconds (see page-cache.js): before
-// this, 200 phones opening the home page at once meant 200 renders queued on one core (p95 of
-// ~3 s). Installed before `compression` so it keeps, and replays, the compressed bytes.
-app.use(
-	pageCache({
-		ttlMs: 5000,
-		maxEntries: 500,
-		maxBytes: 32 * 1024 * 1024,
-		// A kiosk's pages carry its layout (`html.kiosco`): never shared with other visitors.
-		privateCookies: [...PERSONAL_COOKIES],
-		localeCookie: COOKIES.locale
-	})
-);
-// Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build
-// time and sirv serves them with Content-Encoding set, which this middleware leaves alone.
-// Brotli quality 5: close to the best ratio for JSON and HTML at a fraction of the CPU of the
-// default maximum, which matters with 200 devices syncing at once.
-app.use(
-	compression({
-		threshold: 512,
-		brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }
-	})
-);
-if (ownProtocol) {
-	app.use((req, _res, next) => {
-		req.headers[OWN_PROTOCOL_HEADER] = /** @type {import('node:tls').TLSSocket} */ (req.socket)
-			.encrypted
-			? 'https'
-			: 'http';
-		next();
-	});
-}
-// The JSON API takes JSON only. SvelteKit's CSRF check answers form-encoded posts from other
-// origins with English plain text before the app sees them; API clients get a Spanish JSON 415
-// with a code instead (the body is never read, so the connection is closed after the answer).
-const FORM_CONTENT_TYPE =
-	/^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
-app.use('/api', (req, res, next) => {
-	if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-	if (!FORM_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) return next();
-	const reason = 'Envíe el cuerpo como application/json.';
-	// The content sync gate answers in CouchDB's error shape, which PouchDB understands.
-	const body = req.originalUrl.startsWith('/api/sync/contenido')
-		? { error: 'unsupported_media_type', reason, code: 'tipo_contenido' }
-		: { error: { code: 'tipo_contenido', message: reason } };
-	res
-		.set({ connection: 'close', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
-		.status(415)
-		.json(body);
-});
-// The Spanish text of the refusal comes from the same catalogue as the app's (messages/).
-const messages = /** @type {Record<string, string>} */ (
-	JSON.parse(readFileSync(new URL('../messages/es.json', import.meta.url), 'utf8'))
-);
-app.use(
-	lookupGate({
-		max: LIMITS.trackingInFlight,
-		path: '/api/seguimiento',
-		message: messages.error_muchas_consultas ?? 'Hay muchas consultas en este momento.',
-		retryAfterS: 5
-	})
-);
-app.use(handler);
-
-const { PORT: port, HOST: host } = settings;
-const server = app.listen(port, host, () => {
-	console.log(`Ventanilla escuchando en http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
-});
-
-function shutdown() {
-	server.close(() => process.exit(0));
-	setTimeout(() => process.exit(0), 3000).unref();
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);

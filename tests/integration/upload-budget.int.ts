@@ -11,7 +11,9 @@ import { LIMITS } from '../../src/lib/policy.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-	server = await startServer();
+	// The budget bounds one process's memory, so each app worker has its own: one worker, so
+	// that every held upload lands in the budget the test fills.
+	server = await startServer({ env: { WORKERS: '1' } });
 }, 60_000);
 afterAll(() => server?.stop());
 

@@ -10,6 +10,7 @@
  * embedded store before the app starts (see `useEmbeddedStore`), and each test server is its own
  * process with its own environment.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { LIMITS } from '../policy.js';
 
@@ -23,6 +24,12 @@ const number = z.coerce.number().refine(Number.isFinite);
 const positiveInt = number.pipe(z.number().int().min(1));
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/**
+ * More app processes than this only adds memory: they share one store. Also a ceiling on a typo
+ * (`WORKERS=200` for 20) forking until the machine swaps.
+ */
+export const MAX_WORKERS = 64;
+
 /** `12M`, `512K`, `1048576`: bytes, as adapter-node's `BODY_SIZE_LIMIT` reads them. */
 function parseBytes(/** @type {string} */ value) {
 	const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
@@ -33,6 +40,11 @@ function parseBytes(/** @type {string} */ value) {
 
 export const envSchema = z.object({
 	PORT: withDefault(positiveInt.pipe(z.number().max(65535)), 3000),
+	// One app process per core the system lets Node use (containers' CPU quotas included).
+	WORKERS: withDefault(
+		positiveInt.pipe(z.number().max(MAX_WORKERS)),
+		Math.min(availableParallelism(), MAX_WORKERS)
+	),
 	HOST: withDefault(z.string().min(1), '0.0.0.0'),
 	DATA_DIR: withDefault(z.string().min(1), './data'),
 	COUCHDB_URL: optional(httpUrl),
@@ -76,6 +88,7 @@ export const envSchema = z.object({
 /** What each variable must be, for the operator's error message. */
 const EXPECTED = /** @type {const} */ ({
 	PORT: 'un número de puerto entre 1 y 65535',
+	WORKERS: `un número entero de procesos de la aplicación entre 1 y ${MAX_WORKERS}`,
 	HOST: 'una interfaz de red, p. ej. 0.0.0.0',
 	DATA_DIR: 'una carpeta',
 	COUCHDB_URL: 'una URL http(s) de Apache CouchDB, p. ej. https://usuario:clave@couch:5984',
@@ -171,7 +184,8 @@ export function couchUrl() {
 }
 
 /**
- * Points this process at the embedded store. The one write to the environment: the SvelteKit
+ * Points this process at the embedded store it started itself (`WORKERS=1`; cluster workers get
+ * the primary's store in their environment). The one write to the environment: the SvelteKit
  * handler, bundled with its own copy of this module, starts after this and reads it from there.
  * @param {string} url
  */

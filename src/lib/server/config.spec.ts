@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RADICADO_PREFIX, isRadicadoPrefix } from '$lib/domain/radicado';
-import { ConfigError, envSchema, parseConfig } from './config.js';
+import { ConfigError, envSchema, MAX_WORKERS, parseConfig } from './config.js';
 
 const problemsOf = (env: Record<string, string>) => {
 	try {
@@ -63,6 +64,22 @@ describe('parseConfig', () => {
 	it('refuses settings that were removed, saying what replaces them', () => {
 		const [problem] = problemsOf({ ADMIN_TOKEN: 'un-token-cualquiera-largo' });
 		expect(problem).toMatch(/^ADMIN_TOKEN ya no existe/);
+	});
+
+	it('runs one app process per usable core unless WORKERS says otherwise', () => {
+		expect(parseConfig({}).WORKERS).toBe(Math.min(availableParallelism(), MAX_WORKERS));
+		expect(parseConfig({ WORKERS: '' }).WORKERS).toBe(parseConfig({}).WORKERS);
+		expect(parseConfig({ WORKERS: '1' }).WORKERS).toBe(1);
+		expect(parseConfig({ WORKERS: ' 3 ' }).WORKERS).toBe(3);
+		expect(parseConfig({ WORKERS: String(MAX_WORKERS) }).WORKERS).toBe(MAX_WORKERS);
+	});
+
+	it('refuses a WORKERS that is not a whole number of processes within reason', () => {
+		for (const bad of ['0', '-2', '1.5', 'dos', 'auto', String(MAX_WORKERS + 1), 'Infinity']) {
+			expect(problemsOf({ WORKERS: bad })).toEqual([
+				`WORKERS (${JSON.stringify(bad)}) debe ser un número entero de procesos de la aplicación entre 1 y ${MAX_WORKERS}.`
+			]);
+		}
 	});
 
 	it('accepts as radicado prefix exactly what the radicado rule accepts', () => {
