@@ -5,8 +5,10 @@ import express from 'express';
 import compression from 'compression';
 import cluster from 'node:cluster';
 import { constants as zlib } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { pageCache } from './page-cache.js';
-import { COOKIES, PERSONAL_COOKIES } from '../src/lib/policy.js';
+import { lookupGate } from './lookup-gate.js';
+import { COOKIES, LIMITS, PERSONAL_COOKIES } from '../src/lib/policy.js';
 import { applyAdapterDefaults } from '../src/lib/server/config.js';
 
 /**
@@ -87,6 +89,18 @@ export async function serveApp(settings) {
 			.status(415)
 			.json(body);
 	});
+	// The Spanish text of the refusal comes from the same catalogue as the app's (messages/).
+	const messages = /** @type {Record<string, string>} */ (
+		JSON.parse(readFileSync(new URL('../messages/es.json', import.meta.url), 'utf8'))
+	);
+	app.use(
+		lookupGate({
+			max: LIMITS.trackingInFlight,
+			path: '/api/seguimiento',
+			message: messages.error_muchas_consultas ?? 'Hay muchas consultas en este momento.',
+			retryAfterS: 5
+		})
+	);
 	app.use(handler);
 
 	const { PORT: port, HOST: host } = settings;

@@ -93,7 +93,7 @@ export const LIMITS = /** @type {const} */ ({
 	 * (`server/lookup-gate.js`), items inside the app (`$lib/server/requests/tracking`). Beyond
 	 * it, 429 `muchas_consultas` at once: a flood never queues in front of officials' work.
 	 */
-	trackingInFlight: 16
+	trackingInFlight: 8
 });
 
 /**

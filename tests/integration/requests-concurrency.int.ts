@@ -125,9 +125,9 @@ describe('two Node servers on one store', () => {
 				headers: { authorization: auth, 'content-type': 'application/json', ...init.headers }
 			});
 		const env = { COUCHDB_URL: store.url, ...adminEnv };
-		// One after the other: the store initialisation (src/lib/server/store/init.ts) is not yet
-		// safe against two servers seeding an empty store at the same moment.
-		servers = [await startServer({ env }), await startServer({ env })];
+		// Together: the store's initialisation is create-if-missing or compare-and-set throughout,
+		// so servers starting at once on an empty store agree on one seed.
+		servers = await Promise.all([startServer({ env }), startServer({ env })]);
 	});
 
 	afterAll(async () => {

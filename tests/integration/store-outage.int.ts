@@ -20,8 +20,9 @@ beforeAll(async () => {
 	store = await startExternalStore();
 	storeUrl = store.url;
 	const env = { COUCHDB_URL: storeUrl, ...adminEnv };
-	// One after the other: two servers seeding an empty store at once is not supported.
-	servers = [await startServer({ env }), await startServer({ env })];
+	// Together: the store's initialisation is create-if-missing or compare-and-set throughout,
+	// so servers starting at once on an empty store agree on one seed.
+	servers = await Promise.all([startServer({ env }), startServer({ env })]);
 }, 180_000);
 
 afterAll(async () => {
@@ -203,7 +204,7 @@ describe('radicados on a CouchDB cluster that accepts conflicting creates', () =
 			await startClusterConflictProxy(storeUrl)
 		];
 		const env = (i: number) => ({ COUCHDB_URL: proxies[i]!.url, ...adminEnv });
-		const cluster = [await startServer({ env: env(0) }), await startServer({ env: env(1) })];
+		const cluster = await Promise.all([startServer({ env: env(0) }), startServer({ env: env(1) })]);
 		try {
 			const radicados: string[] = [];
 			// Both servers start from the same end of the series, so their claims collide; every

@@ -22,7 +22,6 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { verifyAgainstNothing, verifySecret } from '$lib/server/crypto/scrypt-hash';
 import { derive } from '$lib/server/crypto/server-secret';
 import { rates } from '$lib/server/limits/rates';
-import type { LimitUse } from '$lib/server/limits/shared-limit';
 import { usernameSchema, type SessionUser } from '$lib/schemas';
 import { getUser, toSessionUser } from './users';
 
@@ -85,26 +84,32 @@ export async function login(
 	knownDevice?: string
 ): Promise<LoginResult> {
 	const username = usernameRaw.trim().toLowerCase().slice(0, 60);
-	const byAddress = await rates().signInByAddress.take(clientAddress);
-	if (byAddress.wait) return { ok: false, code: 'demasiados_intentos', retryAfter: byAddress.wait };
-	const deviceId = usernameSchema.safeParse(username).success
-		? await knownDeviceOf(knownDevice, username)
-		: null;
-	// Counted as a failure until the password proves right (then given back): concurrent
-	// guesses on several servers are all counted while they are being checked.
-	const failure: LimitUse = deviceId
-		? await rates().signInFailuresByKnownDevice.take(`${username}\u0000${deviceId}`)
-		: await rates().signInFailuresByAccount.take(username);
-	if (failure.wait) return { ok: false, code: 'demasiados_intentos', retryAfter: failure.wait };
-	const user = usernameSchema.safeParse(username).success ? await getUser(username) : null;
+	const valid = usernameSchema.safeParse(username).success;
+	const deviceId = valid ? await knownDeviceOf(knownDevice, username) : null;
+	const accountLimit = deviceId
+		? rates().signInFailuresByKnownDevice
+		: rates().signInFailuresByAccount;
+	// Side by side, not one after the other: an official's sign-in costs one store round trip
+	// here even while a flood keeps the store busy. The attempt counts as a failure until the
+	// password proves right (then it is given back), so concurrent guesses on several servers
+	// are all counted while they are being checked.
+	const [byAddress, failure, user] = await Promise.all([
+		rates().signInByAddress.take(clientAddress),
+		accountLimit.take(deviceId ? `${username}\u0000${deviceId}` : username),
+		valid ? getUser(username) : null
+	]);
+	const wait = Math.max(byAddress.wait, failure.wait);
+	if (wait) {
+		// Refused by the address alone: this attempt checked no password, so it is no failure.
+		if (!failure.wait) await accountLimit.refund(failure);
+		return { ok: false, code: 'demasiados_intentos', retryAfter: wait };
+	}
 	const secret = password.slice(0, 200);
 	const ok = user?.active
 		? await verifySecret(secret, user.passwordHash, 'staff')
 		: await verifyAgainstNothing(secret, 'staff');
 	if (!ok || !user) return { ok: false, code: 'credenciales_invalidas' };
-	await (deviceId ? rates().signInFailuresByKnownDevice : rates().signInFailuresByAccount).refund(
-		failure
-	);
+	await accountLimit.refund(failure);
 	return {
 		ok: true,
 		user: toSessionUser(user),

@@ -168,7 +168,6 @@ export async function revokeKiosk(id: string, by: string, now = new Date()): Pro
 		DB.staff,
 		kioskDocSchema.parse({ ...rest, revokedAt: now.toISOString(), revokedBy: by })
 	);
-	cache.clear();
 }
 
 export type Activation =
@@ -216,31 +215,18 @@ export async function activateKiosk(input: string, now = new Date()): Promise<Ac
 			createdAt: now.toISOString()
 		})
 	);
-	cache.clear();
 	return { ok: true, token, kiosk: kioskInfo(kiosk) };
 }
 
 /**
- * Devices checked in the last few seconds, so a page and its data requests do not read the
- * store twice each. A revocation on another server takes effect within this time (10 s).
+ * The kiosk a device cookie belongs to, or null (none, forged, replaced, revoked). Read from the
+ * store on every request (two reads by id; a municipality has a handful of kiosks), never from
+ * a cache: a revocation on any server or worker holds on every other one at once.
  */
-const CACHE_MS = 10_000;
-const MAX_CACHED = 1_000;
-const cache = new Map<string, { kiosk: KioskInfo | null; until: number }>();
-
-/** The kiosk a device cookie belongs to, or null (none, forged, replaced, revoked). */
-export async function readKiosk(
-	token: string | undefined,
-	now = Date.now()
-): Promise<KioskInfo | null> {
+export async function readKiosk(token: string | undefined): Promise<KioskInfo | null> {
 	if (!token || !TOKEN.test(token)) return null;
 	const hash = sha256(token);
-	const hit = cache.get(hash);
-	if (hit && hit.until > now) return hit.kiosk;
 	const ref = await couch().getIfValid(DB.staff, tokenDocId(hash), kioskRefDocSchema);
 	const kiosk = ref && (await getKiosk(ref.kiosco));
-	const valid = kiosk && !kiosk.revokedAt && kiosk.tokenHash === hash ? kioskInfo(kiosk) : null;
-	if (cache.size >= MAX_CACHED) cache.clear();
-	cache.set(hash, { kiosk: valid, until: now + CACHE_MS });
-	return valid;
+	return kiosk && !kiosk.revokedAt && kiosk.tokenHash === hash ? kioskInfo(kiosk) : null;
 }
