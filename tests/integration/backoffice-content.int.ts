@@ -307,8 +307,12 @@ describe('draft → review → published', () => {
 		);
 		const restored = await act(bo.editor, 'noticia', slug, 'restaurar', { revision: first });
 		expect(restored.type).toBe('redirect');
-		// Still the second version publicly until the restored draft is published.
-		expect((await published('noticia', slug)).doc?.title).toBe('Segunda versión del aviso');
+		// Still the second version publicly until the restored draft is published (every app
+		// process shows it once its memo of the store's sequence is refreshed, within a second).
+		await eventually(
+			() => published('noticia', slug),
+			(p) => p.doc?.title === 'Segunda versión del aviso'
+		);
 		// A pending draft blocks another restore rather than overwrite it.
 		expect(
 			(await act(bo.editor, 'noticia', slug, 'restaurar', { revision: first })).data?.refusal
