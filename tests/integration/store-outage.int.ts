@@ -147,8 +147,15 @@ async function claimedNumbers(): Promise<number[]> {
 	return rows.map((r) => Number(r.id.slice(-6))).sort((a, b) => a - b);
 }
 
-/** A claim for `requestId` written straight into the store: an attempt whose request write failed. */
+/**
+ * A claim for `requestId` written straight into the store, with its attempt document: an
+ * attempt whose request write failed.
+ */
 async function claimDirectly(requestId: string, number: number, series: string) {
+	await store.fetch(`solicitudes/${encodeURIComponent(`intento:${requestId}`)}`, {
+		method: 'PUT',
+		body: JSON.stringify({ type: 'intento', solicitud: requestId, at: new Date().toISOString() })
+	});
 	const radicado = `${series}-${String(number).padStart(6, '0')}`;
 	const res = await store.fetch(`solicitudes/${encodeURIComponent(`radicado:${radicado}`)}`, {
 		method: 'PUT',

@@ -343,6 +343,21 @@ export const claimDocSchema = z.object({
 });
 export type ClaimDoc = z.infer<typeof claimDocSchema>;
 
+/**
+ * The first attempt to number a request (`intento:<id>`), created once before any claim for it:
+ * a request without one never claimed a number, so only a request that has one (a retry, a
+ * copy) needs to look for an earlier claim. Never changed.
+ */
+export const attemptDocSchema = z.object({
+	_id: z.string().regex(/^intento:[0-9a-f-]{36}$/),
+	_rev: z.string().optional(),
+	type: z.literal('intento'),
+	solicitud: z.uuid(),
+	/** When the first attempt reached the allocator (ISO instant). */
+	at: isoDateTimeSchema
+});
+export type AttemptDoc = z.infer<typeof attemptDocSchema>;
+
 /** Best-effort hint of the last number claimed in a series (`contador:PG-2026`); mutable. */
 export const counterDocSchema = z.object({
 	_id: z.string().regex(/^contador:[A-Z]{2,6}-\d{4}$/),

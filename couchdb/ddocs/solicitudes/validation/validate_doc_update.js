@@ -1,6 +1,6 @@
 // Last line of defence inside the store for filed requests. The app's server validates every
 // write with the Zod schemas in src/lib/schemas first; CouchDB cannot run Zod, so this guards
-// what the law and the radicado allocator rely on: only the four known kinds of document, each
+// what the law and the radicado allocator rely on: only the five known kinds of document, each
 // with its id derived from its content, and requests, events and radicado claims immutable
 // once written (no update, no deletion). Only the counter, a hint, may change.
 function validate(newDoc, oldDoc) {
@@ -76,6 +76,12 @@ function validate(newDoc, oldDoc) {
 		need(id === 'radicado:' + newDoc.radicado, 'el _id debe ser radicado:<radicado>');
 		need(UUID.test(newDoc.solicitud), 'el radicado debe indicar su solicitud');
 		need(newDoc.number === parseInt(newDoc.radicado.slice(-6), 10), 'número inconsistente');
+		return;
+	}
+	if (newDoc.type === 'intento') {
+		need(UUID.test(newDoc.solicitud), 'solicitud inválida');
+		need(id === 'intento:' + newDoc.solicitud, 'el _id debe ser intento:<solicitud>');
+		need(INSTANT.test(newDoc.at), 'fecha inválida');
 		return;
 	}
 	if (newDoc.type === 'contador') {

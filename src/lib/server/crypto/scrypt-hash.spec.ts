@@ -58,14 +58,15 @@ describe('the hashing queue', () => {
 		);
 		await new Promise((r) => setTimeout(r, 5));
 		expect(hashesWaiting().citizen).toBeGreaterThan(10);
+		const doneBefore = done.length;
 		const staff = verifySecret('clave-larga-01', stored, 'staff').then((ok) => {
 			done.push('staff');
 			return ok;
 		});
 		expect(await staff).toBe(true);
 		await Promise.all(citizens);
-		// Only the checks already running (2) finished before it.
-		expect(done.indexOf('staff')).toBeLessThanOrEqual(2);
+		// Only the checks already running (2) when it was queued finished before it.
+		expect(done.indexOf('staff')).toBeLessThanOrEqual(doneBefore + 2);
 	});
 
 	it("refuses citizens' checks at once beyond the queue's bound, and serves them again after", async () => {

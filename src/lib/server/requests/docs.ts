@@ -9,10 +9,12 @@
  * | `evento:<uuid>:<clientId>`           | something an official did to it, immutable              |
  * | `radicado:PG-2026-000124`            | claim: this number belongs to that request, immutable  |
  * | `contador:PG-2026`                   | hint: the last number claimed in the series (mutable)  |
+ * | `intento:<uuid>`                     | the request's first numbering attempt, immutable       |
  */
 export const requestDocId = (id: string) => `solicitud:${id}`;
 export const claimDocId = (radicado: string) => `radicado:${radicado}`;
 export const counterDocId = (series: string) => `contador:${series}`;
+export const attemptDocId = (requestId: string) => `intento:${requestId}`;
 
 /** First and last possible ids of one request's events, for a range read. */
 export function eventRange(requestId: string): [string, string] {

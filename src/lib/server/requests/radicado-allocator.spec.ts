@@ -79,8 +79,11 @@ class FakeCouch {
 		return { doc, conflicts: (this.conflicts.get(id) ?? []).map((d) => d._rev ?? '') };
 	}
 
+	viewReads = 0;
+
 	async viewRows(_db: string, _ddoc: string, _view: string, key: string) {
 		await this.#pause();
+		this.viewReads++;
 		return [...this.docs.values()]
 			.filter((d) => d.type === 'radicado' && d.solicitud === key)
 			.map((d) => ({ id: d._id, value: d.number }));
@@ -102,7 +105,15 @@ class FakeCouch {
 			.map((id) => ({ id, doc: schema.parse(structuredClone(this.docs.get(id))) }));
 	}
 
+	/** A claim as an attempt of `solicitud` left it (with its attempt document). */
 	claim(radicado: string, solicitud = crypto.randomUUID()) {
+		this.docs.set(`intento:${solicitud}`, {
+			_id: `intento:${solicitud}`,
+			_rev: '1-x',
+			type: 'intento',
+			solicitud,
+			at: new Date().toISOString()
+		});
 		const number = Number(radicado.slice(-6));
 		this.docs.set(`radicado:${radicado}`, {
 			_id: `radicado:${radicado}`,
@@ -195,6 +206,8 @@ describe('RadicadoAllocator', () => {
 		expect(got.map((a) => a.number).sort((a, b) => a - b)).toEqual(range(1, 60));
 		expect(got[0]?.radicado).toMatch(/^PG-2026-0000\d\d$/);
 		expect(fake.claimAttempts).toBe(60);
+		// First attempts have nothing to look up.
+		expect(fake.viewReads).toBe(0);
 		await allocator.settled();
 		expect(fake.docs.get('contador:PG-2026')?.last).toBe(60);
 	});

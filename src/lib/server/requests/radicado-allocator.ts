@@ -22,29 +22,34 @@
  *   by hand, a restored backup) is detected and ignored, so it cannot create a gap.
  * - **One process, one queue.** Allocations of a series in one process run one at a time, so a
  *   burst of n submissions to one server costs n claims, not n² colliding ones.
- * - **A retry reuses its number, at any distance.** The claim records the request id, and the
- *   view `radicados/por_solicitud` indexes claims by request. If the claim succeeded but writing
- *   the request then failed (store outage, crash), the retry — on any server, after any number
- *   of later filings — finds its claim there and files under the same number: no gap, no
- *   second number.
+ * - **A retry reuses its number, at any distance.** Before its first claim, a request's first
+ *   attempt creates `intento:<id>` (create-only). A request whose attempt document is new has
+ *   never claimed a number, so it looks no further (the common case costs one small write).
+ *   One whose attempt document exists is a retry or a copy: it looks its earlier claim up in the
+ *   view `radicados/por_solicitud` (claims by request id) and, if it finds one, files under
+ *   that number, on any server and after any number of later filings: no gap, no second
+ *   number. The view is read only for retries; each process keeps its index warm in the
+ *   background so that rare read stays quick.
  *
  * The one gap left (see the README of this folder): a request whose claim succeeded but whose
  * write failed and that is never retried, or retried in another calendar year; and two copies
  * of one request in the claim step on two servers at the same instant, each starting from a
  * different end of the series. Each such gap is a claim naming the request it was given to.
  */
-import type { ClaimDoc, CounterDoc } from '$lib/schemas';
+import type { AttemptDoc, ClaimDoc, CounterDoc } from '$lib/schemas';
 import { claimDocSchema, counterDocSchema } from '$lib/schemas';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { formatRadicado, MAX_RADICADO_NUMBER, radicadoSeries } from '$lib/domain/radicado';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
-import { claimDocId, counterDocId } from './docs';
+import { attemptDocId, claimDocId, counterDocId } from './docs';
 import { KeyedLock } from '../util/keyed-lock';
 
 /** Claims before the hint read to check it (and to find a recent retry's claim for free). */
 const CHECK_WINDOW = 50;
 /** The view of `couchdb/ddocs/solicitudes/radicados`: claims keyed by request id. */
 export const CLAIMS_VIEW = { ddoc: 'radicados', view: 'por_solicitud' } as const;
+/** How long after a filing the claims-by-request view is brought up to date. */
+const VIEW_REFRESH_MS = 30_000;
 /** Claims after the hint read in the same request; more means the hint is far behind. */
 const LOOKAHEAD = 20;
 /** Consecutive 409s before re-reading where the series really ends. */
@@ -150,6 +155,7 @@ export class RadicadoAllocator {
 	/** Highest number the counter should show, per series, and series being written. */
 	readonly #hintTarget = new Map<string, number>();
 	readonly #hintWriting = new Set<string>();
+	#viewRefresh: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		private readonly client: () => CouchClient,
@@ -200,7 +206,9 @@ export class RadicadoAllocator {
 				endkey: claimDocId(`${series}-999999`),
 				limit
 			}),
-			this.#earlierClaim(client, series, requestId)
+			this.#firstAttempt(client, requestId).then((first) =>
+				first ? null : this.#earlierClaim(client, series, requestId)
+			)
 		]);
 		if (earlier !== null) {
 			return { radicado: radicado(earlier), series, number: earlier, reused: true };
@@ -249,6 +257,7 @@ export class RadicadoAllocator {
 			}
 			this.#last.set(series, Math.max(n, this.#last.get(series) ?? 0));
 			this.#scheduleHint(series, n);
+			this.#scheduleViewRefresh();
 			return { radicado: doc.radicado, series, number: n, reused: false };
 		}
 		throw new RadicadoContentionError(series);
@@ -264,6 +273,26 @@ export class RadicadoAllocator {
 			const number = claimNumber(r.id, series);
 			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud }];
 		});
+	}
+
+	/**
+	 * Records the request's first numbering attempt; false when one was recorded before (this is
+	 * a retry or a copy, which may hold a claim already).
+	 */
+	async #firstAttempt(client: CouchClient, requestId: string): Promise<boolean> {
+		const doc: AttemptDoc = {
+			_id: attemptDocId(requestId),
+			type: 'intento',
+			solicitud: requestId,
+			at: new Date().toISOString()
+		};
+		try {
+			await client.create(this.db, doc);
+			return true;
+		} catch (e) {
+			if (e instanceof CouchError && e.status === 409) return false;
+			throw e;
+		}
 	}
 
 	/**
@@ -341,6 +370,24 @@ export class RadicadoAllocator {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Brings the claims-by-request view up to date a while after filings, off every request's
+	 * path: the store indexes on read, and a retry's lookup should not pay for thousands of
+	 * claims indexed at once.
+	 */
+	#scheduleViewRefresh(): void {
+		if (this.#viewRefresh) return;
+		this.#viewRefresh = setTimeout(() => {
+			this.#viewRefresh = undefined;
+			void this.client()
+				.viewRows(this.db, CLAIMS_VIEW.ddoc, CLAIMS_VIEW.view, '')
+				.catch((e: unknown) =>
+					console.warn(`No se pudo actualizar el índice de radicados: ${String(e)}`)
+				);
+		}, VIEW_REFRESH_MS);
+		this.#viewRefresh.unref?.();
 	}
 
 	/** Resolves once no counter write is pending (for tests and orderly shutdown). */
