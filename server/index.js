@@ -1,9 +1,11 @@
-// Ventanilla's Node entry point (`npm start`). With more than one worker (the default: one per
-// core) this is the cluster's primary (server/primary.js): it hosts the embedded store unless
-// COUCHDB_URL points at Apache CouchDB, and forks the app workers, which run this file again and
-// serve the app (server/app.js) on the shared port. With `WORKERS=1` one process does both.
-// JavaScript so Node ≥ 20.19 runs it without a build step; `npm run check:types` checks it through
-// its JSDoc.
+// Ventanilla's Node entry point (`npm start`). Unless COUCHDB_URL points at Apache CouchDB, the
+// embedded store runs in a process of its own (server/store-child.js), so on a 2-core server the
+// store and the app each have a core. With more than one app process (WORKERS; by default one
+// per core, less the embedded store's) this is the cluster's primary (server/primary.js), which
+// forks the app workers; they run this file again and serve the app (server/app.js) on the
+// shared port. With one app process (the default on 2 cores with the embedded store) this
+// process serves the app itself. JavaScript so Node ≥ 20.19 runs it without a build step;
+// `npm run check:types` checks it through its JSDoc.
 import cluster from 'node:cluster';
 import { ConfigError, parseConfig, useEmbeddedStore } from '../src/lib/server/config.js';
 
@@ -23,8 +25,13 @@ if (cluster.isPrimary && settings.WORKERS > 1) {
 } else {
 	// A worker was given the store's URL by the primary; only a lone process starts its own.
 	if (!settings.COUCHDB_URL) {
-		const { startEmbeddedStore } = await import('./store.js');
-		const store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
+		// The store in a process of its own (its own core and event loop); it stops with this one.
+		const { startStoreProcess } = await import('./store-child.js');
+		let stopping = false;
+		for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+			process.once(signal, () => (stopping = true));
+		}
+		const store = await startStoreProcess(settings.DATA_DIR, () => stopping);
 		// The SvelteKit server reads COUCHDB_URL at init; the embedded store is just another CouchDB.
 		useEmbeddedStore(store.url);
 	}

@@ -1,16 +1,16 @@
 // The primary process of the default start: one app process per core (node:cluster, sharing the
-// HTTP port) so a 2-core server uses both cores, plus the embedded store unless COUCHDB_URL points
-// at Apache CouchDB. It serves no request itself: it keeps the workers running and stops
-// everything in order.
+// HTTP port) so a 2-core server uses both cores, plus the embedded store, in a process of its own,
+// unless COUCHDB_URL points at Apache CouchDB. It serves no request itself: it deals connections
+// to the workers, keeps the workers and the store running, and stops everything in order.
 //
-// The store stays in this process rather than in a child of its own: on 2 cores shared with the
-// load generator (`node bench/run.js server-load`, two runs each, a busy machine) a separate
-// store process was not faster (p95 at 200 devices 2.5–3.0 s against 1.9–2.1 s here; at 500
-// about 5.5 s both) and took ~45 MB more; and here a killed primary cannot leave behind a store
-// process holding DATA_DIR's LevelDB lock. Connections are dealt by the primary in turn (Node's
-// default on Linux): workers accepting by themselves (NODE_CLUSTER_SCHED_POLICY=none) had
-// time-outs at 500 devices in both runs tried.
+// The store has its own process because the primary deals every new connection to a worker: with
+// the store's work on the same event loop (its first version), a burst of devices waited for the
+// store before their connections even reached a worker (bench, quiet machine, 200 devices: p95
+// 2,242 ms with the store here against the figures in bench/README.md with it apart).
+// Connections are dealt by the primary in turn (Node's default on Linux): workers accepting by
+// themselves (NODE_CLUSTER_SCHED_POLICY=none) had time-outs at 500 devices in both runs tried.
 import cluster from 'node:cluster';
+import { startStoreProcess } from './store-child.js';
 
 /** A worker that lived less than this before dying counts as a crash loop. */
 const STABLE_MS = 30_000;
@@ -27,17 +27,14 @@ const STOP_GRACE_MS = 5_000;
  * @param {import('../src/lib/server/config.js').Config} settings
  */
 export async function runPrimary(settings) {
-	/** @type {{ url: string, close: () => Promise<void> } | undefined} */
-	let store;
-	if (!settings.COUCHDB_URL) {
-		const { startEmbeddedStore } = await import('./store.js');
-		store = await startEmbeddedStore({ dataDir: settings.DATA_DIR });
-	}
+	let stopping = false;
+	const store = settings.COUCHDB_URL
+		? undefined
+		: await startStoreProcess(settings.DATA_DIR, () => stopping);
 	// For the workers the embedded store is just another CouchDB at a URL with credentials.
 	/** @type {Record<string, string>} */
 	const workerEnv = store ? { COUCHDB_URL: store.url } : {};
 
-	let stopping = false;
 	let listened = false;
 	let quickCrashes = 0;
 	let startFailures = 0;
@@ -112,7 +109,7 @@ export async function runPrimary(settings) {
 					})
 			)
 		);
-		await store?.close();
+		await store?.stop();
 		process.exit(exitCode);
 	}
 	process.on('SIGTERM', () => void stop(0));

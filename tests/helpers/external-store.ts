@@ -34,7 +34,7 @@ export async function startExternalStore(): Promise<ExternalStore> {
 		new Promise<void>((resolve, reject) => {
 			const c = spawn(
 				process.execPath,
-				['tests/helpers/store-process.js', dataDir, String(port), secret],
+				['server/store-process.js', dataDir, String(port), secret],
 				{ cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] }
 			);
 			child = c;

@@ -1,26 +1,31 @@
 /**
- * The default start (`npm start` without WORKERS) on a machine with two or more cores: app
- * workers share the one HTTP port, each of them answers part of the traffic, and a worker that
- * dies is replaced while the others keep the site answering. Processes are seen from outside,
- * through /proc, as an operator would with `ps`: the app exposes no process ids.
+ * How `npm start` uses the cores. The default (embedded store, no WORKERS) runs the store in a
+ * process of its own beside the app, each with its own core; a store process that dies is
+ * started again on the same URL and the app recovers without a restart. With more app processes
+ * (`WORKERS=2`, the default with COUCHDB_URL on 2 cores) they share the one HTTP port, each
+ * answers part of the traffic, and one that dies is replaced while the others keep the site
+ * answering. Processes are seen from outside, through /proc, as an operator would with `ps`:
+ * the app exposes no process ids.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 
 let server: RunningServer;
 let primary = 0;
+let lone: RunningServer;
 
 beforeAll(async () => {
-	// The default is one worker per core; a one-core runner still checks the cluster with two.
-	server = await startServer({ env: availableParallelism() < 2 ? { WORKERS: '2' } : {} });
+	[server, lone] = await Promise.all([
+		startServer({ env: { WORKERS: '2' } }),
+		startServer({ env: { WORKERS: '' } })
+	]);
 	primary = server.process.pid!;
 }, 150_000);
 
 afterAll(async () => {
-	await server?.stop();
+	await Promise.all([server?.stop(), lone?.stop()]);
 });
 
 /** Processes whose parent is `pid` (the third field after the command in /proc/<pid>/stat). */
@@ -38,15 +43,28 @@ function childrenOf(pid: number): number[] {
 		.map(Number);
 }
 
+/** The app processes among `pids` (the store's process runs another file). */
+const appProcesses = (pids: number[]) =>
+	pids.filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/index.js'));
+const storeProcesses = (pids: number[]) =>
+	pids.filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('store-process.js'));
+
+/** CPU time (user + system, clock ticks) a process has used. */
+function cpuTicks(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
 /** Bytes a process has written through write(2) and friends, sockets included. */
 function bytesWritten(pid: number): number {
 	return Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
 }
 
 /** One GET on a connection of its own (no keep-alive), so each can go to another worker. */
-function get(path: string): Promise<{ status: number; bytes: number }> {
+function get(path: string, base = server.url): Promise<{ status: number; bytes: number }> {
 	return new Promise((resolve, reject) => {
-		const req = http.get(`${server.url}${path}`, { agent: false, timeout: 10_000 }, (res) => {
+		const req = http.get(`${base}${path}`, { agent: false, timeout: 10_000 }, (res) => {
 			let bytes = 0;
 			res.on('data', (chunk: Buffer) => (bytes += chunk.length));
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
@@ -65,10 +83,44 @@ async function until(what: string, check: () => boolean, ms = 30_000) {
 	}
 }
 
-describe('the default start', () => {
-	it('runs one app worker per core on the same port, each serving part of the traffic', async () => {
-		const workers = childrenOf(primary);
-		expect(workers.length).toBeGreaterThanOrEqual(Math.max(2, availableParallelism()));
+describe('the default start with the embedded store', () => {
+	it('runs the store in a process of its own, so the app and the store each use a core', async () => {
+		const app = lone.process.pid!;
+		expect(appProcesses(childrenOf(app))).toEqual([]);
+		const [store] = storeProcesses(childrenOf(app));
+		expect(store).toBeDefined();
+		const before = [cpuTicks(app), cpuTicks(store!)];
+		const pages = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => get(`/tramites?v=${i}`, lone.url))
+		);
+		expect(pages.every((p) => p.status === 200)).toBe(true);
+		// Both processes worked for those pages: the app rendering, the store reading.
+		expect(cpuTicks(app)).toBeGreaterThan(before[0]!);
+		expect(cpuTicks(store!)).toBeGreaterThan(before[1]!);
+	});
+
+	it('starts a store process that dies again on the same URL, and the app recovers by itself', async () => {
+		const app = lone.process.pid!;
+		const [store] = storeProcesses(childrenOf(app));
+		process.kill(store!, 'SIGKILL');
+		await until('el almacén no volvió', () => {
+			const again = storeProcesses(childrenOf(app));
+			return again.length === 1 && again[0] !== store;
+		});
+		const deadline = Date.now() + 30_000;
+		while ((await get('/api/salud', lone.url)).status !== 200) {
+			expect(Date.now(), 'la salud no volvió a 200').toBeLessThan(deadline);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		expect(lone.output()).toMatch(/almacén integrado terminó \(SIGKILL\); se inicia de nuevo/);
+		expect((await get('/tramites', lone.url)).status).toBe(200);
+	}, 60_000);
+});
+
+describe('several app processes (WORKERS=2)', () => {
+	it('run on the same port, each serving part of the traffic', async () => {
+		const workers = appProcesses(childrenOf(primary));
+		expect(workers).toHaveLength(2);
 		for (const pid of workers) {
 			expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('server/index.js');
 		}
@@ -84,15 +136,18 @@ describe('the default start', () => {
 		}
 	});
 
-	it('replaces a worker that dies, and the site answers all along', async () => {
-		const workers = childrenOf(primary);
+	it('replaces one that dies, and the site answers all along', async () => {
+		const workers = appProcesses(childrenOf(primary));
 		const victim = workers[0]!;
 		process.kill(victim, 'SIGKILL');
 		// Once the primary has reaped it, no connection is dealt to it any more.
-		await until('el proceso muerto sigue en la lista', () => !childrenOf(primary).includes(victim));
+		await until(
+			'el proceso muerto sigue en la lista',
+			() => !appProcesses(childrenOf(primary)).includes(victim)
+		);
 		const answered: number[] = [];
 		const replaced = () => {
-			const now = childrenOf(primary);
+			const now = appProcesses(childrenOf(primary));
 			return now.length === workers.length && !now.includes(victim);
 		};
 		while (!replaced()) {
@@ -100,7 +155,7 @@ describe('the default start', () => {
 			await new Promise((r) => setTimeout(r, 50));
 		}
 		expect(answered.filter((s) => s !== 200)).toEqual([]);
-		const replacement = childrenOf(primary).find((pid) => !workers.includes(pid))!;
+		const replacement = appProcesses(childrenOf(primary)).find((pid) => !workers.includes(pid))!;
 		expect(server.output()).toMatch(
 			new RegExp(`proceso de la aplicación ${victim} terminó por la señal SIGKILL; se inicia otro`)
 		);

@@ -4,15 +4,15 @@
  * hangs up; at most 4 at once per address (and 256 in all) per app process, the rest refused 429
  * in CouchDB's shape with Retry-After; never a 500.
  */
-import { availableParallelism } from 'node:os';
 import { describe, expect, inject, it } from 'vitest';
+import { defaultWorkers } from '../../src/lib/server/config.js';
 
 const base = inject('baseUrl');
 /**
- * App processes of the test server (the default start: one per core). The caps guard each
- * process's sockets, so they apply per process; connections are dealt to processes in turn.
+ * App processes of the test server (the default start with the embedded store). The caps guard
+ * each process's sockets, so they apply per process; connections are dealt to processes in turn.
  */
-const WORKERS = availableParallelism();
+const WORKERS = defaultWorkers(undefined);
 const poll = (query: string, signal?: AbortSignal) =>
 	fetch(`${base}/api/sync/contenido/_changes?feed=longpoll&${query}`, { signal });
 

@@ -40,11 +40,8 @@ function parseBytes(/** @type {string} */ value) {
 
 export const envSchema = z.object({
 	PORT: withDefault(positiveInt.pipe(z.number().max(65535)), 3000),
-	// One app process per core the system lets Node use (containers' CPU quotas included).
-	WORKERS: withDefault(
-		positiveInt.pipe(z.number().max(MAX_WORKERS)),
-		Math.min(availableParallelism(), MAX_WORKERS)
-	),
+	// Unset: see defaultWorkers.
+	WORKERS: optional(positiveInt.pipe(z.number().max(MAX_WORKERS))),
 	HOST: withDefault(z.string().min(1), '0.0.0.0'),
 	DATA_DIR: withDefault(z.string().min(1), './data'),
 	COUCHDB_URL: optional(httpUrl),
@@ -83,7 +80,19 @@ export const envSchema = z.object({
 	)
 });
 
-/** @typedef {z.infer<typeof envSchema>} Config */
+/** @typedef {Omit<z.infer<typeof envSchema>, 'WORKERS'> & { WORKERS: number }} Config */
+
+/**
+ * App processes when `WORKERS` is unset: one per core the system lets Node use (containers' CPU
+ * quotas included), less the core the embedded store's own process needs. On 2 cores with the
+ * embedded store that is one app process beside the store: more app processes only queued more
+ * work on the one store process and made every answer slower (bench/README.md).
+ * @param {string | undefined} couchdbUrl
+ */
+export function defaultWorkers(couchdbUrl) {
+	const cores = Math.min(availableParallelism(), MAX_WORKERS);
+	return couchdbUrl ? cores : Math.max(1, cores - 1);
+}
 
 /** What each variable must be, for the operator's error message. */
 const EXPECTED = /** @type {const} */ ({
@@ -152,7 +161,10 @@ export function parseConfig(env = process.env) {
 		}
 	}
 	if (problems.length || !parsed.success) throw new ConfigError(problems);
-	return parsed.data;
+	return {
+		...parsed.data,
+		WORKERS: parsed.data.WORKERS ?? defaultWorkers(parsed.data.COUCHDB_URL)
+	};
 }
 
 /** @type {{ key: string, value: Config } | undefined} */

@@ -66,8 +66,10 @@ describe('parseConfig', () => {
 		expect(problem).toMatch(/^ADMIN_TOKEN ya no existe/);
 	});
 
-	it('runs one app process per usable core unless WORKERS says otherwise', () => {
-		expect(parseConfig({}).WORKERS).toBe(Math.min(availableParallelism(), MAX_WORKERS));
+	it('runs one app process per usable core (less the embedded store’s) unless WORKERS says otherwise', () => {
+		const cores = Math.min(availableParallelism(), MAX_WORKERS);
+		expect(parseConfig({}).WORKERS).toBe(Math.max(1, cores - 1));
+		expect(parseConfig({ COUCHDB_URL: 'http://couch:5984' }).WORKERS).toBe(cores);
 		expect(parseConfig({ WORKERS: '' }).WORKERS).toBe(parseConfig({}).WORKERS);
 		expect(parseConfig({ WORKERS: '1' }).WORKERS).toBe(1);
 		expect(parseConfig({ WORKERS: ' 3 ' }).WORKERS).toBe(3);
