@@ -61,10 +61,14 @@ function bytesWritten(pid: number): number {
 	return Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
 }
 
-/** One GET on a connection of its own (no keep-alive), so each can go to another worker. */
+/**
+ * One GET on a connection of its own (no keep-alive), so each can go to another worker. Up to
+ * 30 s: a worker that was just forked answers once its start-up (store checks) is done, which
+ * takes seconds when the whole suite shares two cores.
+ */
 function get(path: string, base = server.url): Promise<{ status: number; bytes: number }> {
 	return new Promise((resolve, reject) => {
-		const req = http.get(`${base}${path}`, { agent: false, timeout: 10_000 }, (res) => {
+		const req = http.get(`${base}${path}`, { agent: false, timeout: 30_000 }, (res) => {
 			let bytes = 0;
 			res.on('data', (chunk: Buffer) => (bytes += chunk.length));
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));

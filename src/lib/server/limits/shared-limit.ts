@@ -91,14 +91,6 @@ export class SharedLimit {
 		return { wait, id, rev };
 	}
 
-	/** Seconds until one more use of `key` would fit (0: now), without recording anything. */
-	async wait(key: string, now = Date.now()): Promise<number> {
-		const keyId = await this.#keyId(key);
-		const shutUntil = this.#shut.get(keyId);
-		if (shutUntil !== undefined && shutUntil > now) return Math.ceil((shutUntil - now) / 1000);
-		return this.#waitFor([...(await this.#uses(keyId, now)), { at: now, n: 1 }], now);
-	}
-
 	/** Uses of `key` in the longest window, oldest first (time and count). */
 	async #uses(keyId: string, now: number): Promise<Array<{ at: number; n: number }>> {
 		const prefix = `${this.name}:${keyId}:`;
