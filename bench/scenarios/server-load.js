@@ -1,7 +1,7 @@
 /**
  * Row 8: many devices syncing and submitting at once against the default start (`npm start`:
- * the cluster's primary with the embedded store, one app worker per core) on loopback, at two
- * loads, 200 and 500 devices, each against a fresh server.
+ * the app beside the embedded store's own process) on loopback, at two loads, 200 and 500
+ * devices, each against a fresh server.
  *
  * Each simulated device does what a phone does on its first visit, in order, over its own
  * keep-alive connection, with `Accept-Encoding: br, gzip` like a browser: GET the home page
@@ -16,8 +16,8 @@
  * Latency is from sending the request to the last byte of the response; an error is a status
  * ≥ 400 (or not 201 for a submission), a network error or a request over its time limit (60 s,
  * submissions 30 s). p50/p95/p99 are over every request of every kind. The server's resident
- * memory is VmRSS summed over `node server/index.js` and every process under it (the app
- * workers), sampled every 100 ms.
+ * memory is VmRSS summed over `node server/index.js` and every process under it (the store's
+ * process, and app workers when WORKERS > 1), sampled every 100 ms.
  *
  * The load generator runs on the same 2 cores as the server: the server gets less CPU than on
  * a machine of its own, so the figures are pessimistic.
@@ -371,7 +371,7 @@ async function runLoad(ctx, load) {
 				measured: `${mb(before)} MB before → ${mb(peak)} MB peak (${mb(after)} MB after)`,
 				value: mb(peak),
 				unit: 'MB',
-				note: `sum over ${processes} processes: the primary with the embedded store and the app workers`
+				note: `sum over ${processes} processes: the app, the embedded store's process and any app workers`
 			})
 		],
 		details: {
