@@ -107,6 +107,9 @@ describe('an anonymous flood', () => {
 		}
 	}, 120_000);
 
+	// A coarse guard on the whole server (page micro-cache, open-data files, content memo): 600
+	// unbounded files would add only ~8 MB, so the bound of the open-data cache itself is proven
+	// in src/lib/server/open-data/files.spec.ts.
 	it('made-up Host headers do not grow the server’s memory', async () => {
 		const paths = ['/', '/datos-abiertos/tramites.csv'];
 		// Warm up: every path rendered and cached once.

@@ -36,3 +36,8 @@ export function storeFailure(e: unknown): Response {
 	}
 	return apiError('error_interno');
 }
+
+/** The `Retry-After` header of a refusal that says how long to wait, or none. */
+export function retryAfterHeader(seconds: number | undefined): Record<string, string> | undefined {
+	return seconds ? { 'retry-after': String(seconds) } : undefined;
+}

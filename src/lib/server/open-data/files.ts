@@ -91,6 +91,11 @@ let memo: { state: string; files: Map<string, Promise<OpenDataFile>> } = {
 	files: new Map()
 };
 
+/** How many files are kept now (at most {@link MAX_FILES}, whatever the hosts asked for). */
+export function openDataFilesKept(): number {
+	return memo.files.size;
+}
+
 /** The current file, generated again only when the store changed or the day turned. */
 export async function openDataFile(
 	dataset: OpenDataset,

@@ -1,8 +1,8 @@
-import { apiError, refusalResponse } from '$lib/server/http/api-error';
-import { takeFiling } from '$lib/server/requests/filing-limit';
+import { refusalResponse } from '$lib/server/http/api-error';
+import { fileWithinAllowance } from '$lib/server/requests/filing-limit';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { readJsonBody } from '$lib/server/http/json-body';
-import { noStoreJson } from '$lib/server/http/responses';
+import { noStoreJson, retryAfterHeader } from '$lib/server/http/responses';
 import { filingFailure } from '$lib/server/requests/failures';
 import { LIMITS } from '$lib/policy';
 import type { RequestHandler } from './$types';
@@ -16,14 +16,11 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 	const body = await readJsonBody(request, LIMITS.submissionBytes);
 	if (!body.ok) return body.response;
 	try {
-		const filing = await takeFiling({ ...locals, address: getClientAddress() });
-		if (filing.wait) {
-			return apiError('demasiados_intentos', { headers: { 'retry-after': String(filing.wait) } });
-		}
-		const outcome = await fileRequest(body.value, { capturer: locals.user });
-		if (outcome.ok && outcome.status === 200) await filing.giveBack();
+		const outcome = await fileWithinAllowance({ ...locals, address: getClientAddress() }, () =>
+			fileRequest(body.value, { capturer: locals.user })
+		);
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return refusalResponse(outcome);
+		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
 		return filingFailure(e);
 	}

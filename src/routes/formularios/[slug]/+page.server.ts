@@ -5,7 +5,7 @@ import { slugSchema, type Submission } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { filedRequest, fileRequest } from '$lib/server/requests/file-request';
 import { browserKey, pinFor } from '$lib/server/requests/resend';
-import { takeFiling } from '$lib/server/requests/filing-limit';
+import { fileWithinAllowance } from '$lib/server/requests/filing-limit';
 import { postedForm, readPostedRequest, text } from '$lib/server/forms/form-data';
 import { collectErrors, isClean } from '$lib/forms/collect-errors';
 import { errorText } from '$lib/forms/error-text';
@@ -47,13 +47,9 @@ export const actions: Actions = {
 			return fail(400, { echo: { ...echo, errors, general: found.general.map(errorText) } });
 		}
 
-		const filing = await takeFiling({ ...locals, address: getClientAddress() });
-		if (filing.wait) {
-			const general = [requestErrorText('demasiados_intentos')];
-			return fail(429, { echo: { ...echo, errors, general } });
-		}
-		const outcome = await fileRequest(submission, { otherPin: 'receipt' });
-		if (outcome.ok && outcome.status === 200) await filing.giveBack();
+		const outcome = await fileWithinAllowance({ ...locals, address: getClientAddress() }, () =>
+			fileRequest(submission, { otherPin: 'receipt' })
+		);
 		if (!outcome.ok) {
 			const detail = outcome.detail as { general?: string[] } | undefined;
 			const general = detail?.general?.length

@@ -1,7 +1,7 @@
 import { refusalResponse } from '$lib/server/http/api-error';
 import { submitComment } from '$lib/server/participation/comments';
 import { readJsonBody } from '$lib/server/http/json-body';
-import { noStoreJson, storeFailure } from '$lib/server/http/responses';
+import { noStoreJson, storeFailure, retryAfterHeader } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** A comment is at most 2,000 characters (8,000 raw); anything far larger is refused unread. */
@@ -18,10 +18,7 @@ export const POST: RequestHandler = async ({ request, getClientAddress }) => {
 	try {
 		const outcome = await submitComment(body.value, { address: getClientAddress() });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return refusalResponse(
-			outcome,
-			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
-		);
+		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
 		return storeFailure(e);
 	}

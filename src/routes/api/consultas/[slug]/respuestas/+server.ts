@@ -2,7 +2,7 @@ import { slugSchema } from '$lib/schemas';
 import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { submitAnswer } from '$lib/server/participation/answers';
 import { readJsonBody } from '$lib/server/http/json-body';
-import { noStoreJson, storeFailure } from '$lib/server/http/responses';
+import { noStoreJson, storeFailure, retryAfterHeader } from '$lib/server/http/responses';
 import type { RequestHandler } from './$types';
 
 /** An answer is a few KB at most: 2,000 characters per text question, 30 questions. */
@@ -21,10 +21,7 @@ export const POST: RequestHandler = async ({ params, request, getClientAddress }
 	try {
 		const outcome = await submitAnswer(slug.data, body.value, { address: getClientAddress() });
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return refusalResponse(
-			outcome,
-			outcome.retryAfter ? { 'retry-after': String(outcome.retryAfter) } : undefined
-		);
+		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
 		return storeFailure(e);
 	}

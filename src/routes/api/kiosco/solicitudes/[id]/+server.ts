@@ -1,8 +1,8 @@
 import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { fileRequest } from '$lib/server/requests/file-request';
-import { takeFiling } from '$lib/server/requests/filing-limit';
+import { fileWithinAllowance } from '$lib/server/requests/filing-limit';
 import { readBoundedBody } from '$lib/server/http/json-body';
-import { noStoreJson } from '$lib/server/http/responses';
+import { noStoreJson, retryAfterHeader } from '$lib/server/http/responses';
 import { filingFailure } from '$lib/server/requests/failures';
 import { LIMITS } from '$lib/policy';
 import { sealKeys } from '$lib/server/kiosk/keys';
@@ -49,18 +49,10 @@ export const POST: RequestHandler = async ({ request, params, locals, getClientA
 			return apiError('sellado_invalido');
 		}
 		// The kiosk's own allowance when it still has its cookie, the address's otherwise.
-		const filing = await takeFiling({
-			user: null,
-			kiosk: locals.kiosk,
-			address: getClientAddress()
-		});
-		if (filing.wait) {
-			return apiError('demasiados_intentos', { headers: { 'retry-after': String(filing.wait) } });
-		}
-		const outcome = await fileRequest(inner);
-		if (outcome.ok && outcome.status === 200) await filing.giveBack();
+		const filer = { user: null, kiosk: locals.kiosk, address: getClientAddress() };
+		const outcome = await fileWithinAllowance(filer, () => fileRequest(inner));
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
-		return refusalResponse(outcome);
+		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
 		return filingFailure(e);
 	}
