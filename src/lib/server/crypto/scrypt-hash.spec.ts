@@ -3,6 +3,7 @@ import {
 	hashesWaiting,
 	hashSecret,
 	HashingBusyError,
+	withHashSlot,
 	MAX_CITIZENS_WAITING,
 	parseScryptHash,
 	verifyAgainstNothing,
@@ -50,23 +51,32 @@ describe('PIN hashing', () => {
 });
 
 describe('the hashing queue', () => {
-	it("runs an official's sign-in before every citizen's PIN check waiting", async () => {
-		const stored = await hashSecret('clave-larga-01', 'staff');
-		const done: string[] = [];
-		const citizens = Array.from({ length: 20 }, (_, i) =>
-			verifyAgainstNothing(String(100000 + i), 'citizen').then(() => done.push('citizen'))
-		);
-		await new Promise((r) => setTimeout(r, 5));
-		expect(hashesWaiting().citizen).toBeGreaterThan(10);
-		const doneBefore = done.length;
-		const staff = verifySecret('clave-larga-01', stored, 'staff').then((ok) => {
-			done.push('staff');
-			return ok;
-		});
-		expect(await staff).toBe(true);
-		await Promise.all(citizens);
-		// Only the checks already running (2) when it was queued finished before it.
-		expect(done.indexOf('staff')).toBeLessThanOrEqual(doneBefore + 2);
+	it("runs an official's hash before every citizen's waiting, as soon as a slot frees", async () => {
+		const started: string[] = [];
+		const releases: Array<() => void> = [];
+		const job = (name: string) => () => {
+			started.push(name);
+			return new Promise<void>((r) => releases.push(r));
+		};
+		// Both slots busy, three citizens waiting, then an official.
+		const all = [
+			withHashSlot('citizen', job('running-1')),
+			withHashSlot('citizen', job('running-2')),
+			withHashSlot('citizen', job('citizen-1')),
+			withHashSlot('citizen', job('citizen-2')),
+			withHashSlot('citizen', job('citizen-3')),
+			withHashSlot('staff', job('staff'))
+		];
+		expect(hashesWaiting()).toEqual({ staff: 1, citizen: 3 });
+		releases.shift()?.();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(started).toEqual(['running-1', 'running-2', 'staff']);
+		while (releases.length) {
+			releases.shift()?.();
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		await Promise.all(all);
+		expect(started.slice(3)).toEqual(['citizen-1', 'citizen-2', 'citizen-3']);
 	});
 
 	it("refuses citizens' checks at once beyond the queue's bound, and serves them again after", async () => {

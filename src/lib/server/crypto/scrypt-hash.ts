@@ -49,7 +49,8 @@ export class HashingBusyError extends Error {
 let running = 0;
 const waiting: Record<HashLane, Array<() => void>> = { staff: [], citizen: [] };
 
-async function withSlot<T>(lane: HashLane, fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` in one of the hashing slots, queued in `lane` while they are all busy. */
+export async function withHashSlot<T>(lane: HashLane, fn: () => Promise<T>): Promise<T> {
 	if (running < MAX_CONCURRENT) running++;
 	else {
 		const limit = lane === 'staff' ? MAX_STAFF_WAITING : MAX_CITIZENS_WAITING;
@@ -78,7 +79,7 @@ function derive(
 	keylen: number,
 	lane: HashLane
 ): Promise<Uint8Array> {
-	return withSlot(
+	return withHashSlot(
 		lane,
 		() =>
 			new Promise((resolve, reject) => {
