@@ -1,8 +1,9 @@
 /**
  * A proxy in front of a CouchDB-compatible store that answers like a partitioned CouchDB 3
- * cluster for radicado claims: a create-only PUT of a claim that already exists is "accepted"
- * without write quorum (202) instead of refused (409), and a later `?conflicts=true` read of
- * that claim lists the phantom conflicting revision. Everything else is forwarded untouched.
+ * cluster for radicado claims: a create-only PUT of a claim that already exists, or such a claim
+ * in a `_bulk_docs` write, is "accepted" without write quorum (202) instead of refused as a
+ * conflict, and a later `?conflicts=true` read of that claim lists the phantom conflicting
+ * revision. Everything else is forwarded untouched.
  * The radicado tests point app servers at it to prove a claim accepted this way is never used
  * for a second request.
  *
@@ -11,6 +12,8 @@
 import http from 'node:http';
 
 const CLAIM_PATH = /^\/solicitudes\/radicado%3A[A-Z]{2,6}-\d{4}-\d{6}$/;
+const CLAIM_ID = /^radicado:[A-Z]{2,6}-\d{4}-\d{6}$/;
+const BULK_PATH = '/solicitudes/_bulk_docs';
 
 /** @param {string} storeUrl */
 export async function startClusterConflictProxy(storeUrl) {
@@ -18,6 +21,7 @@ export async function startClusterConflictProxy(storeUrl) {
 	/** Claim paths this proxy pretended to create: their reads get a phantom conflict. */
 	const phantoms = new Set();
 	let simulated = 0;
+	const phantomRev = () => `1-${'0'.repeat(31)}${simulated}`;
 
 	const server = http.createServer((req, res) => {
 		const chunks = /** @type {Buffer[]} */ ([]);
@@ -43,12 +47,24 @@ export async function startClusterConflictProxy(storeUrl) {
 						simulated++;
 						phantoms.add(url.pathname);
 						status = 202;
-						text = JSON.stringify({
-							ok: true,
-							id: doc._id,
-							rev: `1-${'0'.repeat(31)}${simulated}`
-						});
+						text = JSON.stringify({ ok: true, id: doc._id, rev: phantomRev() });
 					}
+				} else if (req.method === 'POST' && url.pathname === BULK_PATH && status === 201) {
+					const docs = /** @type {{ docs: Array<{ _id: string, _rev?: string }> }} */ (
+						JSON.parse(body.toString('utf8'))
+					).docs;
+					const results = /** @type {Array<Record<string, unknown>>} */ (JSON.parse(text));
+					// By id: the embedded store does not always answer in the order sent.
+					const sent = new Map(docs.map((d) => [d._id, d]));
+					const answered = results.map((r) => {
+						const doc = sent.get(String(r.id));
+						if (r.error !== 'conflict' || !doc || doc._rev || !CLAIM_ID.test(doc._id)) return r;
+						simulated++;
+						phantoms.add(`/solicitudes/${encodeURIComponent(doc._id)}`);
+						return { ok: true, id: doc._id, rev: phantomRev() };
+					});
+					if (answered.some((r, i) => r !== results[i])) status = 202;
+					text = JSON.stringify(answered);
 				} else if (
 					req.method === 'GET' &&
 					phantoms.has(url.pathname) &&

@@ -40,6 +40,14 @@ export interface AllDocsRow<T> {
 	doc?: T;
 }
 
+/** What `bulkCreate` answers: one result per document, in order. */
+export interface BulkCreated {
+	quorum: boolean;
+	results: Array<
+		{ ok: true; id: string; rev: string } | { ok: false; id: string; error: string; reason: string }
+	>;
+}
+
 export class CouchClient {
 	readonly base: string;
 	readonly #auth: string | undefined;
@@ -160,6 +168,53 @@ export class CouchClient {
 			throw new CouchError(res.status, String(body.error ?? 'error'), String(body.reason ?? ''));
 		}
 		return { id: String(body.id), rev: String(body.rev), quorum: res.status !== 202 };
+	}
+
+	/**
+	 * Creates each of `docs` (none has a `_rev`) in one request. Each result says whether its
+	 * document was created or why not (`conflict` when the id exists); results are in the order
+	 * of `docs`. `quorum` is false when a CouchDB cluster answered 202: some creates reached
+	 * fewer nodes than the write quorum, so any of them may conflict with another node's create.
+	 * The ids of `docs` must be distinct.
+	 */
+	async bulkCreate<T extends { _id: string }>(
+		db: string,
+		docs: readonly T[]
+	): Promise<BulkCreated> {
+		const res = await this.fetch(`${encodeURIComponent(db)}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs })
+		});
+		const body = (await res.json().catch(() => null)) as unknown;
+		// 417: CouchDB's answer when a validation function refused some of them; per-doc results.
+		if ((!res.ok && res.status !== 417) || !Array.isArray(body) || body.length !== docs.length) {
+			const err = (body ?? {}) as Record<string, unknown>;
+			throw new CouchError(
+				res.ok ? 502 : res.status,
+				String(err.error ?? 'error'),
+				String(err.reason ?? 'respuesta de _bulk_docs inesperada')
+			);
+		}
+		// Matched by id: the embedded store (PouchDB) does not always answer in the order sent.
+		const byId = new Map(
+			(body as Array<Record<string, unknown>>).map((r) => [String(r.id), r] as const)
+		);
+		return {
+			quorum: res.status !== 202,
+			results: docs.map((doc) => {
+				const r = byId.get(doc._id);
+				if (r && r.error === undefined && typeof r.rev === 'string') {
+					return { ok: true as const, id: doc._id, rev: r.rev };
+				}
+				return {
+					ok: false as const,
+					id: doc._id,
+					error: String(r?.error ?? 'sin_respuesta'),
+					reason: String(r?.reason ?? '')
+				};
+			})
+		};
 	}
 
 	/**

@@ -70,6 +70,34 @@ class FakeCouch {
 		return { ...created, quorum: !this.partitioned };
 	}
 
+	/** `_bulk_docs` requests that created claims (one per batch of claims). */
+	claimWrites = 0;
+	/** Claim numbers whose create is refused once with a store error (not a conflict). */
+	readonly refuseOnce = new Set<number>();
+
+	/** `_bulk_docs` of creates: each document as `create` would, its error as a result. */
+	async bulkCreate(db: string, docs: Doc[]) {
+		await this.#pause();
+		if (docs.some((d) => d._id.startsWith('radicado:'))) this.claimWrites++;
+		let quorum = true;
+		const results = [];
+		for (const doc of docs) {
+			if (doc.type === 'radicado' && this.refuseOnce.delete(doc.number as number)) {
+				results.push({ ok: false as const, id: doc._id, error: 'unknown_error', reason: 'x' });
+				continue;
+			}
+			try {
+				const created = await this.create(db, doc);
+				quorum &&= created.quorum;
+				results.push({ ok: true as const, id: doc._id, rev: created.rev });
+			} catch (e) {
+				if (!(e instanceof CouchError && e.status === 409)) throw e;
+				results.push({ ok: false as const, id: doc._id, error: 'conflict', reason: e.reason });
+			}
+		}
+		return { quorum, results };
+	}
+
 	/** A read-back after the conflicting revisions have met (what `conflicts=true` reveals). */
 	async getWithConflicts<S extends z.ZodType>(_db: string, id: string, schema: S) {
 		await this.#pause();
@@ -143,38 +171,27 @@ const range = (from: number, to: number) =>
 const pad = (n: number) => String(n).padStart(6, '0');
 
 describe('planStart', () => {
-	const id = 'aaaaaaaa-0000-4000-8000-000000000000';
-
 	it('starts after the last claim seen when the hint is backed by a claim', () => {
 		const rows = [{ number: 7 }, { number: 8 }, { number: 9 }];
-		expect(planStart({ hint: 8, rows, windowFull: false, requestId: id })).toEqual({
+		expect(planStart({ hint: 8, rows, windowFull: false })).toEqual({
 			kind: 'start',
 			number: 10
 		});
-		expect(planStart({ hint: 0, rows: [], windowFull: false, requestId: id })).toEqual({
+		expect(planStart({ hint: 0, rows: [], windowFull: false })).toEqual({
 			kind: 'start',
 			number: 1
 		});
 	});
 
-	it("reuses the request's own earlier claim", () => {
-		const rows = [{ number: 7 }, { number: 8, solicitud: id }, { number: 9 }];
-		expect(planStart({ hint: 9, rows, windowFull: false, requestId: id })).toEqual({
-			kind: 'reuse',
-			number: 8
-		});
-	});
-
 	it('distrusts a hint with no claim behind it and a window cut off by its limit', () => {
-		expect(
-			planStart({ hint: 500, rows: [{ number: 9 }], windowFull: false, requestId: id })
-		).toEqual({ kind: 'tail' });
+		expect(planStart({ hint: 500, rows: [{ number: 9 }], windowFull: false })).toEqual({
+			kind: 'tail'
+		});
 		expect(
 			planStart({
 				hint: 9,
 				rows: [{ number: 9 }, { number: 10 }],
-				windowFull: true,
-				requestId: id
+				windowFull: true
 			})
 		).toEqual({ kind: 'tail' });
 	});
@@ -208,6 +225,8 @@ describe('RadicadoAllocator', () => {
 		expect(fake.claimAttempts).toBe(60);
 		// First attempts have nothing to look up.
 		expect(fake.viewReads).toBe(0);
+		// The ones that arrived while the first was being claimed were claimed together.
+		expect(fake.claimWrites).toBeLessThanOrEqual(3);
 		await allocator.settled();
 		expect(fake.docs.get('contador:PG-2026')?.last).toBe(60);
 	});
@@ -341,6 +360,19 @@ describe('RadicadoAllocator', () => {
 		]);
 		expect(a.radicado).toBe(b.radicado);
 		expect(fake.numbers()).toEqual([1]);
+	});
+
+	it('claims again a number the store refused within a batch, leaving no hole', async () => {
+		const fake = new FakeCouch();
+		fake.refuseOnce.add(3);
+		const allocator = allocatorOn(fake);
+		const got = await Promise.all(
+			range(1, 6).map(() =>
+				allocator.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() })
+			)
+		);
+		expect(got.map((a) => a.number).sort((a, b) => a - b)).toEqual(range(1, 6));
+		expect(fake.numbers()).toEqual(range(1, 6));
 	});
 
 	it('restarts the consecutive each Bogotá year', async () => {

@@ -5,9 +5,9 @@
  *
  * How:
  * - **Claims are the truth.** Number n of series `PG-2026` is taken by creating the document
- *   `radicado:PG-2026-00000n` with a create-only PUT (no `_rev`). CouchDB lets exactly one
- *   creator win; the others get 409 and try n + 1. Claims are never updated or deleted (the
- *   design document forbids it), so the set of claims only grows.
+ *   `radicado:PG-2026-00000n` without a `_rev` (create-only). CouchDB lets exactly one creator
+ *   win; the others get a conflict and try later numbers. Claims are never updated or deleted
+ *   (the design document forbids it), so the set of claims only grows.
  * - **A cluster's uncertain create is checked.** A CouchDB cluster answers 202 instead of 201
  *   when the create reached fewer nodes than its write quorum; during a partition another node
  *   may have accepted a create of the same number for another request (a conflict, not a 409).
@@ -20,8 +20,15 @@
  *   reads the claims around it (one `_all_docs` range read) and starts after the last claim it
  *   sees. A hint that is behind costs a few 409s; a hint that is ahead of the claims (edited
  *   by hand, a restored backup) is detected and ignored, so it cannot create a gap.
- * - **One process, one queue.** Allocations of a series in one process run one at a time, so a
- *   burst of n submissions to one server costs n claims, not n² colliding ones.
+ * - **One process, one queue, in batches.** A process numbers one batch of a series at a time:
+ *   the requests that arrived while the previous batch was being claimed (up to 50) are
+ *   numbered together in arrival order, with one `_bulk_docs` write for their attempt
+ *   documents and one for their claims of n, n + 1, … So a burst of 100 submissions to one
+ *   server costs a handful of round trips to the store, not 100 one after another, and never
+ *   n² colliding claims.
+ *   Claims lost to another server are claimed again after re-reading where the series ends; a
+ *   number whose create the store refused for another reason is tried again first, so the
+ *   batch leaves no hole below the numbers it did claim.
  * - **A retry reuses its number, at any distance.** Before its first claim, a request's first
  *   attempt creates `intento:<id>` (create-only). A request whose attempt document is new has
  *   never claimed a number, so it looks no further (the common case costs one small write).
@@ -35,6 +42,8 @@
  * write failed and that is never retried, or retried in another calendar year; and two copies
  * of one request in the claim step on two servers at the same instant, each starting from a
  * different end of the series. Each such gap is a claim naming the request it was given to.
+ * (A store that keeps refusing one claim of a batch for 50 rounds while accepting the others,
+ * which no CouchDB does for documents of one shape, would leave that number unclaimed.)
  */
 import type { AttemptDoc, ClaimDoc, CounterDoc } from '$lib/schemas';
 import { claimDocSchema, counterDocSchema } from '$lib/schemas';
@@ -42,7 +51,6 @@ import { bogotaDate } from '$lib/domain/calendar-date';
 import { formatRadicado, MAX_RADICADO_NUMBER, radicadoSeries } from '$lib/domain/radicado';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { attemptDocId, claimDocId, counterDocId } from './docs';
-import { KeyedLock } from '../util/keyed-lock';
 
 /** Claims before the hint read to check it (and to find a recent retry's claim for free). */
 const CHECK_WINDOW = 50;
@@ -52,10 +60,13 @@ export const CLAIMS_VIEW = { ddoc: 'radicados', view: 'por_solicitud' } as const
 const VIEW_REFRESH_MS = 30_000;
 /** Claims after the hint read in the same request; more means the hint is far behind. */
 const LOOKAHEAD = 20;
-/** Consecutive 409s before re-reading where the series really ends. */
-const CONFLICTS_BEFORE_RESCAN = 5;
-/** Give up (and let the device retry later) after this many lost races in one allocation. */
-const MAX_ATTEMPTS = 500;
+/** Most requests numbered together (one write for their attempts, one for their claims). */
+const MAX_BATCH = 50;
+/**
+ * Give up (and let the device retry later) after this many rounds of claims in one batch, each
+ * lost to other servers (every lost round re-reads where the series ends).
+ */
+const MAX_ROUNDS = 50;
 /**
  * An allocation that takes longer than this (a store that hangs) releases the queue with an
  * error, so one stuck request cannot stop all filing. If the stuck claim completes later, it
@@ -79,7 +90,7 @@ export class RadicadoTimeoutError extends Error {
 
 export class RadicadoContentionError extends Error {
 	constructor(series: string) {
-		super(`No se pudo asignar un radicado de ${series} tras ${MAX_ATTEMPTS} intentos`);
+		super(`No se pudo asignar un radicado de ${series} tras ${MAX_ROUNDS} rondas de intentos`);
 		this.name = 'RadicadoContentionError';
 	}
 }
@@ -105,8 +116,6 @@ export interface ClaimRow {
 }
 
 export type StartPlan =
-	/** The request already holds this number (an earlier attempt claimed it). */
-	| { kind: 'reuse'; number: number }
 	/** Try to claim from this number on. */
 	| { kind: 'start'; number: number }
 	/** The window cannot tell where the series ends: read its last claim. */
@@ -114,23 +123,35 @@ export type StartPlan =
 
 /**
  * Decides where to start from the hint and the claims read from just before it (ascending).
- * Pure, so the rules are unit-tested: reuse the request's own claim; distrust a hint with no
- * claim behind it; distrust a window that was cut off by its limit.
+ * Pure, so the rules are unit-tested: distrust a hint with no claim behind it; distrust a
+ * window that was cut off by its limit.
  */
 export function planStart(input: {
 	hint: number;
 	rows: readonly ClaimRow[];
 	windowFull: boolean;
-	requestId: string;
 }): StartPlan {
-	const { hint, rows, windowFull, requestId } = input;
-	const own = rows.find((r) => r.solicitud === requestId);
-	if (own) return { kind: 'reuse', number: own.number };
+	const { hint, rows, windowFull } = input;
 	if (windowFull) return { kind: 'tail' };
 	if (hint > 0 && !rows.some((r) => r.number === hint)) return { kind: 'tail' };
 	const last = rows.at(-1)?.number ?? 0;
 	return { kind: 'start', number: Math.max(last, hint) + 1 };
 }
+
+/** The claim of `number` for request `solicitud`. */
+function claimDoc(series: string, radicado: string, number: number, solicitud: string): ClaimDoc {
+	return {
+		_id: claimDocId(radicado),
+		type: 'radicado',
+		radicado,
+		series,
+		number,
+		solicitud,
+		at: new Date().toISOString()
+	};
+}
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 /** The consecutive of a claim id `radicado:PG-2026-000124`, or null for other ids. */
 export function claimNumber(id: string, series: string): number | null {
@@ -148,8 +169,19 @@ export interface Allocation {
 	reused: boolean;
 }
 
+/** One request waiting for its number. */
+interface Waiting {
+	requestId: string;
+	resolve: (allocation: Allocation) => void;
+	reject: (error: unknown) => void;
+}
+
+/** What one request of a batch ends with. */
+type Outcome = Allocation | Error;
+
 export class RadicadoAllocator {
-	readonly #lock = new KeyedLock();
+	/** Requests waiting for the batch in progress to end, per series. */
+	readonly #waiting = new Map<string, Waiting[]>();
 	/** Last number this process claimed per series: a lower bound that needs no read. */
 	readonly #last = new Map<string, number>();
 	/** Highest number the counter should show, per series, and series being written. */
@@ -172,21 +204,54 @@ export class RadicadoAllocator {
 	 */
 	allocate(input: { prefix: string; receivedAt: Date; requestId: string }): Promise<Allocation> {
 		const { series, year } = seriesFor(input.prefix, input.receivedAt);
-		return this.#lock.run(series, () =>
-			withTimeout(
-				this.#allocate(series, input.prefix, year, input.requestId),
-				this.timeoutMs,
-				() => new RadicadoTimeoutError(series, this.timeoutMs)
-			)
-		);
+		return new Promise((resolve, reject) => {
+			const queue = this.#waiting.get(series);
+			const waiting = { requestId: input.requestId, resolve, reject };
+			if (queue) {
+				queue.push(waiting);
+				return;
+			}
+			this.#waiting.set(series, [waiting]);
+			void this.#drain(series, input.prefix, year);
+		});
 	}
 
-	async #allocate(
+	/**
+	 * Numbers the series' waiting requests a batch at a time until none is left: requests that
+	 * arrive while a batch is being claimed wait for the next one.
+	 */
+	async #drain(series: string, prefix: string, year: number): Promise<void> {
+		for (;;) {
+			const queue = this.#waiting.get(series) ?? [];
+			if (!queue.length) {
+				this.#waiting.delete(series);
+				return;
+			}
+			const batch = queue.splice(0, MAX_BATCH);
+			const ids = [...new Set(batch.map((w) => w.requestId))];
+			try {
+				const outcomes = await withTimeout(
+					this.#allocateBatch(series, prefix, year, ids),
+					this.timeoutMs,
+					() => new RadicadoTimeoutError(series, this.timeoutMs)
+				);
+				for (const w of batch) {
+					const outcome = outcomes.get(w.requestId);
+					if (outcome instanceof Error || outcome === undefined) w.reject(outcome);
+					else w.resolve(outcome);
+				}
+			} catch (e) {
+				for (const w of batch) w.reject(e);
+			}
+		}
+	}
+
+	async #allocateBatch(
 		series: string,
 		prefix: string,
 		year: number,
-		requestId: string
-	): Promise<Allocation> {
+		ids: readonly string[]
+	): Promise<Map<string, Outcome>> {
 		const client = this.client();
 		// The counter is read once per series and process (at start, or after a restart); from
 		// then on this process's own last claim is the starting point, and the window read
@@ -197,70 +262,107 @@ export class RadicadoAllocator {
 			hint = Number.isSafeInteger(counter?.last) ? (counter?.last ?? 0) : 0;
 		}
 		const radicado = (n: number) => formatRadicado({ prefix, year, number: n });
+		const allocation = (number: number, reused: boolean): Allocation => ({
+			radicado: radicado(number),
+			series,
+			number,
+			reused
+		});
 
 		const from = Math.max(1, hint - CHECK_WINDOW);
 		const limit = hint - from + 1 + LOOKAHEAD;
-		const [rows, earlier] = await Promise.all([
+		const [rows, firsts] = await Promise.all([
 			this.#claims(client, series, {
 				startkey: claimDocId(radicado(from)),
 				endkey: claimDocId(`${series}-999999`),
 				limit
 			}),
-			this.#firstAttempt(client, requestId).then((first) =>
-				first ? null : this.#earlierClaim(client, series, requestId)
-			)
+			this.#firstAttempts(client, ids)
 		]);
-		if (earlier !== null) {
-			return { radicado: radicado(earlier), series, number: earlier, reused: true };
-		}
-		let plan = planStart({ hint, rows, windowFull: rows.length >= limit, requestId });
-		if (plan.kind === 'reuse') {
-			return { radicado: radicado(plan.number), series, number: plan.number, reused: true };
-		}
-		if (plan.kind === 'tail') {
-			plan = { kind: 'start', number: (await this.#tail(client, series)) + 1 };
-		}
+		const outcomes = new Map<string, Outcome>();
+		await Promise.all(
+			ids.map(async (id, i) => {
+				const first = firsts[i];
+				if (first instanceof Error) return void outcomes.set(id, first);
+				try {
+					const earlier =
+						rows.find((r) => r.solicitud === id)?.number ??
+						(first ? null : await this.#earlierClaim(client, series, id));
+					if (earlier !== null) outcomes.set(id, allocation(earlier, true));
+				} catch (e) {
+					outcomes.set(id, asError(e));
+				}
+			})
+		);
 
-		let n = plan.number;
-		let conflicts = 0;
-		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			if (n > MAX_RADICADO_NUMBER) throw new RadicadoSeriesFullError(series);
-			const doc: ClaimDoc = {
-				_id: claimDocId(radicado(n)),
-				type: 'radicado',
-				radicado: radicado(n),
-				series,
-				number: n,
-				solicitud: requestId,
-				at: new Date().toISOString()
-			};
-			try {
-				const created = await client.create(this.db, doc);
-				if (!created.quorum && !(await this.#ownsUncertain(client, doc._id, requestId))) {
-					conflicts++;
-					n++;
-					continue;
-				}
-			} catch (e) {
-				if (!(e instanceof CouchError && e.status === 409)) throw e;
-				// Another attempt of this same request, on another server, may have won it.
-				const holder = await client.get(this.db, doc._id, claimDocSchema);
-				if (holder?.solicitud === requestId) {
-					return { radicado: doc.radicado, series, number: n, reused: true };
-				}
-				conflicts++;
-				n =
-					conflicts % CONFLICTS_BEFORE_RESCAN === 0
-						? Math.max(n + 1, (await this.#tail(client, series)) + 1)
-						: n + 1;
-				continue;
+		let todo = ids.filter((id) => !outcomes.has(id));
+		if (!todo.length) return outcomes;
+		const plan = planStart({ hint, rows, windowFull: rows.length >= limit });
+		let next = plan.kind === 'start' ? plan.number : (await this.#tail(client, series)) + 1;
+		/** Numbers a failed create left unclaimed below claimed ones: filled first. */
+		let holes: number[] = [];
+		/** The store's refusal of a request's last claim, if that was why it is still waiting. */
+		const refused = new Map<string, Error>();
+		let highest = 0;
+		for (let round = 0; todo.length && round < MAX_ROUNDS; round++) {
+			const numbers = [...holes];
+			while (numbers.length < todo.length && next <= MAX_RADICADO_NUMBER) numbers.push(next++);
+			for (const id of todo.slice(numbers.length)) {
+				outcomes.set(id, new RadicadoSeriesFullError(series));
 			}
-			this.#last.set(series, Math.max(n, this.#last.get(series) ?? 0));
-			this.#scheduleHint(series, n);
-			this.#scheduleViewRefresh();
-			return { radicado: doc.radicado, series, number: n, reused: false };
+			const claims = todo.slice(0, numbers.length).map((id, i) => ({
+				id,
+				doc: claimDoc(series, radicado(numbers[i] as number), numbers[i] as number, id)
+			}));
+			if (!claims.length) break;
+			const created = await client.bulkCreate(
+				this.db,
+				claims.map((c) => c.doc)
+			);
+			const lost: string[] = [];
+			holes = [];
+			await Promise.all(
+				claims.map(async ({ id, doc }, i) => {
+					const result = created.results[i];
+					try {
+						if (result?.ok) {
+							if (created.quorum || (await this.#ownsUncertain(client, doc._id, id))) {
+								outcomes.set(id, allocation(doc.number, false));
+								highest = Math.max(highest, doc.number);
+							} else lost.push(id);
+						} else if (result?.error === 'conflict') {
+							// Another attempt of this same request, on another server, may have won it.
+							const holder = await client.get(this.db, doc._id, claimDocSchema);
+							if (holder?.solicitud === id) outcomes.set(id, allocation(doc.number, true));
+							else lost.push(id);
+						} else {
+							// Neither created nor taken: the number stays free for the next round.
+							holes.push(doc.number);
+							lost.push(id);
+							refused.set(id, new CouchError(500, result?.error ?? 'error', result?.reason ?? ''));
+						}
+					} catch (e) {
+						outcomes.set(id, asError(e));
+					}
+				})
+			);
+			todo = claims.map((c) => c.id).filter((id) => lost.includes(id) && !outcomes.has(id));
+			holes.sort((a, b) => a - b);
+			// Numbers lost to other servers: the series moved on meanwhile, find its end.
+			if (todo.length > holes.length) {
+				next = Math.max(next, (await this.#tail(client, series)) + 1);
+			}
 		}
-		throw new RadicadoContentionError(series);
+		for (const id of todo) {
+			if (!outcomes.has(id))
+				outcomes.set(id, refused.get(id) ?? new RadicadoContentionError(series));
+		}
+		if (highest) {
+			this.#last.set(series, Math.max(highest, this.#last.get(series) ?? 0));
+			this.#scheduleHint(series, highest);
+			this.#scheduleViewRefresh();
+		}
+		return outcomes;
 	}
 
 	async #claims(
@@ -276,23 +378,25 @@ export class RadicadoAllocator {
 	}
 
 	/**
-	 * Records the request's first numbering attempt; false when one was recorded before (this is
-	 * a retry or a copy, which may hold a claim already).
+	 * Records each request's first numbering attempt in one write: true for a request seen for
+	 * the first time, false for one recorded before (a retry or a copy, which may hold a claim
+	 * already), or the store's error for that request.
 	 */
-	async #firstAttempt(client: CouchClient, requestId: string): Promise<boolean> {
-		const doc: AttemptDoc = {
-			_id: attemptDocId(requestId),
+	async #firstAttempts(
+		client: CouchClient,
+		ids: readonly string[]
+	): Promise<Array<boolean | Error>> {
+		const at = new Date().toISOString();
+		const docs = ids.map((solicitud): AttemptDoc => ({
+			_id: attemptDocId(solicitud),
 			type: 'intento',
-			solicitud: requestId,
-			at: new Date().toISOString()
-		};
-		try {
-			await client.create(this.db, doc);
-			return true;
-		} catch (e) {
-			if (e instanceof CouchError && e.status === 409) return false;
-			throw e;
-		}
+			solicitud,
+			at
+		}));
+		const { results } = await client.bulkCreate(this.db, docs);
+		return results.map((r) =>
+			r.ok ? true : r.error === 'conflict' ? false : new CouchError(500, r.error, r.reason)
+		);
 	}
 
 	/**
