@@ -117,6 +117,21 @@ describe('POST /api/solicitudes', () => {
 		});
 	});
 
+	it('gives a trámite answered at the counter the general 15 business days when filed online', async () => {
+		// Colombia Mayor's catalogue term is "inmediato"; its form promises 15 días hábiles.
+		const { status, body } = await file(
+			residencia({
+				form: 'inscripcion-colombia-mayor',
+				values: { fecha_nacimiento: '1950-03-14', tiene_sisben: 'si', recibe_pension: 'no' }
+			})
+		);
+		expect(status).toBe(201);
+		expect(body.deadline).toMatchObject({
+			businessDays: 15,
+			legalBasis: expect.stringMatching(/término general de quince \(15\) días hábiles/)
+		});
+	});
+
 	it('answers a repeated request with the same receipt, and a changed one with conflicto_id', async () => {
 		const sub = peticion();
 		const first = await file(sub);

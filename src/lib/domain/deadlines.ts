@@ -78,8 +78,10 @@ export interface LegalDeadline {
 }
 
 /**
- * Computes the legal due date of a PQRSD request. `receivedAt` is the real capture instant (also
- * for requests captured offline and synced later), converted to the Bogotá calendar date.
+ * Computes the legal due date of a PQRSD request from `receivedAt`, the instant the municipality
+ * received it, converted to the Bogotá calendar date. The caller decides that instant: today the
+ * server's clock when the request arrives, for every channel (a kiosk or field capture synced
+ * later is dated by its arrival, not by when the citizen handed it in; legal review 2.4).
  *
  * A request received on a non-business day (weekend, holiday, or late at night) is dated that day
  * and the count starts on the following day: since non-business days are not counted, day 1 is the

@@ -26,8 +26,8 @@ import {
 	type Submission
 } from '$lib/schemas';
 import { validateSubmission } from '$lib/forms/validate';
-import { businessDaysBetween, type BusinessCalendar } from '$lib/domain/business-days';
-import { legalDeadline, tramiteDeadline } from '$lib/domain/deadlines';
+import type { BusinessCalendar } from '$lib/domain/business-days';
+import { filingDeadline } from '$lib/domain/filing-deadline';
 import { formatRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
@@ -273,57 +273,25 @@ function inlineAttachments(
 	);
 }
 
-const clip = (text: string, max: number) =>
-	text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-
 /**
- * The due date: PQRSD by the legal term of the form's type; trámites by the term in the
- * trámite's catalogue entry (`null` for immediate or hour terms, which have no due date in
- * days). Municipal closure days come from the `sitio` document.
+ * The due date (see `filingDeadline`), with the municipality's closure days from the `sitio`
+ * document and the trámite's catalogue entry.
  */
 async function computeDeadline(form: FormDoc, receivedAt: Date): Promise<Deadline> {
 	const sitio = await getContent('sitio', 'sitio');
 	if (!sitio) console.warn('Sin documento sitio:sitio: plazos sin días de cierre municipales');
 	const calendar: BusinessCalendar = { closures: sitio?.closures ?? [] };
-	if (form.purpose === 'pqrsd') {
-		if (!form.pqrsdType) return null;
-		const d = legalDeadline({ type: form.pqrsdType, receivedAt, calendar });
-		return {
+	const tramite = form.tramite ? await getContent('tramite', form.tramite) : null;
+	if (form.tramite && !tramite) {
+		console.warn(`El formulario ${form.slug} apunta al trámite inexistente ${form.tramite}`);
+	}
+	const d = filingDeadline({ ...form, tramite }, receivedAt, calendar);
+	return (
+		d && {
 			receivedDate: d.receivedDate,
 			dueDate: d.dueDate,
 			businessDays: d.businessDays,
 			legalBasis: d.legalBasis
-		};
-	}
-	if (!form.tramite) return null;
-	const tramite = await getContent('tramite', form.tramite);
-	if (!tramite) {
-		console.warn(`El formulario ${form.slug} apunta al trámite inexistente ${form.tramite}`);
-		return null;
-	}
-	const d = tramiteDeadline({ term: tramite.time, receivedAt, calendar });
-	if (!d) return null;
-	const basis = tramite.legalBasis.join('; ');
-	if (d.kind === 'dias-habiles') {
-		return {
-			receivedDate: d.receivedDate,
-			dueDate: d.dueDate,
-			businessDays: d.value,
-			legalBasis: clip(
-				`Término del trámite «${tramite.title}»: ${d.value} días hábiles siguientes a la recepción. ${basis}`,
-				1000
-			)
-		};
-	}
-	// The shared deadline shape counts business days; a calendar-day term is stated in the
-	// legal basis and expressed as the business days it spans.
-	return {
-		receivedDate: d.receivedDate,
-		dueDate: d.dueDate,
-		businessDays: businessDaysBetween(d.receivedDate, d.dueDate, calendar),
-		legalBasis: clip(
-			`Término del trámite «${tramite.title}»: ${d.value} días calendario siguientes a la recepción; si el último no es hábil, vence el siguiente día hábil. ${basis}`,
-			1000
-		)
-	};
+		}
+	);
 }

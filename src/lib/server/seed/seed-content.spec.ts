@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSeedDocs } from './build-seed-docs';
 import { seedContentFiles } from './content-files';
 import type { ContentDoc, ContentDocOf } from '$lib/schemas';
+import { filingDeadline } from '$lib/domain/filing-deadline';
 
 const docs = buildSeedDocs(seedContentFiles());
 const ofType = <T extends ContentDoc['type']>(t: T) =>
@@ -68,5 +69,30 @@ describe("Puerto Guzmán's seed content", () => {
 
 	it('renders Markdown to sanitised HTML without scripts', () => {
 		for (const d of docs) expect(d.html).not.toMatch(/<script|on\w+=/i);
+	});
+
+	it('promises on every form the term its filings get (legal review 2.9)', () => {
+		const tramites = new Map(ofType('tramite').map((t) => [t.slug, t]));
+		const at = new Date('2026-11-20T10:00:00-05:00');
+		for (const form of ofType('formulario')) {
+			// "Le responden en máximo **15 días hábiles**", "se expide en máximo **10 días hábiles**"
+			const promised = /máximo \*\*(\d+) días hábiles\*\*/.exec(form.body)?.[1];
+			expect(promised, `${form.slug} does not state its term`).toBeDefined();
+			const tramite = form.tramite ? tramites.get(form.tramite) : null;
+			const deadline = filingDeadline({ ...form, tramite }, at, { closures: [] });
+			expect(deadline?.businessDays, form.slug).toBe(Number(promised));
+		}
+	});
+
+	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
+		const pages = [
+			...ofType('pagina').filter((p) => p.slug === 'solicitud-de-informacion-publica'),
+			...ofType('formulario').filter((f) => f.slug === 'solicitud-informacion')
+		];
+		expect(pages).toHaveLength(2);
+		for (const page of pages) {
+			expect(page.body, page.slug).toMatch(/recurso de insistencia, Ley 1755 de 2015, art\. 26/);
+			expect(page.body, page.slug).toMatch(/reposición.*Ley 1712 de 2014, art\. 27/s);
+		}
 	});
 });
