@@ -6,6 +6,7 @@ import {
 	collectErrors,
 	E2E_ADMIN,
 	expectAxeClean,
+	holdScripts,
 	waitForOfflineReady
 } from './helpers';
 
@@ -192,4 +193,37 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 		await page.getByRole('link', { name: 'Proyectos de acuerdo' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Proyectos de acuerdo');
 	});
+});
+
+test('what a citizen types or chooses before the scripts start is kept on the consulta and comment forms (#14)', async ({
+	browser
+}) => {
+	// Fresh contexts: a page the service worker already controls would get its scripts at once.
+	const page = await (await browser.newContext()).newPage();
+	const scripts = await holdScripts(page);
+	await page.goto(`/participa/consultas/${CONSULTA}`, { waitUntil: 'domcontentloaded' });
+	const one = page
+		.getByRole('group', { name: /cuál elegiría/ })
+		.getByLabel('Puentes y pasos sobre quebradas');
+	const many = page
+		.getByRole('group', { name: /Qué le cuesta más/ })
+		.getByLabel('Avisar una emergencia');
+	const text = page.getByRole('textbox', { name: /Qué tramo o paso/ });
+	await one.check();
+	await many.check();
+	await text.fill('El paso de la quebrada La Danta');
+	await scripts.release();
+	await expect(one).toBeChecked();
+	await expect(many).toBeChecked();
+	await expect(text).toHaveValue('El paso de la quebrada La Danta');
+
+	const other = await (await browser.newContext()).newPage();
+	const again = await holdScripts(other);
+	await other.goto(`/concejo/proyectos/${PROYECTO}`, { waitUntil: 'domcontentloaded' });
+	const comment = other.getByRole('textbox', { name: 'Comentario' });
+	await comment.fill('Escrito antes de que cargue la página.');
+	await other.locator('#nombre').fill('Marta Ríos');
+	await again.release();
+	await expect(comment).toHaveValue('Escrito antes de que cargue la página.');
+	await expect(other.locator('#nombre')).toHaveValue('Marta Ríos');
 });

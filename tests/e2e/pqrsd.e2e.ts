@@ -93,6 +93,33 @@ test('what a citizen types while the scripts are still arriving is kept once the
 	await expect(page.getByLabel('Nombre completo')).toHaveValue('Ciudadana de Prueba');
 });
 
+test('a radicado typed on the tracking page and words typed in search before the scripts start are kept and used (#14)', async ({
+	browser
+}) => {
+	// Fresh contexts: a page the service worker already controls would get its scripts at once.
+	const page = await (await browser.newContext()).newPage();
+	const scripts = await holdScripts(page);
+	await page.goto('/seguimiento', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Número de radicado').fill('PG-2026-999999');
+	await page.getByLabel('PIN de 6 dígitos').fill('123456');
+	await scripts.release();
+	await expect(page.getByLabel('Número de radicado')).toHaveValue('PG-2026-999999');
+	await page.getByRole('button', { name: 'Consultar' }).click();
+	// Not a silent failure: the lookup ran and says what it found.
+	await expect(page.getByRole('alert')).toContainText('No encontramos una solicitud');
+
+	const other = await (await browser.newContext()).newPage();
+	const again = await holdScripts(other);
+	await other.goto('/buscar', { waitUntil: 'domcontentloaded' });
+	await other.locator('#q').fill('residencia');
+	await again.release();
+	await expect(other.locator('#q')).toHaveValue('residencia');
+	await expect(other).toHaveURL(/\/buscar\?q=residencia/);
+	await expect(
+		other.getByRole('link', { name: /Certificado de residencia/ }).first()
+	).toBeVisible();
+});
+
 test('a form with errors says what is wrong in Spanish and moves focus to the summary', async ({
 	page
 }) => {
