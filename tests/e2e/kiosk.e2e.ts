@@ -224,17 +224,29 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		expect(stored.all).not.toContain(offlineCitizen);
 		expect(stored.all).not.toContain('Vía a la vereda');
 
+		// The citizen leaves before it is sent: the next person finds nothing of it, not even its
+		// provisional code or that something waits (#14), and it is still sent in the background.
+		await page.getByTestId('terminar').click();
+		await page.getByRole('button', { name: 'Sí, terminar' }).click();
+		await page.waitForURL((url) => url.pathname === '/');
+		await page.goto('/mis-solicitudes');
+		await expect(page.getByText('No hay solicitudes pendientes de enviar.')).toBeVisible();
+		const shown = await page.locator('body').innerText();
+		expect(shown).not.toContain(provisional);
+		expect(shown).not.toContain('Solicitud protegida en espera de envío');
+		expect(shown).not.toMatch(/\d+ pendientes de enviar/);
+
 		await context.setOffline(false);
-		await expect(page.getByTestId('radicado')).toHaveText(/^PG-\d{4}-\d{6}$/, { timeout: 30_000 });
-		const filed = (await page.getByTestId('radicado').textContent())!.trim();
-		const tracked = await page.request.post('/api/seguimiento', {
-			data: { items: [{ radicado: provisional, pin: offlinePin }] }
-		});
-		const items = ((await tracked.json()) as { items: Array<{ radicado: string } | null> }).items;
-		expect(items[0]?.radicado).toBe(filed);
-		// Sent: nothing of it stays queued on the kiosk (only this session's receipt, in memory
-		// and sessionStorage, until the session ends).
-		const after = await deviceStorage(page);
-		expect(after.personal).toMatch(/## outbox\n+## requests\n/);
+		await expect(async () => {
+			const tracked = await page.request.post('/api/seguimiento', {
+				data: { items: [{ radicado: provisional, pin: offlinePin }] }
+			});
+			const items = ((await tracked.json()) as { items: Array<{ radicado: string } | null> }).items;
+			expect(items[0]?.radicado).toMatch(/^PG-\d{4}-\d{6}$/);
+		}).toPass({ timeout: 30_000 });
+		// Sent: nothing of it stays queued on the kiosk.
+		await expect(async () =>
+			expect((await deviceStorage(page)).personal).toMatch(/## outbox\n+## requests\n/)
+		).toPass({ timeout: 10_000 });
 	});
 });

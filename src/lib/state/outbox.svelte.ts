@@ -47,9 +47,13 @@ class OutboxState {
 			db.outbox.orderBy('nextAttemptAt').toArray(),
 			db.requests.orderBy('receivedAt').reverse().toArray()
 		]);
-		this.pending = pending;
+		// A kiosk's sealed requests are nobody's to see once their receipt is gone: the next person
+		// at the kiosk must find nothing of the previous one (not its provisional code, not that it
+		// exists). They stay queued and are sent in the background like any other.
+		const own = pending.filter((p) => !p.sealed);
+		this.pending = own;
 		this.requests = requests;
-		outboxCount.pending = pending.filter((p) => p.state !== 'rechazada').length;
+		outboxCount.pending = own.filter((p) => p.state !== 'rechazada').length;
 	}
 
 	/** Sends what is due. */
