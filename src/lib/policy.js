@@ -59,7 +59,13 @@ export const STORAGE = /** @type {const} */ ({
 	 */
 	kioskCookiesPending: 'ventanilla.kiosco.cookies',
 	/** sessionStorage: the receipt a kiosk shows after filing (never outlives the session). */
-	kioskReceipt: 'ventanilla.kiosco.recibo'
+	kioskReceipt: 'ventanilla.kiosco.recibo',
+	/**
+	 * sessionStorage: this browser session of a kiosk started clean. sessionStorage dies with the
+	 * browser, so a kiosk that finds none was restarted (or crashed) mid-session, and whatever
+	 * the last person left is wiped before anyone sees it.
+	 */
+	kioskBrowserSession: 'ventanilla.kiosco.sesion'
 });
 
 /** Size limits that the Node server and the app must agree on. */

@@ -249,4 +249,28 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 			expect((await deviceStorage(page)).personal).toMatch(/## outbox\n+## requests\n/)
 		).toPass({ timeout: 10_000 });
 	});
+
+	await test.step('a browser restarted mid-session greets the next person with nothing of the last one', async () => {
+		const writer = `Wayra Reiniciada ${Date.now()}`;
+		await page.goto('/formularios/queja');
+		await fillPqrsd(page, writer, 'Escrito antes del corte de luz');
+		await expect(page.getByText(/Borrador guardado en este dispositivo/)).toBeVisible();
+		// A power cut: the browser comes back with its cookies and IndexedDB, not sessionStorage.
+		const kept = await context.storageState({ indexedDB: true });
+		const restarted = await browser.newContext({
+			baseURL: testInfo.project.use.baseURL,
+			storageState: kept
+		});
+		const next = await restarted.newPage();
+		await next.goto('/formularios/queja');
+		await expect(next).toHaveURL((url) => url.pathname === '/');
+		await next.goto('/formularios/queja');
+		await expect(next.getByLabel('Nombre completo')).toHaveValue('');
+		await expect(next.getByText('Recuperamos lo que había escrito.')).toHaveCount(0);
+		await next.goto('/mis-solicitudes');
+		await expect(next.getByText('No hay solicitudes pendientes de enviar.')).toBeVisible();
+		expect(await next.locator('body').innerText()).not.toContain('Escrito antes del corte de luz');
+		expect((await deviceStorage(next)).all).not.toContain(writer);
+		await restarted.close();
+	});
 });

@@ -6,6 +6,7 @@
  * Neither hint is personal: it says what the device is, not who used it.
  */
 import { kioskFlag } from '$lib/device-flags';
+import { STORAGE } from '$lib/policy';
 
 export const KIOSK_CLASS = 'kiosco';
 
@@ -22,4 +23,25 @@ export function setKioskFlag(on: boolean): void {
 	if (on) kioskFlag.set();
 	else kioskFlag.clear();
 	globalThis.document?.documentElement.classList.toggle(KIOSK_CLASS, on);
+}
+
+/**
+ * Whether this browser session of a kiosk started clean (`STORAGE.kioskBrowserSession`): false
+ * after the browser was restarted mid-session, until the kiosk has wiped what the last person
+ * left. Devices that are no kiosk never ask.
+ */
+export function kioskSessionStarted(): boolean {
+	try {
+		return sessionStorage.getItem(STORAGE.kioskBrowserSession) !== null;
+	} catch {
+		return true; // no sessionStorage: nothing to tell a restart by
+	}
+}
+
+export function markKioskSessionStarted(): void {
+	try {
+		sessionStorage.setItem(STORAGE.kioskBrowserSession, '1');
+	} catch {
+		// no sessionStorage: the next start wipes again, which is safe
+	}
 }

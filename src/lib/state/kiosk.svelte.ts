@@ -6,7 +6,7 @@
 import { STORAGE, COOKIES } from '$lib/policy';
 import { getAppDb } from '$lib/db';
 import { kioskInfoSchema, type KioskInfo } from '$lib/schemas';
-import { setKioskFlag } from '$lib/kiosk/flag';
+import { kioskSessionStarted, markKioskSessionStarted, setKioskFlag } from '$lib/kiosk/flag';
 import { KIOSK_KEY_META, KIOSK_META, resetKioskDevice } from '$lib/kiosk/reset';
 import type { PublicSealKey } from '$lib/crypto/seal';
 import type { KioskReceipt } from '$lib/kiosk/file';
@@ -25,6 +25,9 @@ class KioskState {
 		const stored = kioskInfoSchema.safeParse((await db.meta.get(KIOSK_META))?.value);
 		this.info = stored.success ? stored.data : null;
 		setKioskFlag(!!this.info || document.documentElement.classList.contains('kiosco'));
+		// A browser restarted mid-session (a crash, a power cut) keeps IndexedDB but not
+		// sessionStorage: the last person's drafts and receipts must not greet the next one.
+		if (this.info && !kioskSessionStarted()) return this.end();
 		this.receipt = readReceipt();
 		if (!navigator.onLine) return;
 		if (this.info && localStorage.getItem(STORAGE.kioskCookiesPending)) {
@@ -54,6 +57,8 @@ class KioskState {
 		if (key) await db.meta.put({ key: KIOSK_KEY_META, value: { kid: key.kid, spki: key.spki } });
 		this.info = info;
 		setKioskFlag(true);
+		// A device enrolled in this browser session starts it clean.
+		markKioskSessionStarted();
 	}
 
 	/** The server no longer knows this device as a kiosk (revoked): back to an ordinary device. */
@@ -105,6 +110,8 @@ class KioskState {
 			// The language chosen by this citizen is not the next one's.
 			document.cookie = `${COOKIES.locale}=; Max-Age=0; path=/`;
 			await forgetServerCookies();
+			// The next session starts clean in this browser session (the reset cleared the mark).
+			markKioskSessionStarted();
 		} finally {
 			// A hard navigation drops every in-memory state (Svelte stores, the receipt, forms);
 			// `replace` keeps the finished session's page out of the back button.
