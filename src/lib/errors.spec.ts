@@ -16,10 +16,10 @@ describe('the error catalogue', () => {
 	it('has a message for every code in Spanish and English', () => {
 		for (const code of ERROR_CODES) {
 			const key = `error_${code}`;
-			expect((es as Record<string, string>)[key], key).toBeTruthy();
-			expect((en as Record<string, string>)[key], key).toBeTruthy();
-			expect(backOfficeErrorText(code, 'es')).toBe((es as Record<string, string>)[key]);
-			expect(backOfficeErrorText(code, 'en')).toBe((en as Record<string, string>)[key]);
+			expect((es as Record<string, unknown>)[key], key).toBeTruthy();
+			expect((en as Record<string, unknown>)[key], key).toBeTruthy();
+			expect(backOfficeErrorText(code, 'es')).toBe((es as Record<string, unknown>)[key]);
+			expect(backOfficeErrorText(code, 'en')).toBe((en as Record<string, unknown>)[key]);
 		}
 	});
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import es from '../../../messages/es.json';
 import en from '../../../messages/en.json';
+import { m } from '$lib/paraglide/messages';
 
-const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+/** A message's text, or every variant of a message that depends on a number (plural). */
+const textOf = (message: unknown) =>
+	typeof message === 'string' ? message : JSON.stringify(message);
+const placeholders = (message: unknown) => (textOf(message).match(/\{\w+\}/g) ?? []).sort();
 
 describe('message catalogues', () => {
 	it('have the same keys in Spanish (base) and English', () => {
@@ -10,10 +14,23 @@ describe('message catalogues', () => {
 	});
 
 	it('use the same placeholders in every language', () => {
-		for (const [key, text] of Object.entries(es)) {
-			expect(placeholders(String((en as Record<string, string>)[key])), key).toEqual(
-				placeholders(text)
+		for (const [key, message] of Object.entries(es)) {
+			expect(placeholders((en as Record<string, unknown>)[key]), key).toEqual(
+				placeholders(message)
 			);
 		}
+	});
+
+	it('agree in number with the count they show (no "1 pendientes", no "1 días")', () => {
+		const es = { locale: 'es' } as const;
+		expect(m.outbox_count_pending({ count: 1 }, es)).toBe('1 pendiente de enviar');
+		expect(m.outbox_count_pending({ count: 2 }, es)).toBe('2 pendientes de enviar');
+		expect(m.bo_days_left({ days: 1 }, es)).toBe('1 día hábil');
+		expect(m.bo_days_left({ days: 0 }, es)).toBe('0 días hábiles');
+		expect(m.bo_days_overdue({ days: 1 }, es)).toBe('1 día hábil de retraso');
+		expect(m.outbox_due_value({ date: '4 de diciembre', days: 15 }, es)).toBe(
+			'4 de diciembre (15 días hábiles)'
+		);
+		expect(m.bo_days_left({ days: 1 }, { locale: 'en' })).toBe('1 business day');
 	});
 });
