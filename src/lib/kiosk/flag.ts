@@ -45,3 +45,11 @@ export function markKioskSessionStarted(): void {
 		// no sessionStorage: the next start wipes again, which is safe
 	}
 }
+
+/**
+ * A kiosk restarted mid-session that has not yet wiped what the last person left: nothing
+ * personal stored on the device (drafts, queued or filed requests) may be shown meanwhile.
+ */
+export function kioskWipePending(): boolean {
+	return isKioskHinted() && !kioskSessionStarted();
+}

@@ -9,6 +9,7 @@ import { flushOutbox, makeAllDue, nextDue, type SealedReceipt } from '$lib/outbo
 import { refreshRequests } from '$lib/outbox/tracking';
 import { outboxCount } from './outbox-count.svelte';
 import { QueueRunner } from './queue-runner.svelte';
+import { kioskWipePending } from '$lib/kiosk/flag';
 
 /** Check for answers at most this often while the portal is open (10 minutes). */
 const ANSWERS_EVERY_MS = 10 * 60_000;
@@ -42,6 +43,8 @@ class OutboxState {
 
 	/** Re-reads the device's outbox and requests into the UI state. */
 	async reload() {
+		// A kiosk restarted mid-session shows none of the last person's requests before its wipe.
+		if (kioskWipePending()) return;
 		const db = getAppDb();
 		const [pending, requests] = await Promise.all([
 			db.outbox.orderBy('nextAttemptAt').toArray(),

@@ -150,27 +150,6 @@ export class CouchClient {
 	}
 
 	/**
-	 * Creates `doc` (no `_rev`): 409 when the id exists. `quorum` is false when a CouchDB
-	 * cluster accepted the write without a write quorum (202), so another node may have accepted
-	 * a conflicting create of the same id at the same moment.
-	 */
-	async create<T extends { _id: string }>(
-		db: string,
-		doc: T
-	): Promise<{ id: string; rev: string; quorum: boolean }> {
-		const res = await this.fetch(`${encodeURIComponent(db)}/${encodeDocId(doc._id)}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(doc)
-		});
-		const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-		if (!res.ok) {
-			throw new CouchError(res.status, String(body.error ?? 'error'), String(body.reason ?? ''));
-		}
-		return { id: String(body.id), rev: String(body.rev), quorum: res.status !== 202 };
-	}
-
-	/**
 	 * Creates each of `docs` (none has a `_rev`) in one request. Each result says whether its
 	 * document was created or why not (`conflict` when the id exists); results are in the order
 	 * of `docs`. `quorum` is false when a CouchDB cluster answered 202: some creates reached
