@@ -127,10 +127,15 @@ test('a form with errors says what is wrong in Spanish and moves focus to the su
 	await page.getByRole('button', { name: /Enviar solicitud/ }).click();
 	const summary = page.getByRole('alert').filter({ hasText: 'Revise lo siguiente' });
 	await expect(summary).toBeFocused();
-	await expect(
-		summary.getByRole('link', { name: 'Este dato es obligatorio.' }).first()
-	).toBeVisible();
-	await expect(summary).toContainText('autorizar el tratamiento de sus datos');
+	// Each line names its field, in the order of the page, and leads to it.
+	await expect(summary.getByRole('link').first()).toHaveText(
+		'Nombre completo: Este dato es obligatorio.'
+	);
+	await summary.getByRole('link', { name: 'Asunto: Este dato es obligatorio.' }).click();
+	await expect(page.getByLabel('Asunto')).toBeFocused();
+	await expect(summary).toContainText(
+		'Autorización de datos personales: Debe autorizar el tratamiento de sus datos'
+	);
 });
 
 test('an anonymous complaint hides personal data fields and warns about evidence', async ({
@@ -153,6 +158,18 @@ test.describe('without JavaScript', () => {
 		await page
 			.locator('#campo_descripcion')
 			.fill('La vía tiene huecos profundos desde hace meses.');
+		// Sent without the personal data: the page that comes back says "Error" first in its
+		// title, opens at the summary, names the fields and keeps what was typed.
+		await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+		await expect(page).toHaveTitle(/^Error: /);
+		await expect(page).toHaveURL(/#error-summary$/);
+		const summary = page.locator('#error-summary');
+		await expect(summary).toBeInViewport();
+		await expect(summary.getByRole('link').first()).toHaveText(
+			'Nombre completo: Este dato es obligatorio.'
+		);
+		await expect(page.getByLabel('Asunto')).toHaveValue('Arreglo de la vía a la vereda');
+
 		await page.getByLabel('Nombre completo').fill('Ciudadano Sin Scripts');
 		await page.getByLabel('Número de documento').fill('99887766');
 		await page.getByLabel(/Autorizo el tratamiento/).check();

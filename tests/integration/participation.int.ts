@@ -430,6 +430,29 @@ describe('comments on proyectos de acuerdo', () => {
 		expect((await moderation()).html).toContain('el puente de la vereda en el presupuesto');
 	});
 
+	it('a comment posted without JavaScript with errors comes back naming the field', async () => {
+		const summaryOf = async (fields: Record<string, string>) => {
+			const res = await fetch(`${base}/concejo/proyectos/${OPEN}`, {
+				method: 'POST',
+				headers: {
+					accept: 'text/html',
+					origin: base,
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ id: crypto.randomUUID(), ...fields })
+			});
+			expect(res.status).toBe(400);
+			const html = await res.text();
+			const start = html.indexOf('id="error-summary"');
+			return start < 0 ? '' : html.slice(start, html.indexOf('</ul>', start));
+		};
+		expect(await summaryOf({ texto: 'corto' })).toMatch(/href="#texto"[^>]*>Comentario: /);
+		expect(await summaryOf({ texto: 'Un comentario con nombre.', nombre: 'Ana' })).toMatch(
+			/href="#consentimiento"[^>]*>Autorización de datos personales: /
+		);
+		expect((await publicList()).some((c) => c.text === 'corto')).toBe(false);
+	});
+
 	it('refuses hostile and malformed comments with Spanish errors, or stores them inert', async () => {
 		const refused: Array<[Json | string, number, string]> = [
 			[newComment('corto'), 400, 'comentario_invalido'],
