@@ -45,6 +45,15 @@ async function filed(url: string) {
 }
 
 const numberOf = (radicado: unknown) => Number(String(radicado).slice(-6));
+/** Receipts in radicado order have times that never go back: number and time are one step. */
+const inTimeOrder = (results: Array<{ body: Json }>) => {
+	const times = results
+		.map((r) => ({ n: numberOf(r.body.radicado), at: Date.parse(String(r.body.receivedAt)) }))
+		.sort((a, b) => a.n - b.n)
+		.map((r) => r.at);
+	return times.every((t, i) => Number.isFinite(t) && (i === 0 || t >= (times[i - 1] as number)));
+};
+
 const consecutive = (numbers: number[]) => {
 	const sorted = [...numbers].sort((a, b) => a - b);
 	const first = sorted[0] ?? 0;
@@ -63,6 +72,7 @@ describe('concurrent submissions to one server', () => {
 		const numbers = results.map((r) => numberOf(r.body.radicado));
 		expect(new Set(numbers).size).toBe(50);
 		expect(consecutive(numbers)).toBe(true);
+		expect(inTimeOrder(results)).toBe(true);
 		expect(Math.min(...numbers)).toBe(last + 1);
 		expect((await filed(base)).total).toBe(before.total + 50);
 	});
@@ -153,6 +163,7 @@ describe('two Node servers on one store', () => {
 		expect(results.map((r) => numberOf(r.body.radicado)).sort((a, b) => a - b)).toEqual(
 			Array.from({ length: 40 }, (_, i) => i + 1)
 		);
+		expect(inTimeOrder(results)).toBe(true);
 	});
 
 	it('stores one immutable document per request, attachments inline, PIN only as a hash', async () => {

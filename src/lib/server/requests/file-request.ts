@@ -10,8 +10,10 @@
  *   attachments is written as ONE document in one PUT. A request is either filed completely or
  *   not at all; the only trace a failed write can leave is its radicado claim, which the
  *   retry of the same request reuses (see radicado-allocator.ts).
- * - **The server's clock counts.** `receivedAt` is the server's time: the radicado's year and
- *   the legal deadline run from it. The device's `capturedAt` is kept as the capture time.
+ * - **The server's clock counts.** `receivedAt` is the server's time, the instant its radicado
+ *   was claimed (number and time are assigned together, so numbers never go back in time): the
+ *   radicado's year and the legal deadline run from it. The device's `capturedAt` is kept as
+ *   the capture time.
  */
 import { z } from 'zod';
 import { refusal, type Refusal } from '$lib/errors';
@@ -39,7 +41,12 @@ import { KeyedLock } from '../util/keyed-lock';
 import { payloadHash } from './payload-hash';
 import { hashPin, verifyPin } from './pin';
 import { getContent } from '$lib/server/content/repo';
-import { RadicadoAllocator, seriesFor } from './radicado-allocator';
+import {
+	RadicadoAllocator,
+	RadicadoYearEndedError,
+	seriesFor,
+	type Allocation
+} from './radicado-allocator';
 import { textIssues } from './text-checks';
 
 /** What the device gets back, on first filing and on every replay. */
@@ -61,7 +68,6 @@ export type FilingOutcome =
 	| Refusal;
 
 export interface FilingOptions {
-	now?: () => Date;
 	capturer?: SessionUser | null;
 	/**
 	 * The same id and content with another PIN: `conflict` (the outbox, whose PIN is part of
@@ -120,9 +126,7 @@ export async function fileRequest(
 	const hash = payloadHash(submission);
 	const replay = (existing: RequestDoc) =>
 		replayOrConflict(existing, submission, hash, opts.otherPin ?? 'conflict');
-	return sameRequest.run(submission.id, () =>
-		fileOnce(submission, hash, opts.now ?? (() => new Date()), capture, replay)
-	);
+	return sameRequest.run(submission.id, () => fileOnce(submission, hash, capture, replay));
 }
 
 /** The request filed under `id`, or null (also for a string that is no request id). */
@@ -134,7 +138,6 @@ export async function filedRequest(id: string): Promise<RequestDoc | null> {
 async function fileOnce(
 	submission: Submission,
 	hash: string,
-	now: () => Date,
 	capture: FieldCapture | undefined,
 	replay: (existing: RequestDoc) => Promise<FilingOutcome>
 ): Promise<FilingOutcome> {
@@ -155,25 +158,27 @@ async function fileOnce(
 		return refusal('adjunto_invalido', { attachments: checked.problems });
 	}
 
-	const receivedAt = now();
+	// The time of record is the claim's (below); this one checks the document before a number is
+	// claimed, and picks the series.
+	const checkedAt = new Date();
 	const dependencia = await routeTo(form, submission);
 	const prefix = config().RADICADO_PREFIX;
-	const deadline = await computeDeadline(form, receivedAt);
+	const terms = await deadlineTerms(form);
 	const pinHash = await hashPin(submission.pin);
 	const doc = buildDoc({
 		submission,
 		form,
 		hash,
 		pinHash,
-		receivedAt,
-		deadline,
+		receivedAt: checkedAt,
+		deadline: deadlineAt(terms, checkedAt),
 		checked: checked.attachments,
 		capture,
 		dependencia
 	});
 	// Validated with a placeholder number of the right series BEFORE a number is claimed: a doc
 	// the schema would refuse must not cost a radicado.
-	const { year } = seriesFor(prefix, receivedAt);
+	const { year } = seriesFor(prefix, checkedAt);
 	const draft = requestDocSchema.safeParse({
 		...doc,
 		radicado: formatRadicado({ prefix, year, number: 1 })
@@ -182,8 +187,14 @@ async function fileOnce(
 		throw new Error(`Documento de solicitud inválido: ${JSON.stringify(issuesOf(draft.error))}`);
 	}
 
-	const allocation = await allocator.allocate({ prefix, receivedAt, requestId: submission.id });
-	const filed: RequestDoc = { ...doc, radicado: allocation.radicado };
+	const allocation = await allocate(prefix, checkedAt, submission.id);
+	const receivedAt = new Date(allocation.at);
+	const filed: RequestDoc = {
+		...doc,
+		radicado: allocation.radicado,
+		receivedAt: allocation.at,
+		deadline: deadlineAt(terms, receivedAt)
+	};
 	try {
 		await client.put(DB.requests, {
 			...filed,
@@ -274,17 +285,38 @@ function inlineAttachments(
 }
 
 /**
- * The due date (see `filingDeadline`), with the municipality's closure days from the `sitio`
- * document and the trámite's catalogue entry.
+ * The radicado and its instant; a request still waiting when the year ended is numbered in the
+ * new year's series.
  */
-async function computeDeadline(form: FormDoc, receivedAt: Date): Promise<Deadline> {
+async function allocate(prefix: string, at: Date, requestId: string): Promise<Allocation> {
+	try {
+		return await allocator.allocate({ prefix, receivedAt: at, requestId });
+	} catch (e) {
+		if (!(e instanceof RadicadoYearEndedError)) throw e;
+		return allocator.allocate({ prefix, receivedAt: new Date(), requestId });
+	}
+}
+
+/** What a request's term depends on besides its time of filing (read before it is numbered). */
+interface DeadlineTerms {
+	form: FormDoc;
+	tramite: ContentDocOf<'tramite'> | null;
+	calendar: BusinessCalendar;
+}
+
+/** The municipality's closure days (the `sitio` document) and the trámite's catalogue entry. */
+async function deadlineTerms(form: FormDoc): Promise<DeadlineTerms> {
 	const sitio = await getContent('sitio', 'sitio');
 	if (!sitio) console.warn('Sin documento sitio:sitio: plazos sin días de cierre municipales');
-	const calendar: BusinessCalendar = { closures: sitio?.closures ?? [] };
 	const tramite = form.tramite ? await getContent('tramite', form.tramite) : null;
 	if (form.tramite && !tramite) {
 		console.warn(`El formulario ${form.slug} apunta al trámite inexistente ${form.tramite}`);
 	}
+	return { form, tramite, calendar: { closures: sitio?.closures ?? [] } };
+}
+
+/** The due date of a request filed at `receivedAt` (see `filingDeadline`). */
+function deadlineAt({ form, tramite, calendar }: DeadlineTerms, receivedAt: Date): Deadline {
 	const d = filingDeadline({ ...form, tramite }, receivedAt, calendar);
 	return (
 		d && {

@@ -7,7 +7,9 @@ import {
 	RadicadoAllocator,
 	RadicadoSeriesFullError,
 	RadicadoTimeoutError,
-	seriesFor
+	RadicadoYearEndedError,
+	seriesFor,
+	type Allocation
 } from './radicado-allocator';
 
 type Doc = { _id: string; _rev?: string } & Record<string, unknown>;
@@ -133,14 +135,14 @@ class FakeCouch {
 			.map((id) => ({ id, doc: schema.parse(structuredClone(this.docs.get(id))) }));
 	}
 
-	/** A claim as an attempt of `solicitud` left it (with its attempt document). */
-	claim(radicado: string, solicitud = crypto.randomUUID()) {
+	/** A claim as an attempt of `solicitud` left it at `at` (with its attempt document). */
+	claim(radicado: string, solicitud = crypto.randomUUID(), at = AT) {
 		this.docs.set(`intento:${solicitud}`, {
 			_id: `intento:${solicitud}`,
 			_rev: '1-x',
 			type: 'intento',
 			solicitud,
-			at: new Date().toISOString()
+			at: at.toISOString()
 		});
 		const number = Number(radicado.slice(-6));
 		this.docs.set(`radicado:${radicado}`, {
@@ -151,7 +153,7 @@ class FakeCouch {
 			series: radicado.slice(0, -7),
 			number,
 			solicitud,
-			at: new Date().toISOString()
+			at: at.toISOString()
 		});
 	}
 
@@ -164,8 +166,17 @@ class FakeCouch {
 }
 
 const AT = new Date('2026-11-20T15:00:00-05:00');
-const allocatorOn = (fake: FakeCouch) =>
-	new RadicadoAllocator(() => fake as unknown as CouchClient, 'solicitudes');
+/** The server's clock in these tests: from `start`, one millisecond later at each reading. */
+const ticking = (start = AT) => {
+	let t = start.getTime();
+	return () => new Date(t++);
+};
+const allocatorOn = (fake: FakeCouch, now = ticking(), timeoutMs?: number) =>
+	new RadicadoAllocator(() => fake as unknown as CouchClient, 'solicitudes', timeoutMs, now);
+/** Allocations in number order: each one's instant must not be earlier than the one before. */
+const instantsInNumberOrder = (got: Allocation[]) =>
+	[...got].sort((a, b) => a.number - b.number).map((a) => Date.parse(a.at));
+const nonDecreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x >= (xs[i - 1] as number));
 const range = (from: number, to: number) =>
 	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const pad = (n: number) => String(n).padStart(6, '0');
@@ -377,15 +388,17 @@ describe('RadicadoAllocator', () => {
 
 	it('restarts the consecutive each Bogotá year', async () => {
 		const fake = new FakeCouch();
-		const allocator = allocatorOn(fake);
+		let clock = new Date('2026-12-31T23:59:00-05:00');
+		const allocator = allocatorOn(fake, () => clock);
 		const dec = await allocator.allocate({
 			prefix: 'PG',
 			receivedAt: new Date('2026-12-31T23:59:00-05:00'),
 			requestId: crypto.randomUUID()
 		});
+		clock = new Date('2027-01-01T00:01:00-05:00');
 		const jan = await allocator.allocate({
 			prefix: 'PG',
-			receivedAt: new Date('2027-01-01T00:01:00-05:00'),
+			receivedAt: clock,
 			requestId: crypto.randomUUID()
 		});
 		expect([dec.radicado, jan.radicado]).toEqual(['PG-2026-000001', 'PG-2027-000001']);
@@ -419,11 +432,7 @@ describe('RadicadoAllocator', () => {
 
 	it('releases the queue when the store hangs, so later requests are still numbered', async () => {
 		const fake = new FakeCouch();
-		const allocator = new RadicadoAllocator(
-			() => fake as unknown as CouchClient,
-			'solicitudes',
-			50
-		);
+		const allocator = allocatorOn(fake, ticking(), 50);
 		const put = fake.put.bind(fake);
 		let hang = true;
 		fake.put = (db, doc) => (hang ? new Promise(() => {}) : put(db, doc));
@@ -440,5 +449,81 @@ describe('RadicadoAllocator', () => {
 			requestId: crypto.randomUUID()
 		});
 		expect(next.number).toBe(1);
+	});
+	it('dates each claim when it is made, so along the series a later number is never earlier', async () => {
+		const fake = new FakeCouch();
+		const servers = [allocatorOn(fake), allocatorOn(fake, ticking(new Date(AT.getTime() + 5)))];
+		const got = await Promise.all(
+			range(0, 59).map((i) =>
+				(servers[i % 2] as RadicadoAllocator).allocate({
+					prefix: 'PG',
+					receivedAt: AT,
+					requestId: crypto.randomUUID()
+				})
+			)
+		);
+		expect(got.map((a) => a.number).sort((a, b) => a - b)).toEqual(range(1, 60));
+		expect(nonDecreasing(instantsInNumberOrder(got))).toBe(true);
+		// A request is filed at its claim's instant, or later when the other server won a number
+		// below it with a later one; never earlier.
+		for (const a of got) {
+			const claimed = Date.parse(fake.docs.get(`radicado:${a.radicado}`)?.at as string);
+			expect(Date.parse(a.at)).toBeGreaterThanOrEqual(claimed);
+		}
+	});
+
+	it('never dates a claim before one it has read, even from a server whose clock runs ahead', async () => {
+		const fake = new FakeCouch();
+		const ahead = new Date(AT.getTime() + 90_000);
+		fake.claim('PG-2026-000001', crypto.randomUUID(), ahead);
+		const got = await allocatorOn(fake).allocate({
+			prefix: 'PG',
+			receivedAt: AT,
+			requestId: crypto.randomUUID()
+		});
+		expect(got.number).toBe(2);
+		expect(Date.parse(got.at)).toBeGreaterThanOrEqual(ahead.getTime());
+	});
+
+	it('keeps the first round’s instant for a number refilled later in the batch', async () => {
+		const fake = new FakeCouch();
+		fake.refuseOnce.add(2);
+		const allocator = allocatorOn(fake);
+		const got = await Promise.all(
+			range(1, 4).map(() =>
+				allocator.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() })
+			)
+		);
+		expect(fake.numbers()).toEqual(range(1, 4));
+		expect(nonDecreasing(instantsInNumberOrder(got))).toBe(true);
+	});
+
+	it('gives a retry the instant of its first claim, near or far', async () => {
+		const fake = new FakeCouch();
+		const id = crypto.randomUUID();
+		const first = new Date(AT.getTime() - 3_600_000);
+		fake.claim('PG-2026-000001', id, first);
+		const near = await allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: id });
+		expect(near).toMatchObject({ number: 1, reused: true, at: first.toISOString() });
+
+		const other = allocatorOn(fake);
+		for (let i = 0; i < 60; i++) {
+			await other.allocate({ prefix: 'PG', receivedAt: AT, requestId: crypto.randomUUID() });
+		}
+		await other.settled();
+		const far = await allocatorOn(fake).allocate({ prefix: 'PG', receivedAt: AT, requestId: id });
+		expect(far).toMatchObject({ number: 1, reused: true, at: first.toISOString() });
+	});
+
+	it('does not number a request in a year that has ended while it waited', async () => {
+		const fake = new FakeCouch();
+		const allocator = allocatorOn(fake, () => new Date('2027-01-01T00:00:00.001-05:00'));
+		const late = allocator.allocate({
+			prefix: 'PG',
+			receivedAt: new Date('2026-12-31T23:59:59.999-05:00'),
+			requestId: crypto.randomUUID()
+		});
+		await expect(late).rejects.toBeInstanceOf(RadicadoYearEndedError);
+		expect(fake.numbers('PG-2026')).toEqual([]);
 	});
 });

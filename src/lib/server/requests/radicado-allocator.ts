@@ -29,6 +29,16 @@
  *   Claims lost to another server are claimed again after re-reading where the series ends; a
  *   number whose create the store refused for another reason is tried again first, so the
  *   batch leaves no hole below the numbers it did claim.
+ * - **Numbers in time order.** A claim records when it was made (`at`), and that instant is the
+ *   request's time of filing (`receivedAt`): number and time are assigned together. All claims
+ *   of one round of a batch share one instant, taken as the round starts; a round never takes
+ *   an instant earlier than a claim it has read (another server whose clock runs ahead), and a
+ *   number refilled in a later round keeps the instant of the round that first tried it. A
+ *   round that lost numbers to another server re-reads its numbers: a request whose number is
+ *   above a claim the other server dated later is filed at that later instant. So along a
+ *   series, a later number never has an earlier time. A round never claims in a year
+ *   that is not its series': at midnight of 31 December the requests still waiting are numbered
+ *   again in the new year's series ({@link RadicadoYearEndedError}).
  * - **A retry reuses its number, at any distance.** Before its first claim, a request's first
  *   attempt creates `intento:<id>` (create-only). A request whose attempt document is new has
  *   never claimed a number, so it looks no further (the common case costs one small write).
@@ -88,6 +98,17 @@ export class RadicadoTimeoutError extends Error {
 	}
 }
 
+/**
+ * The calendar year ended while the request waited for its number: it belongs to the new
+ * year's series (the caller asks again with the current time).
+ */
+export class RadicadoYearEndedError extends Error {
+	constructor(series: string) {
+		super(`La serie ${series} terminó con el año mientras la solicitud esperaba su radicado`);
+		this.name = 'RadicadoYearEndedError';
+	}
+}
+
 export class RadicadoContentionError extends Error {
 	constructor(series: string) {
 		super(`No se pudo asignar un radicado de ${series} tras ${MAX_ROUNDS} rondas de intentos`);
@@ -113,6 +134,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promi
 export interface ClaimRow {
 	number: number;
 	solicitud?: string;
+	/** When it was claimed (ISO instant). */
+	at?: string;
 }
 
 export type StartPlan =
@@ -138,18 +161,20 @@ export function planStart(input: {
 	return { kind: 'start', number: Math.max(last, hint) + 1 };
 }
 
-/** The claim of `number` for request `solicitud`. */
-function claimDoc(series: string, radicado: string, number: number, solicitud: string): ClaimDoc {
-	return {
-		_id: claimDocId(radicado),
-		type: 'radicado',
-		radicado,
-		series,
-		number,
-		solicitud,
-		at: new Date().toISOString()
-	};
+/** The claim of `number` for request `solicitud`, made at instant `at`. */
+function claimDoc(
+	series: string,
+	radicado: string,
+	number: number,
+	solicitud: string,
+	at: string
+): ClaimDoc {
+	return { _id: claimDocId(radicado), type: 'radicado', radicado, series, number, solicitud, at };
 }
+
+/** The latest of the claims' instants (0 when none is readable). */
+const latest = (rows: readonly ClaimRow[]): number =>
+	Math.max(0, ...rows.map((r) => (r.at ? Date.parse(r.at) : 0)).filter(Number.isFinite));
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
@@ -165,6 +190,8 @@ export interface Allocation {
 	radicado: string;
 	series: string;
 	number: number;
+	/** When the number was claimed (ISO instant): the request's time of filing. */
+	at: string;
 	/** True when the request already held this number from an earlier attempt. */
 	reused: boolean;
 }
@@ -192,13 +219,17 @@ export class RadicadoAllocator {
 	constructor(
 		private readonly client: () => CouchClient,
 		private readonly db: string,
-		private readonly timeoutMs = ALLOCATION_TIMEOUT_MS
+		private readonly timeoutMs = ALLOCATION_TIMEOUT_MS,
+		/** The server's clock: the time of record of every claim. */
+		private readonly now: () => Date = () => new Date()
 	) {}
 
 	/**
 	 * Claims the next radicado of the series of `receivedAt` for request `requestId`, or
-	 * returns the one an earlier attempt of the same request claimed.
+	 * returns the one an earlier attempt of the same request claimed, with the instant of the
+	 * claim.
 	 * @throws {RadicadoSeriesFullError} after number 999999 of a year;
+	 * {@link RadicadoYearEndedError} when the year ended before the number was claimed;
 	 * {@link RadicadoContentionError} when other servers win every race for too long;
 	 * {@link CouchError} when the store fails.
 	 */
@@ -262,10 +293,11 @@ export class RadicadoAllocator {
 			hint = Number.isSafeInteger(counter?.last) ? (counter?.last ?? 0) : 0;
 		}
 		const radicado = (n: number) => formatRadicado({ prefix, year, number: n });
-		const allocation = (number: number, reused: boolean): Allocation => ({
+		const allocation = (number: number, at: string, reused: boolean): Allocation => ({
 			radicado: radicado(number),
 			series,
 			number,
+			at,
 			reused
 		});
 
@@ -285,10 +317,13 @@ export class RadicadoAllocator {
 				const first = firsts[i];
 				if (first instanceof Error) return void outcomes.set(id, first);
 				try {
-					const earlier =
-						rows.find((r) => r.solicitud === id)?.number ??
-						(first ? null : await this.#earlierClaim(client, series, id));
-					if (earlier !== null) outcomes.set(id, allocation(earlier, true));
+					const seen = rows.find((r) => r.solicitud === id && r.at);
+					const earlier = seen
+						? { number: seen.number, at: seen.at as string }
+						: first
+							? null
+							: await this.#earlierClaim(client, series, radicado, id);
+					if (earlier) outcomes.set(id, allocation(earlier.number, earlier.at, true));
 				} catch (e) {
 					outcomes.set(id, asError(e));
 				}
@@ -298,28 +333,47 @@ export class RadicadoAllocator {
 		let todo = ids.filter((id) => !outcomes.has(id));
 		if (!todo.length) return outcomes;
 		const plan = planStart({ hint, rows, windowFull: rows.length >= limit });
-		let next = plan.kind === 'start' ? plan.number : (await this.#tail(client, series)) + 1;
+		/** The latest instant of a claim read: no claim of this batch is dated before it. */
+		let floor = latest(rows);
+		let next: number;
+		if (plan.kind === 'start') next = plan.number;
+		else {
+			const tail = await this.#tail(client, series);
+			floor = Math.max(floor, latest(tail));
+			next = (tail[0]?.number ?? 0) + 1;
+		}
 		/** Numbers a failed create left unclaimed below claimed ones: filled first. */
 		let holes: number[] = [];
+		/** The instant of the round that first tried each number (a refilled hole keeps it). */
+		const triedAt = new Map<number, string>();
 		/** The store's refusal of a request's last claim, if that was why it is still waiting. */
 		const refused = new Map<string, Error>();
 		let highest = 0;
 		for (let round = 0; todo.length && round < MAX_ROUNDS; round++) {
+			const at = new Date(Math.max(this.now().getTime(), floor));
+			if (seriesFor(prefix, at).year !== year) {
+				for (const id of todo) outcomes.set(id, new RadicadoYearEndedError(series));
+				todo = [];
+				break;
+			}
 			const numbers = [...holes];
 			while (numbers.length < todo.length && next <= MAX_RADICADO_NUMBER) numbers.push(next++);
 			for (const id of todo.slice(numbers.length)) {
 				outcomes.set(id, new RadicadoSeriesFullError(series));
 			}
-			const claims = todo.slice(0, numbers.length).map((id, i) => ({
-				id,
-				doc: claimDoc(series, radicado(numbers[i] as number), numbers[i] as number, id)
-			}));
+			const claims = todo.slice(0, numbers.length).map((id, i) => {
+				const n = numbers[i] as number;
+				if (!triedAt.has(n)) triedAt.set(n, at.toISOString());
+				return { id, doc: claimDoc(series, radicado(n), n, id, triedAt.get(n) as string) };
+			});
 			if (!claims.length) break;
 			const created = await client.bulkCreate(
 				this.db,
 				claims.map((c) => c.doc)
 			);
 			const lost: string[] = [];
+			/** Requests that won their claim in this round. */
+			const won: string[] = [];
 			holes = [];
 			await Promise.all(
 				claims.map(async ({ id, doc }, i) => {
@@ -327,14 +381,19 @@ export class RadicadoAllocator {
 					try {
 						if (result?.ok) {
 							if (created.quorum || (await this.#ownsUncertain(client, doc._id, id))) {
-								outcomes.set(id, allocation(doc.number, false));
+								outcomes.set(id, allocation(doc.number, doc.at, false));
+								won.push(id);
 								highest = Math.max(highest, doc.number);
 							} else lost.push(id);
 						} else if (result?.error === 'conflict') {
 							// Another attempt of this same request, on another server, may have won it.
 							const holder = await client.get(this.db, doc._id, claimDocSchema);
-							if (holder?.solicitud === id) outcomes.set(id, allocation(doc.number, true));
-							else lost.push(id);
+							if (holder?.solicitud === id) {
+								outcomes.set(id, allocation(doc.number, holder.at, true));
+							} else {
+								lost.push(id);
+								if (holder) floor = Math.max(floor, latest([holder]));
+							}
 						} else {
 							// Neither created nor taken: the number stays free for the next round.
 							holes.push(doc.number);
@@ -350,7 +409,18 @@ export class RadicadoAllocator {
 			holes.sort((a, b) => a - b);
 			// Numbers lost to other servers: the series moved on meanwhile, find its end.
 			if (todo.length > holes.length) {
-				next = Math.max(next, (await this.#tail(client, series)) + 1);
+				const numbers = claims.map((c) => c.doc.number);
+				const [tail, among] = await Promise.all([
+					this.#tail(client, series),
+					this.#claims(client, series, {
+						startkey: claimDocId(radicado(Math.min(...numbers))),
+						endkey: claimDocId(radicado(Math.max(...numbers))),
+						limit: numbers.length
+					})
+				]);
+				floor = Math.max(floor, latest(tail), latest(among));
+				next = Math.max(next, (tail[0]?.number ?? 0) + 1);
+				this.#dateAfterOthers(won, outcomes, among);
 			}
 		}
 		for (const id of todo) {
@@ -365,6 +435,23 @@ export class RadicadoAllocator {
 		return outcomes;
 	}
 
+	/**
+	 * A claim another server won in the middle of this round's numbers may be dated after the
+	 * numbers this round won above it (its clock, or its round, was later): those requests are
+	 * filed at that claim's instant instead, so along the series time still never goes back.
+	 * (Their claims keep the instant they were made.)
+	 */
+	#dateAfterOthers(won: string[], outcomes: Map<string, Outcome>, among: ClaimRow[]): void {
+		for (const id of won) {
+			const mine = outcomes.get(id);
+			if (!mine || mine instanceof Error) continue;
+			const below = latest(among.filter((r) => r.number < mine.number));
+			if (below > Date.parse(mine.at)) {
+				outcomes.set(id, { ...mine, at: new Date(below).toISOString() });
+			}
+		}
+	}
+
 	async #claims(
 		client: CouchClient,
 		series: string,
@@ -373,7 +460,7 @@ export class RadicadoAllocator {
 		const rows = await client.allDocs(this.db, query, claimDocSchema);
 		return rows.flatMap((r) => {
 			const number = claimNumber(r.id, series);
-			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud }];
+			return number === null ? [] : [{ number, solicitud: r.doc?.solicitud, at: r.doc?.at }];
 		});
 	}
 
@@ -400,20 +487,24 @@ export class RadicadoAllocator {
 	}
 
 	/**
-	 * The lowest number of the series an earlier attempt of `requestId` claimed, found through
-	 * the claims-by-request view however far back it is, or null.
+	 * The lowest number of the series an earlier attempt of `requestId` claimed, and when,
+	 * found through the claims-by-request view however far back it is, or null.
 	 */
 	async #earlierClaim(
 		client: CouchClient,
 		series: string,
+		radicado: (n: number) => string,
 		requestId: string
-	): Promise<number | null> {
+	): Promise<{ number: number; at: string } | null> {
 		const rows = await client.viewRows(this.db, CLAIMS_VIEW.ddoc, CLAIMS_VIEW.view, requestId);
 		const numbers = rows.flatMap((r) => {
 			const number = claimNumber(r.id, series);
 			return number === null ? [] : [number];
 		});
-		return numbers.length ? Math.min(...numbers) : null;
+		if (!numbers.length) return null;
+		const number = Math.min(...numbers);
+		const claim = await client.get(this.db, claimDocId(radicado(number)), claimDocSchema);
+		return claim && claim.solicitud === requestId ? { number, at: claim.at } : null;
 	}
 
 	/**
@@ -425,15 +516,14 @@ export class RadicadoAllocator {
 		return read !== null && read.conflicts.length === 0 && read.doc.solicitud === requestId;
 	}
 
-	/** The highest number claimed in the series (0 if none): the truth, read from the claims. */
-	async #tail(client: CouchClient, series: string): Promise<number> {
-		const [last] = await this.#claims(client, series, {
+	/** The highest claim of the series (none or one row): the truth, read from the claims. */
+	#tail(client: CouchClient, series: string): Promise<ClaimRow[]> {
+		return this.#claims(client, series, {
 			startkey: claimDocId(`${series}-999999`),
 			endkey: claimDocId(`${series}-`),
 			limit: 1,
 			descending: true
 		});
-		return last?.number ?? 0;
 	}
 
 	/**
