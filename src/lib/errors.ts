@@ -56,7 +56,7 @@ export const ERRORS = {
 	ya_prorrogada: 409,
 	termino_vencido: 409,
 	fecha_no_posterior: 400,
-	excede_doble: 400,
+	excede_maximo: 400,
 	fecha_no_habil: 400,
 	solicitud_atendida: 409,
 
@@ -108,7 +108,7 @@ export const BACK_OFFICE_ERROR_CODES = [
 	'ya_prorrogada',
 	'termino_vencido',
 	'fecha_no_posterior',
-	'excede_doble',
+	'excede_maximo',
 	'fecha_no_habil',
 	'solicitud_atendida',
 	'conflicto',

@@ -68,14 +68,25 @@ export async function staff(
 	return out;
 }
 
-/** Files a request as a citizen; `form` decides the dependencia it is routed to. */
+/** A citizen who files with name and document and accepts the data policy. */
+export const IDENTIFIED = {
+	anonymous: false,
+	applicant: { name: 'Titular de Prueba', documentType: 'CC', documentNumber: '10203040' },
+	consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() }
+};
+
+/**
+ * Files a request as a citizen, anonymously unless `who` says otherwise; `form` decides the
+ * dependencia it is routed to.
+ */
 export async function fileRequest(
 	form = 'peticion-general',
 	values: Record<string, string> = {
 		asunto: 'Vía en mal estado',
 		descripcion: 'La vía a la vereda está intransitable.'
 	},
-	pin = '551903'
+	pin = '551903',
+	who: Partial<typeof IDENTIFIED> = { anonymous: true }
 ): Promise<{ id: string; radicado: string; pin: string }> {
 	const res = await fetch(`${base}/api/solicitudes`, {
 		method: 'POST',
@@ -84,12 +95,12 @@ export async function fileRequest(
 			id: crypto.randomUUID(),
 			form,
 			capturedAt: new Date().toISOString(),
-			anonymous: true,
+			...who,
 			values,
 			pin
 		})
 	});
-	expect(res.status).toBe(201);
+	expect(res.status, await res.clone().text()).toBe(201);
 	return { ...((await res.json()) as { id: string; radicado: string }), pin };
 }
 

@@ -5,7 +5,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBusinessDays, NATIONAL_CALENDAR } from '../../src/lib/domain/business-days';
 import type { BackOffice } from '../helpers/backoffice-client';
-import { fileRequest, staff, track, username, type StaffKey } from './backoffice-fixtures';
+import {
+	fileRequest,
+	IDENTIFIED,
+	staff,
+	track,
+	username,
+	type StaffKey
+} from './backoffice-fixtures';
 
 let bo: Record<StaffKey, BackOffice>;
 const SUFFIX = 'bandeja';
@@ -101,7 +108,7 @@ describe('request inbox', () => {
 			dueDate: beyond,
 			text: 'Se requiere visita técnica a la vereda.'
 		});
-		expect(tooLate.data?.refusal).toBe('excede_doble');
+		expect(tooLate.data?.refusal).toBe('excede_maximo');
 		const ok = await act(bo.gobierno, radicado, 'prorrogar', {
 			dueDate: max,
 			text: 'Se requiere visita técnica a la vereda.'
@@ -118,6 +125,42 @@ describe('request inbox', () => {
 			text: 'Otra vez'
 		});
 		expect(twice.data?.refusal).toBe('ya_prorrogada');
+	});
+
+	it('holds a consulta de datos personales to Ley 1581: 10 días hábiles, at most 5 more', async () => {
+		const { radicado, pin } = await fileRequest(
+			'consulta-datos-personales',
+			{ asunto: 'Mis datos', calidad: 'titular', datos: 'Qué datos míos tiene el SISBÉN.' },
+			'551903',
+			IDENTIFIED
+		);
+		const before = (await track(radicado, pin)) as {
+			deadline: { receivedDate: string; dueDate: string; businessDays: number; legalBasis: string };
+		};
+		expect(before.deadline).toMatchObject({
+			businessDays: 10,
+			legalBasis: expect.stringMatching(/^Ley 1581 de 2012, art\. 14/)
+		});
+		const { receivedDate, dueDate } = before.deadline;
+		expect(dueDate).toBe(addBusinessDays(receivedDate, 10, NATIONAL_CALENDAR));
+		const max = addBusinessDays(dueDate, 5, NATIONAL_CALENDAR);
+		// What Ley 1755 would allow (double the term) is too late here.
+		const double = addBusinessDays(receivedDate, 20, NATIONAL_CALENDAR);
+		const tooLate = await act(bo.gobierno, radicado, 'prorrogar', {
+			dueDate: double,
+			text: 'Las bases del SISBÉN están en revisión.'
+		});
+		expect(tooLate.data?.refusal).toBe('excede_maximo');
+		const page = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('Ley 1581 de 2012, art. 14: hasta cinco (5) días hábiles');
+		const ok = await act(bo.gobierno, radicado, 'prorrogar', {
+			dueDate: max,
+			text: 'Las bases del SISBÉN están en revisión.'
+		});
+		expect(ok.type).toBe('success');
+		expect(
+			((await track(radicado, pin)) as { deadline: { dueDate: string } }).deadline.dueDate
+		).toBe(max);
 	});
 
 	it('records an action sent twice with the same id once', async () => {

@@ -15,7 +15,7 @@ const calendar = NATIONAL_CALENDAR;
 const noon = (date: string) => new Date(`${date}T12:00:00-05:00`);
 
 describe('PQRSD_TERMS', () => {
-	it('gives each request type its term in business days (Ley 1755 art. 14)', () => {
+	it('gives each request type its term in business days (Ley 1755 art. 14, Ley 1581 art. 14–15)', () => {
 		const days = Object.fromEntries(PQRSD_TYPES.map((t) => [t, PQRSD_TERMS[t].businessDays]));
 		expect(days).toEqual({
 			'peticion-general': 15,
@@ -25,13 +25,21 @@ describe('PQRSD_TERMS', () => {
 			reclamo: 15,
 			sugerencia: 15,
 			denuncia: 15,
-			'solicitud-informacion': 10
+			'solicitud-informacion': 10,
+			'consulta-datos-personales': 10,
+			'reclamo-datos-personales': 15
 		});
 	});
 
 	it('cites a legal basis and a label for every type', () => {
 		for (const type of PQRSD_TYPES) {
-			expect(PQRSD_TERMS[type].legalBasis).toMatch(/Ley 1755 de 2015/);
+			const habeasData = type.endsWith('-datos-personales');
+			expect(PQRSD_TERMS[type].legalBasis).toMatch(
+				habeasData ? /Ley 1581 de 2012, art. 1[45]/ : /Ley 1755 de 2015/
+			);
+			expect(PQRSD_TERMS[type].extension.basis).toMatch(
+				habeasData ? /Ley 1581 de 2012/ : /Ley 1755 de 2015/
+			);
 			expect(PQRSD_TERMS[type].label.length).toBeGreaterThan(0);
 		}
 		expect(PQRSD_TERMS['solicitud-informacion'].legalBasis).toMatch(/Ley 1712 de 2014/);
@@ -52,7 +60,8 @@ describe('legalDeadline', () => {
 			receivedDate: '2026-03-20',
 			dueDate: '2026-04-15',
 			businessDays: 15,
-			legalBasis: PQRSD_TERMS['peticion-general'].legalBasis
+			legalBasis: PQRSD_TERMS['peticion-general'].legalBasis,
+			extensionBusinessDays: 15
 		});
 	});
 
@@ -119,6 +128,27 @@ describe('extensions (Ley 1755 art. 14 par.)', () => {
 			calendar
 		});
 		expect(maxExtensionDueDate(docs, calendar)).toBe('2026-02-09');
+	});
+
+	it('lets habeas data go 5 (consulta) or 8 (reclamo) días hábiles past the first term, not double', () => {
+		// Received on holiday Monday 12 Jan 2026: day 1 is Tuesday 13 Jan.
+		const consulta = legalDeadline({
+			type: 'consulta-datos-personales',
+			receivedAt: noon('2026-01-12'),
+			calendar
+		});
+		expect(consulta).toMatchObject({ dueDate: '2026-01-26', extensionBusinessDays: 5 });
+		expect(maxExtensionDueDate(consulta, calendar)).toBe('2026-02-02');
+		const reclamo = legalDeadline({
+			type: 'reclamo-datos-personales',
+			receivedAt: noon('2026-01-12'),
+			calendar
+		});
+		expect(reclamo).toMatchObject({ dueDate: '2026-02-02', extensionBusinessDays: 8 });
+		expect(maxExtensionDueDate(reclamo, calendar)).toBe('2026-02-12');
+		// A request filed before the rule was stored keeps Ley 1755's double term.
+		const { extensionBusinessDays: _, ...older } = original;
+		expect(maxExtensionDueDate(older, calendar)).toBe('2026-05-07');
 	});
 
 	it('can be notified up to and including the original due date, not after', () => {

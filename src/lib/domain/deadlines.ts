@@ -17,11 +17,22 @@ export interface PqrsdTerm {
 	readonly businessDays: number;
 	/** Citation shown next to the due date. */
 	readonly legalBasis: string;
+	/** How far one extension ("prórroga") may move the due date, and why. */
+	readonly extension: {
+		/** Most días hábiles an extension adds after the original due date. */
+		readonly businessDays: number;
+		readonly basis: string;
+	};
 }
 
 // Ley 1755 de 2015 art. 1 replaced arts. 13–33 of the CPACA (Ley 1437 de 2011), so the articles
 // are cited as CPACA articles "sustituido por" Ley 1755, which is how entities quote them.
 const ART_14 = 'Ley 1437 de 2011, art. 14 (sustituido por la Ley 1755 de 2015, art. 1)';
+const DOUBLE_BASIS =
+	'Ley 1437 de 2011, art. 14, parágrafo (sustituido por la Ley 1755 de 2015, art. 1): hasta el ' +
+	'doble del término inicial';
+/** Ley 1755's extension: up to double the original term (`businessDays` more). */
+const DOUBLE = (businessDays: number) => ({ businessDays, basis: DOUBLE_BASIS });
 const MODALIDAD = (nombre: string) =>
 	`Ley 1437 de 2011, arts. 13 y 14 (sustituidos por la Ley 1755 de 2015, art. 1): ${nombre} es ` +
 	'una modalidad del derecho de petición y se resuelve en el término general de quince (15) días ' +
@@ -35,7 +46,8 @@ export const PQRSD_TERMS: Readonly<Record<PqrsdType, PqrsdTerm>> = Object.freeze
 	'peticion-general': {
 		label: 'Petición general',
 		businessDays: 15,
-		legalBasis: `${ART_14}, inciso 1: quince (15) días hábiles siguientes a su recepción.`
+		legalBasis: `${ART_14}, inciso 1: quince (15) días hábiles siguientes a su recepción.`,
+		extension: DOUBLE(15)
 	},
 	'peticion-documentos': {
 		label: 'Petición de documentos y de información',
@@ -43,23 +55,62 @@ export const PQRSD_TERMS: Readonly<Record<PqrsdType, PqrsdTerm>> = Object.freeze
 		legalBasis:
 			`${ART_14}, num. 1: diez (10) días hábiles siguientes a su recepción; sin respuesta en ` +
 			'ese lapso la solicitud se entiende aceptada y las copias se entregan dentro de los tres (3) ' +
-			'días siguientes.'
+			'días siguientes.',
+		extension: DOUBLE(10)
 	},
 	consulta: {
 		label: 'Consulta',
 		businessDays: 30,
-		legalBasis: `${ART_14}, num. 2: treinta (30) días hábiles siguientes a su recepción.`
+		legalBasis: `${ART_14}, num. 2: treinta (30) días hábiles siguientes a su recepción.`,
+		extension: DOUBLE(30)
 	},
-	queja: { label: 'Queja', businessDays: 15, legalBasis: MODALIDAD('la queja') },
-	reclamo: { label: 'Reclamo', businessDays: 15, legalBasis: MODALIDAD('el reclamo') },
-	sugerencia: { label: 'Sugerencia', businessDays: 15, legalBasis: MODALIDAD('la sugerencia') },
-	denuncia: { label: 'Denuncia', businessDays: 15, legalBasis: MODALIDAD('la denuncia') },
+	queja: modalidad('Queja', 'la queja'),
+	reclamo: modalidad('Reclamo', 'el reclamo'),
+	sugerencia: modalidad('Sugerencia', 'la sugerencia'),
+	denuncia: modalidad('Denuncia', 'la denuncia'),
 	'solicitud-informacion': {
 		label: 'Solicitud de acceso a información pública',
 		businessDays: 10,
-		legalBasis: `Ley 1712 de 2014 y ${ART_14}, num. 1: diez (10) días hábiles siguientes a su recepción.`
+		legalBasis: `Ley 1712 de 2014 y ${ART_14}, num. 1: diez (10) días hábiles siguientes a su recepción.`,
+		extension: DOUBLE(10)
+	},
+	'consulta-datos-personales': {
+		label: 'Consulta de datos personales',
+		businessDays: 10,
+		legalBasis:
+			'Ley 1581 de 2012, art. 14: la consulta se atiende en un término máximo de diez (10) días ' +
+			'hábiles contados a partir de la fecha de su recibo.',
+		extension: {
+			businessDays: 5,
+			basis:
+				'Ley 1581 de 2012, art. 14: hasta cinco (5) días hábiles siguientes al vencimiento del ' +
+				'primer término'
+		}
+	},
+	'reclamo-datos-personales': {
+		label: 'Reclamo de datos personales',
+		businessDays: 15,
+		legalBasis:
+			'Ley 1581 de 2012, art. 15: el reclamo se atiende en un término máximo de quince (15) días ' +
+			'hábiles contados a partir del día siguiente a la fecha de su recibo.',
+		extension: {
+			businessDays: 8,
+			basis:
+				'Ley 1581 de 2012, art. 15: hasta ocho (8) días hábiles siguientes al vencimiento del ' +
+				'primer término'
+		}
 	}
 });
+
+/** A modality of the derecho de petición answered in the general term. */
+function modalidad(label: string, nombre: string): PqrsdTerm {
+	return { label, businessDays: 15, legalBasis: MODALIDAD(nombre), extension: DOUBLE(15) };
+}
+
+/** Why an extension may go as far as it may: the request type's rule, Ley 1755's otherwise. */
+export function extensionBasis(type: PqrsdType | undefined): string {
+	return type && isPqrsdType(type) ? PQRSD_TERMS[type].extension.basis : DOUBLE_BASIS;
+}
 
 /** True if `value` is one of {@link PQRSD_TYPES}. */
 export function isPqrsdType(value: unknown): value is PqrsdType {
@@ -75,6 +126,11 @@ export interface LegalDeadline {
 	/** The term in días hábiles. */
 	readonly businessDays: number;
 	readonly legalBasis: string;
+	/**
+	 * Most días hábiles one extension may add after the due date; absent means Ley 1755's rule
+	 * (double the term, i.e. `businessDays` more).
+	 */
+	readonly extensionBusinessDays?: number;
 }
 
 /**
@@ -108,22 +164,25 @@ export function legalDeadline(input: {
 		receivedDate,
 		dueDate: addBusinessDays(receivedDate, term.businessDays, calendar),
 		businessDays: term.businessDays,
-		legalBasis: term.legalBasis
+		legalBasis: term.legalBasis,
+		extensionBusinessDays: term.extension.businessDays
 	};
 }
 
 /**
- * The latest due date an extension ("prórroga") may set: Ley 1437 art. 14 par. (Ley 1755) caps the
- * new term at double the original, counted like the original from the day after receipt, i.e.
- * `receivedDate + 2 × businessDays` business days. Any date after the original due date and up to
- * this one is a lawful new date.
+ * The latest due date an extension ("prórroga") may set, counted like the original from the day
+ * after receipt: `receivedDate + businessDays + extensionBusinessDays` business days. Ley 1437
+ * art. 14 par. (Ley 1755) caps the new term at double the original (the default); Ley 1581
+ * art. 14 and 15 allow 5 and 8 días hábiles after the first term for habeas data. Any date
+ * after the original due date and up to this one is a lawful new date.
  * @throws {DomainInputError} `fecha_invalida` / `numero_invalido` for a malformed deadline.
  */
 export function maxExtensionDueDate(
-	original: Pick<LegalDeadline, 'receivedDate' | 'businessDays'>,
+	original: Pick<LegalDeadline, 'receivedDate' | 'businessDays' | 'extensionBusinessDays'>,
 	calendar: BusinessCalendar
 ): IsoDate {
-	return addBusinessDays(original.receivedDate, 2 * original.businessDays, calendar);
+	const extra = original.extensionBusinessDays ?? original.businessDays;
+	return addBusinessDays(original.receivedDate, original.businessDays + extra, calendar);
 }
 
 /**

@@ -19,7 +19,26 @@ describe('checkExtension', () => {
 		expect(checkExtension(base)).toEqual({ ok: true, maxDueDate: '2026-12-17' });
 	});
 	it('refuses a new date beyond double the original term', () => {
-		expect(checkExtension({ ...base, newDueDate: '2026-12-18' }).refusal).toBe('excede_doble');
+		expect(checkExtension({ ...base, newDueDate: '2026-12-18' }).refusal).toBe('excede_maximo');
+	});
+	it('holds a consulta de datos personales to 5 días hábiles after its first term', () => {
+		// Received Tue 2026-11-03; 10 días hábiles end Wed 2026-11-18; 5 more end Wed 2026-11-25.
+		const habeas = {
+			...base,
+			today: '2026-11-10',
+			deadline: {
+				receivedDate: '2026-11-03',
+				dueDate: '2026-11-18',
+				businessDays: 10,
+				extensionBusinessDays: 5
+			}
+		};
+		expect(checkExtension({ ...habeas, newDueDate: '2026-11-25' })).toEqual({
+			ok: true,
+			maxDueDate: '2026-11-25'
+		});
+		// Double the term (2026-12-03) would be lawful for a petición, not here.
+		expect(checkExtension({ ...habeas, newDueDate: '2026-11-26' }).refusal).toBe('excede_maximo');
 	});
 	it('still allows the extension on the due date itself, not the day after', () => {
 		expect(checkExtension({ ...base, today: '2026-11-25', newDueDate: '2026-12-01' }).ok).toBe(

@@ -1,7 +1,8 @@
 /**
  * Rules for extending the term of a request (Ley 1437 art. 14 par., as replaced by Ley 1755):
  * the citizen must be told before the term expires, with the reasons and the new date, and the
- * new term may not exceed double the original. An extension is granted once.
+ * new term may not exceed double the original (habeas data: 5 or 8 días hábiles more, Ley 1581
+ * art. 14 and 15; see `maxExtensionDueDate`). An extension is granted once.
  */
 import { compareDates, type IsoDate } from './calendar-date';
 import { isBusinessDay, type BusinessCalendar } from './business-days';
@@ -12,7 +13,7 @@ export type ExtensionRefusal =
 	| 'ya_prorrogada'
 	| 'termino_vencido'
 	| 'fecha_no_posterior'
-	| 'excede_doble'
+	| 'excede_maximo'
 	| 'fecha_no_habil'
 	| 'solicitud_atendida';
 
@@ -25,10 +26,16 @@ export interface ExtensionCheck {
 
 /**
  * Checks an extension asked for on `today` to `newDueDate`.
- * @param deadline the legal term as filed (`receivedDate` and `businessDays` of the original).
+ * @param deadline the legal term as filed (`receivedDate`, `businessDays` and the extension
+ * allowed, `extensionBusinessDays`, of the original).
  */
 export function checkExtension(input: {
-	deadline: { receivedDate: IsoDate; dueDate: IsoDate; businessDays: number } | null;
+	deadline: {
+		receivedDate: IsoDate;
+		dueDate: IsoDate;
+		businessDays: number;
+		extensionBusinessDays?: number;
+	} | null;
 	extended: boolean;
 	settled: boolean;
 	today: IsoDate;
@@ -43,7 +50,7 @@ export function checkExtension(input: {
 	if (input.extended) return refuse('ya_prorrogada');
 	if (!canExtend(today, deadline)) return refuse('termino_vencido');
 	if (compareDates(newDueDate, deadline.dueDate) <= 0) return refuse('fecha_no_posterior');
-	if (compareDates(newDueDate, maxDueDate) > 0) return refuse('excede_doble');
+	if (compareDates(newDueDate, maxDueDate) > 0) return refuse('excede_maximo');
 	if (!isBusinessDay(newDueDate, calendar)) return refuse('fecha_no_habil');
 	return { ok: true, maxDueDate };
 }

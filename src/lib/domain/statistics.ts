@@ -50,7 +50,12 @@ export interface StatsRequest {
 	/** When the server received it (the legal term runs from its Bogotá date). */
 	receivedAt: string;
 	/** The legal term as filed; null for trámites without a term in days. */
-	deadline: { receivedDate: IsoDate; dueDate: IsoDate; businessDays: number } | null;
+	deadline: {
+		receivedDate: IsoDate;
+		dueDate: IsoDate;
+		businessDays: number;
+		extensionBusinessDays?: number;
+	} | null;
 	vereda?: string;
 	/** Its events (any order); only status, answers and extensions matter here. */
 	events: readonly RequestEventLike[];

@@ -20,7 +20,7 @@ export const BACK_OFFICE_ERROR_TEXT: Record<BackOfficeErrorCode, Message> = {
 	ya_prorrogada: m.error_ya_prorrogada,
 	termino_vencido: m.error_termino_vencido,
 	fecha_no_posterior: m.error_fecha_no_posterior,
-	excede_doble: m.error_excede_doble,
+	excede_maximo: m.error_excede_maximo,
 	fecha_no_habil: m.error_fecha_no_habil,
 	solicitud_atendida: m.error_solicitud_atendida,
 	conflicto: m.error_conflicto,

@@ -140,7 +140,9 @@ export const deadlineSchema = z.object({
 	receivedDate: isoDateSchema,
 	dueDate: isoDateSchema,
 	businessDays: z.number().int().min(0),
-	legalBasis: z.string().max(1000)
+	legalBasis: z.string().max(1000),
+	/** Most días hábiles one extension may add (absent: Ley 1755's double term). */
+	extensionBusinessDays: z.number().int().min(0).optional()
 });
 
 export const requestStatusSchema = z.enum(REQUEST_STATUSES);

@@ -13,7 +13,11 @@ export const PQRSD_TYPES = [
 	'reclamo',
 	'sugerencia',
 	'denuncia',
-	'solicitud-informacion'
+	'solicitud-informacion',
+	// Habeas data (Ley 1581 de 2012 art. 14 and 15): a holder asks what personal data the
+	// municipality keeps about them, or asks to correct, update or delete them.
+	'consulta-datos-personales',
+	'reclamo-datos-personales'
 ] as const;
 /** One of {@link PQRSD_TYPES}. */
 export type PqrsdType = (typeof PQRSD_TYPES)[number];

@@ -323,7 +323,10 @@ function deadlineAt({ form, tramite, calendar }: DeadlineTerms, receivedAt: Date
 			receivedDate: d.receivedDate,
 			dueDate: d.dueDate,
 			businessDays: d.businessDays,
-			legalBasis: d.legalBasis
+			legalBasis: d.legalBasis,
+			...(d.extensionBusinessDays === undefined
+				? {}
+				: { extensionBusinessDays: d.extensionBusinessDays })
 		}
 	);
 }

@@ -6,6 +6,7 @@ import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domai
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { semaforo } from '$lib/domain/semaforo';
 import { checkExtension } from '$lib/domain/prorroga';
+import { extensionBasis } from '$lib/domain/deadlines';
 import { isSettled } from '$lib/domain/request-state';
 import { eventInputSchema, type EventInput } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
@@ -54,8 +55,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		state,
 		light: semaforo(state, today, calendar),
 		allowed,
-		canExtendNow: extension.refusal === 'excede_doble',
+		canExtendNow: extension.refusal === 'excede_maximo',
 		maxDueDate: extension.maxDueDate,
+		extensionBasis: extensionBasis(doc.pqrsdType),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
 		colleagues: users
 			.filter((u) => u.active && can(u, 'solicitudes.bandeja'))
