@@ -6,12 +6,13 @@
  * it is back, pages and the sync gate answer again, and every request a device sent (retrying
  * 5xx and lost connections like the outbox) is filed exactly once.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startClusterConflictProxy } from '../helpers/cluster-conflict-proxy.js';
 import { startExternalStore, type ExternalStore } from '../helpers/external-store';
 
-const adminEnv = { ADMIN_USUARIO: inject('adminUser'), ADMIN_CLAVE: inject('adminPassword') };
+/** The first administrator of this file's own servers (it runs without the shared one). */
+const adminEnv = { ADMIN_USUARIO: 'admin.caidas', ADMIN_CLAVE: 'clave-de-caidas-0001' };
 let store: ExternalStore;
 let storeUrl = '';
 let servers: RunningServer[] = [];
