@@ -163,6 +163,40 @@ describe('request inbox', () => {
 		).toBe(max);
 	});
 
+	it('sends a request to the competent entity (Ley 1755 art. 21): closed here, the citizen reads where', async () => {
+		const { radicado, pin } = await fileRequest();
+		const before = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(before.html).toContain('Remitir a la entidad competente');
+		expect(before.html).toMatch(/a más tardar el [^(]+\(Ley 1437 de 2011, art\. 21/);
+		const empty = await act(bo.gobierno, radicado, 'remitir', { entity: '', text: 'x' });
+		expect(empty.type).toBe('failure');
+		const sent = await act(bo.gobierno, radicado, 'remitir', {
+			entity: 'ICBF Regional Putumayo',
+			text: 'La custodia de menores es competencia del ICBF; le enviamos su petición hoy.'
+		});
+		expect(sent.type).toBe('success');
+		const view = (await track(radicado, pin)) as {
+			status: string;
+			events: Array<{ kind: string; entity?: string; text: string }>;
+		};
+		expect(view.status).toBe('cerrada');
+		expect(view.events).toEqual([
+			expect.objectContaining({ kind: 'remision', entity: 'ICBF Regional Putumayo' })
+		]);
+		const inbox = await bo.gobierno.page(`/gestion/bandeja?semaforo=remitida`);
+		expect(inbox.html).toContain(radicado);
+		// Once sent on, there is nothing left to send.
+		const again = await act(bo.gobierno, radicado, 'remitir', {
+			entity: 'Personería Municipal',
+			text: 'Otra vez.'
+		});
+		expect(again.data?.refusal).toBe('solicitud_atendida');
+		// And the page no longer offers it.
+		expect((await bo.gobierno.page(`/gestion/solicitudes/${radicado}`)).html).not.toContain(
+			'id="h-remitir"'
+		);
+	});
+
 	it('records an action sent twice with the same id once', async () => {
 		const { radicado, pin } = await fileRequest();
 		const clientId = crypto.randomUUID();

@@ -120,7 +120,8 @@ export const semaforoLabel = (s: Semaforo): string =>
 		'por-vencer': m.semaforo_por_vencer,
 		'a-tiempo': m.semaforo_a_tiempo,
 		'sin-plazo': m.semaforo_sin_plazo,
-		atendida: m.semaforo_atendida
+		atendida: m.semaforo_atendida,
+		remitida: m.semaforo_remitida
 	})[s]();
 
 export const eventKindLabel = (k: EventKind): string =>
@@ -130,5 +131,6 @@ export const eventKindLabel = (k: EventKind): string =>
 		asignacion: m.event_asignacion,
 		traslado: m.event_traslado,
 		prorroga: m.event_prorroga,
+		remision: m.event_remision,
 		nota: m.event_nota
 	})[k]();

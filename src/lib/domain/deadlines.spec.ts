@@ -6,6 +6,8 @@ import {
 	legalDeadline,
 	maxExtensionDueDate,
 	PQRSD_TERMS,
+	REMISSION_BASIS,
+	remissionDueDate,
 	tramiteDeadline
 } from './deadlines';
 import { PQRSD_TYPES, type PqrsdType } from '../schemas/vocab';
@@ -109,6 +111,14 @@ describe('legalDeadline', () => {
 		expect(() =>
 			legalDeadline({ type: 'queja', receivedAt: new Date('yesterday'), calendar })
 		).toThrow(expect.objectContaining({ code: 'instante_invalido' }));
+	});
+});
+
+describe('remissionDueDate (Ley 1755 art. 21)', () => {
+	it('gives five días hábiles after receipt to send a request to the competent entity', () => {
+		// Received Friday 20 Mar 2026; Monday 23 Mar is a holiday (San José): day 1 is Tuesday.
+		expect(remissionDueDate('2026-03-20', calendar)).toBe('2026-03-30');
+		expect(REMISSION_BASIS).toMatch(/art\. 21/);
 	});
 });
 

@@ -112,6 +112,22 @@ export function extensionBasis(type: PqrsdType | undefined): string {
 	return type && isPqrsdType(type) ? PQRSD_TERMS[type].extension.basis : DOUBLE_BASIS;
 }
 
+/**
+ * Ley 1755 art. 21: a request the Alcaldía is not competent for is sent to the competent
+ * entity "dentro de los cinco (5) días siguientes al de la recepción", with a copy of the
+ * oficio remisorio to the citizen.
+ */
+export const REMISSION_BUSINESS_DAYS = 5;
+export const REMISSION_BASIS =
+	'Ley 1437 de 2011, art. 21 (sustituido por la Ley 1755 de 2015, art. 1): remitir a la ' +
+	'autoridad competente dentro de los cinco (5) días siguientes a la recepción y enviar copia ' +
+	'del oficio remisorio al peticionario';
+
+/** The last day to send a request received on `receivedDate` to the competent entity. */
+export function remissionDueDate(receivedDate: IsoDate, calendar: BusinessCalendar): IsoDate {
+	return addBusinessDays(receivedDate, REMISSION_BUSINESS_DAYS, calendar);
+}
+
 /** True if `value` is one of {@link PQRSD_TYPES}. */
 export function isPqrsdType(value: unknown): value is PqrsdType {
 	return typeof value === 'string' && (PQRSD_TYPES as readonly string[]).includes(value);

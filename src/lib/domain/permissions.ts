@@ -88,6 +88,7 @@ export const REQUEST_ACTIONS = [
 	'asignacion',
 	'traslado',
 	'prorroga',
+	'remision',
 	'nota',
 	'respuesta',
 	'estado'

@@ -33,6 +33,17 @@ describe('foldRequest', () => {
 			lastActivityAt: '2026-11-23T10:00:00.000Z'
 		});
 	});
+	it('closes a request sent to the competent entity and keeps where and when it went (Ley 1755 art. 21)', () => {
+		const state = foldRequest(base, [
+			{ at: '2026-11-21T10:00:00.000Z', kind: 'asignacion', assignee: 'ana.perez' },
+			{ at: '2026-11-24T10:00:00.000Z', kind: 'remision', entity: 'ICBF Regional Putumayo' }
+		]);
+		expect(state).toMatchObject({
+			status: 'cerrada',
+			remittedTo: { entity: 'ICBF Regional Putumayo', at: '2026-11-24T10:00:00.000Z' },
+			lastActivityAt: '2026-11-24T10:00:00.000Z'
+		});
+	});
 	it('moves a forwarded request to the new dependencia and clears the assignee', () => {
 		const state = foldRequest(base, [
 			{ at: '2026-11-21T10:00:00.000Z', kind: 'asignacion', assignee: 'ana.perez' },

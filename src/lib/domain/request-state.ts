@@ -14,6 +14,7 @@ export type RequestEventLike =
 	| { _id?: string; at: string; kind: 'asignacion'; assignee: string }
 	| { _id?: string; at: string; kind: 'traslado'; dependencia: string }
 	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }
+	| { _id?: string; at: string; kind: 'remision'; entity: string }
 	| { _id?: string; at: string; kind: 'nota' };
 
 export interface RequestBase {
@@ -35,6 +36,11 @@ export interface RequestState {
 	extended: boolean;
 	/** When the first answer was given, if any. */
 	answeredAt: string | undefined;
+	/**
+	 * The competent entity it was sent to (Ley 1755 art. 21), and when: the Alcaldía's term no
+	 * longer runs.
+	 */
+	remittedTo: { entity: string; at: string } | undefined;
 	lastActivityAt: string;
 }
 
@@ -56,6 +62,7 @@ export function foldRequest(base: RequestBase, events: readonly RequestEventLike
 		originalDueDate: base.dueDate,
 		extended: false,
 		answeredAt: undefined,
+		remittedTo: undefined,
 		lastActivityAt: base.receivedAt
 	};
 	for (const e of sortEvents(events)) applyEvent(state, e);
@@ -88,6 +95,11 @@ export function applyEvent(state: RequestState, e: RequestEventLike): void {
 		case 'prorroga':
 			state.dueDate = e.dueDate;
 			state.extended = true;
+			break;
+		case 'remision':
+			// The competent entity answers now; for the Alcaldía the request is closed.
+			state.status = 'cerrada';
+			state.remittedTo ??= { entity: e.entity, at: e.at };
 			break;
 		case 'nota':
 			break;

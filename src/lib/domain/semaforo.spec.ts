@@ -30,6 +30,13 @@ describe('semaforo', () => {
 		);
 		expect(read('2026-11-30', { status: 'cerrada', dueDate: null }).light).toBe('atendida');
 	});
+	it('says "remitida" once sent to the competent entity, even past its due date', () => {
+		const remitted = { status: 'cerrada' as const, dueDate: '2026-12-04', remittedTo: {} };
+		expect(semaforo(remitted, '2027-01-30', NATIONAL_CALENDAR)).toEqual({
+			light: 'remitida',
+			businessDaysLeft: null
+		});
+	});
 	it('has no light without a due date', () => {
 		expect(read('2026-11-30', { status: 'radicada', dueDate: null }).light).toBe('sin-plazo');
 	});

@@ -9,7 +9,14 @@ import { type RequestStatus } from '../schemas/vocab';
 
 export const WARNING_BUSINESS_DAYS = 3;
 
-export const SEMAFORO = ['vencida', 'por-vencer', 'a-tiempo', 'sin-plazo', 'atendida'] as const;
+export const SEMAFORO = [
+	'vencida',
+	'por-vencer',
+	'a-tiempo',
+	'sin-plazo',
+	'atendida',
+	'remitida'
+] as const;
 export type Semaforo = (typeof SEMAFORO)[number];
 
 export interface SemaforoReading {
@@ -23,10 +30,12 @@ export interface SemaforoReading {
  * so the due date itself is still on time ("por vencer", 0 days left).
  */
 export function semaforo(
-	state: { status: RequestStatus; dueDate: IsoDate | null },
+	state: { status: RequestStatus; dueDate: IsoDate | null; remittedTo?: unknown },
 	today: IsoDate,
 	calendar: BusinessCalendar
 ): SemaforoReading {
+	// Sent to the competent entity: off the Alcaldía's clock, and said so.
+	if (state.remittedTo) return { light: 'remitida', businessDaysLeft: null };
 	if (isSettled(state.status)) return { light: 'atendida', businessDaysLeft: null };
 	if (!state.dueDate) return { light: 'sin-plazo', businessDaysLeft: null };
 	const left = businessDaysBetween(today, state.dueDate, calendar);

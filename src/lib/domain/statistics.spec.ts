@@ -100,6 +100,19 @@ describe('outcomeOf', () => {
 		expect(outcome(req(), '2026-11-25').withinTerm).toBeUndefined();
 		expect(outcome(req(), '2026-11-26')).toMatchObject({ overdueOpen: true, withinTerm: false });
 	});
+	it('counts a request sent to the competent entity apart: closed here, never overdue, not an answer', () => {
+		const sent = req([
+			{ at: '2026-11-05T15:00:00.000Z', kind: 'remision', entity: 'ICBF Regional Putumayo' }
+		]);
+		expect(outcome(sent, '2027-01-30')).toEqual({
+			status: 'cerrada',
+			dueDate: deadline.dueDate,
+			overdueOpen: false,
+			remitted: true
+		});
+		const s = requestStatistics([sent, req()], '2026-11-20', NATIONAL_CALENDAR, OFFICIAL);
+		expect(s.overall).toMatchObject({ filed: 2, open: 1, remitted: 1, answered: 0, decided: 0 });
+	});
 	it('leaves requests without a term out of the on-time judgement', () => {
 		const r = req([answer('2026-11-10')], { purpose: 'tramite', type: 'x', deadline: null });
 		expect(outcome(r)).toMatchObject({ responseDays: 5, dueDate: null });

@@ -18,6 +18,9 @@
  * - Within term: answered on or before the due date in force. An extension counts only if it is
  *   valid (notified before the original term expired, to a business day no later than double
  *   the term, once, before the answer; `checkExtension`); otherwise the original date applies.
+ * - Sent to the competent entity (Ley 1755 art. 21, "trasladadas" in the report): counted apart,
+ *   closed for the Alcaldía and never overdue; not an answer, so neither in the times nor in
+ *   the share.
  * - Share within term: answered within term ÷ requests whose outcome is known, i.e. answered
  *   requests with a term plus open requests whose term has already expired (those can no longer
  *   be on time). Open requests still in term are left out: their outcome is not known yet.
@@ -68,6 +71,8 @@ export interface GroupStats {
 	open: number;
 	/** Open and past the due date in force. */
 	openOverdue: number;
+	/** Sent to the competent entity (Ley 1755 art. 21). */
+	remitted: number;
 	/** Nearest-rank median of response times in días hábiles; null with no answers. */
 	medianDays: number | null;
 	p90Days: number | null;
@@ -130,6 +135,8 @@ export interface RequestOutcome {
 	/** true/false once known; undefined while open and still in term, or without a term. */
 	withinTerm?: boolean;
 	overdueOpen: boolean;
+	/** Sent to the competent entity instead of answered here. */
+	remitted: boolean;
 }
 
 /** Folds one request's events into its outcome as of `today`. */
@@ -143,9 +150,13 @@ export function outcomeOf(
 	let answeredAt: string | undefined;
 	let dueDate = r.deadline?.dueDate ?? null;
 	let extended = false;
+	let remitted = false;
 	for (const e of sortEvents(r.events)) {
 		if (e.kind === 'estado') status = e.status;
-		else if (e.kind === 'respuesta') {
+		else if (e.kind === 'remision') {
+			status = 'cerrada';
+			remitted = true;
+		} else if (e.kind === 'respuesta') {
 			status = e.status;
 			answeredAt ??= e.at;
 		} else if ((e.kind === 'asignacion' || e.kind === 'traslado') && status === 'radicada') {
@@ -165,7 +176,7 @@ export function outcomeOf(
 			}
 		}
 	}
-	const out: RequestOutcome = { status, dueDate, overdueOpen: false };
+	const out: RequestOutcome = { status, dueDate, overdueOpen: false, remitted };
 	if (answeredAt) {
 		const answeredOn = bogotaDate(new Date(answeredAt));
 		out.responseDays = Math.max(0, businessDaysBetween(received, answeredOn, calendar));
@@ -186,6 +197,7 @@ function group(outcomes: readonly RequestOutcome[]): GroupStats {
 		answered: times.length,
 		open: outcomes.filter((o) => !isSettled(o.status)).length,
 		openOverdue: outcomes.filter((o) => o.overdueOpen).length,
+		remitted: outcomes.filter((o) => o.remitted).length,
 		medianDays: nearestRank(times, 0.5),
 		p90Days: nearestRank(times, 0.9),
 		decided,

@@ -40,9 +40,11 @@ const detailOf = (
 			? e.dependencia
 			: e.kind === 'prorroga'
 				? e.dueDate
-				: e.kind === 'estado' || e.kind === 'respuesta'
-					? e.status
-					: undefined;
+				: e.kind === 'remision'
+					? e.entity
+					: e.kind === 'estado' || e.kind === 'respuesta'
+						? e.status
+						: undefined;
 
 export function buildWorkItems(input: {
 	docs: Array<ReplicaRequest | EventDoc>;

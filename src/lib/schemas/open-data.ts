@@ -64,6 +64,7 @@ export const STAT_METRICS = [
 	'respondidas',
 	'abiertas',
 	'abiertas_vencidas',
+	'remitidas',
 	'mediana_dias_habiles',
 	'p90_dias_habiles',
 	'con_desenlace',

@@ -217,13 +217,21 @@ const asignacionEvent = z
 		text: z.string().trim().max(2000).default('')
 	})
 	.strict();
-/** Forwarded to another dependencia ("traslado por competencia"); the citizen is told. */
+/** Forwarded to another dependencia of the Alcaldía (an internal move); the citizen is told. */
 const trasladoEvent = z
 	.object({ kind: z.literal('traslado'), dependencia: slugSchema, text: eventTextSchema })
 	.strict();
 /** Extension of the term (Ley 1755 art. 14 par.): reasons and the new date, told to the citizen. */
 const prorrogaEvent = z
 	.object({ kind: z.literal('prorroga'), dueDate: isoDateSchema, text: eventTextSchema })
+	.strict();
+/**
+ * Sent to the entity that is competent (Ley 1755 art. 21, "remisión por competencia"): the
+ * Alcaldía's handling and its term end; the citizen reads the entity and the reasons (a copy of
+ * the oficio remisorio).
+ */
+const remisionEvent = z
+	.object({ kind: z.literal('remision'), entity: lineSchema(200), text: eventTextSchema })
 	.strict();
 /** Internal note: never shown to the citizen. */
 const notaEvent = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
@@ -239,13 +247,20 @@ export const eventInputSchema = z.discriminatedUnion('kind', [
 	asignacionEvent,
 	trasladoEvent,
 	prorrogaEvent,
+	remisionEvent,
 	notaEvent
 ]);
 export type EventInput = z.infer<typeof eventInputSchema>;
 export type EventKind = EventInput['kind'];
 
 /** Kinds the citizen sees when tracking their request; the rest are internal. */
-export const PUBLIC_EVENT_KINDS = ['estado', 'respuesta', 'traslado', 'prorroga'] as const;
+export const PUBLIC_EVENT_KINDS = [
+	'estado',
+	'respuesta',
+	'traslado',
+	'prorroga',
+	'remision'
+] as const;
 
 const eventDocFields = {
 	_id: z.string().regex(/^evento:[0-9a-f-]{36}:[0-9A-Za-z:.-]+$/),
@@ -298,6 +313,7 @@ const eventDocUnion = z.discriminatedUnion('kind', [
 	asignacionEvent.extend(eventDocFields),
 	trasladoEvent.extend(eventDocFields),
 	prorrogaEvent.extend(eventDocFields),
+	remisionEvent.extend(eventDocFields),
 	notaEvent.extend(eventDocFields)
 ]);
 export const eventDocSchema = z.preprocess(serverTimeFirst, eventDocUnion);
@@ -312,6 +328,8 @@ export interface PublicEventView {
 	text: string;
 	/** New due date, for an extension. */
 	dueDate?: string;
+	/** The competent entity, for a remisión. */
+	entity?: string;
 	/** The answer's document, downloadable with radicado + PIN. */
 	document?: AnswerDocument;
 }

@@ -49,7 +49,7 @@ function validate(newDoc, oldDoc) {
 			'el _id debe ser evento:<solicitud>:…'
 		);
 		need(RADICADO.test(newDoc.radicado), 'radicado inválido');
-		var kinds = ['estado', 'respuesta', 'asignacion', 'traslado', 'prorroga', 'nota'];
+		var kinds = ['estado', 'respuesta', 'asignacion', 'traslado', 'prorroga', 'remision', 'nota'];
 		need(kinds.indexOf(newDoc.kind) >= 0, 'tipo de evento inválido');
 		if (newDoc.kind === 'estado' || newDoc.kind === 'respuesta') {
 			need(
@@ -59,6 +59,7 @@ function validate(newDoc, oldDoc) {
 		}
 		if (newDoc.kind === 'asignacion') need(text(newDoc.assignee), 'falta a quién se asigna');
 		if (newDoc.kind === 'traslado') need(text(newDoc.dependencia), 'falta la dependencia');
+		if (newDoc.kind === 'remision') need(text(newDoc.entity), 'falta la entidad competente');
 		if (newDoc.kind === 'prorroga') {
 			need(/^\d{4}-\d{2}-\d{2}$/.test(newDoc.dueDate), 'falta la nueva fecha');
 		}

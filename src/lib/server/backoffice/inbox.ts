@@ -41,7 +41,8 @@ const URGENCY: Record<SemaforoReading['light'], number> = {
 	'por-vencer': 1,
 	'a-tiempo': 2,
 	'sin-plazo': 3,
-	atendida: 4
+	atendida: 4,
+	remitida: 5
 };
 
 /** Where the citizen lives: the applicant's vereda, or a form field named `vereda`. */

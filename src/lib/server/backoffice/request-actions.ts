@@ -1,5 +1,6 @@
 /**
- * What an official does to a request (assign, forward, extend, note, answer, change status),
+ * What an official does to a request (assign, forward, extend, send to the competent entity,
+ * note, answer, change status),
  * checked against their role and the request's scope and the law's rules, then stored as a new
  * event. The same checks apply whether the action comes from the inbox page or from an
  * official's device syncing actions taken offline.
@@ -118,6 +119,9 @@ async function checkRules(
 				? null
 				: { refusal: check.refusal ?? 'sin_plazo', maxDueDate: check.maxDueDate };
 		}
+		case 'remision':
+			// An answered or closed request has nothing left to send on.
+			return isSettled(stored.state.status) ? { refusal: 'solicitud_atendida' } : null;
 		default:
 			return null;
 	}

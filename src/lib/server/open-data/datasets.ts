@@ -209,6 +209,7 @@ function groupRows(dimension: StatRow['dimension'], clave: string, g: GroupStats
 		['respondidas', g.answered],
 		['abiertas', g.open],
 		['abiertas_vencidas', g.openOverdue],
+		['remitidas', g.remitted],
 		['mediana_dias_habiles', g.medianDays],
 		['p90_dias_habiles', g.p90Days],
 		['con_desenlace', g.decided],

@@ -48,6 +48,7 @@ export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): Pub
 			status: state.status,
 			text: 'text' in e ? e.text : '',
 			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {}),
+			...(e.kind === 'remision' ? { entity: e.entity } : {}),
 			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
 		});
 	}

@@ -3,12 +3,13 @@ import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, canActOnRequest, canSeeRequest, REQUEST_ACTIONS } from '$lib/domain/permissions';
-import { bogotaDate } from '$lib/domain/calendar-date';
+import { bogotaDate, compareDates, type IsoDate } from '$lib/domain/calendar-date';
+import type { BusinessCalendar } from '$lib/domain/business-days';
 import { semaforo } from '$lib/domain/semaforo';
 import { checkExtension } from '$lib/domain/prorroga';
-import { extensionBasis } from '$lib/domain/deadlines';
-import { isSettled } from '$lib/domain/request-state';
-import { eventInputSchema, type EventInput } from '$lib/schemas';
+import { extensionBasis, REMISSION_BASIS, remissionDueDate } from '$lib/domain/deadlines';
+import { isSettled, type RequestState } from '$lib/domain/request-state';
+import { eventInputSchema, type EventInput, type RequestDoc } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
 import { listUsers } from '$lib/server/auth/users';
 import { getContent, listContent } from '$lib/server/content/repo';
@@ -58,6 +59,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		canExtendNow: extension.refusal === 'excede_maximo',
 		maxDueDate: extension.maxDueDate,
 		extensionBasis: extensionBasis(doc.pqrsdType),
+		remission: remissionOf(doc, state, today, calendar),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
 		colleagues: users
 			.filter((u) => u.active && can(u, 'solicitudes.bandeja'))
@@ -66,6 +68,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		clientId: randomUUID()
 	};
 };
+
+/** Ley 1755 art. 21: by when to send it on, while the Alcaldía still holds the request. */
+function remissionOf(
+	doc: RequestDoc,
+	state: RequestState,
+	today: IsoDate,
+	calendar: BusinessCalendar
+) {
+	if (isSettled(state.status)) return null;
+	const received = doc.deadline?.receivedDate ?? bogotaDate(new Date(doc.receivedAt));
+	const dueDate = remissionDueDate(received, calendar);
+	return { dueDate, late: compareDates(today, dueDate) > 0, basis: REMISSION_BASIS };
+}
 
 const formSchemas = {
 	responder: (d: FormData) => ({
@@ -88,6 +103,7 @@ const formSchemas = {
 		dueDate: d.get('dueDate'),
 		text: d.get('text')
 	}),
+	remitir: (d: FormData) => ({ kind: 'remision', entity: d.get('entity'), text: d.get('text') }),
 	nota: (d: FormData) => ({ kind: 'nota', text: d.get('text') }),
 	estado: (d: FormData) => ({ kind: 'estado', status: d.get('status'), text: d.get('text') })
 } as const;
@@ -142,6 +158,7 @@ export const actions: Actions = {
 	asignar: action('asignar'),
 	trasladar: action('trasladar'),
 	prorrogar: action('prorrogar'),
+	remitir: action('remitir'),
 	nota: action('nota'),
 	estado: action('estado')
 };
