@@ -16,7 +16,8 @@ const pages = [
 	'/formularios/queja',
 	'/formularios/certificado-de-residencia',
 	'/mis-solicitudes',
-	'/seguimiento'
+	'/seguimiento',
+	'/seguimiento/desistir'
 ];
 
 for (const path of pages) {

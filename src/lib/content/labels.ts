@@ -3,7 +3,7 @@
  * fails type-checking here instead of showing a raw code to citizens.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ContentDocOf, EventKind } from '$lib/schemas';
+import type { ContentDocOf, EventDoc } from '$lib/schemas';
 import type { RequestStatus } from '$lib/schemas/vocab';
 import type { Role } from '$lib/schemas/vocab';
 import type { Semaforo } from '$lib/domain/semaforo';
@@ -124,7 +124,7 @@ export const semaforoLabel = (s: Semaforo): string =>
 		remitida: m.semaforo_remitida
 	})[s]();
 
-export const eventKindLabel = (k: EventKind): string =>
+export const eventKindLabel = (k: EventDoc['kind']): string =>
 	({
 		estado: m.event_estado,
 		respuesta: m.event_respuesta,
@@ -132,5 +132,6 @@ export const eventKindLabel = (k: EventKind): string =>
 		traslado: m.event_traslado,
 		prorroga: m.event_prorroga,
 		remision: m.event_remision,
+		desistimiento: m.event_desistimiento,
 		nota: m.event_nota
 	})[k]();

@@ -44,6 +44,13 @@ describe('foldRequest', () => {
 			lastActivityAt: '2026-11-24T10:00:00.000Z'
 		});
 	});
+	it('closes a request the citizen withdrew and keeps when (Ley 1755 art. 18)', () => {
+		const state = foldRequest(base, [
+			{ at: '2026-11-21T10:00:00.000Z', kind: 'asignacion', assignee: 'ana.perez' },
+			{ at: '2026-11-22T10:00:00.000Z', kind: 'desistimiento' }
+		]);
+		expect(state).toMatchObject({ status: 'cerrada', withdrawnAt: '2026-11-22T10:00:00.000Z' });
+	});
 	it('moves a forwarded request to the new dependencia and clears the assignee', () => {
 		const state = foldRequest(base, [
 			{ at: '2026-11-21T10:00:00.000Z', kind: 'asignacion', assignee: 'ana.perez' },

@@ -15,6 +15,7 @@ export type RequestEventLike =
 	| { _id?: string; at: string; kind: 'traslado'; dependencia: string }
 	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }
 	| { _id?: string; at: string; kind: 'remision'; entity: string }
+	| { _id?: string; at: string; kind: 'desistimiento' }
 	| { _id?: string; at: string; kind: 'nota' };
 
 export interface RequestBase {
@@ -41,6 +42,8 @@ export interface RequestState {
 	 * longer runs.
 	 */
 	remittedTo: { entity: string; at: string } | undefined;
+	/** When the citizen withdrew it (Ley 1755 art. 18), if they did. */
+	withdrawnAt: string | undefined;
 	lastActivityAt: string;
 }
 
@@ -63,6 +66,7 @@ export function foldRequest(base: RequestBase, events: readonly RequestEventLike
 		extended: false,
 		answeredAt: undefined,
 		remittedTo: undefined,
+		withdrawnAt: undefined,
 		lastActivityAt: base.receivedAt
 	};
 	for (const e of sortEvents(events)) applyEvent(state, e);
@@ -100,6 +104,10 @@ export function applyEvent(state: RequestState, e: RequestEventLike): void {
 			// The competent entity answers now; for the Alcaldía the request is closed.
 			state.status = 'cerrada';
 			state.remittedTo ??= { entity: e.entity, at: e.at };
+			break;
+		case 'desistimiento':
+			state.status = 'cerrada';
+			state.withdrawnAt ??= e.at;
 			break;
 		case 'nota':
 			break;

@@ -100,7 +100,7 @@ describe('outcomeOf', () => {
 		expect(outcome(req(), '2026-11-25').withinTerm).toBeUndefined();
 		expect(outcome(req(), '2026-11-26')).toMatchObject({ overdueOpen: true, withinTerm: false });
 	});
-	it('counts a request sent to the competent entity apart: closed here, never overdue, not an answer', () => {
+	it('counts requests sent to the competent entity or withdrawn apart: closed, never overdue, not answers', () => {
 		const sent = req([
 			{ at: '2026-11-05T15:00:00.000Z', kind: 'remision', entity: 'ICBF Regional Putumayo' }
 		]);
@@ -108,10 +108,24 @@ describe('outcomeOf', () => {
 			status: 'cerrada',
 			dueDate: deadline.dueDate,
 			overdueOpen: false,
-			remitted: true
+			remitted: true,
+			withdrawn: false
 		});
-		const s = requestStatistics([sent, req()], '2026-11-20', NATIONAL_CALENDAR, OFFICIAL);
-		expect(s.overall).toMatchObject({ filed: 2, open: 1, remitted: 1, answered: 0, decided: 0 });
+		const dropped = req([{ at: '2026-11-05T15:00:00.000Z', kind: 'desistimiento' }]);
+		expect(outcome(dropped, '2027-01-30')).toMatchObject({
+			status: 'cerrada',
+			overdueOpen: false,
+			withdrawn: true
+		});
+		const s = requestStatistics([sent, dropped, req()], '2026-11-20', NATIONAL_CALENDAR, OFFICIAL);
+		expect(s.overall).toMatchObject({
+			filed: 3,
+			open: 1,
+			remitted: 1,
+			withdrawn: 1,
+			answered: 0,
+			decided: 0
+		});
 	});
 	it('leaves requests without a term out of the on-time judgement', () => {
 		const r = req([answer('2026-11-10')], { purpose: 'tramite', type: 'x', deadline: null });

@@ -20,7 +20,8 @@
  *   the term, once, before the answer; `checkExtension`); otherwise the original date applies.
  * - Sent to the competent entity (Ley 1755 art. 21, "trasladadas" in the report): counted apart,
  *   closed for the Alcaldía and never overdue; not an answer, so neither in the times nor in
- *   the share.
+ *   the share. The same for requests the citizen withdrew (Ley 1755 art. 18), counted as
+ *   "desistidas".
  * - Share within term: answered within term ÷ requests whose outcome is known, i.e. answered
  *   requests with a term plus open requests whose term has already expired (those can no longer
  *   be on time). Open requests still in term are left out: their outcome is not known yet.
@@ -73,6 +74,8 @@ export interface GroupStats {
 	openOverdue: number;
 	/** Sent to the competent entity (Ley 1755 art. 21). */
 	remitted: number;
+	/** Withdrawn by the citizen (Ley 1755 art. 18). */
+	withdrawn: number;
 	/** Nearest-rank median of response times in días hábiles; null with no answers. */
 	medianDays: number | null;
 	p90Days: number | null;
@@ -137,6 +140,8 @@ export interface RequestOutcome {
 	overdueOpen: boolean;
 	/** Sent to the competent entity instead of answered here. */
 	remitted: boolean;
+	/** Withdrawn by the citizen before an answer. */
+	withdrawn: boolean;
 }
 
 /** Folds one request's events into its outcome as of `today`. */
@@ -151,11 +156,15 @@ export function outcomeOf(
 	let dueDate = r.deadline?.dueDate ?? null;
 	let extended = false;
 	let remitted = false;
+	let withdrawn = false;
 	for (const e of sortEvents(r.events)) {
 		if (e.kind === 'estado') status = e.status;
 		else if (e.kind === 'remision') {
 			status = 'cerrada';
 			remitted = true;
+		} else if (e.kind === 'desistimiento') {
+			status = 'cerrada';
+			withdrawn = true;
 		} else if (e.kind === 'respuesta') {
 			status = e.status;
 			answeredAt ??= e.at;
@@ -176,7 +185,7 @@ export function outcomeOf(
 			}
 		}
 	}
-	const out: RequestOutcome = { status, dueDate, overdueOpen: false, remitted };
+	const out: RequestOutcome = { status, dueDate, overdueOpen: false, remitted, withdrawn };
 	if (answeredAt) {
 		const answeredOn = bogotaDate(new Date(answeredAt));
 		out.responseDays = Math.max(0, businessDaysBetween(received, answeredOn, calendar));
@@ -198,6 +207,7 @@ function group(outcomes: readonly RequestOutcome[]): GroupStats {
 		open: outcomes.filter((o) => !isSettled(o.status)).length,
 		openOverdue: outcomes.filter((o) => o.overdueOpen).length,
 		remitted: outcomes.filter((o) => o.remitted).length,
+		withdrawn: outcomes.filter((o) => o.withdrawn).length,
 		medianDays: nearestRank(times, 0.5),
 		p90Days: nearestRank(times, 0.9),
 		decided,

@@ -3,7 +3,7 @@
  * actions still queued on the device, so an answer given offline shows at once as pending.
  */
 import type { ActionRow } from '$lib/db';
-import type { EventDoc, ReplicaRequest } from '$lib/schemas';
+import type { EventDoc, ReplicaRequest, WithdrawalInput } from '$lib/schemas';
 import { foldRequest, type RequestEventLike, type RequestState } from '$lib/domain/request-state';
 import { semaforo, type SemaforoReading } from '$lib/domain/semaforo';
 import type { BusinessCalendar } from '$lib/domain/business-days';
@@ -31,9 +31,8 @@ export interface WorkItem {
 	pendingActions: number;
 }
 
-const detailOf = (
-	e: EventDoc['kind'] extends never ? never : ActionRow['event']
-): string | undefined =>
+/** What an event is about, in a word (who, where, until when, which status). */
+const detailOf = (e: ActionRow['event'] | WithdrawalInput): string | undefined =>
 	e.kind === 'asignacion'
 		? e.assignee
 		: e.kind === 'traslado'

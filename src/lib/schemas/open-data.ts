@@ -65,6 +65,7 @@ export const STAT_METRICS = [
 	'abiertas',
 	'abiertas_vencidas',
 	'remitidas',
+	'desistidas',
 	'mediana_dias_habiles',
 	'p90_dias_habiles',
 	'con_desenlace',

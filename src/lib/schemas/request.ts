@@ -233,6 +233,18 @@ const prorrogaEvent = z
 const remisionEvent = z
 	.object({ kind: z.literal('remision'), entity: lineSchema(200), text: eventTextSchema })
 	.strict();
+/**
+ * The citizen withdraws the request ("desistimiento expreso", Ley 1755 art. 18), from the
+ * tracking page with radicado + PIN: the Alcaldía stops handling it. The reason is optional.
+ * Not an official's action: it never comes through {@link eventInputSchema}.
+ */
+export const withdrawalSchema = z
+	.object({
+		kind: z.literal('desistimiento'),
+		text: z.string().trim().max(2000, 'muy_largo').default('')
+	})
+	.strict();
+export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
 /** Internal note: never shown to the citizen. */
 const notaEvent = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
 
@@ -259,7 +271,8 @@ export const PUBLIC_EVENT_KINDS = [
 	'respuesta',
 	'traslado',
 	'prorroga',
-	'remision'
+	'remision',
+	'desistimiento'
 ] as const;
 
 const eventDocFields = {
@@ -314,6 +327,7 @@ const eventDocUnion = z.discriminatedUnion('kind', [
 	trasladoEvent.extend(eventDocFields),
 	prorrogaEvent.extend(eventDocFields),
 	remisionEvent.extend(eventDocFields),
+	withdrawalSchema.extend(eventDocFields),
 	notaEvent.extend(eventDocFields)
 ]);
 export const eventDocSchema = z.preprocess(serverTimeFirst, eventDocUnion);

@@ -49,7 +49,16 @@ function validate(newDoc, oldDoc) {
 			'el _id debe ser evento:<solicitud>:…'
 		);
 		need(RADICADO.test(newDoc.radicado), 'radicado inválido');
-		var kinds = ['estado', 'respuesta', 'asignacion', 'traslado', 'prorroga', 'remision', 'nota'];
+		var kinds = [
+			'estado',
+			'respuesta',
+			'asignacion',
+			'traslado',
+			'prorroga',
+			'remision',
+			'desistimiento',
+			'nota'
+		];
 		need(kinds.indexOf(newDoc.kind) >= 0, 'tipo de evento inválido');
 		if (newDoc.kind === 'estado' || newDoc.kind === 'respuesta') {
 			need(
@@ -65,7 +74,7 @@ function validate(newDoc, oldDoc) {
 		}
 		need(
 			typeof newDoc.text === 'string' &&
-				(newDoc.kind === 'asignacion' || text(newDoc.text)) &&
+				(newDoc.kind === 'asignacion' || newDoc.kind === 'desistimiento' || text(newDoc.text)) &&
 				text(newDoc.by) &&
 				INSTANT.test(newDoc.at),
 			'faltan datos del evento'

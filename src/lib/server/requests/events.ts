@@ -9,6 +9,7 @@ import {
 	PUBLIC_EVENT_KINDS,
 	type EventDoc,
 	type EventInput,
+	type WithdrawalInput,
 	type PublicEventView,
 	type RequestDoc
 } from '$lib/schemas';
@@ -73,7 +74,7 @@ export class EventConflict extends Error {
  */
 export async function appendEvent(
 	solicitud: Pick<RequestDoc, 'id' | 'radicado'>,
-	input: EventInput,
+	input: EventInput | WithdrawalInput,
 	actor: { by: string; byUser?: string },
 	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
 ): Promise<{ doc: EventDoc; created: boolean }> {
