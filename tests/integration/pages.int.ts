@@ -19,7 +19,9 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 
 	it.each([
 		['/tramites/certificado-de-residencia', /Requisitos/],
-		['/transparencia', /1\.1/],
+		// Res. 1519's numbers once: "1.1 Misión…", never "1.1 1.1 Misión…".
+		['/transparencia', />1\.1 Misión, visión, funciones y deberes</],
+		['/transparencia/1-1-mision-vision-funciones', /<h1>1\.1 Misión, visión/],
 		['/informacion/plan-de-accion-gel-t', /Comité GEL-T/i],
 		['/directorio', /Secretaría/],
 		['/normativa', /Ley 1712/],

@@ -135,3 +135,11 @@ export const eventKindLabel = (k: EventDoc['kind']): string =>
 		desistimiento: m.event_desistimiento,
 		nota: m.event_nota
 	})[k]();
+
+/**
+ * A transparency heading numbered as Res. MinTIC 1519 de 2020 numbers it, once: "1. Información
+ * de la entidad" (a category), "1.1 Misión, visión, funciones y deberes" (an item). The number
+ * is the `code` field, never part of the title.
+ */
+export const transparencyHeading = (t: { code: string; title: string }): string =>
+	`${t.code}${t.code.includes('.') ? '' : '.'} ${t.title}`;

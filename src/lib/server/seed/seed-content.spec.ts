@@ -3,6 +3,7 @@ import { buildSeedDocs } from './build-seed-docs';
 import { seedContentFiles } from './content-files';
 import type { ContentDoc, ContentDocOf } from '$lib/schemas';
 import { filingDeadline } from '$lib/domain/filing-deadline';
+import { transparencyHeading } from '$lib/content/labels';
 
 const docs = buildSeedDocs(seedContentFiles());
 const ofType = <T extends ContentDoc['type']>(t: T) =>
@@ -82,6 +83,16 @@ describe("Puerto Guzmán's seed content", () => {
 			const deadline = filingDeadline({ ...form, tramite }, at, { closures: [] });
 			expect(deadline?.businessDays, form.slug).toBe(Number(promised));
 		}
+	});
+
+	it('numbers each transparency heading once: the number is the code, not in the title (legal review 3.2)', () => {
+		for (const t of ofType('transparencia')) {
+			expect(t.title, t.slug).not.toMatch(/^\d+(\.\d+)*\.?\s/);
+		}
+		expect(transparencyHeading({ code: '1', title: 'Información de la entidad' })).toBe(
+			'1. Información de la entidad'
+		);
+		expect(transparencyHeading({ code: '1.1', title: 'Misión' })).toBe('1.1 Misión');
 	});
 
 	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
