@@ -22,6 +22,8 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 		// Res. 1519's numbers once: "1.1 Misión…", never "1.1 1.1 Misión…".
 		['/transparencia', />1\.1 Misión, visión, funciones y deberes</],
 		['/transparencia/1-1-mision-vision-funciones', /<h1>1\.1 Misión, visión/],
+		// An item lists its sub-items (three-level codes, as the ITA matrix numbers Participa).
+		['/transparencia/6-2-estructura-del-menu-participa', />6\.2\.6 Control social</],
 		['/informacion/plan-de-accion-gel-t', /Comité GEL-T/i],
 		['/directorio', /Secretaría/],
 		['/normativa', /Ley 1712/],

@@ -221,8 +221,11 @@ const tramiteInput = z.object({
 
 const transparenciaInput = z.object({
 	...baseInput,
-	/** Numbering of Res. MinTIC 1519/2020 Anexo 2 §2.4.2, e.g. "1" (category) or "1.4" (item). */
-	code: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'código de transparencia inválido'),
+	/**
+	 * Numbering of Res. MinTIC 1519/2020 Anexo 2 §2.4.2: "1" (category), "1.4" (item) or
+	 * "6.2.1" (a sub-item, as the ITA matrix numbers Participa's sections).
+	 */
+	code: z.string().regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, 'código de transparencia inválido'),
 	/** `sin-informacion` says honestly that the entity has not published this yet. */
 	status: z.enum(['publicado', 'parcial', 'sin-informacion']),
 	links: z.array(linkSchema).default([])

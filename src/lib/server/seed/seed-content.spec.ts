@@ -95,6 +95,13 @@ describe("Puerto Guzmán's seed content", () => {
 		expect(transparencyHeading({ code: '1.1', title: 'Misión' })).toBe('1.1 Misión');
 	});
 
+	it('carries Participa as the ITA matrix numbers it: 6.1, 6.2 and 6.2.1–6.2.6 (legal review 3.3)', () => {
+		const codes = ofType('transparencia').map((t) => t.code);
+		expect(codes).toEqual(
+			expect.arrayContaining(['6.1', '6.2', '6.2.1', '6.2.2', '6.2.3', '6.2.4', '6.2.5', '6.2.6'])
+		);
+	});
+
 	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
 		const pages = [
 			...ofType('pagina').filter((p) => p.slug === 'solicitud-de-informacion-publica'),
