@@ -24,6 +24,7 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 		['/transparencia/1-1-mision-vision-funciones', /<h1>1\.1 Misión, visión/],
 		// An item lists its sub-items (three-level codes, as the ITA matrix numbers Participa).
 		['/transparencia/6-2-estructura-del-menu-participa', />6\.2\.6 Control social</],
+		['/transparencia/2-1-6-agenda-regulatoria', /Por qué no aplica: El Decreto 1081 de 2015/],
 		['/informacion/plan-de-accion-gel-t', /Comité GEL-T/i],
 		['/directorio', /Secretaría/],
 		['/normativa', /Ley 1712/],

@@ -66,11 +66,12 @@ export const transparencyStatusLabel = (s: ContentDocOf<'transparencia'>['status
 	({
 		publicado: m.transparency_status_publicado,
 		parcial: m.transparency_status_parcial,
-		'sin-informacion': m.transparency_status_sin_informacion
+		'sin-informacion': m.transparency_status_sin_informacion,
+		'no-aplica': m.transparency_status_no_aplica
 	})[s]();
 
 export const transparencyStatusTone = (s: ContentDocOf<'transparencia'>['status']) =>
-	({ publicado: 'ok', parcial: 'warn', 'sin-informacion': 'bad' })[s];
+	({ publicado: 'ok', parcial: 'warn', 'sin-informacion': 'bad', 'no-aplica': '' })[s];
 
 export const sessionKindLabel = (k: ContentDocOf<'sesion-concejo'>['kind']): string =>
 	({

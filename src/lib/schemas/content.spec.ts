@@ -28,6 +28,15 @@ describe('content schemas', () => {
 		expect(contentDocSchema.safeParse({ ...noticia, type: 'desconocido' }).success).toBe(false);
 	});
 
+	it('take a transparency item as "no aplica" only with the norm that says so', () => {
+		const item = seed.find((d) => d._id === 'transparencia:2-1-6-agenda-regulatoria');
+		expect(item).toBeDefined();
+		expect(contentDocSchema.safeParse(item).success).toBe(true);
+		const { basis: _basis, ...withoutBasis } = item as Record<string, unknown>;
+		expect(contentDocSchema.safeParse(withoutBasis).success).toBe(false);
+		expect(contentDocSchema.safeParse({ ...item, code: '2.1.6.1.1' }).success).toBe(false);
+	});
+
 	it('reject bad slugs, control characters in titles and javascript: links', () => {
 		const input = contentInputSchemas.pagina;
 		const base = {

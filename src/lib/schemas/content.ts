@@ -219,17 +219,27 @@ const tramiteInput = z.object({
 	suitVerified: z.boolean().default(false)
 });
 
-const transparenciaInput = z.object({
-	...baseInput,
-	/**
-	 * Numbering of Res. MinTIC 1519/2020 Anexo 2 §2.4.2: "1" (category), "1.4" (item) or
-	 * "6.2.1" (a sub-item, as the ITA matrix numbers Participa's sections).
-	 */
-	code: z.string().regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, 'código de transparencia inválido'),
-	/** `sin-informacion` says honestly that the entity has not published this yet. */
-	status: z.enum(['publicado', 'parcial', 'sin-informacion']),
-	links: z.array(linkSchema).default([])
-});
+const transparenciaInput = z
+	.object({
+		...baseInput,
+		/**
+		 * Numbering of Res. MinTIC 1519/2020 Anexo 2 §2.4.2: "1" (category), "1.4" (item) or
+		 * "6.2.1" (a sub-item, as the ITA matrix numbers Participa's sections).
+		 */
+		code: z.string().regex(/^\d{1,2}(\.\d{1,2}){0,2}$/, 'código de transparencia inválido'),
+		/**
+		 * `sin-informacion` says honestly that the entity has not published this yet; `no-aplica`
+		 * that the law does not ask it of a municipality, with the norm that says so in `basis`.
+		 */
+		status: z.enum(['publicado', 'parcial', 'sin-informacion', 'no-aplica']),
+		/** Why the item does not apply: the norm and its reading (required with `no-aplica`). */
+		basis: lineSchema(600).optional(),
+		links: z.array(linkSchema).default([])
+	})
+	.refine(
+		(t) => t.status !== 'no-aplica' || !!t.basis,
+		coded('requerido', 'un ítem que no aplica dice por qué (basis)', ['basis'])
+	);
 
 const sesionConcejoInput = z.object({
 	...baseInput,

@@ -102,6 +102,17 @@ describe("Puerto Guzmán's seed content", () => {
 		);
 	});
 
+	it('says why an item does not apply instead of leaving it owed (legal review 3.5)', () => {
+		const agenda = ofType('transparencia').find((t) => t.code === '2.1.6');
+		expect(agenda).toMatchObject({
+			status: 'no-aplica',
+			basis: expect.stringMatching(/Decreto 1081/)
+		});
+		for (const t of ofType('transparencia').filter((x) => x.status === 'no-aplica')) {
+			expect(t.basis, t.slug).toBeTruthy();
+		}
+	});
+
 	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
 		const pages = [
 			...ofType('pagina').filter((p) => p.slug === 'solicitud-de-informacion-publica'),
