@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addBusinessDays, NATIONAL_CALENDAR } from '../../src/lib/domain/business-days';
 import type { BackOffice } from '../helpers/backoffice-client';
 import {
+	base,
 	fileRequest,
 	IDENTIFIED,
 	staff,
@@ -195,6 +196,56 @@ describe('request inbox', () => {
 		expect((await bo.gobierno.page(`/gestion/solicitudes/${radicado}`)).html).not.toContain(
 			'id="h-remitir"'
 		);
+	});
+
+	it('answers a request for information denying it with the norm; the citizen reads how to insist', async () => {
+		const { radicado, pin } = await fileRequest('solicitud-informacion', {
+			asunto: 'Contratos de vías',
+			descripcion: 'Los contratos de mantenimiento de vías de 2026.'
+		});
+		const page = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('¿La respuesta niega información?');
+		const noBasis = await act(bo.gobierno, radicado, 'responder', {
+			text: 'No podemos entregarla.',
+			denial: 'total',
+			denialBasis: ''
+		});
+		expect(noBasis.type).toBe('failure');
+		const denied = await act(bo.gobierno, radicado, 'responder', {
+			text: 'Entregamos los contratos sin los datos personales de los contratistas.',
+			denial: 'parcial',
+			denialBasis: 'Ley 1712 de 2014, art. 18, lit. a: datos personales de terceros.'
+		});
+		expect(denied.type).toBe('success');
+		const view = (await track(radicado, pin)) as {
+			events: Array<{ kind: string; denial?: { scope: string; basis: string } }>;
+		};
+		expect(view.events[0]?.denial).toEqual({
+			scope: 'parcial',
+			basis: 'Ley 1712 de 2014, art. 18, lit. a: datos personales de terceros.'
+		});
+		const tracked = await fetch(`${base}/seguimiento`, {
+			method: 'POST',
+			headers: {
+				accept: 'text/html',
+				origin: base,
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ radicado, pin })
+		});
+		expect(await tracked.text()).toContain('recurso de insistencia, Ley 1755 de 2015, art. 26');
+
+		// A petición is answered, not denied: the option is not there and the server refuses it.
+		const other = await fileRequest();
+		expect((await bo.gobierno.page(`/gestion/solicitudes/${other.radicado}`)).html).not.toContain(
+			'¿La respuesta niega información?'
+		);
+		const refused = await act(bo.gobierno, other.radicado, 'responder', {
+			text: 'No.',
+			denial: 'total',
+			denialBasis: 'Ley 1712 de 2014, art. 19.'
+		});
+		expect(refused.data?.refusal).toBe('prohibido');
 	});
 
 	it('records an action sent twice with the same id once', async () => {

@@ -10,7 +10,14 @@ import type { IsoDate } from './calendar-date';
 /** The fields of an event document the fold reads. */
 export type RequestEventLike =
 	| { _id?: string; at: string; kind: 'estado'; status: RequestStatus }
-	| { _id?: string; at: string; kind: 'respuesta'; status: 'respondida' | 'cerrada' }
+	| {
+			_id?: string;
+			at: string;
+			kind: 'respuesta';
+			status: 'respondida' | 'cerrada';
+			/** Set when the answer denies information (Ley 1712 art. 18–19). */
+			denial?: { scope: 'total' | 'parcial' };
+	  }
 	| { _id?: string; at: string; kind: 'asignacion'; assignee: string }
 	| { _id?: string; at: string; kind: 'traslado'; dependencia: string }
 	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }

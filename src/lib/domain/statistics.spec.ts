@@ -109,7 +109,8 @@ describe('outcomeOf', () => {
 			dueDate: deadline.dueDate,
 			overdueOpen: false,
 			remitted: true,
-			withdrawn: false
+			withdrawn: false,
+			denied: false
 		});
 		const dropped = req([{ at: '2026-11-05T15:00:00.000Z', kind: 'desistimiento' }]);
 		expect(outcome(dropped, '2027-01-30')).toMatchObject({
@@ -126,6 +127,19 @@ describe('outcomeOf', () => {
 			answered: 0,
 			decided: 0
 		});
+	});
+	it('counts an answer that denies the information as an answer and as "negada"', () => {
+		const denied = req([
+			{
+				at: '2026-11-10T15:00:00.000Z',
+				kind: 'respuesta',
+				status: 'respondida',
+				denial: { scope: 'parcial' }
+			}
+		]);
+		expect(outcome(denied)).toMatchObject({ status: 'respondida', denied: true, withinTerm: true });
+		const s = requestStatistics([denied, req()], TODAY, NATIONAL_CALENDAR, OFFICIAL);
+		expect(s.overall).toMatchObject({ answered: 1, denied: 1 });
 	});
 	it('leaves requests without a term out of the on-time judgement', () => {
 		const r = req([answer('2026-11-10')], { purpose: 'tramite', type: 'x', deadline: null });

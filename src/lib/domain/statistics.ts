@@ -21,7 +21,8 @@
  * - Sent to the competent entity (Ley 1755 art. 21, "trasladadas" in the report): counted apart,
  *   closed for the Alcaldía and never overdue; not an answer, so neither in the times nor in
  *   the share. The same for requests the citizen withdrew (Ley 1755 art. 18), counted as
- *   "desistidas".
+ *   "desistidas". An answer that denies the information (in whole or in part, citing the norm)
+ *   is an answer and also counts as "negada".
  * - Share within term: answered within term ÷ requests whose outcome is known, i.e. answered
  *   requests with a term plus open requests whose term has already expired (those can no longer
  *   be on time). Open requests still in term are left out: their outcome is not known yet.
@@ -76,6 +77,8 @@ export interface GroupStats {
 	remitted: number;
 	/** Withdrawn by the citizen (Ley 1755 art. 18). */
 	withdrawn: number;
+	/** Answered with the information denied, in whole or in part (Ley 1712 art. 18–19). */
+	denied: number;
 	/** Nearest-rank median of response times in días hábiles; null with no answers. */
 	medianDays: number | null;
 	p90Days: number | null;
@@ -142,6 +145,8 @@ export interface RequestOutcome {
 	remitted: boolean;
 	/** Withdrawn by the citizen before an answer. */
 	withdrawn: boolean;
+	/** An answer denied the information (in whole or in part). */
+	denied: boolean;
 }
 
 /** Folds one request's events into its outcome as of `today`. */
@@ -157,6 +162,7 @@ export function outcomeOf(
 	let extended = false;
 	let remitted = false;
 	let withdrawn = false;
+	let denied = false;
 	for (const e of sortEvents(r.events)) {
 		if (e.kind === 'estado') status = e.status;
 		else if (e.kind === 'remision') {
@@ -168,6 +174,7 @@ export function outcomeOf(
 		} else if (e.kind === 'respuesta') {
 			status = e.status;
 			answeredAt ??= e.at;
+			if (e.denial) denied = true;
 		} else if ((e.kind === 'asignacion' || e.kind === 'traslado') && status === 'radicada') {
 			status = 'en-tramite';
 		} else if (e.kind === 'prorroga' && r.deadline) {
@@ -185,7 +192,14 @@ export function outcomeOf(
 			}
 		}
 	}
-	const out: RequestOutcome = { status, dueDate, overdueOpen: false, remitted, withdrawn };
+	const out: RequestOutcome = {
+		status,
+		dueDate,
+		overdueOpen: false,
+		remitted,
+		withdrawn,
+		denied
+	};
 	if (answeredAt) {
 		const answeredOn = bogotaDate(new Date(answeredAt));
 		out.responseDays = Math.max(0, businessDaysBetween(received, answeredOn, calendar));
@@ -208,6 +222,7 @@ function group(outcomes: readonly RequestOutcome[]): GroupStats {
 		openOverdue: outcomes.filter((o) => o.overdueOpen).length,
 		remitted: outcomes.filter((o) => o.remitted).length,
 		withdrawn: outcomes.filter((o) => o.withdrawn).length,
+		denied: outcomes.filter((o) => o.denied).length,
 		medianDays: nearestRank(times, 0.5),
 		p90Days: nearestRank(times, 0.9),
 		decided,

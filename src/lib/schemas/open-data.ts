@@ -66,6 +66,7 @@ export const STAT_METRICS = [
 	'abiertas_vencidas',
 	'remitidas',
 	'desistidas',
+	'negadas',
 	'mediana_dias_habiles',
 	'p90_dias_habiles',
 	'con_desenlace',

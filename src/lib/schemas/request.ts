@@ -200,13 +200,25 @@ export const answerDocumentSchema = z
 	.strict();
 export type AnswerDocument = z.infer<typeof answerDocumentSchema>;
 
+/** Request types whose answer may deny access to information (Ley 1712 art. 18–19, Ley 1755 art. 24–25). */
+export const DENIABLE_TYPES = ['solicitud-informacion', 'peticion-documentos'] as const;
+
+/**
+ * An answer that denies the information, in whole or in part: the norm that allows it (the
+ * citizen may then insist, Ley 1755 art. 26). Counted as "negadas" in the 4.10 report.
+ */
+export const denialSchema = z
+	.object({ scope: z.enum(['total', 'parcial']), basis: lineSchema(1000) })
+	.strict();
+
 /** The official answer the citizen receives, optionally with a document. */
 const respuestaEvent = z
 	.object({
 		kind: z.literal('respuesta'),
 		status: z.enum(['respondida', 'cerrada']).default('respondida'),
 		text: eventTextSchema,
-		document: answerDocumentSchema.optional()
+		document: answerDocumentSchema.optional(),
+		denial: denialSchema.optional()
 	})
 	.strict();
 /** Assigned to a colleague (internal). */
@@ -344,6 +356,8 @@ export interface PublicEventView {
 	dueDate?: string;
 	/** The competent entity, for a remisión. */
 	entity?: string;
+	/** What an answer denied and why. */
+	denial?: z.infer<typeof denialSchema>;
 	/** The answer's document, downloadable with radicado + PIN. */
 	document?: AnswerDocument;
 }

@@ -10,7 +10,7 @@ import { can, canActOnRequest, canSeeRequest } from '$lib/domain/permissions';
 import { checkExtension, type ExtensionRefusal } from '$lib/domain/prorroga';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { isSettled } from '$lib/domain/request-state';
-import type { EventDoc, EventInput, SessionUser } from '$lib/schemas';
+import { DENIABLE_TYPES, type EventDoc, type EventInput, type SessionUser } from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { getUser } from '$lib/server/auth/users';
 import { appendEvent, EventConflict } from '$lib/server/requests/events';
@@ -119,6 +119,12 @@ async function checkRules(
 				? null
 				: { refusal: check.refusal ?? 'sin_plazo', maxDueDate: check.maxDueDate };
 		}
+		case 'respuesta':
+			// Only access to information can be denied (and must then cite the norm).
+			return input.denial &&
+				!(DENIABLE_TYPES as readonly string[]).includes(stored.doc.pqrsdType ?? '')
+				? { refusal: 'prohibido' }
+				: null;
 		case 'remision':
 			// An answered or closed request has nothing left to send on.
 			return isSettled(stored.state.status) ? { refusal: 'solicitud_atendida' } : null;

@@ -211,6 +211,7 @@ function groupRows(dimension: StatRow['dimension'], clave: string, g: GroupStats
 		['abiertas_vencidas', g.openOverdue],
 		['remitidas', g.remitted],
 		['desistidas', g.withdrawn],
+		['negadas', g.denied],
 		['mediana_dias_habiles', g.medianDays],
 		['p90_dias_habiles', g.p90Days],
 		['con_desenlace', g.decided],

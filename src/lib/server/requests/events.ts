@@ -50,6 +50,7 @@ export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): Pub
 			text: 'text' in e ? e.text : '',
 			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {}),
 			...(e.kind === 'remision' ? { entity: e.entity } : {}),
+			...(e.kind === 'respuesta' && e.denial ? { denial: e.denial } : {}),
 			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
 		});
 	}

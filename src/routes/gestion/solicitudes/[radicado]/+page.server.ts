@@ -9,7 +9,7 @@ import { semaforo } from '$lib/domain/semaforo';
 import { checkExtension } from '$lib/domain/prorroga';
 import { extensionBasis, REMISSION_BASIS, remissionDueDate } from '$lib/domain/deadlines';
 import { isSettled, type RequestState } from '$lib/domain/request-state';
-import { eventInputSchema, type EventInput, type RequestDoc } from '$lib/schemas';
+import { DENIABLE_TYPES, eventInputSchema, type EventInput, type RequestDoc } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
 import { listUsers } from '$lib/server/auth/users';
 import { getContent, listContent } from '$lib/server/content/repo';
@@ -59,6 +59,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		canExtendNow: extension.refusal === 'excede_maximo',
 		maxDueDate: extension.maxDueDate,
 		extensionBasis: extensionBasis(doc.pqrsdType),
+		canDeny: (DENIABLE_TYPES as readonly string[]).includes(doc.pqrsdType ?? ''),
 		remission: remissionOf(doc, state, today, calendar),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
 		colleagues: users
@@ -86,7 +87,10 @@ const formSchemas = {
 	responder: (d: FormData) => ({
 		kind: 'respuesta',
 		status: d.get('status') === 'cerrada' ? 'cerrada' : 'respondida',
-		text: d.get('text')
+		text: d.get('text'),
+		...(d.get('denial') === 'total' || d.get('denial') === 'parcial'
+			? { denial: { scope: d.get('denial'), basis: d.get('denialBasis') } }
+			: {})
 	}),
 	asignar: (d: FormData) => ({
 		kind: 'asignacion',
