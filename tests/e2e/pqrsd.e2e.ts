@@ -147,6 +147,19 @@ test('an anonymous complaint hides personal data fields and warns about evidence
 	await expect(page.getByText(/hechos concretos|pruebas/i).first()).toBeVisible();
 });
 
+test('a minor’s document asks for the legal representative, an adult’s does not', async ({
+	page
+}) => {
+	await page.goto('/formularios/peticion-general');
+	const representative = page.getByTestId('representante');
+	await expect(representative).toBeHidden();
+	await page.getByLabel('Tipo de documento').selectOption('TI');
+	await expect(representative).toBeVisible();
+	await expect(representative.getByLabel('Nombre del representante legal')).toBeVisible();
+	await page.getByLabel('Tipo de documento').selectOption('CC');
+	await expect(representative).toBeHidden();
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

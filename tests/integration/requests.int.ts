@@ -171,6 +171,23 @@ describe('POST /api/solicitudes', () => {
 	});
 });
 
+describe('requests of minors (Ley 1581 art. 7)', () => {
+	const minor = { ...applicant, name: 'Luisa Mutumbajoy', documentType: 'TI' };
+	const representative = {
+		representativeName: 'Rosa Mutumbajoy',
+		representativeDocumentType: 'CC',
+		representativeDocumentNumber: '41234567'
+	};
+
+	it('refuses a minor’s request without the legal representative, and files it with one', async () => {
+		const without = await file(residencia({ applicant: minor }));
+		expect(without.status).toBe(400);
+		expect(JSON.stringify(without.body)).toContain('representativeName');
+		const withOne = await file(residencia({ applicant: { ...minor, ...representative } }));
+		expect(withOne.status).toBe(201);
+	});
+});
+
 describe('hostile and malformed requests are refused with a code and leave nothing stored', () => {
 	const html = new TextEncoder().encode('<html><script>alert(1)</script></html>');
 	const big = 'A'.repeat(11 * 1024 * 1024 + 10);

@@ -6,6 +6,10 @@ export const APPLICANT_FIELDS = {
 	name: 'nombre',
 	documentType: 'tipo_documento',
 	documentNumber: 'numero_documento',
+	// In the order of the page: a minor's representative right after the minor's document.
+	representativeName: 'representante_nombre',
+	representativeDocumentType: 'representante_tipo_documento',
+	representativeDocumentNumber: 'representante_numero_documento',
 	email: 'correo',
 	phone: 'telefono',
 	address: 'direccion',
@@ -37,7 +41,7 @@ export function validateApplicant(applicant: Partial<Applicant>): Record<string,
 				? 'correo_invalido'
 				: key === 'phone'
 					? 'telefono_invalido'
-					: key === 'documentNumber'
+					: key === 'documentNumber' || key === 'representativeDocumentNumber'
 						? 'documento_invalido'
 						: 'tipo_invalido';
 	}

@@ -28,6 +28,40 @@ describe('collectErrors', () => {
 		expect(isClean(found)).toBe(false);
 	});
 
+	it('asks a minor (tarjeta de identidad, registro civil) for their legal representative', () => {
+		const filled = (applicant: Record<string, string>) =>
+			collectErrors(form, {
+				anonymous: false,
+				applicant: { name: 'Luisa Mutumbajoy', documentNumber: '1122334455', ...applicant },
+				values: { asunto: 'Beca' },
+				consent: true,
+				attachmentCount: 1
+			}).fields;
+		expect(filled({ documentType: 'TI' })).toEqual({
+			representante_nombre: 'requerido',
+			representante_tipo_documento: 'requerido',
+			representante_numero_documento: 'requerido'
+		});
+		expect(
+			filled({
+				documentType: 'RC',
+				representativeName: 'Rosa Mutumbajoy',
+				representativeDocumentType: 'CC',
+				representativeDocumentNumber: '41234567'
+			})
+		).toEqual({});
+		expect(filled({ documentType: 'CC' })).toEqual({});
+		// A representative with a minor's own kind of document is not one.
+		expect(
+			filled({
+				documentType: 'TI',
+				representativeName: 'Otro Menor',
+				representativeDocumentType: 'TI',
+				representativeDocumentNumber: '1099887766'
+			})
+		).toEqual({ representante_tipo_documento: 'tipo_invalido' });
+	});
+
 	it('asks nothing personal of an anonymous request', () => {
 		const found = collectErrors(form, {
 			anonymous: true,

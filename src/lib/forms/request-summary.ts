@@ -17,7 +17,10 @@ export const APPLICANT_LABELS: Record<keyof typeof APPLICANT_FIELDS, () => strin
 	email: m.form_email,
 	phone: m.form_phone,
 	address: m.form_address,
-	vereda: m.form_vereda
+	vereda: m.form_vereda,
+	representativeName: m.form_representative_name,
+	representativeDocumentType: m.form_representative_document_type,
+	representativeDocumentNumber: m.form_representative_document_number
 };
 
 /** An error's key (as collectErrors gives it), the element its link goes to, and its label. */

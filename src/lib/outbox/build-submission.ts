@@ -1,5 +1,5 @@
 import type { DraftRow } from '$lib/db';
-import type { Applicant, Submission } from '$lib/schemas';
+import { isMinorDocument, type Applicant, type Submission } from '$lib/schemas';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 
 /** Bytes of a Blob as base64, in chunks (a photo does not fit one `String.fromCharCode` call). */
@@ -13,12 +13,16 @@ export async function blobToBase64(blob: Blob): Promise<string> {
 	return btoa(binary);
 }
 
-/** Drops empty optional answers so the server sees only what the person wrote. */
+/**
+ * Drops empty optional answers so the server sees only what the person wrote, and a legal
+ * representative typed for a minor's document that was then changed to an adult's.
+ */
 function cleanApplicant(applicant: Partial<Applicant>): Applicant {
+	const minor = isMinorDocument(applicant.documentType);
 	return Object.fromEntries(
 		Object.entries(applicant)
-			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
-			.filter(([, v]) => v !== '' && v !== undefined)
+			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
+			.filter(([k, v]) => v !== '' && v !== undefined && (minor || !k.startsWith('representative')))
 	) as Applicant;
 }
 

@@ -29,6 +29,18 @@ export type FieldCapture = z.infer<typeof fieldCaptureSchema>;
 /** Colombian identity documents accepted for a natural or legal person. */
 export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PA', 'PPT', 'RC', 'NIT'] as const;
 
+/** Documents of minors: their requests name a legal representative. */
+export const MINOR_DOCUMENT_TYPES = ['TI', 'RC'] as const;
+/** Documents a legal representative can hold. */
+export const ADULT_DOCUMENT_TYPES = ['CC', 'CE', 'PA', 'PPT'] as const;
+export const isMinorDocument = (type: string | undefined) =>
+	(MINOR_DOCUMENT_TYPES as readonly string[]).includes(type ?? '');
+const REPRESENTATIVE_KEYS = [
+	'representativeName',
+	'representativeDocumentType',
+	'representativeDocumentNumber'
+] as const;
+
 export const applicantSchema = z
 	.object({
 		name: lineSchema(160),
@@ -40,9 +52,32 @@ export const applicantSchema = z
 			.regex(/^[0-9 +()-]{7,20}$/, 'teléfono inválido')
 			.optional(),
 		address: z.string().trim().max(300).optional(),
-		vereda: lineSchema(120).optional()
+		vereda: lineSchema(120).optional(),
+		/**
+		 * The legal representative of a minor (tarjeta de identidad, registro civil), who files
+		 * and consents for them (Ley 1581 art. 7, Decreto 1377 art. 12).
+		 */
+		representativeName: lineSchema(160).optional(),
+		representativeDocumentType: z.enum(ADULT_DOCUMENT_TYPES).optional(),
+		representativeDocumentNumber: z
+			.string()
+			.regex(/^[A-Za-z0-9-]{3,20}$/, 'número de documento inválido')
+			.optional()
 	})
-	.strict();
+	.strict()
+	.superRefine((a, ctx) => {
+		if (!isMinorDocument(a.documentType)) return;
+		for (const key of REPRESENTATIVE_KEYS) {
+			if (a[key] === undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [key],
+					message: 'falta el representante legal del menor',
+					params: { code: 'requerido' }
+				});
+			}
+		}
+	});
 export type Applicant = z.infer<typeof applicantSchema>;
 
 /** Ley 1581: prior, express, informed consent, kept with the policy version it accepted. */
