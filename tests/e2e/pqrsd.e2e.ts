@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN, baseUrl, holdScripts, waitForOfflineReady, waitForSavedDraft } from './helpers';
+import {
+	E2E_ADMIN,
+	baseUrl,
+	expectAxeClean,
+	holdScripts,
+	waitForOfflineReady,
+	waitForSavedDraft
+} from './helpers';
 import { answerRequest, filedRequests } from '../helpers/as-official';
 
 async function fillQueja(page: Page, subject: string) {
@@ -38,12 +45,21 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await expect(again).toHaveURL(/\/mis-solicitudes\?nueva=/);
 	await expect(again.getByTestId('codigo-provisional')).toHaveText(/^PEND-[0-9A-F]{8}$/);
 	const id = new URL(again.url()).searchParams.get('nueva')!;
+	// The "recibido" moment: the code and the PIN on top, in focus.
+	const received = again.getByTestId('recibido');
+	await expect(received).toBeFocused();
+	await expect(received).toContainText('Guardamos su solicitud en este celular');
+	await expect(received).toContainText(/PEND-[0-9A-F]{8}/);
+	await expectAxeClean(again);
 
 	const reconnectedAt = Date.now();
 	await context.setOffline(false);
 	const radicado = again.getByTestId('radicado').first();
 	await expect(radicado).toHaveText(/^PG-\d{4}-\d{6}$/, { timeout: 20_000 });
 	console.info(`reconnect → radicado shown: ${Date.now() - reconnectedAt} ms`);
+	// The same panel says so when the radicado arrives.
+	await expect(received).toContainText('Recibimos su solicitud');
+	await expect(received).toContainText(await radicado.innerText());
 	await expect(again.getByTestId('plazo').first()).toContainText('15 días hábiles');
 
 	const list = await filedRequests(baseUrl(again), E2E_ADMIN);
