@@ -113,6 +113,31 @@ describe("Puerto Guzmán's seed content", () => {
 		}
 	});
 
+	it('cites a source for every figure it presents as verified, and does not verify a superseded one (legal review 6.1)', () => {
+		for (const page of ofType('pagina')) {
+			for (const f of page.facts) {
+				if (f.verified && /\d/.test(f.value))
+					expect(f.source, `${page.slug}: ${f.label}`).toBeTruthy();
+			}
+		}
+		const profile = ofType('pagina').find((p) => p.slug === 'perfil-del-municipio');
+		const population = profile?.facts.find((f) => f.label === 'Población');
+		expect(population).toMatchObject({
+			verified: false,
+			value: expect.stringMatching(/CNPV\) 2018/)
+		});
+		// Contact data not yet confirmed by the Alcaldía says so where it is shown.
+		const sitio = ofType('sitio')[0];
+		for (const e of sitio?.emails ?? []) expect(e.label).toMatch(/por confirmar/);
+	});
+
+	it('says how the portal meets each of the eight lines of the 2008 plan (legal review 7.2)', () => {
+		const plan = ofType('pagina').find((p) => p.slug === 'plan-de-accion-gel-t');
+		const table = plan?.body.split('## Cómo se cumple hoy')[1] ?? '';
+		const rows = table.split('\n').filter((l) => /^\| (?!Línea|---)/.test(l));
+		expect(rows).toHaveLength(8);
+	});
+
 	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
 		const pages = [
 			...ofType('pagina').filter((p) => p.slug === 'solicitud-de-informacion-publica'),
