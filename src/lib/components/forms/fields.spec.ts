@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import CheckboxField from './CheckboxField.svelte';
+import ConsentField from './ConsentField.svelte';
 import ErrorSummary from './ErrorSummary.svelte';
 import RowsExample from './examples/RowsExample.svelte';
 import SelectField from './SelectField.svelte';
@@ -153,5 +154,28 @@ describe('ErrorSummary', () => {
 
 	it('renders nothing without errors', () => {
 		expect(html(render(ErrorSummary, { props: { errors: [] } }).body).trim()).toBe('');
+	});
+});
+
+describe('ConsentField', () => {
+	const entity = 'Alcaldía Municipal de Puerto Guzmán';
+
+	it('says next to the box who is responsible and what for, then the rights and where to use them (Ley 1581 art. 12)', () => {
+		const out = html(render(ConsentField, { props: { label: 'Autorizo…', entity } }).body);
+		expect(out).toContain(`Responsable de sus datos: ${entity}.`);
+		expect(out).toMatch(/aria-describedby="consentimiento-politica"/);
+		expect(out).toMatch(/<details[^>]*data-testid="aviso-datos"/);
+		expect(out).not.toMatch(/<details[^>]*open/);
+		expect(out).toContain('conocer, actualizar, corregir y pedir que se borren sus datos');
+		expect(out).toContain('href="/formularios/consulta-datos-personales"');
+		expect(out).toContain('href="/formularios/reclamo-datos-personales"');
+		expect(out).toContain('href="/informacion/politica-de-tratamiento-de-datos-personales"');
+	});
+
+	it('opens the whole notice for a field official to read it aloud', () => {
+		const out = html(
+			render(ConsentField, { props: { label: 'Leí…', entity, readAloud: true } }).body
+		);
+		expect(out).toMatch(/<details[^>]*open/);
 	});
 });
