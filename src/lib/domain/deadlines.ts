@@ -185,6 +185,12 @@ export function legalDeadline(input: {
 	};
 }
 
+/** What the extension and statistics rules read of a request's term as filed. */
+export type FiledTerm = Pick<
+	LegalDeadline,
+	'receivedDate' | 'dueDate' | 'businessDays' | 'extensionBusinessDays'
+>;
+
 /**
  * The latest due date an extension ("prórroga") may set, counted like the original from the day
  * after receipt: `receivedDate + businessDays + extensionBusinessDays` business days. Ley 1437

@@ -6,7 +6,7 @@
  */
 import { compareDates, type IsoDate } from './calendar-date';
 import { isBusinessDay, type BusinessCalendar } from './business-days';
-import { canExtend, maxExtensionDueDate } from './deadlines';
+import { canExtend, maxExtensionDueDate, type FiledTerm } from './deadlines';
 
 export type ExtensionRefusal =
 	| 'sin_plazo'
@@ -30,12 +30,7 @@ export interface ExtensionCheck {
  * allowed, `extensionBusinessDays`, of the original).
  */
 export function checkExtension(input: {
-	deadline: {
-		receivedDate: IsoDate;
-		dueDate: IsoDate;
-		businessDays: number;
-		extensionBusinessDays?: number;
-	} | null;
+	deadline: FiledTerm | null;
 	extended: boolean;
 	settled: boolean;
 	today: IsoDate;

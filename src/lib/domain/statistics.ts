@@ -30,6 +30,7 @@
 import { bogotaDate, compareDates, type IsoDate } from './calendar-date';
 import { businessDaysBetween, type BusinessCalendar } from './business-days';
 import { checkExtension } from './prorroga';
+import type { FiledTerm } from './deadlines';
 import { isSettled, sortEvents, type RequestEventLike } from './request-state';
 import { type RequestStatus } from '../schemas/vocab';
 
@@ -55,12 +56,7 @@ export interface StatsRequest {
 	/** When the server received it (the legal term runs from its Bogotá date). */
 	receivedAt: string;
 	/** The legal term as filed; null for trámites without a term in days. */
-	deadline: {
-		receivedDate: IsoDate;
-		dueDate: IsoDate;
-		businessDays: number;
-		extensionBusinessDays?: number;
-	} | null;
+	deadline: FiledTerm | null;
 	vereda?: string;
 	/** Its events (any order); only status, answers and extensions matter here. */
 	events: readonly RequestEventLike[];
