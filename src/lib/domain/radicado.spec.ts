@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { radicadoSchema } from '$lib/schemas';
 import {
+	isTrackingCode,
 	DEFAULT_RADICADO_PREFIX,
 	formatRadicado,
 	isRadicadoPrefix,
@@ -99,5 +100,16 @@ describe('radicado series', () => {
 		expect(isRadicadoPrefix('PG')).toBe(true);
 		expect(isRadicadoPrefix('PGX1')).toBe(false);
 		expect(isRadicadoPrefix(undefined)).toBe(false);
+	});
+});
+
+describe('isTrackingCode', () => {
+	it('takes a radicado (with or without leading zeros) or a provisional code, nothing else', () => {
+		expect(isTrackingCode('PG-2026-000123')).toBe(true);
+		expect(isTrackingCode('PG-2026-123')).toBe(true);
+		expect(isTrackingCode('PEND-3F2A9C1B')).toBe(true);
+		expect(isTrackingCode('PEND-3F2A9C1')).toBe(false);
+		expect(isTrackingCode('pg-2026-1')).toBe(false);
+		expect(isTrackingCode('PG-26-1')).toBe(false);
 	});
 });

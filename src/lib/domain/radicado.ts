@@ -109,3 +109,12 @@ export function parseRadicadoSeries(value: unknown): { prefix: string; year: num
 	const year = Number(m[2]);
 	return year < 1000 ? null : { prefix: m[1] ?? '', year };
 }
+
+/**
+ * Whether a code typed on a tracking form (upper-cased) can be looked up: a radicado (the number
+ * may be typed without its leading zeros) or the provisional code a device showed before the
+ * request was filed (`PEND-` and 8 hex digits).
+ */
+export function isTrackingCode(code: string): boolean {
+	return /^[A-Z]{2,6}-\d{4}-\d{1,6}$/.test(code) || /^PEND-[0-9A-F]{8}$/.test(code);
+}

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { TrackingRefused, trackRequests, withTrackingLookups } from '$lib/server/requests/tracking';
 import { postedForm } from '$lib/server/forms/form-data';
+import { isTrackingCode } from '$lib/domain/radicado';
 import type { Actions } from './$types';
 
 /** Tracking by radicado + PIN as a plain form: works without JavaScript and from any device. */
@@ -12,9 +13,7 @@ export const actions: Actions = {
 			.toUpperCase()
 			.slice(0, 30);
 		const pin = String(data.get('pin') ?? '').trim();
-		// A radicado, or the provisional code a device showed before the request was filed.
-		const code = /^[A-Z]{2,6}-\d{4}-\d{1,6}$/.test(radicado) || /^PEND-[0-9A-F]{8}$/.test(radicado);
-		if (!code || !/^\d{6}$/.test(pin)) {
+		if (!isTrackingCode(radicado) || !/^\d{6}$/.test(pin)) {
 			return fail(400, { radicado, invalid: true });
 		}
 		const [view] = await withTrackingLookups(getClientAddress(), 1, () =>

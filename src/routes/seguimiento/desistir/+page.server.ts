@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { isTrackingCode } from '$lib/domain/radicado';
 import { withdrawalSchema } from '$lib/schemas';
 import { checked, postedForm, text } from '$lib/server/forms/form-data';
 import { TrackingRefused, withTrackingLookups } from '$lib/server/requests/tracking';
@@ -9,9 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One id per rendering of the form: posting it again withdraws once. */
 export const load: PageServerLoad = () => ({ clientId: randomUUID() });
-
-const RADICADO = /^[A-Z]{2,6}-\d{4}-\d{1,6}$/;
-const PROVISIONAL = /^PEND-[0-9A-F]{8}$/;
 
 /**
  * Desistimiento expreso (Ley 1755 art. 18) as a plain form: radicado, PIN, an optional reason
@@ -26,7 +24,7 @@ export const actions: Actions = {
 		const values = { radicado, motivo: motivo.slice(0, 2000) };
 		const errors: Record<string, 'formato' | 'requerido' | 'muy_largo'> = {};
 		if (!radicado) errors.radicado = 'requerido';
-		else if (!RADICADO.test(radicado) && !PROVISIONAL.test(radicado)) errors.radicado = 'formato';
+		else if (!isTrackingCode(radicado)) errors.radicado = 'formato';
 		if (!pin) errors.pin = 'requerido';
 		else if (!/^\d{6}$/.test(pin)) errors.pin = 'formato';
 		const reason = withdrawalSchema.shape.text.safeParse(motivo);
