@@ -17,7 +17,11 @@ const config = {
 		// for a second request, which costs a round trip on 3G and a trip through the service
 		// worker offline.
 		inlineStyleThreshold: 10_000,
-		alias: { $content: 'content' },
+		alias: {
+			$content: 'content',
+			// Written by the client build (scripts/precache-plan.js), read by the service worker.
+			'$precache-plan': '.svelte-kit/precache-plan.json'
+		},
 		csp: {
 			mode: 'auto',
 			directives: CONTENT_SECURITY_POLICY

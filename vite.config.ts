@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 import { messageChunks } from './scripts/message-chunks.js';
+import { precachePlan } from './scripts/precache-plan.js';
 
 /**
  * `npm run dev` gets the same embedded store as `npm start` (unless COUCHDB_URL is set), so the
@@ -40,7 +41,12 @@ const OWN_SERVER_SUITES = [
 ];
 
 export default defineConfig({
-	plugins: [embeddedStoreForDev(), paraglideVitePlugin(paraglideOptions), sveltekit()],
+	plugins: [
+		embeddedStoreForDev(),
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit(),
+		precachePlan()
+	],
 	server: { fs: { allow: ['content', 'couchdb'] } },
 	build: {
 		rollupOptions: {
@@ -57,7 +63,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.spec.ts'],
+					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 					// Unit tests hold no global state between files (each builds its own fakes), so
 					// one module graph per worker is shared: 59 s → 27 s on CI's 2 cores, same tests,
 					// also with the file order shuffled.

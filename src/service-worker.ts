@@ -11,13 +11,15 @@
  * - Sync and everything else: network only (PouchDB keeps its own state).
  */
 import { build, files, prerendered, version } from '$service-worker';
-import { cleanupOutdatedCaches, precacheAndRoute, matchPrecache } from 'workbox-precaching';
+import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { CACHES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy';
+import { installPrecache } from '$lib/pwa/precache-install';
+import plan from '$precache-plan';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -29,15 +31,32 @@ const NETWORK_TIMEOUT_S = 4;
 self.skipWaiting();
 clientsClaim();
 
-precacheAndRoute([
+/** Build files only the back office loads (scripts/precache-plan.js): fetched when used. */
+const onDemand = new Set(plan.onDemand.map((file) => `/${file}`));
+
+const precache = new PrecacheController();
+precache.addToCacheList([
 	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
 	// precached (it would add ~90 KB to every install).
-	...build.filter((url) => !url.includes('/workers/')).map((url) => ({ url, revision: null })),
+	...build
+		.filter((url) => !url.includes('/workers/') && !onDemand.has(url))
+		.map((url) => ({ url, revision: null })),
 	...files
 		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
 		.map((url) => ({ url, revision: version })),
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
+registerRoute(new PrecacheRoute(precache));
+self.addEventListener('install', (event) => {
+	event.waitUntil(
+		installPrecache(
+			{ cacheName: precache.strategy.cacheName, entries: precache.getURLsToCacheKeys() },
+			{ fetch: (request) => fetch(request), open: (name) => caches.open(name) }
+		)
+	);
+});
+// Drops the files of earlier builds that this one no longer lists.
+self.addEventListener('activate', (event) => void precache.activate(event));
 cleanupOutdatedCaches();
 
 /**
@@ -80,7 +99,7 @@ registerRoute(
 		} catch {
 			// offline and never visited: fall through to the shell
 		}
-		return (await matchPrecache(SHELL)) ?? Response.error();
+		return (await precache.matchPrecache(SHELL)) ?? Response.error();
 	})
 );
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { onDemandFiles, type ChunkFile } from './precache-plan.js';
+
+type OutputChunk = ChunkFile;
+type OutputBundle = Parameters<typeof onDemandFiles>[0];
+
+const NODES = '/repo/.svelte-kit/generated/client-optimized/nodes';
+
+function chunk(
+	fileName: string,
+	parts: Partial<OutputChunk> & { css?: string[] } = {}
+): OutputChunk {
+	const { css = [], ...rest } = parts;
+	return {
+		type: 'chunk',
+		fileName,
+		isEntry: false,
+		facadeModuleId: null,
+		imports: [],
+		dynamicImports: [],
+		viteMetadata: { importedCss: new Set(css), importedAssets: new Set() },
+		...rest
+	};
+}
+
+const node = (n: number, parts: Partial<OutputChunk> & { css?: string[] } = {}) =>
+	chunk(`nodes/${n}.js`, { isEntry: true, facadeModuleId: `${NODES}/${n}.js`, ...parts });
+
+/** The generated node module → the route files it imports. */
+const routeFiles: Record<string, string[]> = {
+	[`${NODES}/0.js`]: ['/repo/src/routes/+layout.svelte'],
+	[`${NODES}/1.js`]: ['/repo/src/routes/gestion/solicitudes/+page.svelte'],
+	[`${NODES}/2.js`]: ['/repo/src/routes/tramites/+page.svelte'],
+	[`${NODES}/3.js`]: ['/repo/src/routes/trabajo/+page.svelte']
+};
+
+function bundleOf(chunks: OutputChunk[], assets: string[]): OutputBundle {
+	const bundle: OutputBundle = {};
+	for (const c of chunks) bundle[c.fileName] = c;
+	for (const a of assets) bundle[a] = { type: 'asset', fileName: a };
+	return bundle;
+}
+
+describe('onDemandFiles', () => {
+	const bundle = bundleOf(
+		[
+			chunk('entry/app.js', {
+				isEntry: true,
+				facadeModuleId: '/repo/.svelte-kit/generated/client-optimized/app.js',
+				dynamicImports: ['nodes/0.js', 'nodes/1.js', 'nodes/2.js', 'nodes/3.js']
+			}),
+			node(0, { imports: ['chunks/shared.js'], css: ['assets/0.css'] }),
+			node(1, {
+				imports: ['chunks/shared.js', 'chunks/inbox.js'],
+				css: ['assets/1.css']
+			}),
+			node(2, { imports: ['chunks/shared.js'], dynamicImports: ['chunks/photo.js'] }),
+			node(3, { imports: ['chunks/field.js'] }),
+			chunk('chunks/shared.js'),
+			chunk('chunks/inbox.js', { imports: ['chunks/shared.js'], css: ['assets/inbox.css'] }),
+			chunk('chunks/photo.js'),
+			chunk('chunks/field.js')
+		],
+		['assets/0.css', 'assets/1.css', 'assets/inbox.css', '.vite/manifest.json']
+	);
+	const onDemand = onDemandFiles(bundle, (id) => routeFiles[id] ?? []);
+
+	it('leaves out the back office pages and what only they load', () => {
+		expect(onDemand).toEqual(['assets/1.css', 'assets/inbox.css', 'chunks/inbox.js', 'nodes/1.js']);
+	});
+
+	it('keeps what public pages share with the back office, lazy chunks and the field workspace', () => {
+		for (const file of ['chunks/shared.js', 'chunks/photo.js', 'nodes/3.js', 'chunks/field.js']) {
+			expect(onDemand).not.toContain(file);
+		}
+	});
+});
