@@ -37,7 +37,8 @@ const OWN_SERVER_SUITES = [
 	'tests/integration/authz-matrix.int.ts',
 	'tests/integration/store-outage.int.ts',
 	'tests/integration/cluster-start.int.ts',
-	'tests/integration/hostile-load.int.ts'
+	'tests/integration/hostile-load.int.ts',
+	'tests/integration/unused-numbers.int.ts'
 ];
 
 export default defineConfig({

@@ -68,7 +68,11 @@ test('an official answers a request in the inbox and the citizen’s device rece
 	]) {
 		await expectNoSeriousA11yViolations(official, path);
 	}
-	for (const path of ['/gestion/usuarios', '/gestion/usuarios/ana.gobierno']) {
+	for (const path of [
+		'/gestion/usuarios',
+		'/gestion/usuarios/ana.gobierno',
+		'/gestion/numeros-no-utilizados'
+	]) {
 		await expectNoSeriousA11yViolations(adminPage, path);
 	}
 	const signedOut = await (await browser.newContext()).newPage();

@@ -21,7 +21,9 @@ export const PERMISSIONS = [
 	/** See the staleness view of every dependencia. */
 	'contenido.vencimientos',
 	/** Edit the GEL-T action plan, meetings and the new-trámite pipeline. */
-	'plan.gestionar'
+	'plan.gestionar',
+	/** Sign the justification of a radicado number that was never used (AGN Acuerdo 060). */
+	'radicados.justificar'
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

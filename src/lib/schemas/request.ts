@@ -6,7 +6,8 @@
 import { REQUEST_STATUSES, type RequestStatus } from './vocab';
 import { z } from 'zod';
 import { PQRSD_TYPES } from '$lib/schemas/vocab';
-import { isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
+import { coded, isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
+import { isCleanText } from './text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
 
 /** An official's username, as events and captures refer to it (see usuario.ts). */
@@ -440,6 +441,39 @@ export const attemptDocSchema = z.object({
 	at: isoDateTimeSchema
 });
 export type AttemptDoc = z.infer<typeof attemptDocSchema>;
+
+/**
+ * Why a radicado number was claimed and never used (`justificacion:PG-2026-000222`), signed by
+ * the official who wrote it at the server's time: the written justification AGN Acuerdo 060 de
+ * 2001 (art. 5, parágrafo) asks for each annulled or unused number of the consecutive. Created
+ * once, never changed.
+ */
+export const unusedNumberNoteSchema = z.object({
+	_id: z.string().regex(/^justificacion:[A-Z]{2,6}-\d{4}-\d{6}$/),
+	_rev: z.string().optional(),
+	type: z.literal('justificacion'),
+	radicado: radicadoSchema,
+	reason: z.string().trim().min(20).max(2000),
+	/** Username and name of the official who signs it. */
+	by: usernameRef,
+	byName: lineSchema(160),
+	at: isoDateTimeSchema
+});
+export type UnusedNumberNote = z.infer<typeof unusedNumberNoteSchema>;
+
+/** What an official posts to justify an unused number. */
+export const unusedNumberInputSchema = z
+	.object({
+		radicado: radicadoSchema,
+		reason: z
+			.string()
+			.trim()
+			.min(20, 'muy_corto')
+			.max(2000, 'muy_largo')
+			.refine(isCleanText, coded('caracteres_no_permitidos', 'texto con caracteres de control'))
+	})
+	.strict();
+export type UnusedNumberInput = z.infer<typeof unusedNumberInputSchema>;
 
 /** Best-effort hint of the last number claimed in a series (`contador:PG-2026`); mutable. */
 export const counterDocSchema = z.object({

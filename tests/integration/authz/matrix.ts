@@ -386,6 +386,24 @@ const pageRows: Resource[] = [
 		expect: page(adminOnly)
 	},
 	{
+		name: 'GET /gestion/numeros-no-utilizados',
+		request: () => ({ kind: 'page', path: '/gestion/numeros-no-utilizados' }),
+		expect: page(adminOnly)
+	},
+	{
+		// A number in use: the administrator is let in and told it needs no justification.
+		name: 'POST /gestion/numeros-no-utilizados?/justificar',
+		request: (ctx) => ({
+			kind: 'action',
+			path: '/gestion/numeros-no-utilizados?/justificar',
+			form: {
+				radicado: ctx.shared.radicado,
+				reason: 'Justificación de prueba de la matriz de permisos.'
+			}
+		}),
+		expect: page({ ...adminOnly, administrador: { kind: 'allowed', statuses: [409] } })
+	},
+	{
 		name: 'GET /gestion/solicitudes/[radicado]',
 		request: (ctx) => ({ kind: 'page', path: `/gestion/solicitudes/${ctx.shared.radicado}` }),
 		expect: page(inboxScoped(OK, R404))

@@ -1,8 +1,9 @@
 // Last line of defence inside the store for filed requests. The app's server validates every
 // write with the Zod schemas in src/lib/schemas first; CouchDB cannot run Zod, so this guards
-// what the law and the radicado allocator rely on: only the five known kinds of document, each
-// with its id derived from its content, and requests, events and radicado claims immutable
-// once written (no update, no deletion). Only the counter, a hint, may change.
+// what the law and the radicado allocator rely on: only the six known kinds of document, each
+// with its id derived from its content, and requests, events, radicado claims and the
+// justifications of unused numbers immutable once written (no update, no deletion). Only the
+// counter, a hint, may change.
 function validate(newDoc, oldDoc) {
 	var id = newDoc._id;
 	if (id.indexOf('_design/') === 0 || id.indexOf('_local/') === 0) return;
@@ -92,6 +93,15 @@ function validate(newDoc, oldDoc) {
 		need(UUID.test(newDoc.solicitud), 'solicitud inválida');
 		need(id === 'intento:' + newDoc.solicitud, 'el _id debe ser intento:<solicitud>');
 		need(INSTANT.test(newDoc.at), 'fecha inválida');
+		return;
+	}
+	if (newDoc.type === 'justificacion') {
+		need(RADICADO.test(newDoc.radicado), 'radicado inválido');
+		need(id === 'justificacion:' + newDoc.radicado, 'el _id debe ser justificacion:<radicado>');
+		need(
+			text(newDoc.reason) && text(newDoc.by) && text(newDoc.byName) && INSTANT.test(newDoc.at),
+			'faltan datos de la justificación'
+		);
 		return;
 	}
 	if (newDoc.type === 'contador') {

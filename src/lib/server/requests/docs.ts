@@ -10,11 +10,13 @@
  * | `radicado:PG-2026-000124`            | claim: this number belongs to that request, immutable  |
  * | `contador:PG-2026`                   | hint: the last number claimed in the series (mutable)  |
  * | `intento:<uuid>`                     | the request's first numbering attempt, immutable       |
+ * | `justificacion:PG-2026-000222`       | why a claimed number was never used, signed, immutable |
  */
 export const requestDocId = (id: string) => `solicitud:${id}`;
 export const claimDocId = (radicado: string) => `radicado:${radicado}`;
 export const counterDocId = (series: string) => `contador:${series}`;
 export const attemptDocId = (requestId: string) => `intento:${requestId}`;
+export const unusedNumberNoteId = (radicado: string) => `justificacion:${radicado}`;
 
 /** First and last possible ids of one request's events, for a range read. */
 export function eventRange(requestId: string): [string, string] {

@@ -1,0 +1,181 @@
+/**
+ * The register of radicado numbers that were claimed and never used, per series, with the
+ * written justification AGN Acuerdo 060 de 2001 (art. 5, parágrafo) asks for each one. The
+ * allocator's README lists how a number can stay unused; every such number has a claim that
+ * names the request it was given to, so the register can say why:
+ * - `sin-solicitud`: the claim's request was never stored (its write failed and the device did
+ *   not retry in that year). A retry can still take the number, and then it leaves the list.
+ * - `otro-numero`: the request was stored under another of its claims (two copies raced).
+ * - `sin-reserva`: a number below the series' highest with no claim at all. The allocator
+ *   never leaves one; listed so that an audit sees it if the store ever lost a claim.
+ */
+import {
+	claimDocSchema,
+	requestDocSchema,
+	unusedNumberNoteSchema,
+	type SessionUser,
+	type UnusedNumberInput,
+	type UnusedNumberNote
+} from '$lib/schemas';
+import { formatRadicado, parseRadicado, radicadoSeries } from '$lib/domain/radicado';
+import { couch, DB } from '$lib/server/couch';
+import { CouchError } from '$lib/server/couch/client';
+import { config } from '$lib/server/config.js';
+import { requestDocId, unusedNumberNoteId } from './docs';
+import { CLAIMS_VIEW } from './radicado-allocator';
+
+export type UnusedCause = 'sin-solicitud' | 'otro-numero' | 'sin-reserva';
+
+export interface UnusedNumber {
+	radicado: string;
+	number: number;
+	cause: UnusedCause;
+	/** When the number was claimed (absent for `sin-reserva`). */
+	claimedAt?: string;
+	/** The request the claim named. */
+	requestId?: string;
+	note?: Pick<UnusedNumberNote, 'reason' | 'by' | 'byName' | 'at'>;
+}
+
+export interface UnusedNumberRegister {
+	series: string;
+	year: number;
+	/** Numbers claimed in the series (used or not). */
+	claimed: number;
+	unused: UnusedNumber[];
+}
+
+/** Why a justification was refused: the number is in use, or already justified. */
+export class UnusedNumberRefused extends Error {
+	constructor(readonly code: 'numero_en_uso' | 'ya_justificado') {
+		super(code);
+	}
+}
+
+const range = (prefix: string) => [prefix, `${prefix}\ufff0`] as const;
+
+/** Ids of `ids` that name a stored, not deleted document (no document bodies read). */
+async function storedIds(ids: readonly string[]): Promise<Set<string>> {
+	if (!ids.length) return new Set();
+	const res = await couch().json<{
+		rows: Array<{ key: string; value?: { deleted?: boolean }; error?: string }>;
+	}>(`${encodeURIComponent(DB.requests)}/_all_docs`, {
+		method: 'POST',
+		body: JSON.stringify({ keys: ids })
+	});
+	return new Set(res.rows.filter((r) => r.value && !r.value.deleted).map((r) => r.key));
+}
+
+/** How many radicados each request claimed, in every series (the allocator's view). */
+async function claimsPerRequest(requestIds: readonly string[]): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	if (!requestIds.length) return counts;
+	const res = await couch().json<{ rows: Array<{ key: string }> }>(
+		`${encodeURIComponent(DB.requests)}/_design/${CLAIMS_VIEW.ddoc}/_view/${CLAIMS_VIEW.view}`,
+		{ method: 'POST', body: JSON.stringify({ keys: requestIds }) }
+	);
+	for (const row of res.rows) counts.set(row.key, (counts.get(row.key) ?? 0) + 1);
+	return counts;
+}
+
+/** The register of one year's series, lowest number first. */
+export async function unusedNumbers(year: number): Promise<UnusedNumberRegister> {
+	const series = radicadoSeries(config().RADICADO_PREFIX, year);
+	const [claims, notes] = await Promise.all([
+		couch().range(DB.requests, ...range(`radicado:${series}-`), claimDocSchema),
+		couch().range(DB.requests, ...range(`justificacion:${series}-`), unusedNumberNoteSchema)
+	]);
+	const requestIds = [...new Set(claims.map((c) => c.solicitud))];
+	const [stored, claimCounts] = await Promise.all([
+		storedIds(requestIds.map(requestDocId)),
+		claimsPerRequest(requestIds)
+	]);
+	// A request with more than one claim (in this series or another year's) holds one of them:
+	// only those requests are read (rare; a request carries its attachments inline).
+	const several = requestIds.filter(
+		(id) => (claimCounts.get(id) ?? 0) > 1 && stored.has(requestDocId(id))
+	);
+	const heldBy = new Map<string, string>();
+	if (several.length) {
+		const rows = await couch().allDocs(
+			DB.requests,
+			{ keys: several.map(requestDocId) },
+			requestDocSchema
+		);
+		for (const row of rows) if (row.doc) heldBy.set(row.doc.id, row.doc.radicado);
+	}
+
+	const noteOf = new Map(notes.map((n) => [n.radicado, n]));
+	const withNote = (u: UnusedNumber): UnusedNumber => {
+		const note = noteOf.get(u.radicado);
+		return note
+			? { ...u, note: { reason: note.reason, by: note.by, byName: note.byName, at: note.at } }
+			: u;
+	};
+
+	const unused: UnusedNumber[] = [];
+	const claimedNumbers = new Set<number>();
+	for (const c of claims) {
+		claimedNumbers.add(c.number);
+		const base = {
+			radicado: c.radicado,
+			number: c.number,
+			claimedAt: c.at,
+			requestId: c.solicitud
+		};
+		if (!stored.has(requestDocId(c.solicitud))) {
+			unused.push(withNote({ ...base, cause: 'sin-solicitud' }));
+		} else if (heldBy.has(c.solicitud) && heldBy.get(c.solicitud) !== c.radicado) {
+			unused.push(withNote({ ...base, cause: 'otro-numero' }));
+		}
+	}
+	const highest = Math.max(0, ...claimedNumbers);
+	for (let n = 1; n < highest; n++) {
+		if (claimedNumbers.has(n)) continue;
+		const radicado = formatRadicado({ prefix: config().RADICADO_PREFIX, year, number: n });
+		unused.push(withNote({ radicado, number: n, cause: 'sin-reserva' }));
+	}
+	unused.sort((a, b) => a.number - b.number);
+	return { series, year, claimed: claims.length, unused };
+}
+
+/**
+ * Stores the justification of an unused number, signed by `actor` at the server's time.
+ * @throws {UnusedNumberRefused} when the number is in use (or not of this deployment's
+ *   series) or already justified; a justification is never replaced.
+ */
+export async function justifyUnusedNumber(
+	input: UnusedNumberInput,
+	actor: SessionUser,
+	now: Date = new Date()
+): Promise<UnusedNumberNote> {
+	const parts = parseRadicado(input.radicado);
+	if (!parts || parts.prefix !== config().RADICADO_PREFIX) {
+		throw new UnusedNumberRefused('numero_en_uso');
+	}
+	const register = await unusedNumbers(parts.year);
+	const entry = register.unused.find((u) => u.radicado === input.radicado);
+	if (!entry) throw new UnusedNumberRefused('numero_en_uso');
+	if (entry.note) throw new UnusedNumberRefused('ya_justificado');
+	const note: UnusedNumberNote = unusedNumberNoteSchema.parse({
+		_id: unusedNumberNoteId(input.radicado),
+		type: 'justificacion',
+		radicado: input.radicado,
+		reason: input.reason,
+		by: actor.username,
+		byName: actor.name,
+		at: now.toISOString()
+	});
+	try {
+		// Create-only: two officials signing at once store one justification.
+		await couch().json(`${encodeURIComponent(DB.requests)}/${encodeURIComponent(note._id)}`, {
+			method: 'PUT',
+			body: JSON.stringify(note)
+		});
+	} catch (e) {
+		if (e instanceof CouchError && e.status === 409)
+			throw new UnusedNumberRefused('ya_justificado');
+		throw e;
+	}
+	return note;
+}
