@@ -139,6 +139,13 @@ export const CACHES = /** @type {const} */ ({
 	content: 'api-contenido'
 });
 
+/**
+ * Files the service worker downloads at once while it fills its precache (a browser opens 6
+ * connections per host over HTTP/1.1); see `$lib/pwa/precache-install`. The bench models the
+ * install on 3G with it.
+ */
+export const PRECACHE_CONCURRENCY = 6;
+
 /** Background Sync tags and Web Locks shared by pages and the service worker. */
 export const SYNC = /** @type {const} */ ({
 	/** Background Sync tag and lock of the requests outbox. */

@@ -11,6 +11,8 @@
  * or carry the build's revision, so an update downloads only what changed.
  */
 
+import { PRECACHE_CONCURRENCY } from '$lib/policy';
+
 /** The precache as Workbox's PrecacheController describes it. */
 export interface PrecacheList {
 	/** Cache Storage name of the precache. */
@@ -24,8 +26,6 @@ export interface PrecacheIo {
 	fetch(request: Request): Promise<Response>;
 	open(cacheName: string): Promise<Pick<Cache, 'match' | 'put'>>;
 }
-
-export const PRECACHE_CONCURRENCY = 6;
 
 export async function installPrecache(
 	list: PrecacheList,
