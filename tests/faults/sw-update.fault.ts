@@ -12,11 +12,13 @@ test('a new service worker taking over while a draft is open loses nothing typed
 	await page.getByLabel('Asunto').fill(subject);
 	await expect(page.getByText(/Borrador guardado en este dispositivo/)).toBeVisible();
 
-	// A deployment: the worker script the browser checks now differs by a few bytes.
+	// A deployment: the worker script the browser checks now differs by a few bytes, and the
+	// server reports another build version than the page's.
 	const served = faults.rewriteNext(
 		/^\/service-worker\.js/,
 		(body) => `${body}\n// versión nueva ${Date.now()}\n`
 	);
+	void faults.rewriteNext(/^\/_app\/version\.json/, () => JSON.stringify({ version: 'nueva' }));
 	const tookOver = page.evaluate(
 		() =>
 			new Promise<boolean>((resolve) => {
@@ -28,6 +30,9 @@ test('a new service worker taking over while a draft is open loses nothing typed
 	);
 	await served;
 	expect(await tookOver).toBe(true);
+	// The person is told, and offered a reload.
+	const notice = page.getByTestId('version-nueva');
+	await expect(notice).toContainText('Hay una versión nueva del portal');
 
 	// The page in front of the citizen is untouched and keeps saving.
 	await expect(page.getByLabel('Asunto')).toHaveValue(subject);
@@ -40,8 +45,12 @@ test('a new service worker taking over while a draft is open loses nothing typed
 		)
 		.toEqual(['Escrito después de la actualización.']);
 
-	// And everything comes back after a reload under the new worker.
-	await page.reload();
+	// And everything comes back after the reload it offers, under the new worker.
+	await Promise.all([
+		page.waitForEvent('load'),
+		notice.getByRole('button', { name: 'Actualizar ahora' }).click()
+	]);
+	await expect(notice).toBeHidden();
 	await expect(page.getByLabel('Asunto')).toHaveValue(subject);
 	await expect(page.locator('#campo_descripcion')).toHaveValue(
 		'Escrito después de la actualización.'

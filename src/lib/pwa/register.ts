@@ -1,13 +1,30 @@
+import { updated } from '$app/state';
+
 /**
  * Registers the service worker with workbox-window. A failure (blocked service workers,
  * private mode) must never break the page: the portal still works online without it.
+ * `onUpdate` runs when a new version's worker takes over this page (after a deployment) and
+ * the server runs a newer version than the page.
  */
-export async function registerServiceWorker(): Promise<void> {
+export async function registerServiceWorker(onUpdate?: () => void): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
 	try {
 		const { Workbox } = await import('workbox-window');
 		const wb = new Workbox('/service-worker.js', { scope: '/', type: 'module' });
 		const first = !navigator.serviceWorker.controller;
+		let controlled = !first;
+		wb.addEventListener('controlling', () => {
+			// The first worker to control this page is no news. A later one came with a
+			// deployment, which matters only if the server now runs another version than the one
+			// this page was built with (SvelteKit compares them through /_app/version.json).
+			if (controlled) {
+				void updated
+					.check()
+					.then((newer) => newer && onUpdate?.())
+					.catch(() => {});
+			}
+			controlled = true;
+		});
 		await wb.register();
 		// On the very first visit this page loaded before the worker existed, so it is not in the
 		// page cache; fetch it once through the worker so it opens offline (and fast) next time.
