@@ -3,7 +3,8 @@
  * this machine, prints what | measured | budget | result, and writes the same rows (plus the raw
  * figures behind them) to bench/results/<ISO timestamp>.json and bench/results/latest.json.
  *
- * Usage: node bench/run.js [--runs N] [scenario …]   (default: every scenario, 3 runs)
+ * Usage: node bench/run.js [--runs N] [--no-save] [scenario …]   (default: every scenario, 3 runs)
+ * `--no-save` prints the table without writing results (the byte gate of `npm test`).
  * Scenarios: home-weight, first-visit, inp, offline-repeat, search, offline-pack, server-load,
  * submission.
  * Exit code 1 when a budget fails or a scenario could not run.
@@ -49,10 +50,12 @@ const RUN_LIMIT_MS = 8.5 * 60_000;
 
 const args = process.argv.slice(2);
 let runs = 3;
+let save = true;
 /** @type {string[]} */
 const only = [];
 for (let i = 0; i < args.length; i++) {
 	if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || 3);
+	else if (args[i] === '--no-save') save = false;
 	else only.push(/** @type {string} */ (args[i]));
 }
 const unknown = only.filter((n) => !SCENARIOS.some((s) => s.name === n));
@@ -101,8 +104,18 @@ async function startAppRetrying() {
 
 const startedAt = new Date().toISOString();
 const runStart = performance.now();
-log('building the bench bundle (search index + test corpus)');
-const bundle = await buildBenchBundle();
+/** For scenarios that do not read it (`usesBundle`), building it would only cost time. */
+const NO_BUNDLE = {
+	get iife() {
+		throw new Error('this scenario reads ctx.bundle without setting usesBundle');
+	},
+	load: () => Promise.reject(new Error('this scenario reads ctx.bundle without setting usesBundle'))
+};
+let bundle = NO_BUNDLE;
+if (selected.some((s) => s.usesBundle)) {
+	log('building the bench bundle (search index + test corpus)');
+	bundle = await buildBenchBundle();
+}
 log('starting the app with the seed content');
 let app = await startAppRetrying();
 /** @type {string[]} */
@@ -224,7 +237,7 @@ const report = {
 	rows,
 	details
 };
-const file = writeResults(path.join(import.meta.dirname, 'results'), report);
+const file = save ? writeResults(path.join(import.meta.dirname, 'results'), report) : null;
 
 console.log('');
 console.log(formatTable(rows));
@@ -237,7 +250,8 @@ console.log(
 		`${rows.filter((r) => r.status === 'error').length} error, ` +
 		`${rows.filter((r) => r.status === 'info').length} info, ` +
 		`${rows.filter((r) => r.status === 'n/a').length} n/a — ` +
-		`${(report.durationMs / 1000).toFixed(0)} s; written to ${path.relative(process.cwd(), file)} and latest.json`
+		`${(report.durationMs / 1000).toFixed(0)} s` +
+		(file ? `; written to ${path.relative(process.cwd(), file)} and latest.json` : '')
 );
 // Exit explicitly: keep-alive sockets and PouchDB timers may hold the event loop open.
 process.exit(rows.some((r) => r.status === 'fail' || r.status === 'error') ? 1 : 0);

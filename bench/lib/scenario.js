@@ -18,6 +18,7 @@
  * @typedef {object} Scenario
  * @property {string} name
  * @property {number} timeoutMs
+ * @property {boolean} [usesBundle]  reads `ctx.bundle` (built only when a scenario run needs it)
  * @property {ReadonlyArray<{ id: string, what: string, budget?: string }>} rows  the rows it
  *   produces, in order (used to report an error row for each if it cannot finish)
  * @property {(ctx: BenchContext) => Promise<{ rows: Row[], details?: unknown }>} run

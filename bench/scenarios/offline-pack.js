@@ -134,6 +134,7 @@ async function measuredPull(proxy, settings) {
 export const offlinePack = {
 	name: 'offline-pack',
 	timeoutMs: 300_000,
+	usesBundle: true,
 	rows: ROWS,
 	async run(ctx) {
 		/** @type {import('../lib/app.js').BenchApp | undefined} */

@@ -92,6 +92,7 @@ async function measureOnce(ctx) {
 export const search = {
 	name: 'search',
 	timeoutMs: 120_000,
+	usesBundle: true,
 	rows: ROWS,
 	async run(ctx) {
 		/** @type {Array<Awaited<ReturnType<typeof measureOnce>>>} */
