@@ -104,8 +104,12 @@ async function startAppRetrying() {
 
 const startedAt = new Date().toISOString();
 const runStart = performance.now();
-/** For scenarios that do not read it (`usesBundle`), building it would only cost time. */
+/**
+ * For scenarios that do not read it (`usesBundle`), building it would only cost time.
+ * @type {import('./lib/scenario.js').BenchContext['bundle']}
+ */
 const NO_BUNDLE = {
+	/** @returns {string} */
 	get iife() {
 		throw new Error('this scenario reads ctx.bundle without setting usesBundle');
 	},
