@@ -32,6 +32,25 @@ const act = (who: BackOffice, radicado: string, name: string, fields: Record<str
 	});
 
 describe('request inbox', () => {
+	it('shows each answer under its label, and a choice in the words the citizen picked', async () => {
+		const { radicado } = await fileRequest(
+			'certificado-de-residencia',
+			{
+				barrio_o_vereda: 'La Esmeralda',
+				tiempo_de_residencia: 'mas-de-5-anos',
+				finalidad: 'laboral'
+			},
+			'551903',
+			IDENTIFIED
+		);
+		const { html } = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(html).toMatch(
+			/<dt[^>]*>¿Cuánto tiempo lleva viviendo en Puerto Guzmán\?<\/dt>\s*<dd[^>]*>Más de 5 años<\/dd>/
+		);
+		expect(html).toMatch(/<dd[^>]*>Trabajo \(incluida la mano de obra local\)<\/dd>/);
+		expect(html).not.toMatch(/<dd[^>]*>(mas-de-5-anos|laboral)<\/dd>/);
+	});
+
 	it('shows a request to its dependencia only, with the deadline light', async () => {
 		const { radicado } = await fileRequest();
 		expect(await inboxHas(bo.gobierno, radicado)).toBe(true);

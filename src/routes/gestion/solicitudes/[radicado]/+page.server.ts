@@ -51,7 +51,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { pinHash: _p, payloadHash: _h, _rev, ...shown } = doc;
 	return {
 		request: shown,
-		fieldLabels: Object.fromEntries((form?.fields ?? []).map((f) => [f.name, f.label])),
+		fields: (form?.fields ?? []).map(({ name, label, options }) => ({ name, label, options })),
 		events,
 		state,
 		light: semaforo(state, today, calendar),
