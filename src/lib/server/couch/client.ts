@@ -218,6 +218,31 @@ export class CouchClient {
 		return { doc: parsed.data, conflicts };
 	}
 
+	/** The ids of `ids` that name a stored, not deleted document (no document is read). */
+	async existingIds(db: string, ids: readonly string[]): Promise<Set<string>> {
+		if (!ids.length) return new Set();
+		const res = await this.json<{ rows: Array<{ key: string; value?: { deleted?: boolean } }> }>(
+			`${encodeURIComponent(db)}/_all_docs`,
+			{ method: 'POST', body: JSON.stringify({ keys: ids }) }
+		);
+		return new Set(res.rows.filter((r) => r.value && !r.value.deleted).map((r) => r.key));
+	}
+
+	/** Keys of the rows of a view for several keys, one entry per row (no documents). */
+	async viewKeys(
+		db: string,
+		ddoc: string,
+		view: string,
+		keys: readonly string[]
+	): Promise<string[]> {
+		if (!keys.length) return [];
+		const res = await this.json<{ rows: Array<{ key: string }> }>(
+			`${encodeURIComponent(db)}/_design/${encodeURIComponent(ddoc)}/_view/${encodeURIComponent(view)}`,
+			{ method: 'POST', body: JSON.stringify({ keys }) }
+		);
+		return res.rows.map((r) => r.key);
+	}
+
 	/** Ids and values of the rows of a view for one key (no documents). */
 	async viewRows(
 		db: string,

@@ -54,27 +54,11 @@ export class UnusedNumberRefused extends Error {
 
 const range = (prefix: string) => [prefix, `${prefix}\ufff0`] as const;
 
-/** Ids of `ids` that name a stored, not deleted document (no document bodies read). */
-async function storedIds(ids: readonly string[]): Promise<Set<string>> {
-	if (!ids.length) return new Set();
-	const res = await couch().json<{
-		rows: Array<{ key: string; value?: { deleted?: boolean }; error?: string }>;
-	}>(`${encodeURIComponent(DB.requests)}/_all_docs`, {
-		method: 'POST',
-		body: JSON.stringify({ keys: ids })
-	});
-	return new Set(res.rows.filter((r) => r.value && !r.value.deleted).map((r) => r.key));
-}
-
 /** How many radicados each request claimed, in every series (the allocator's view). */
 async function claimsPerRequest(requestIds: readonly string[]): Promise<Map<string, number>> {
 	const counts = new Map<string, number>();
-	if (!requestIds.length) return counts;
-	const res = await couch().json<{ rows: Array<{ key: string }> }>(
-		`${encodeURIComponent(DB.requests)}/_design/${CLAIMS_VIEW.ddoc}/_view/${CLAIMS_VIEW.view}`,
-		{ method: 'POST', body: JSON.stringify({ keys: requestIds }) }
-	);
-	for (const row of res.rows) counts.set(row.key, (counts.get(row.key) ?? 0) + 1);
+	const keys = await couch().viewKeys(DB.requests, CLAIMS_VIEW.ddoc, CLAIMS_VIEW.view, requestIds);
+	for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
 	return counts;
 }
 
@@ -87,7 +71,7 @@ export async function unusedNumbers(year: number): Promise<UnusedNumberRegister>
 	]);
 	const requestIds = [...new Set(claims.map((c) => c.solicitud))];
 	const [stored, claimCounts] = await Promise.all([
-		storedIds(requestIds.map(requestDocId)),
+		couch().existingIds(DB.requests, requestIds.map(requestDocId)),
 		claimsPerRequest(requestIds)
 	]);
 	// A request with more than one claim (in this series or another year's) holds one of them:
@@ -167,11 +151,8 @@ export async function justifyUnusedNumber(
 		at: now.toISOString()
 	});
 	try {
-		// Create-only: two officials signing at once store one justification.
-		await couch().json(`${encodeURIComponent(DB.requests)}/${encodeURIComponent(note._id)}`, {
-			method: 'PUT',
-			body: JSON.stringify(note)
-		});
+		// Create-only (no _rev): two officials signing at once store one justification.
+		await couch().put(DB.requests, note);
 	} catch (e) {
 		if (e instanceof CouchError && e.status === 409)
 			throw new UnusedNumberRefused('ya_justificado');
