@@ -1,6 +1,7 @@
 /**
  * Entry of the bench's own bundle (built in memory by lib/bench-bundle.js, never shipped): the
- * app's real search index and the deterministic test corpus, plus a generator of stored content
+ * app's real search index, the deterministic test corpus, the seed content's search recall,
+ * plus a generator of stored content
  * documents with rendered HTML, so that the browser rows and the Node rows use exactly the
  * code and data the app and its unit tests use.
  */
@@ -8,8 +9,21 @@ import { Marked } from 'marked';
 import { SearchIndex } from '../src/lib/search/search-index';
 import { toSearchDoc } from '../src/lib/search/search-doc';
 import { CorpusGenerator } from '../src/lib/search/test-corpus';
+import { measureRecall } from '../src/lib/search/recall';
+import misspellings from '../src/lib/search/misspellings.json';
+import { buildSeedDocs } from '../src/lib/server/seed/build-seed-docs';
+import { seedContentFiles } from '../src/lib/server/seed/content-files';
 
 export { CorpusGenerator, SearchIndex, toSearchDoc };
+
+/**
+ * Recall of the misspelling set on Puerto Guzmán's seed content (the unit test's measure).
+ * @returns {ReturnType<typeof measureRecall> & { cases: number }}
+ */
+export function seedRecall() {
+	const docs = buildSeedDocs(seedContentFiles()).flatMap((d) => toSearchDoc(d) ?? []);
+	return { ...measureRecall(SearchIndex.build(docs), misspellings), cases: misspellings.length };
+}
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 

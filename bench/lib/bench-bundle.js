@@ -18,6 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * @property {typeof import('../../src/lib/search/search-index.ts').SearchIndex} SearchIndex
  * @property {typeof import('../../src/lib/search/search-doc.ts').toSearchDoc} toSearchDoc
  * @property {typeof import('../search-entry.js').storedDocs} storedDocs
+ * @property {typeof import('../search-entry.js').seedRecall} seedRecall
  */
 
 /**

@@ -10,6 +10,7 @@ const pages = [
 	'/directorio',
 	'/noticias',
 	'/buscar?q=certificado',
+	'/buscar?q=xqzwvkt',
 	'/guardado',
 	'/informacion/plan-de-accion-gel-t',
 	'/pqrsd',

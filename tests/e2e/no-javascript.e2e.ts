@@ -18,6 +18,16 @@ test('without JavaScript every public page renders and the menu, links and searc
 	await page.getByRole('searchbox', { name: 'Buscar en el portal' }).fill('predial');
 	await page.getByRole('button', { name: 'Buscar' }).first().click();
 	await expect(page.getByRole('link', { name: /predial/i }).first()).toBeVisible();
+	// The search page's own form, spelling forgiven by the server's index.
+	const main = page.getByRole('main');
+	await main.getByRole('searchbox', { name: 'Buscar en el portal' }).fill('papel para el sisvén');
+	await main.getByRole('button', { name: 'Buscar' }).click();
+	await expect(page.getByRole('link', { name: /SISBÉN/ }).first()).toBeVisible();
+	await main.getByRole('searchbox', { name: 'Buscar en el portal' }).fill('xqzwvkt');
+	await main.getByRole('button', { name: 'Buscar' }).click();
+	await expect(page.getByRole('heading', { level: 2, name: '¿Qué puede hacer?' })).toBeVisible();
+	await page.getByRole('link', { name: 'Vea la lista de todos los trámites' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Trámites');
 
 	for (const path of [
 		'/tramites',

@@ -2,7 +2,7 @@ import { isStopWord, splitWords, stem } from './normalize';
 
 /** Longest query considered; the rest is ignored rather than slowing every keystroke. */
 export const MAX_QUERY_LENGTH = 200;
-/** Most terms considered; with AND semantics, more would hardly narrow anything. */
+/** Most terms considered: a longer query is pasted text, and each term costs a dictionary lookup. */
 export const MAX_QUERY_TERMS = 8;
 
 /** One word of a query: matched by stem, or as a prefix when it is still being typed. */

@@ -51,3 +51,41 @@ export const MAX_FIELD_CODE = 31;
 export function prefixFactor(typedLength: number, termLength: number): number {
 	return 0.5 + 0.4 * Math.min(1, typedLength / Math.max(termLength, 1));
 }
+
+/** Multiplier for a term that sounds like the query word but is spelled otherwise. */
+export const SOUND_FACTOR = 0.8;
+/** Multiplier for a term reached through an everyday synonym ("papel" → "certificado"). */
+export const SYNONYM_FACTOR = 0.6;
+
+/**
+ * Typing mistakes forgiven in a word, by its length: none in short words (where one letter
+ * changes the word: "paz", "pago"), one from five letters, two from nine. Numbers must be exact.
+ */
+export function typosAllowed(word: string): number {
+	if (/\d/.test(word)) return 0;
+	return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+/** Multiplier for a term `distance` typing mistakes away from the query word. */
+export function typoFactor(distance: number): number {
+	return distance <= 0 ? 1 : distance === 1 ? 0.6 : 0.4;
+}
+
+/**
+ * Fewest query words a result must match: all of a one-word query, one of two, half of more.
+ * Enough to forgive an unknown word ("papel para el sisben") without listing every document
+ * that shares one common word with a long query.
+ */
+export function minimumMatched(words: number): number {
+	return Math.max(1, Math.ceil(words / 2));
+}
+
+/**
+ * Multiplier for a document matching `matched` of `words` query words: squared, so that
+ * matching every word outranks a strong match of only some (a title hit on one of two words
+ * scores 8 × 0.25 = 2, like body mentions of both words).
+ */
+export function coverageFactor(matched: number, words: number): number {
+	const share = words > 0 ? matched / words : 0;
+	return share * share;
+}

@@ -1,17 +1,26 @@
 import { CONTENT_TYPES, type ContentType } from '$lib/schemas';
 import { isStopWord, splitWords, stem } from './normalize';
+import { boundedEditDistance } from './edit-distance';
+import { phoneticKey } from './phonetic';
 import { decodePostings, encodePostings, maxPostings } from './postings-codec';
 import { parseQuery, type QueryTerm } from './query';
 import {
 	CODE_SCORE,
 	KEYWORDS_BIT,
 	MAX_FIELD_CODE,
+	SOUND_FACTOR,
 	SUMMARY_BIT,
+	SYNONYM_FACTOR,
 	TITLE_BIT,
 	bodyLevel,
-	prefixFactor
+	coverageFactor,
+	minimumMatched,
+	prefixFactor,
+	typoFactor,
+	typosAllowed
 } from './ranking';
 import type { SearchDoc } from './search-doc';
+import { synonymsOf } from './synonyms';
 
 /**
  * Version of the stored format and of the text analysis behind it. Bump it whenever
@@ -72,6 +81,13 @@ interface DocInfo {
 /** Candidate terms of one query word: term id → score multiplier. */
 type Candidates = Map<number, number>;
 
+/** Letters whose sound depends on the letter after them: a word being typed may end mid-sound. */
+const OPEN_SOUND_AT_END = /[cglqnuy]$/;
+/** Shortest sound completed while typing: "se" would complete to half the dictionary. */
+const MIN_SOUND_PREFIX = 4;
+/** Longest word checked for typing mistakes; longer ones are pasted text, not typing. */
+const MAX_TYPO_WORD = 30;
+
 /**
  * In-memory inverted index for Spanish full-text search over the portal's content.
  *
@@ -81,6 +97,11 @@ type Candidates = Map<number, number>;
  * the postings of its terms and a few scratch arrays sized to the number of documents.
  */
 export class SearchIndex {
+	/** Sorted distinct sounds of the dictionary's terms (see `phonetic`). */
+	private readonly sounds: string[];
+	/** Term ids of each sound in `sounds`. */
+	private readonly soundTerms: number[][];
+
 	private constructor(
 		private readonly docs: DocInfo[],
 		private readonly terms: string[],
@@ -90,7 +111,19 @@ export class SearchIndex {
 		private readonly postingCodes: Uint8Array,
 		private readonly variants: string[],
 		private readonly variantTerms: Uint32Array
-	) {}
+	) {
+		// Derived, not stored: the sound of a term is a function of the term, so stored indexes
+		// stay as small as before and always agree with this version's phonetic rules.
+		const byS = new Map<string, number[]>();
+		terms.forEach((term, t) => {
+			const key = phoneticKey(term);
+			const list = byS.get(key);
+			if (list) list.push(t);
+			else byS.set(key, [t]);
+		});
+		this.sounds = [...byS.keys()].sort(compare);
+		this.soundTerms = this.sounds.map((k) => byS.get(k) as number[]);
+	}
 
 	/** Number of documents in the index. */
 	get size(): number {
@@ -207,9 +240,13 @@ export class SearchIndex {
 	}
 
 	/**
-	 * Documents matching every word of `query` (accents, case, stop words and plurals
-	 * ignored; the word being typed matches as a prefix), best first: title and keyword
-	 * matches above summary and body matches, newer documents first on equal scores.
+	 * Documents matching the words of `query`, best first. Forgiving, because people write as
+	 * they speak and type on small screens: accents, case, stop words and plurals are ignored;
+	 * the word being typed matches as a prefix; a word also finds words that sound the same
+	 * ("sertificado"), words one or two typing mistakes away ("predail") and everyday synonyms
+	 * ("papel" → certificado), each scoring below the word itself. Words are OR-ed and ranked:
+	 * documents matching more of the words come first (a document must match at least half of
+	 * them), then title and keyword matches above summary and body ones, then newer documents.
 	 * Never throws on user input; an empty or meaningless query gives no results.
 	 */
 	search(query: string, opts: SearchOptions = {}): SearchHit[] {
@@ -218,48 +255,37 @@ export class SearchIndex {
 		const words = parseQuery(query);
 		if (words.length === 0) return [];
 
-		const candidates: Candidates[] = [];
-		for (const word of words) {
-			const c = this.candidatesOf(word);
-			if (c.size === 0) return [];
-			candidates.push(c);
-		}
-		// Rarest word first: later words only visit documents that matched all before them.
-		const cost = candidates.map((c) => this.postingCount(c));
-		const order = candidates
-			.map((_, i) => i)
-			.sort((a, b) => (cost[a] as number) - (cost[b] as number));
-
 		const n = this.docs.length;
 		const matched = new Uint8Array(n);
 		const total = new Float64Array(n);
 		const best = new Float64Array(n);
-		let pool: number[] = [];
-		for (let k = 0; k < order.length; k++) {
+		const pool: number[] = [];
+		for (const word of words) {
 			const touched: number[] = [];
-			for (const [term, factor] of candidates[order[k] as number] as Candidates) {
+			for (const [term, factor] of this.candidatesOf(word)) {
 				const end = this.termStart[term + 1] as number;
 				for (let p = this.termStart[term] as number; p < end; p++) {
 					const d = this.postingDocs[p] as number;
-					if (matched[d] !== k) continue;
 					const s = (CODE_SCORE[this.postingCodes[p] as number] as number) * factor;
 					if (best[d] === 0) touched.push(d);
 					if (s > (best[d] as number)) best[d] = s;
 				}
 			}
 			for (const d of touched) {
-				matched[d] = k + 1;
+				if (matched[d] === 0) pool.push(d);
+				matched[d] = (matched[d] as number) + 1;
 				total[d] = (total[d] as number) + (best[d] as number);
 				best[d] = 0;
 			}
-			if (k === 0) pool = touched;
-			if (touched.length === 0) return [];
 		}
 
-		const want = order.length;
+		const need = minimumMatched(words.length);
 		const hits = pool.filter(
-			(d) => matched[d] === want && (!opts.type || this.docs[d]?.type === opts.type)
+			(d) => (matched[d] as number) >= need && (!opts.type || this.docs[d]?.type === opts.type)
 		);
+		for (const d of hits) {
+			total[d] = (total[d] as number) * coverageFactor(matched[d] as number, words.length);
+		}
 		hits.sort((a, b) => (total[b] as number) - (total[a] as number) || a - b);
 		return hits.slice(0, limit).map((d) => {
 			const { id, type, title, url, summary } = this.docs[d] as DocInfo;
@@ -350,17 +376,39 @@ export class SearchIndex {
 		);
 	}
 
-	/** Dictionary terms a query word stands for, with the multiplier each one scores at. */
+	/**
+	 * Dictionary terms a query word stands for, with the multiplier each one scores at: the
+	 * word itself (1), completions of the word being typed, its synonyms, words that sound
+	 * the same and, only when none of those exist, words within one or two typing mistakes.
+	 */
 	private candidatesOf(word: QueryTerm): Candidates {
 		const found: Candidates = new Map();
-		const exact = lowerBound(this.terms, word.stem);
-		if (this.terms[exact] === word.stem) found.set(exact, 1);
-		if (!word.prefix) return found;
-
 		const keep = (term: number, factor: number) => {
 			if ((found.get(term) ?? 0) < factor) found.set(term, factor);
 		};
-		const typed = word.word;
+		const termOf = (stem: string): number => {
+			const t = lowerBound(this.terms, stem);
+			return this.terms[t] === stem ? t : -1;
+		};
+
+		const exact = termOf(word.stem);
+		if (exact >= 0) found.set(exact, 1);
+		for (const synonym of synonymsOf(word.stem)) {
+			const t = termOf(synonym);
+			if (t >= 0) keep(t, SYNONYM_FACTOR);
+		}
+		const sound = phoneticKey(word.stem);
+		const s = lowerBound(this.sounds, sound);
+		if (this.sounds[s] === sound) {
+			for (const t of this.soundTerms[s] as number[]) keep(t, SOUND_FACTOR);
+		}
+		if (word.prefix) this.addCompletions(word.word, keep);
+		if (found.size === 0) this.addNearMisses(sound, keep);
+		return found;
+	}
+
+	/** Terms that complete a word still being typed, by spelling and by sound. */
+	private addCompletions(typed: string, keep: (term: number, factor: number) => void): void {
 		for (let t = lowerBound(this.terms, typed); t < this.terms.length; t++) {
 			const term = this.terms[t] as string;
 			if (!term.startsWith(typed)) break;
@@ -372,15 +420,35 @@ export class SearchIndex {
 			const term = this.variantTerms[v] as number;
 			keep(term, variant === typed ? 1 : prefixFactor(typed.length, variant.length));
 		}
-		return found;
+		// "sertifi" completes to "certificado" by sound. A final c, g, l… may not have its sound
+		// yet ("sertific" could go on as "-ado" or "-e"), so it is left out of the sound prefix.
+		const head = phoneticKey(OPEN_SOUND_AT_END.test(typed) ? typed.slice(0, -1) : typed);
+		if (head.length < MIN_SOUND_PREFIX) return;
+		for (let s = lowerBound(this.sounds, head); s < this.sounds.length; s++) {
+			const sound = this.sounds[s] as string;
+			if (!sound.startsWith(head)) break;
+			const factor = SOUND_FACTOR * prefixFactor(head.length, sound.length);
+			for (const t of this.soundTerms[s] as number[]) keep(t, factor);
+		}
 	}
 
-	private postingCount(candidates: Candidates): number {
-		let n = 0;
-		for (const t of candidates.keys()) {
-			n += (this.termStart[t + 1] as number) - (this.termStart[t] as number);
+	/**
+	 * Terms within the typing mistakes a word of this length allows, compared by sound so a
+	 * spelling slip and a typo add up to one mistake. Only sounds with the same first letter
+	 * are compared: a wrong first letter is rare in typing, and this keeps the scan to a
+	 * slice of the dictionary.
+	 */
+	private addNearMisses(sound: string, keep: (term: number, factor: number) => void): void {
+		const allowed = typosAllowed(sound);
+		if (allowed === 0 || sound.length > MAX_TYPO_WORD) return;
+		const first = sound.charAt(0);
+		for (let s = lowerBound(this.sounds, first); s < this.sounds.length; s++) {
+			const candidate = this.sounds[s] as string;
+			if (candidate.charAt(0) !== first) break;
+			const distance = boundedEditDistance(sound, candidate, allowed);
+			if (distance > allowed) continue;
+			for (const t of this.soundTerms[s] as number[]) keep(t, typoFactor(distance));
 		}
-		return n;
 	}
 }
 
