@@ -12,7 +12,7 @@ export async function waitForOfflineReady(page: Page) {
 	await page.waitForFunction(() => localStorage.getItem('ventanilla.paquete') !== null, null, {
 		timeout: 30_000
 	});
-	await expect(page.getByText(/Guardado para leer sin conexión/)).toBeVisible();
+	await expect(page.getByText(/Guardado el /)).toBeVisible();
 }
 
 /**

@@ -14,6 +14,8 @@ class PackState {
 	syncedAt = $state<string | null>(null);
 	docCount = $state(0);
 	received = $state(0);
+	/** Share of the download done (0–99) while saving, when the server's sequence is known. */
+	percent = $state<number | null>(null);
 	error = $state<string | null>(null);
 	#running: Promise<void> | null = null;
 
@@ -38,10 +40,14 @@ class PackState {
 		this.status = 'syncing';
 		this.error = null;
 		this.received = 0;
+		this.percent = null;
 		try {
 			const { pullContent } = await import('$lib/sync/content-pull');
 			const first = !this.syncedAt;
-			const result = await pullContent((n) => (this.received = n));
+			const result = await pullContent((progress) => {
+				this.received = progress.received;
+				this.percent = progress.percent;
+			});
 			// Once the device holds the portal, ask the browser not to evict it (result shown on
 			// /guardado); Chrome answers from site engagement without prompting.
 			if (first) void navigator.storage?.persist?.().catch(() => false);

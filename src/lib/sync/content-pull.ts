@@ -1,5 +1,6 @@
 import { packFlag } from '$lib/device-flags';
 import { localContentDb, PouchDB, remoteContentUrl } from './pouch';
+import { pullPercent } from './pull-progress';
 
 /**
  * Documents per replication batch. Large batches mean few HTTP round trips on high-latency
@@ -7,15 +8,27 @@ import { localContentDb, PouchDB, remoteContentUrl } from './pouch';
  */
 export const PULL_BATCH_SIZE = 1000;
 
+/** What a pull has brought so far; `percent` is null until the server's sequence is known. */
+export interface PullProgress {
+	received: number;
+	percent: number | null;
+}
+
 /**
  * Brings the device's copy of the public content up to date, then rebuilds the offline search
  * index from it. Resolves only when everything is stored; a cut link rejects and the next pull
  * resumes from the last checkpoint.
  */
 export async function pullContent(
-	onProgress: (docsReceived: number) => void = () => {}
+	onProgress: (progress: PullProgress) => void = () => {}
 ): Promise<{ syncedAt: string; docCount: number }> {
 	const local = localContentDb();
+	// Asked beside the replication, not before it: progress must not delay the download.
+	let updateSeq: unknown = null;
+	void fetch(remoteContentUrl(), { headers: { accept: 'application/json' } })
+		.then((res) => (res.ok ? res.json() : null))
+		.then((info: { update_seq?: unknown } | null) => (updateSeq = info?.update_seq ?? null))
+		.catch(() => {});
 	const replication = PouchDB.replicate(remoteContentUrl(), local, {
 		batch_size: PULL_BATCH_SIZE,
 		batches_limit: 2,
@@ -23,7 +36,9 @@ export async function pullContent(
 		checkpoint: 'target',
 		retry: false
 	});
-	replication.on('change', (info) => onProgress(info.docs_written));
+	replication.on('change', (info) =>
+		onProgress({ received: info.docs_written, percent: pullPercent(info.last_seq, updateSeq) })
+	);
 	const result = await replication;
 	if (!result.ok) throw new Error(result.errors.map(String).join('; ') || 'replicación incompleta');
 

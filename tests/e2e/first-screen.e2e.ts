@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForAppStart } from './helpers';
+
+/** Every kind of public page: hubs, lists, details, forms, search and the device's own pages. */
+const PUBLIC_ROUTES = [
+	'/',
+	'/tramites',
+	'/tramites/certificado-de-residencia',
+	'/noticias',
+	'/noticias/jornadas-sisben-en-veredas',
+	'/directorio',
+	'/directorio/oficina-sisben',
+	'/entidades',
+	'/entidades/concejo-municipal',
+	'/normativa',
+	'/normativa/ley-1712-de-2014',
+	'/concejo',
+	'/informacion',
+	'/informacion/canales-de-atencion',
+	'/atencion',
+	'/participa',
+	'/mapa-del-sitio',
+	'/transparencia',
+	'/transparencia/1-1-mision-vision-funciones',
+	'/gel-t/plan',
+	'/gel-t/lineas/designar-funcionarios-del-portal',
+	'/datos-abiertos',
+	'/buscar?q=certificado',
+	'/pqrsd',
+	'/formularios/queja',
+	'/formularios/certificado-de-residencia',
+	'/seguimiento',
+	'/mis-solicitudes',
+	'/guardado'
+];
+
+/** Where the h1 and the first form field or search result start, in page coordinates. */
+function firstScreen(page: Page) {
+	return page.evaluate(() => {
+		const top = (el: Element | null) =>
+			el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null;
+		const field = document.querySelector(
+			'main input:not([type=hidden]), main select, main textarea, main ol.results a'
+		);
+		return { h1: top(document.querySelector('h1')), field: top(field) };
+	});
+}
+
+test.describe('on a 360×740 phone', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	test('every public page starts its h1 within the first 200 px, its first field above the fold', async ({
+		page
+	}) => {
+		for (const path of PUBLIC_ROUTES) {
+			const res = await page.goto(path);
+			expect(res?.status(), path).toBe(200);
+			const { h1, field } = await firstScreen(page);
+			expect(h1, `${path}: h1 top`).not.toBeNull();
+			expect(h1 as number, `${path}: h1 top`).toBeLessThanOrEqual(200);
+			// A field or result whose top is 48 px above the fold's edge can be seen and tapped.
+			if (field !== null) expect(field, `${path}: first field top`).toBeLessThanOrEqual(740 - 48);
+		}
+	});
+
+	test('the menu waits behind its button, opens, and closes with Escape or a choice', async ({
+		page
+	}) => {
+		await page.goto('/tramites');
+		await waitForAppStart(page);
+		const menu = page.getByRole('navigation', { name: 'Menú principal' });
+		const button = page.getByRole('button', { name: 'Menú' });
+		await expect(menu).toBeHidden();
+		await button.click();
+		await expect(button).toHaveAttribute('aria-expanded', 'true');
+		await expect(menu.getByRole('link', { name: 'Transparencia' })).toBeVisible();
+		await page.keyboard.press('Escape');
+		await expect(menu).toBeHidden();
+		await button.click();
+		await menu.getByRole('link', { name: 'Noticias' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Noticias');
+		await expect(menu).toBeHidden();
+		await expect(button).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	test('the header has a search icon, and the search page only its own box', async ({ page }) => {
+		await page.goto('/tramites');
+		await page.getByRole('link', { name: 'Buscar', exact: true }).click();
+		await expect(page).toHaveURL(/\/buscar$/);
+		await expect(page.getByRole('searchbox')).toHaveCount(1);
+	});
+});
+
+test.describe('on a 360×740 phone without JavaScript', () => {
+	test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+
+	test('the h1 still comes first and the "Menú" link opens the menu', async ({ page }) => {
+		for (const path of ['/', '/tramites/certificado-de-residencia', '/formularios/queja']) {
+			await page.goto(path);
+			const { h1 } = await firstScreen(page);
+			expect(h1 as number, path).toBeLessThanOrEqual(200);
+		}
+		const menu = page.getByRole('navigation', { name: 'Menú principal' });
+		await expect(menu).toBeHidden();
+		await page.getByRole('link', { name: 'Menú' }).click();
+		await menu.getByRole('link', { name: 'Transparencia' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Transparencia');
+	});
+});
+
+test.describe('on a 1080×1920 kiosk in portrait', () => {
+	test.use({ viewport: { width: 1080, height: 1920 } });
+
+	test('every public page starts its h1 in the top fifth, its first field above the fold', async ({
+		page
+	}) => {
+		for (const path of PUBLIC_ROUTES) {
+			await page.goto(path);
+			const { h1, field } = await firstScreen(page);
+			expect(h1 as number, `${path}: h1 top`).toBeLessThanOrEqual(1920 / 5);
+			if (field !== null) expect(field, `${path}: first field top`).toBeLessThanOrEqual(1920 - 96);
+		}
+	});
+});
