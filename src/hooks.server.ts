@@ -97,6 +97,11 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 				return event.locals.kiosk ? out.replace('<html lang=', '<html class="kiosco" lang=') : out;
 			}
 		});
+		// Stored pages say their language, so that the service worker does not show a page kept
+		// in Spanish to someone who has just switched to English with no signal.
+		if (response.headers.get('content-type')?.startsWith('text/html')) {
+			response.headers.set('content-language', locale);
+		}
 		return withHeaders(event.url, response);
 	});
 };

@@ -17,7 +17,8 @@ import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
-import { CACHES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy';
+import { CACHES, COOKIES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy';
+import { baseLocale } from '$lib/paraglide/runtime';
 import { installPrecache } from '$lib/pwa/precache-install';
 import plan from '$precache-plan';
 
@@ -95,13 +96,35 @@ registerRoute(
 		if (!mayStorePage(options.url.pathname)) return fetch(options.request);
 		try {
 			const response = await pages.handle(options);
-			if (response) return response;
+			if (response && !(await inAnotherLanguage(response))) return response;
 		} catch {
 			// offline and never visited: fall through to the shell
 		}
 		return (await precache.matchPrecache(SHELL)) ?? Response.error();
 	})
 );
+
+/**
+ * Whether a page (a stored copy, when offline) is in another language than the one chosen on
+ * this device: the shell then renders it in the chosen one, so the language switch works with
+ * no signal. Chosen = the switch's cookie, read through the Cookie Store API where the browser
+ * offers it to workers (Chromium, Safari); elsewhere the stored page is shown as it is.
+ */
+async function inAnotherLanguage(response: Response): Promise<boolean> {
+	const pageLocale = response.headers.get('content-language');
+	const store = (self as unknown as { cookieStore?: CookieReader }).cookieStore;
+	if (!pageLocale || !store) return false;
+	try {
+		const chosen = (await store.get(COOKIES.locale))?.value ?? baseLocale;
+		return chosen !== pageLocale;
+	} catch {
+		return false;
+	}
+}
+
+interface CookieReader {
+	get(name: string): Promise<{ value: string } | null | undefined>;
+}
 
 registerRoute(
 	({ url, request }) =>

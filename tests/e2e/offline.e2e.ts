@@ -46,6 +46,45 @@ test.describe('reading the portal offline', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('the language switch works with no signal, on pages stored in the other language', async ({
+		page,
+		context
+	}) => {
+		const errors = collectErrors(page);
+		await page.goto('/tramites');
+		await waitForOfflineReady(page);
+		await page.reload();
+		await context.setOffline(true);
+
+		await page.getByRole('link', { name: 'Read this portal in English' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Procedures and services');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('searchbox', { name: 'Search the portal' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Lee este portal en español' })).toBeVisible();
+		await page.goto('/tramites/certificado-de-residencia');
+		await expect(page.getByRole('heading', { name: 'Requirements' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+		await page.getByRole('link', { name: 'Lee este portal en español' }).click();
+		await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
+		await page.goto('/tramites');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trámites y servicios');
+		expect(errors).toEqual([]);
+	});
+
+	test('with nothing saved yet, the status line does not claim the page comes from the device', async ({
+		page,
+		context
+	}) => {
+		await page.route('**/api/sync/contenido**', (route) => route.abort());
+		await page.goto('/tramites');
+		await expect(page.getByText('Aún no disponible sin señal')).toBeVisible();
+		await context.setOffline(true);
+		await expect(page.getByRole('status').filter({ hasText: 'Sin conexión' })).toBeVisible();
+		await expect(page.getByText('Está viendo lo que guardó')).toHaveCount(0);
+		await expect(page.getByText('Aún no disponible sin señal')).toBeVisible();
+	});
+
 	test('a page that is not saved says so in Spanish instead of failing', async ({
 		page,
 		context
