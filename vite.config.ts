@@ -3,7 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { paraglideOptions } from './scripts/paraglide-options.js';
-import { messageChunks } from './scripts/message-chunks.js';
+import { clientChunks } from './scripts/frame-chunks.js';
 import { precachePlan } from './scripts/precache-plan.js';
 
 /**
@@ -52,7 +52,7 @@ export default defineConfig({
 	build: {
 		rollupOptions: {
 			output: {
-				manualChunks: messageChunks()
+				manualChunks: clientChunks()
 			}
 		}
 	},

@@ -69,7 +69,7 @@ test.describe('on a 360×740 phone', () => {
 		await page.goto('/tramites');
 		await waitForAppStart(page);
 		const menu = page.getByRole('navigation', { name: 'Menú principal' });
-		const button = page.getByRole('button', { name: 'Menú' });
+		const button = page.getByRole('link', { name: 'Menú' });
 		await expect(menu).toBeHidden();
 		await button.click();
 		await expect(button).toHaveAttribute('aria-expanded', 'true');

@@ -41,14 +41,14 @@ export function formatDateTime(iso: string): string {
 }
 
 /**
- * A timestamp for one short status line, in Colombian time: "20 nov, 3:04 p. m.". Built from
- * parts because es-CO's own short style ("20 de nov, …") does not fit a 360-px line.
+ * A timestamp for one short status line, in Colombian time: "20 nov, 3:04 p. m." (es-CO's own
+ * "20 de nov" loses its "de" to fit a 360-px line).
  */
 export function formatShortDateTime(iso: string): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
 	const t = tag();
-	const parts = cached(
+	return cached(
 		`short-datetime:${t}`,
 		() =>
 			new Intl.DateTimeFormat(t, {
@@ -58,12 +58,9 @@ export function formatShortDateTime(iso: string): string {
 				minute: '2-digit',
 				timeZone: 'America/Bogota'
 			})
-	).formatToParts(d);
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		parts.find((p) => p.type === type)?.value ?? '';
-	const period = part('dayPeriod');
-	const time = `${part('hour')}:${part('minute')}${period ? ` ${period}` : ''}`;
-	return `${part('day')} ${part('month').replace(/\.$/, '')}, ${time}`;
+	)
+		.format(d)
+		.replace(' de ', ' ');
 }
 
 /** Bytes as "1,2 MB". */
