@@ -40,17 +40,6 @@ test('the transparency menu lists its ten categories with an honest status', asy
 	await expect(page.getByText('Sin información publicada').first()).toBeVisible();
 });
 
-test('the portal fits a 320 px wide phone without sideways scrolling', async ({ page }) => {
-	await page.setViewportSize({ width: 320, height: 640 });
-	for (const path of ['/', '/tramites/certificado-de-residencia', '/transparencia']) {
-		await page.goto(path);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow, path).toBeLessThanOrEqual(0);
-	}
-});
-
 test('the language switch shows the portal in English and back in Spanish', async ({ page }) => {
 	await page.goto('/tramites');
 	await page.getByRole('link', { name: 'Read this portal in English' }).click();

@@ -1,38 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForAppStart } from './helpers';
-
-/** Every kind of public page: hubs, lists, details, forms, search and the device's own pages. */
-const PUBLIC_ROUTES = [
-	'/',
-	'/tramites',
-	'/tramites/certificado-de-residencia',
-	'/noticias',
-	'/noticias/jornadas-sisben-en-veredas',
-	'/directorio',
-	'/directorio/oficina-sisben',
-	'/entidades',
-	'/entidades/concejo-municipal',
-	'/normativa',
-	'/normativa/ley-1712-de-2014',
-	'/concejo',
-	'/informacion',
-	'/informacion/canales-de-atencion',
-	'/atencion',
-	'/participa',
-	'/mapa-del-sitio',
-	'/transparencia',
-	'/transparencia/1-1-mision-vision-funciones',
-	'/gel-t/plan',
-	'/gel-t/lineas/designar-funcionarios-del-portal',
-	'/datos-abiertos',
-	'/buscar?q=certificado',
-	'/pqrsd',
-	'/formularios/queja',
-	'/formularios/certificado-de-residencia',
-	'/seguimiento',
-	'/mis-solicitudes',
-	'/guardado'
-];
+import { PUBLIC_ROUTES } from './public-routes';
 
 /** Where the h1 and the first form field or search result start, in page coordinates. */
 function firstScreen(page: Page) {

@@ -17,6 +17,16 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 		expect(html).toContain('href="/mapa-del-sitio"');
 	});
 
+	it('carries the page frame’s stylesheet inline: no render-blocking request before first paint', async () => {
+		const { html } = await page('/');
+		// SvelteKit also lists the files, disabled, for client-side navigation.
+		const blocking = (html.match(/<link[^>]+rel="stylesheet"[^>]*>/g) ?? []).filter(
+			(link) => !/\sdisabled[\s>]/.test(link)
+		);
+		expect(blocking).toEqual([]);
+		expect(html).toMatch(/<style[^>]*>((?!<\/style>)[\s\S])*\.site-header/);
+	});
+
 	it.each([
 		['/tramites/certificado-de-residencia', /Requisitos/],
 		// Res. 1519's numbers once: "1.1 Misión…", never "1.1 1.1 Misión…".

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from '@playwright/test';
+import { PUBLIC_ROUTES } from './public-routes';
+
+/**
+ * What breaks reading when the screen is narrow or the text large (WCAG 2.1 1.4.4 and 1.4.10):
+ * sideways scrolling of the page or of a table, and words split across lines. Only words of
+ * letters count: an e-mail address or a URL longer than the line has to break somewhere.
+ */
+function layoutFaults(page: Page) {
+	return page.evaluate(() => {
+		const root = document.documentElement;
+		const overflow = root.scrollWidth - root.clientWidth;
+		const scrolledTables = [...document.querySelectorAll('.table-wrap')].filter(
+			(t) => t.scrollWidth > t.clientWidth + 1
+		).length;
+		const split: string[] = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		const range = document.createRange();
+		for (let node = walker.nextNode(); node && split.length < 5; node = walker.nextNode()) {
+			const parent = node.parentElement;
+			if (!parent || parent.closest('[hidden], .visually-hidden, script, style')) continue;
+			// Text for screen readers only sits in a 1-px box: every letter "wraps" there.
+			if (parent.getBoundingClientRect().width <= 1) continue;
+			// Whole words only (punctuation around them allowed): the parts of an e-mail address or
+			// a URL longer than the line must break, and do so at any character.
+			const words = /(?<=^|\s)[«"'(¿¡]*(\p{L}{2,})[»"').,;:!?]*(?=\s|$)/gu;
+			for (const match of (node.textContent ?? '').matchAll(words)) {
+				const word = match[1] as string;
+				const start = match.index + match[0].indexOf(word);
+				range.setStart(node, start);
+				range.setEnd(node, start + word.length);
+				const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+				if (rects.length > 1 && new Set(rects.map((r) => Math.round(r.top))).size > 1) {
+					split.push(word);
+				}
+			}
+		}
+		return { overflow, scrolledTables, split };
+	});
+}
+
+test.describe('on a 320 px wide screen', () => {
+	test.use({ viewport: { width: 320, height: 640 } });
+
+	test('every public page reflows without sideways scrolling and splits no word', async ({
+		page
+	}) => {
+		for (const path of PUBLIC_ROUTES) {
+			await page.goto(path);
+			const { overflow, scrolledTables, split } = await layoutFaults(page);
+			expect(overflow, `${path}: sideways scroll`).toBeLessThanOrEqual(0);
+			expect(scrolledTables, `${path}: tables scrolled sideways`).toBe(0);
+			expect(split, `${path}: words split`).toEqual([]);
+		}
+	});
+});
+
+test.describe('with text at 200 %', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('every public page keeps its text on the screen and its words whole', async ({ page }) => {
+		for (const path of PUBLIC_ROUTES) {
+			await page.goto(path);
+			// Text-only zoom, as a browser's "text size" setting does: rem-based sizes double.
+			await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+			const { overflow, split } = await layoutFaults(page);
+			expect(overflow, `${path}: sideways scroll`).toBeLessThanOrEqual(0);
+			expect(split, `${path}: words split`).toEqual([]);
+		}
+	});
+});
