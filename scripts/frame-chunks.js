@@ -11,7 +11,9 @@ export const FRAME_MODULES = [
 	'src/lib/state/online.svelte.ts',
 	'src/lib/state/outbox-count.svelte.ts',
 	'src/lib/utils/format.ts',
-	'src/lib/content/sort.ts'
+	'src/lib/content/sort.ts',
+	'src/lib/a11y/relay.ts',
+	'src/lib/pwa/install-invite.svelte.ts'
 ];
 
 /**

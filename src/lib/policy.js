@@ -51,6 +51,13 @@ export const STORAGE = /** @type {const} */ ({
 	requestsFlag: 'ventanilla.solicitudes',
 	/** localStorage: this device has queued consulta answers. */
 	answersFlag: 'ventanilla.respuestas',
+	/**
+	 * localStorage: contrast and text size chosen with the accessibility bar on this device (a
+	 * kiosk forgets it with the rest at the end of each session).
+	 */
+	displayPrefs: 'ventanilla.visualizacion',
+	/** localStorage: when the invitation to install the portal was last declined here. */
+	installDeclined: 'ventanilla.instalar.no',
 	/** localStorage: this device is a kiosk. */
 	kioskFlag: 'ventanilla.kiosco',
 	/**

@@ -150,6 +150,9 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		expect(pin).toMatch(/^\d{6}$/);
 		await expect(page.getByTestId('plazo')).toContainText('15 días hábiles');
 		await expect(page.getByRole('img', { name: /Código QR/ })).toBeVisible();
+		await expect(page.getByTestId('emisor')).toContainText('Alcaldía Municipal de Puerto Guzmán');
+		await expect(page.getByTestId('emisor')).toContainText('Conmutador');
+		await expect(page.getByTestId('impreso')).toContainText(/Impreso el \d/);
 		await expectAxeClean(page);
 
 		await page.emulateMedia({ media: 'print' });

@@ -28,6 +28,21 @@ describe('static files', () => {
 		expect(res.headers.get('last-modified')).toBeNull();
 	});
 
+	it('offers an installable icon set: a maskable 512 px PNG the server actually serves', async () => {
+		const manifest = (await (await fetch(`${base}/manifest.webmanifest`)).json()) as {
+			icons: Array<{ src: string; sizes: string; type: string; purpose?: string }>;
+		};
+		const maskable = manifest.icons.find((i) => i.purpose === 'maskable');
+		expect(maskable).toMatchObject({ sizes: '512x512', type: 'image/png' });
+		for (const icon of manifest.icons) {
+			const res = await fetch(`${base}${icon.src}`);
+			const body = new Uint8Array(await res.arrayBuffer());
+			expect(res.status, icon.src).toBe(200);
+			expect(res.headers.get('content-type'), icon.src).toContain(icon.type.split('+')[0]);
+			expect(body.length, icon.src).toBeGreaterThan(100);
+		}
+	});
+
 	it('keeps the validators of files that can change under the same name', async () => {
 		const res = await fetch(`${base}/manifest.webmanifest`);
 		await res.arrayBuffer();

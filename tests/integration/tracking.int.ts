@@ -92,7 +92,8 @@ describe('POST /api/seguimiento', () => {
 			{ radicado: anonymous, pin: PIN },
 			{ radicado: `  ${radicado.toLowerCase().replaceAll('-', ' ')} `, pin: PIN },
 			{ radicado: '../../_all_docs', pin: PIN },
-			{ radicado: `PG-${year}-${String(n).padStart(6, '0')}`, pin: '12345' }
+			{ radicado: `PG-${year}-${String(n).padStart(6, '0')}`, pin: '12345' },
+			{ radicado: `pg-${year}-${n}`, pin: PIN }
 		]);
 		expect(status).toBe(200);
 		expect(res.headers.get('cache-control')).toBe('private, no-store');
@@ -104,7 +105,8 @@ describe('POST /api/seguimiento', () => {
 			anonymous,
 			radicado,
 			null,
-			null
+			null,
+			radicado
 		]);
 		expect(items[0]).toEqual({
 			radicado,

@@ -84,7 +84,13 @@ describe('normalizeRadicadoInput', () => {
 		expect(normalizeRadicadoInput(' pg-2026-000124 ')).toBe('PG-2026-000124');
 		expect(normalizeRadicadoInput('PG 2026 000124')).toBe('PG-2026-000124');
 		expect(normalizeRadicadoInput('PG–2026—000124')).toBe('PG-2026-000124');
-		expect(parseRadicado(normalizeRadicadoInput('pg 2026 124'))).toBeNull();
+	});
+
+	it('zero-pads a consecutive typed without its zeros, and nothing longer than six digits', () => {
+		expect(normalizeRadicadoInput('pg-2026-1')).toBe('PG-2026-000001');
+		expect(normalizeRadicadoInput('pg 2026 124')).toBe('PG-2026-000124');
+		expect(parseRadicado(normalizeRadicadoInput('PG-2026-1234567'))).toBeNull();
+		expect(parseRadicado(normalizeRadicadoInput('PG-2026-0'))).toBeNull();
 	});
 });
 

@@ -82,14 +82,19 @@ export function parseRadicado(value: unknown): RadicadoParts | null {
 
 /**
  * What a person typed or pasted, as a radicado candidate: trimmed, upper-cased, with the
- * en/em dashes and spaces phones and word processors substitute for hyphens turned back.
- * The result still has to pass {@link parseRadicado}.
+ * en/em dashes and spaces phones and word processors substitute for hyphens turned back, and
+ * the consecutive zero-padded ("pg-2026-124" is what people copy from a letter or say on the
+ * phone). The result still has to pass {@link parseRadicado}.
  */
 export function normalizeRadicadoInput(value: string): string {
 	return value
 		.trim()
 		.toUpperCase()
-		.replace(/[\s\u2010-\u2015\u2212]+/g, '-');
+		.replace(/[\s\u2010-\u2015\u2212]+/g, '-')
+		.replace(
+			/^([A-Z]+-\d{4}-)(\d{1,5})$/,
+			(_, series: string, n: string) => series + n.padStart(6, '0')
+		);
 }
 
 /**

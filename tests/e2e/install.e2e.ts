@@ -1,0 +1,56 @@
+import { expect, test, type Page } from '@playwright/test';
+import { waitForAppStart, waitForOfflineReady } from './helpers';
+
+/** What Chromium does when the portal may be installed: a `beforeinstallprompt` event. */
+function offerInstall(page: Page, outcome: 'accepted' | 'dismissed' = 'accepted') {
+	return page.evaluate((choice) => {
+		const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
+			prompt: () => Promise<void>;
+			userChoice: Promise<{ outcome: string }>;
+		};
+		event.prompt = async () => {
+			(window as unknown as { __prompted: number }).__prompted =
+				((window as unknown as { __prompted?: number }).__prompted ?? 0) + 1;
+		};
+		event.userChoice = Promise.resolve({ outcome: choice });
+		window.dispatchEvent(event);
+	}, outcome);
+}
+
+test('the invitation to install waits until the portal is saved, then opens the browser’s dialog', async ({
+	page
+}) => {
+	await page.route('**/api/sync/contenido**', (route) => route.abort());
+	await page.goto('/');
+	await waitForAppStart(page);
+	await offerInstall(page);
+	const invite = page.getByRole('region', { name: 'Instalar el portal' });
+	await page.waitForTimeout(300);
+	await expect(invite).toHaveCount(0);
+
+	await page.unroute('**/api/sync/contenido**');
+	await page.reload();
+	await waitForOfflineReady(page);
+	await offerInstall(page);
+	await expect(invite).toBeVisible();
+	await invite.getByRole('button', { name: 'Instalar' }).click();
+	await expect(invite).toHaveCount(0);
+	expect(await page.evaluate(() => (window as unknown as { __prompted: number }).__prompted)).toBe(
+		1
+	);
+});
+
+test('"Ahora no" keeps the invitation away on this device', async ({ page }) => {
+	await page.goto('/');
+	await waitForOfflineReady(page);
+	await offerInstall(page);
+	const invite = page.getByRole('region', { name: 'Instalar el portal' });
+	await invite.getByRole('button', { name: 'Ahora no' }).click();
+	await expect(invite).toHaveCount(0);
+
+	await page.reload();
+	await waitForAppStart(page);
+	await offerInstall(page);
+	await page.waitForTimeout(300);
+	await expect(invite).toHaveCount(0);
+});
