@@ -23,6 +23,7 @@ const BACK_OFFICE = [
 	'src/routes/gestion/',
 	'src/routes/trabajo/',
 	'src/lib/components/backoffice/',
+	'src/lib/components/field-work/',
 	'src/lib/field-work/',
 	'src/lib/state/field-work.svelte.ts',
 	'src/lib/content/editor-labels.ts',

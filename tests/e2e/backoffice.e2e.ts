@@ -81,6 +81,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 
 async function captureOffline(page: Page, name: string, subject: string) {
 	await page.goto('/trabajo/captura/peticion-general');
+	await expect(page.getByRole('heading', { name: 'Datos del ciudadano' })).toBeVisible();
 	await page.getByLabel('Nombre completo').fill(name);
 	await page.getByLabel('Número de documento').fill('4455667788');
 	await page.getByLabel('Vereda, barrio o inspección').fill('La Esmeralda');
@@ -90,7 +91,18 @@ async function captureOffline(page: Page, name: string, subject: string) {
 		.fill('Captura en campo durante la jornada en la vereda.');
 	await page.getByLabel(/Leí en voz alta/).check();
 	await page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
+	// The citizen leaves holding their numbers: code and PIN, and what to tell them.
+	await expect(page).toHaveURL(/\/trabajo\?entregar=/);
+	const handOver = page.getByTestId('entrega');
+	await expect(handOver).toBeFocused();
+	await expect(handOver).toContainText(`Solicitud de ${name}`);
+	await expect(page.getByTestId('entrega-codigo')).toHaveText(/^PEND-[0-9A-F]{8}$/);
+	const pin = (await page.getByTestId('entrega-pin').textContent())!.trim();
+	expect(pin).toMatch(/^\d{6}$/);
+	await expect(handOver.locator('blockquote')).toContainText(`PIN ${pin}`);
+	await handOver.getByRole('button', { name: 'Ya se los entregué' }).click();
 	await expect(page).toHaveURL(/\/trabajo$/);
+	await expect(handOver).toHaveCount(0);
 }
 
 test('a field official captures two requests offline, reloads, syncs, and each is filed once under their name', async ({

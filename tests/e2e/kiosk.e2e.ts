@@ -131,6 +131,10 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		expect(await govco.evaluate((a) => getComputedStyle(a, '::after').content)).toContain(
 			'www.gov.co/home/'
 		);
+		// What only a personal phone needs is not shown on a shared screen.
+		await expect(page.getByRole('link', { name: 'Read this portal in English' })).toBeHidden();
+		await expect(page.locator('a[href="/mis-solicitudes"]:visible')).toHaveCount(0);
+		await expect(page.locator('a[href="/guardado"]:visible')).toHaveCount(0);
 		const end = await page.getByTestId('terminar').boundingBox();
 		expect(end!.height).toBeGreaterThanOrEqual(56);
 		await expectAxeClean(page);

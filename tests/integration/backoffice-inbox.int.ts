@@ -58,6 +58,8 @@ describe('request inbox', () => {
 		expect(await inboxHas(bo.campo, radicado)).toBe(false);
 		const page = await bo.gobierno.page(`/gestion/bandeja?semaforo=a-tiempo`);
 		expect(page.html).toContain(radicado);
+		// The subject in the citizen's words, so an official knows what each request is about.
+		expect(page.html).toMatch(/class="subject[^"]*">Vía en mal estado</);
 		expect(page.html).toMatch(/data-semaforo="a-tiempo"/);
 		expect((await bo.hacienda.page(`/gestion/solicitudes/${radicado}`)).status).toBe(404);
 		expect((await bo.editor.page('/gestion/bandeja')).status).toBe(403);

@@ -68,5 +68,8 @@ export async function fileOnDevice(
 	// Sends now if there is a connection, and from now on whenever it returns.
 	outbox.start();
 	void outbox.flush();
-	return filing === 'ciudadano' ? `${NEXT_PAGE.ciudadano}?nueva=${draft.id}` : NEXT_PAGE[filing];
+	// The citizen's list and the field workspace open on this request's code and PIN.
+	if (filing === 'ciudadano') return `${NEXT_PAGE.ciudadano}?nueva=${draft.id}`;
+	if (filing === 'campo') return `${NEXT_PAGE.campo}?entregar=${draft.id}`;
+	return NEXT_PAGE[filing];
 }

@@ -27,6 +27,8 @@ export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 export interface InboxItem {
 	radicado: string;
 	formTitle: string;
+	/** What the request is about in the citizen's words (the `asunto` field), shortened. */
+	subject: string | undefined;
 	tipo: string;
 	receivedAt: string;
 	vereda: string | undefined;
@@ -44,6 +46,17 @@ const URGENCY: Record<SemaforoReading['light'], number> = {
 	atendida: 4,
 	remitida: 5
 };
+
+/** Longest subject shown in the inbox; the request page shows it whole. */
+const SUBJECT_MAX = 120;
+
+/** The request's subject: the `asunto` field every PQRSD form has, cut to one line or two. */
+export function subjectOf(r: StoredRequest): string | undefined {
+	const v = r.doc.values.asunto;
+	if (typeof v !== 'string' || !v.trim()) return undefined;
+	const text = v.trim().replace(/\s+/g, ' ');
+	return text.length > SUBJECT_MAX ? `${text.slice(0, SUBJECT_MAX - 1).trimEnd()}…` : text;
+}
 
 /** Where the citizen lives: the applicant's vereda, or a form field named `vereda`. */
 export function veredaOf(r: StoredRequest): string | undefined {
@@ -64,6 +77,7 @@ export async function inboxFor(
 	const items = visible.map((r): InboxItem => ({
 		radicado: r.doc.radicado,
 		formTitle: r.doc.formTitle,
+		subject: subjectOf(r),
 		tipo: r.doc.pqrsdType ?? 'tramite',
 		receivedAt: r.doc.receivedAt,
 		vereda: veredaOf(r),

@@ -5,9 +5,15 @@ import { createSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { postedForm, text } from '$lib/server/forms/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only back-office pages (`$lib/policy`): `volver` must never send an official elsewhere. */
+/**
+ * Only back-office pages (`$lib/policy`) and the official's field workspace: `volver` must never
+ * send an official elsewhere.
+ */
 const safeReturn = (value: string | null) =>
-	safeReturnPath(value, { allow: ['private'], fallback: '/gestion' });
+	value === FIELD_WORKSPACE
+		? FIELD_WORKSPACE
+		: safeReturnPath(value, { allow: ['private'], fallback: '/gestion' });
+const FIELD_WORKSPACE = '/trabajo';
 
 /** The known-device cookie travels with sign-in posts only (never with pages a cache shares). */
 const KNOWN_DEVICE_PATH = '/gestion/ingresar';
