@@ -6,8 +6,9 @@ export const baseUrl = (page: Page) => new URL(page.url()).origin;
 
 /** Waits until the service worker controls the page and the offline pack is stored. */
 export async function waitForOfflineReady(page: Page) {
+	// 60 s: on a busy two-core CI machine the worker's install took over 30 s once (kiosk run).
 	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
-		timeout: 30_000
+		timeout: 60_000
 	});
 	await page.waitForFunction(() => localStorage.getItem('ventanilla.paquete') !== null, null, {
 		timeout: 30_000
