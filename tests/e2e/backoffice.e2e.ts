@@ -54,8 +54,19 @@ test('an official answers a request in the inbox and the citizen’s device rece
 	await official
 		.getByLabel('Texto de la respuesta')
 		.fill('El puente se reparará la semana próxima.');
-	await official.getByRole('button', { name: 'Enviar respuesta' }).click();
-	await expect(official.getByText('Listo: la acción quedó registrada')).toBeVisible();
+	// Folded secondary actions choose nobody until the official does.
+	await expect(official.getByLabel('Funcionario', { exact: true })).toHaveValue('');
+	await expect(official.getByLabel('Funcionario', { exact: true })).toBeHidden();
+	// The answer goes out only after the official has seen it as the citizen will.
+	await official.getByRole('button', { name: 'Revisar respuesta' }).click();
+	const review = official.getByTestId('revision');
+	await expect(review).toBeFocused();
+	await expect(review).toContainText('Así la leerá el ciudadano');
+	await expect(review.locator('blockquote')).toHaveText('El puente se reparará la semana próxima.');
+	await review.getByRole('button', { name: 'Confirmar y enviar respuesta' }).click();
+	await expect(official.getByTestId('resultado')).toHaveText(/^Respuesta enviada\./);
+	await expect(official.getByTestId('resultado')).toBeFocused();
+	await expect(official.getByLabel('Texto de la respuesta')).toHaveValue('');
 
 	await citizen.getByRole('button', { name: 'Consultar respuestas' }).click();
 	await expect(citizen.getByTestId('respuesta')).toContainText('El puente se reparará');

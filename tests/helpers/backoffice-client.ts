@@ -84,6 +84,23 @@ export class BackOffice {
 		};
 	}
 
+	/**
+	 * Answers a request the way an official does: "Revisar respuesta" first, then "Confirmar y
+	 * enviar" with the key of the preview. Returns the preview's result when it already failed.
+	 */
+	async answer(radicado: string, fields: Record<string, string>): Promise<ActionResult> {
+		const path = `/gestion/solicitudes/${radicado}?/responder`;
+		const reviewed = await this.action(path, { clientId: crypto.randomUUID(), ...fields });
+		const preview = reviewed.data?.preview as { key: string } | undefined;
+		if (reviewed.type !== 'success' || !preview) return reviewed;
+		return this.action(path, {
+			clientId: crypto.randomUUID(),
+			...fields,
+			paso: 'enviar',
+			revisada: preview.key
+		});
+	}
+
 	async signOut(): Promise<void> {
 		await this.action('/gestion/salir', {});
 	}

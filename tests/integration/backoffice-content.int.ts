@@ -145,6 +145,22 @@ describe('content back office: who may do what', () => {
 		}
 	});
 
+	it('finds content by words of its title, whatever the accents and case', async () => {
+		const rows = async (q: string) =>
+			[
+				...(await bo.editor.page(`/gestion/contenido?q=${encodeURIComponent(q)}`)).html.matchAll(
+					/href="\/gestion\/contenido\/(\w+\/[\w-]+)"/g
+				)
+			]
+				.map((m) => m[1] ?? '')
+				.filter((r) => !r.endsWith('/nuevo'));
+		const found = await rows('RESIDENCIA certificado');
+		expect(found).toContain('tramite/certificado-de-residencia');
+		expect(found.every((r) => r.includes('residencia'))).toBe(true);
+		expect(await rows('tramite residencia inexistentexyz')).toEqual([]);
+		expect((await rows('')).length).toBeGreaterThan(100);
+	});
+
 	it('refuses field officials and the GEL-T committee any editing', async () => {
 		for (const who of [bo.campo, bo.comite]) {
 			for (const path of pages.slice(0, 4)) {

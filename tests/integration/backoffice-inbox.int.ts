@@ -26,10 +26,12 @@ const inboxHas = async (who: BackOffice, radicado: string, query = '') =>
 	(await who.page(`/gestion/bandeja${query}`)).html.includes(`/gestion/solicitudes/${radicado}"`);
 
 const act = (who: BackOffice, radicado: string, name: string, fields: Record<string, string>) =>
-	who.action(`/gestion/solicitudes/${radicado}?/${name}`, {
-		clientId: crypto.randomUUID(),
-		...fields
-	});
+	name === 'responder'
+		? who.answer(radicado, fields)
+		: who.action(`/gestion/solicitudes/${radicado}?/${name}`, {
+				clientId: crypto.randomUUID(),
+				...fields
+			});
 
 describe('request inbox', () => {
 	it('shows each answer under its label, and a choice in the words the citizen picked', async () => {
@@ -49,6 +51,12 @@ describe('request inbox', () => {
 		);
 		expect(html).toMatch(/<dd[^>]*>Trabajo \(incluida la mano de obra local\)<\/dd>/);
 		expect(html).not.toMatch(/<dd[^>]*>(mas-de-5-anos|laboral)<\/dd>/);
+		// A back-office header: no citizen search, menu or offline-copy line at the desk.
+		expect(html).toContain('Gestión interna');
+		expect(html).not.toMatch(/id="q-header"|id="menu"|class="status-slot"/);
+		// Answer first; the other actions folded, none choosing an official or office for them.
+		expect(html.indexOf('id="h-responder"')).toBeLessThan(html.indexOf('<details'));
+		expect(html).toContain('<option value="" selected="">— Elija un funcionario —</option>');
 	});
 
 	it('shows a request to its dependencia only, with the deadline light', async () => {
@@ -269,11 +277,61 @@ describe('request inbox', () => {
 		expect(refused.data?.refusal).toBe('prohibido');
 	});
 
+	it('sends an answer only once the official confirms the very answer they reviewed', async () => {
+		const { radicado, pin } = await fileRequest();
+		const path = `/gestion/solicitudes/${radicado}?/responder`;
+		const answer = { text: 'La visita técnica será el lunes.', status: 'cerrada' };
+		const events = async () => ((await track(radicado, pin)) as { events: unknown[] }).events;
+
+		const reviewed = await bo.gobierno.action(path, { clientId: crypto.randomUUID(), ...answer });
+		expect(reviewed.type).toBe('success');
+		expect(reviewed.data?.preview).toMatchObject({ text: answer.text, status: 'cerrada' });
+		expect(await events()).toHaveLength(0);
+
+		// Confirming without the preview's key, or after changing the text, shows it again.
+		const { key } = reviewed.data?.preview as { key: string };
+		for (const fields of [
+			{ ...answer, paso: 'enviar' },
+			{ ...answer, text: 'La visita será el martes.', paso: 'enviar', revisada: key }
+		]) {
+			const res = await bo.gobierno.action(path, { clientId: crypto.randomUUID(), ...fields });
+			expect(res.data).toMatchObject({ changed: true, preview: { text: fields.text } });
+		}
+		expect(await events()).toHaveLength(0);
+
+		// Without JavaScript the page itself shows the answer and the confirm button.
+		const html = await fetch(`${base}${path}`, {
+			method: 'POST',
+			headers: {
+				origin: base,
+				accept: 'text/html',
+				cookie: bo.gobierno.cookie ?? '',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ clientId: crypto.randomUUID(), ...answer })
+		}).then((r) => r.text());
+		expect(html).toContain(`name="revisada" value="${key}"`);
+		expect(html).toContain('Confirmar y enviar respuesta');
+		expect(await events()).toHaveLength(0);
+
+		const sent = await bo.gobierno.action(path, {
+			clientId: crypto.randomUUID(),
+			...answer,
+			paso: 'enviar',
+			revisada: key
+		});
+		expect(sent.data).toMatchObject({ done: true });
+		expect(await events()).toHaveLength(1);
+	});
+
 	it('records an action sent twice with the same id once', async () => {
 		const { radicado, pin } = await fileRequest();
 		const clientId = crypto.randomUUID();
-		const fields = { clientId, text: 'Respuesta única', status: 'respondida' };
 		const path = `/gestion/solicitudes/${radicado}?/responder`;
+		const answer = { text: 'Respuesta única', status: 'respondida' };
+		const reviewed = await bo.gobierno.action(path, { clientId, ...answer });
+		const { key } = reviewed.data?.preview as { key: string };
+		const fields = { clientId, ...answer, paso: 'enviar', revisada: key };
 		const [a, b] = await Promise.all([
 			bo.gobierno.action(path, fields),
 			bo.gobierno.action(path, fields)

@@ -150,8 +150,7 @@ beforeAll(async () => {
 	radicados.push(await fileRequest(5, TYPED_VEREDA));
 	// Three answered today by the office it was routed to: within the term, 0 días hábiles.
 	for (const radicado of radicados.slice(0, 3)) {
-		const res = await bo.gobierno.action(`/gestion/solicitudes/${radicado}?/responder`, {
-			clientId: crypto.randomUUID(),
+		const res = await bo.gobierno.answer(radicado, {
 			text: 'Se programó la visita técnica.',
 			status: 'respondida'
 		});

@@ -7,6 +7,7 @@
 import { expect } from 'vitest';
 import { addBusinessDays, NATIONAL_CALENDAR } from '../../../src/lib/domain/business-days';
 import type { Role } from '../../../src/lib/schemas/vocab';
+import { previewAnswer } from '../../../src/lib/server/backoffice/answer-preview';
 
 // ---------------------------------------------------------------------------------------------
 // Principals
@@ -284,7 +285,12 @@ const changesTarget = {
 
 /** The form actions of a request's page: what each sends, with a fresh `clientId`. */
 const REQUEST_ACTIONS: Record<string, (ctx: MatrixContext) => Record<string, string>> = {
-	responder: () => ({ text: 'Se programó el arreglo del puente.', status: 'respondida' }),
+	// Confirmed as after its preview: the key is the preview's, over what the citizen reads.
+	responder: () => {
+		const answer = { text: 'Se programó el arreglo del puente.', status: 'respondida' } as const;
+		const { key } = previewAnswer({ kind: 'respuesta', ...answer });
+		return { ...answer, paso: 'enviar', revisada: key };
+	},
 	asignar: () => ({ assignee: 'm.gobierno' }),
 	trasladar: () => ({ dependencia: OTHER_DEPENDENCIA, text: 'Lo atiende Hacienda.' }),
 	prorrogar: (ctx) => ({ dueDate: ctx.target.dueDate ?? '', text: 'Se requiere visita técnica.' }),

@@ -49,14 +49,9 @@ export async function actOnRequest(
 	}
 	// The legal time is the server's; rules (extensions) are judged on it.
 	const now = opts.now ?? new Date();
-	const stored = (await allRequests()).get(radicado);
-	// Unknown and not-yours look the same: an official cannot probe other offices' radicados.
-	if (!stored || !canActOnRequest(actor, stored.scope, input.kind)) {
-		return {
-			ok: false,
-			refusal: stored && canSeeRequest(actor, stored.scope) ? 'prohibido' : 'no_encontrado'
-		};
-	}
+	const found = await actionableRequest(actor, radicado, input.kind);
+	if ('refusal' in found) return { ok: false, refusal: found.refusal };
+	const { stored } = found;
 	// The device's time is kept as "recorded offline at" only when it can be true: after the
 	// request arrived, and not in the future beyond clock skew.
 	const deviceAt =
@@ -86,6 +81,32 @@ export async function actOnRequest(
 		if (e instanceof EventConflict) return { ok: false, refusal: 'conflicto_id' };
 		throw e;
 	}
+}
+
+/**
+ * Why `actor` could not do `input` to the request now, or null if they could: every check of
+ * {@link actOnRequest}, without storing anything (an answer's preview says so before sending).
+ */
+export async function refusalOf(
+	actor: SessionUser,
+	radicado: string,
+	input: EventInput,
+	now = new Date()
+): Promise<{ refusal: ActionRefusal; maxDueDate?: string } | null> {
+	const found = await actionableRequest(actor, radicado, input.kind);
+	return 'refusal' in found ? found : checkRules(input, found.stored, now);
+}
+
+/** The request, if `actor` may act on it this way. */
+async function actionableRequest(
+	actor: SessionUser,
+	radicado: string,
+	kind: EventInput['kind']
+): Promise<{ stored: StoredRequest } | { refusal: ActionRefusal }> {
+	const stored = (await allRequests()).get(radicado);
+	if (stored && canActOnRequest(actor, stored.scope, kind)) return { stored };
+	// Unknown and not-yours look the same: an official cannot probe other offices' radicados.
+	return { refusal: stored && canSeeRequest(actor, stored.scope) ? 'prohibido' : 'no_encontrado' };
 }
 
 async function checkRules(

@@ -6,6 +6,7 @@ import { requirePermission } from '$lib/server/auth/guard';
 import { CREATABLE_TYPES } from '$lib/server/content/editor-page';
 import { allContent, listContent } from '$lib/server/content/repo';
 import { listDrafts } from '$lib/server/content/workflow';
+import { tokenize } from '$lib/search/normalize';
 import type { PageServerLoad } from './$types';
 
 export interface ContentRow {
@@ -24,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requirePermission(locals, url, 'contenido.proponer');
 	const typeFilter = contentTypeSchema.safeParse(url.searchParams.get('tipo'));
 	const depFilter = url.searchParams.get('dependencia') ?? '';
+	const text = (url.searchParams.get('q') ?? '').slice(0, 200);
+	const matchesText = textFilter(text);
 	const [published, drafts, dependencias] = await Promise.all([
 		allContent(),
 		listDrafts(),
@@ -61,11 +64,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.filter((r) => mayPropose(user, r))
 		.filter((r) => !typeFilter.success || r.type === typeFilter.data)
 		.filter((r) => !depFilter || r.responsible === depFilter)
+		.filter(matchesText)
 		.sort((a, b) => a.type.localeCompare(b.type) || a.title.localeCompare(b.title, 'es'))
 		.map((r) => ({ ...r, responsibleName: names.get(r.responsible) ?? r.responsible }));
 	return {
 		rows: visible,
-		filters: { tipo: typeFilter.success ? typeFilter.data : '', dependencia: depFilter },
+		filters: {
+			tipo: typeFilter.success ? typeFilter.data : '',
+			dependencia: depFilter,
+			q: text
+		},
 		types: CREATABLE_TYPES,
 		dependencias: dependencias
 			.filter((d) => canProposeContent(user, { responsible: d.slug }))
@@ -74,3 +82,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		pending: drafts.filter((d) => d.state === 'en-revision').length
 	};
 };
+
+/**
+ * Rows whose title or address holds every word typed, ignoring accents and case ("tramite
+ * residencia" finds "Certificado de residencia" among the trámites): a filter, not a ranking.
+ */
+function textFilter(text: string): (row: ContentRow) => boolean {
+	const words = tokenize(text);
+	if (!words.length) return () => true;
+	return (row) => {
+		const haystack = tokenize(`${row.title} ${row.slug}`).join(' ');
+		return words.every((w) => haystack.includes(w));
+	};
+}

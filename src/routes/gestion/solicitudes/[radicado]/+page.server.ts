@@ -13,10 +13,15 @@ import { DENIABLE_TYPES, eventInputSchema, type EventInput, type RequestDoc } fr
 import { requirePermission } from '$lib/server/auth/guard';
 import { listUsers } from '$lib/server/auth/users';
 import { getContent, listContent } from '$lib/server/content/repo';
-import { actOnRequest } from '$lib/server/backoffice/request-actions';
+import {
+	actOnRequest,
+	refusalOf,
+	type ActionRefusal
+} from '$lib/server/backoffice/request-actions';
 import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests';
 import { isCleanText } from '$lib/schemas/text';
 import { readAnswerDocument } from '$lib/server/requests/answer-document';
+import { previewAnswer } from '$lib/server/backoffice/answer-preview';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { FormIssue } from '$lib/forms/form-result';
 import { formIssues } from '$lib/forms/zod-issues';
@@ -142,19 +147,27 @@ function action(name: FormAction) {
 			return fail(400, { action: name, issues, problem: upload.problem });
 		}
 		if (upload && input.kind === 'respuesta') input = { ...input, document: upload.document };
+		if (input.kind === 'respuesta') {
+			const preview = previewAnswer(input, upload?.document);
+			if (data.get('paso') !== 'enviar' || data.get('revisada') !== preview.key) {
+				// Nothing is stored until the official confirms this very answer; an answer they
+				// could not send is refused now, not after they reviewed it.
+				const refused = await refusalOf(user, params.radicado ?? '', input);
+				if (refused) return refusedAction(name, refused);
+				return { action: name, preview, changed: data.get('paso') === 'enviar' };
+			}
+		}
 		const result = await actOnRequest(user, params.radicado ?? '', input, {
 			clientId: clientId.data,
 			documentData: upload?.data
 		});
-		if (!result.ok) {
-			return fail(statusOf(result.refusal), {
-				action: name,
-				refusal: result.refusal,
-				maxDueDate: result.maxDueDate
-			});
-		}
+		if (!result.ok) return refusedAction(name, result);
 		return { action: name, done: true };
 	};
+}
+
+function refusedAction(name: FormAction, r: { refusal: ActionRefusal; maxDueDate?: string }) {
+	return fail(statusOf(r.refusal), { action: name, refusal: r.refusal, maxDueDate: r.maxDueDate });
 }
 
 export const actions: Actions = {
