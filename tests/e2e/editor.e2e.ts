@@ -104,6 +104,31 @@ test.describe('content editing', () => {
 		await editor.context().close();
 	});
 
+	test('an editor adds a requirement to a trámite in a row of its own form, with no YAML', async ({
+		browser
+	}) => {
+		const editor = await editorPage(browser);
+		await editor.goto('/gestion/contenido/tramite/constancia-de-trasteo');
+		await expect(editor.getByLabel('Datos específicos (YAML)')).toHaveCount(0);
+		await expectAxeClean(editor);
+		// Four saved requirements, then empty rows for new ones.
+		await expect(editor.getByLabel('Requisito (fila 4)')).toHaveValue(/Datos del vehículo/);
+		await expect(editor.getByLabel('Es opcional (fila 4)')).toBeChecked();
+		await editor.getByLabel('Requisito (fila 5)').fill('Paz y salvo del impuesto predial.');
+		await editor.getByLabel('Es opcional (fila 5)').check();
+		const requirements = editor.getByRole('group', { name: 'Requisitos' });
+		await requirements.getByLabel('Quitar (fila 3)').check();
+		await editor.getByRole('button', { name: 'Guardar borrador' }).click();
+		await expect(editor.getByText(/^Borrador guardado/)).toBeVisible();
+		await expect(editor.getByLabel('Requisito (fila 3)')).toHaveValue(/Datos del vehículo/);
+		await expect(editor.getByLabel('Requisito (fila 4)')).toHaveValue(
+			'Paz y salvo del impuesto predial.'
+		);
+		await expect(editor.getByLabel('Es opcional (fila 4)')).toBeChecked();
+		await expect(editor.getByLabel('Requisito (fila 5)')).toHaveValue('');
+		await editor.context().close();
+	});
+
 	for (const path of [
 		'/gestion/contenido',
 		'/gestion/contenido/noticia/nuevo',

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { addDays, bogotaDate } from '../../src/lib/domain/calendar-date';
 import { editorValues } from '../../src/lib/server/content/editor-form';
 import { parseContentFile } from '../../src/lib/server/seed/parse-content-file';
+import type { ContentType } from '../../src/lib/schemas';
 import type { BackOffice } from './backoffice-client';
+import { editorFormEntries } from './editor-form-entries';
 
 /** Today in Bogotá plus `days` (negative for the past), as `YYYY-MM-DD`. */
 export function bogotaDay(days = 0): string {
@@ -24,11 +26,15 @@ export function editorFormFromSeed(
 	seedSlug: string,
 	slug: string,
 	set: Record<string, unknown> = {}
-): Record<string, string> {
+): Record<string, string | string[]> {
 	const file = `content/${type}/${seedSlug}.md`;
 	const source = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), 'utf8');
 	const { input } = parseContentFile(file, source);
-	return { ...editorValues({ ...input, ...set }), slug };
+	const contentType = type as ContentType;
+	return {
+		...editorFormEntries(contentType, editorValues(contentType, { ...input, ...set })),
+		slug
+	};
 }
 
 /**

@@ -522,27 +522,28 @@ describe('validation of the editor form', () => {
 		expect((await published('noticia', slug)).status).toBe(404);
 	});
 
-	/** A trámite's specific data (YAML) with a wrong category and an empty requirement. */
-	const tramiteYaml = (extra: string[] = []) =>
-		[
-			'kind: tramite',
-			'category: inventada',
-			'purpose: Probar',
-			'result: Nada',
-			'audience: [persona-natural]',
-			'requirements:',
-			'  - text: ""',
-			'steps: [Uno]',
-			'cost: { free: true, description: Gratis }',
-			'time: { kind: inmediato }',
-			'legalBasis: [Ley 1755 de 2015]',
-			'channels: [presencial]',
-			'pointsOfAttention: [{ name: A, address: B, hours: C }]',
-			'tracking: Radicado',
-			...extra
-		].join('\n');
+	/** A trámite's own form with a made-up category and a requirement row with no text. */
+	const tramiteForm = {
+		'o-kind': 'tramite',
+		'o-category': 'inventada',
+		'o-purpose': 'Probar',
+		'o-result': 'Nada',
+		'o-audience': ['persona-natural'],
+		'o-requirements-0-text': '',
+		'o-requirements-0-legalBasis': 'Ley 1755 de 2015',
+		'o-steps-0-text': 'Uno',
+		'o-cost-free': 'on',
+		'o-cost-description': 'Gratis',
+		'o-time-kind': 'inmediato',
+		'o-legalBasis': 'Ley 1755 de 2015',
+		'o-channels': ['presencial'],
+		'o-pointsOfAttention-0-name': 'A',
+		'o-pointsOfAttention-0-address': 'B',
+		'o-pointsOfAttention-0-hours': 'C',
+		'o-tracking': 'Radicado'
+	};
 	/** The new-trámite form, posted by the editor with an impossible review date. */
-	const newTramite = (slug: string, datos: string) =>
+	const newTramite = (slug: string, datos = '') =>
 		bo.editor.action('/gestion/contenido/tramite/nuevo', {
 			slug,
 			title: 'Trámite de prueba',
@@ -550,19 +551,24 @@ describe('validation of the editor form', () => {
 			responsible: 'secretaria-de-gobierno',
 			reviewBy: '2027-13-45',
 			body: '',
-			datos
+			datos,
+			...tramiteForm
 		});
 
-	it('names the path of each schema error with a code, not Zod’s prose, and stores nothing', async () => {
+	it('names the field and row of each schema error with a code, not Zod’s prose, and stores nothing', async () => {
 		const slug = unique('tramite');
-		const res = await newTramite(slug, tramiteYaml(['title: No va aquí']));
+		// The YAML box refuses what has a control of its own.
+		const res = await newTramite(slug, 'title: No va aquí\ncategory: salud');
 		expect(res.status).toBe(400);
-		expect(res.data?.issues).toEqual([{ path: 'datos.title', code: 'campo_propio' }]);
-		const again = await newTramite(slug, tramiteYaml());
+		expect(res.data?.issues).toEqual([
+			{ path: 'datos.title', code: 'campo_propio' },
+			{ path: 'datos.category', code: 'campo_propio' }
+		]);
+		const again = await newTramite(slug);
 		expect(again.data?.issues).toEqual(
 			expect.arrayContaining([
-				{ path: 'datos.category', code: 'opcion_invalida' },
-				{ path: 'datos.requirements.0.text', code: 'requerido' },
+				{ path: 'category', code: 'opcion_invalida' },
+				{ path: 'requirements.text', row: 1, code: 'requerido' },
 				{ path: 'reviewBy', code: 'fecha_invalida' }
 			])
 		);

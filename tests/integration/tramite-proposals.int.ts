@@ -152,7 +152,9 @@ describe('committee review', () => {
 		expect(editor.html).toContain(name);
 		expect(editor.html).toContain('data-estado="borrador"');
 		expect(editor.html).toContain('Decreto 1076 de 2015');
-		expect(editor.html).toContain('suitVerified: false');
+		// Not yet checked against the SUIT: the box stays unticked until someone does.
+		expect(editor.html).toMatch(/<input type="checkbox" id="o-suitVerified"[^>]*>/);
+		expect(editor.html).not.toMatch(/<input type="checkbox" id="o-suitVerified"[^>]*checked/);
 		expect((await fetch(`${base}/api/contenido/tramite/${slug}`)).status).toBe(404);
 		expect(await draftSlugs()).toContain(slug);
 

@@ -13,7 +13,16 @@ export interface EditorValues {
 	reviewBy: string;
 	body: string;
 	datos: string;
+	/** The type's own fields, for types with a form of their own (`content/own-fields.ts`). */
+	own?: OwnValues;
 }
+
+/** One control's value as the person typed or ticked it. */
+export type ScalarValue = string | boolean;
+/** A type's own fields as its form shows them: texts, ticks, lists, rows and groups. */
+export type OwnValue =
+	ScalarValue | string[] | Array<Record<string, ScalarValue>> | Record<string, ScalarValue>;
+export type OwnValues = Record<string, OwnValue>;
 
 /** A proposal for a new trámite; requirements and norms one per line. */
 export interface ProposalFormValues {

@@ -51,16 +51,16 @@ describe('content editor form', () => {
 
 	it('names the path of each schema problem inside the YAML, with a code', () => {
 		const result = readEditorForm(
-			'tramite',
+			'sesion-concejo',
 			'x',
-			form({ ...news, datos: 'kind: otro\nrequirements:\n  - text: ""\n' }),
+			form({ ...news, datos: 'kind: otra\nagenda:\n  - ""\n' }),
 			'2026-11-30'
 		);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.issues).toContainEqual({ path: 'datos.kind', code: 'opcion_invalida' });
-		expect(result.issues).toContainEqual({ path: 'datos.requirements.0.text', code: 'requerido' });
-		expect(result.issues).toContainEqual({ path: 'datos.category', code: 'requerido' });
+		expect(result.issues).toContainEqual({ path: 'datos.agenda.0', code: 'requerido' });
+		expect(result.issues).toContainEqual({ path: 'datos.place', code: 'requerido' });
 		// Zod's prose never reaches the page: only codes, whose text comes from messages/.
 		expect(JSON.stringify(result.issues)).not.toMatch(/Invalid|expected|inválid|esperaba/);
 	});
@@ -87,7 +87,7 @@ describe('content editor form', () => {
 	});
 
 	it('round-trips a stored item into the editor’s values', () => {
-		const values = editorValues({
+		const values = editorValues('noticia', {
 			_id: 'noticia:feria',
 			_rev: '1-a',
 			type: 'noticia',
@@ -103,7 +103,8 @@ describe('content editor form', () => {
 		});
 		expect(values).toMatchObject({ title: 'Feria', reviewBy: '', summary: '' });
 		expect(values.datos).toBe('kind: evento\ndate: 2026-12-05\n');
-		const again = readEditorForm('noticia', 'feria', form({ ...values }), '2026-11-30');
+		const { own: _none, ...fields } = values;
+		const again = readEditorForm('noticia', 'feria', form(fields), '2026-11-30');
 		expect(again.ok).toBe(true);
 	});
 });

@@ -11,6 +11,8 @@ import type { EditorValues } from '$lib/forms/backoffice-values';
 import type { FormIssue, FormResult } from '$lib/forms/form-result';
 import { checkForm } from '$lib/forms/zod-issues';
 import { text } from '$lib/server/forms/form-data';
+import { ownFieldsOf, type OwnField } from '$lib/content/own-fields';
+import { ownKeys, ownValuesOf, readOwnFields } from './own-fields-form';
 
 /** Fields with their own inputs; the rest of the schema goes in the YAML textarea. */
 const COMMON = [
@@ -25,11 +27,14 @@ const COMMON = [
 
 const isCommon = (key: string) => (COMMON as readonly string[]).includes(key);
 
-/** A schema path as the form's: common fields by name, the type's own inside `datos`. */
-const placeOf = (path: string) => {
+/**
+ * A schema path as the form's: common fields and those of the type's own form by name, the
+ * rest inside `datos`.
+ */
+const placeIn = (formKeys: readonly string[]) => (path: string) => {
 	if (!path) return 'datos';
 	const field = path.split('.')[0] ?? '';
-	return isCommon(field) ? path : `datos.${path}`;
+	return isCommon(field) || formKeys.includes(field) ? path : `datos.${path}`;
 };
 
 export type EditorFormResult = FormResult<ContentInput, EditorValues>;
@@ -52,10 +57,15 @@ export function readEditorForm(
 		body: text(data, 'body', { multiline: true, trim: false }),
 		datos: text(data, 'datos', { multiline: true, trim: false })
 	};
-	const parsedDatos = parseDatos(values.datos);
+	const ownFields = ownFieldsOf(type);
+	const own = ownFields ? readOwnFields(ownFields, data) : undefined;
+	if (own) values.own = own.values;
+	const formKeys = ownKeys(ownFields);
+	const parsedDatos = parseDatos(values.datos, formKeys);
 	if (!parsedDatos.ok) return { ok: false, issues: parsedDatos.issues, values };
 	const candidate: Record<string, unknown> = {
 		...parsedDatos.data,
+		...own?.data,
 		...extra,
 		slug,
 		title: values.title,
@@ -65,13 +75,26 @@ export function readEditorForm(
 	};
 	if (values.summary) candidate.summary = values.summary;
 	if (values.reviewBy) candidate.reviewBy = values.reviewBy;
-	const checked = checkForm(contentInputSchemas[type], candidate, { place: placeOf });
-	if (!checked.ok) return { ok: false, issues: checked.issues, values };
+	const checked = checkForm(contentInputSchemas[type], candidate, {
+		place: placeIn(formKeys),
+		rows: own?.rowNumbers
+	});
+	if (!checked.ok) return { ok: false, issues: rowTexts(checked.issues, ownFields), values };
 	return { ok: true, input: checked.data as ContentInput, values };
 }
 
+/** The YAML box; `formKeys` are fields with controls of their own, refused in it like the common ones. */
+/** A row of a list of texts (`steps`) is its one box, `text`: "steps.text" in row n. */
+function rowTexts(issues: FormIssue[], fields: readonly OwnField[] = []): FormIssue[] {
+	const scalarRows = fields.filter((f) => f.control === 'rows' && f.scalar).map((f) => f.key);
+	return issues.map((i) =>
+		i.row !== undefined && scalarRows.includes(i.path) ? { ...i, path: `${i.path}.text` } : i
+	);
+}
+
 function parseDatos(
-	source: string
+	source: string,
+	formKeys: readonly string[]
 ): { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] } {
 	if (!source.trim()) return { ok: true, data: {} };
 	let data: unknown;
@@ -94,7 +117,7 @@ function parseDatos(
 	if (typeof data !== 'object' || Array.isArray(data)) {
 		return { ok: false, issues: [{ path: 'datos', code: 'yaml_no_es_lista' }] };
 	}
-	const own = Object.keys(data).filter((k) => isCommon(k) || k === 'type');
+	const own = Object.keys(data).filter((k) => isCommon(k) || k === 'type' || formKeys.includes(k));
 	if (own.length) {
 		return {
 			ok: false,
@@ -114,12 +137,20 @@ function normaliseDates(value: unknown): unknown {
 	return value;
 }
 
-/** The editor's values for a stored input (a draft's, a revision's or the published item's). */
-export function editorValues(input: Record<string, unknown>): EditorValues {
+/**
+ * The editor's values for a stored input (a draft's, a revision's or the published item's) of
+ * `type`: its own form's values, and YAML for whatever that form does not cover.
+ */
+export function editorValues(type: ContentType, input: Record<string, unknown>): EditorValues {
+	const ownFields = ownFieldsOf(type);
+	const formKeys = ownKeys(ownFields);
 	const rest = Object.fromEntries(
 		Object.entries(input).filter(
 			([k]) =>
-				!isCommon(k) && !k.startsWith('_') && !['type', 'html', 'responsibleName'].includes(k)
+				!isCommon(k) &&
+				!formKeys.includes(k) &&
+				!k.startsWith('_') &&
+				!['type', 'html', 'responsibleName'].includes(k)
 		)
 	);
 	const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string) : '');
@@ -130,8 +161,21 @@ export function editorValues(input: Record<string, unknown>): EditorValues {
 		responsible: str('responsible'),
 		reviewBy: str('reviewBy'),
 		body: str('body'),
-		datos: Object.keys(rest).length ? stringifyYaml(rest, { lineWidth: 0 }) : ''
+		datos: Object.keys(rest).length ? stringifyYaml(rest, { lineWidth: 0 }) : '',
+		...(ownFields ? { own: ownValuesOf(ownFields, input) } : {})
 	};
+}
+
+/** The values a new item of `type` starts from: its template, in the form or the YAML box. */
+export function newEditorValues(
+	type: ContentType,
+	template: string,
+	common: Omit<EditorValues, 'datos' | 'own'>
+): EditorValues {
+	if (!ownFieldsOf(type)) return { ...common, datos: template };
+	const parsed = parseDatos(template, []);
+	const { datos, own } = editorValues(type, parsed.ok ? parsed.data : {});
+	return { ...common, datos, own };
 }
 
 /** The input fields of a stored document (what an editor could have typed). */

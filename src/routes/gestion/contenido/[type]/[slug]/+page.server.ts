@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	}
 	if (!mayEdit(user, state)) failWith('prohibido', 'No autorizado');
 	const source = (state.draft?.input ?? state.published) as Record<string, unknown>;
-	const values = editorValues(source);
+	const values = editorValues(type, source);
 	const [revisions, dependencias] = await Promise.all([
 		listRevisions(type, slug),
 		selectableDependencias(user)
@@ -53,7 +53,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		? {
 				id: shown._id,
 				publishedAt: shown.publishedAt,
-				values: editorValues(shown.input),
+				values: editorValues(type, shown.input),
 				html: renderMarkdown(String(shown.input.body ?? ''))
 			}
 		: null;

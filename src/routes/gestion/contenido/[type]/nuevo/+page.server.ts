@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { addMonths, DEFAULT_REVIEW_MONTHS } from '$lib/domain/staleness';
 import { requirePermission } from '$lib/server/auth/guard';
-import { readEditorForm } from '$lib/server/content/editor-form';
+import { newEditorValues, readEditorForm } from '$lib/server/content/editor-form';
 import {
 	CREATABLE_TYPES,
 	refused,
@@ -14,7 +14,6 @@ import { templateFor } from '$lib/server/content/editor-templates';
 import { readPdfUpload } from '$lib/server/content/pdf';
 import { saveDraft } from '$lib/server/content/workflow';
 import { text } from '$lib/server/forms/form-data';
-import type { EditorValues } from '$lib/forms/backoffice-values';
 import { onePerPlace, type FormIssue } from '$lib/forms/form-result';
 import { checkForm } from '$lib/forms/zod-issues';
 import { slugSchema } from '$lib/schemas';
@@ -30,15 +29,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const dependencias = await selectableDependencias(user);
 	if (!dependencias.length) failWith('prohibido', 'No autorizado');
 	const today = bogotaDate(new Date());
-	const values: EditorValues = {
+	const values = newEditorValues(type, templateFor(type, today), {
 		slug: '',
 		title: '',
 		summary: '',
 		responsible: user.dependencia ?? '',
 		reviewBy: addMonths(today, DEFAULT_REVIEW_MONTHS),
-		body: '',
-		datos: templateFor(type, today)
-	};
+		body: ''
+	});
 	return { type, dependencias, values };
 };
 
