@@ -9,6 +9,7 @@ import {
 	waitForOfflineReady
 } from './helpers';
 import { filedRequests } from '../helpers/as-official';
+import { setOffline } from '../helpers/network-state';
 
 const PASSWORD = 'clave-e2e-funcionario-1';
 
@@ -138,7 +139,7 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	await expect(page.getByText('Trabajando como Luis Campo.')).toBeVisible();
 	await waitForOfflineReady(page);
 
-	await context.setOffline(true);
+	await setOffline(context, true);
 	const stamp = Date.now();
 	await captureOffline(page, 'Rosa Campesina', `Puente caído ${stamp}`);
 	await captureOffline(page, 'Pedro Ribereño', `Escuela sin techo ${stamp}`);
@@ -149,7 +150,7 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	await page.getByRole('button', { name: 'Cerrar sesión' }).click();
 	await expect(page.getByText(/No puede cerrar sesión: hay capturas/)).toBeVisible();
 
-	await context.setOffline(false);
+	await setOffline(context, false);
 	await expect(page.getByTestId('capturas-pendientes')).toHaveText('0', { timeout: 30_000 });
 	await expect(page.getByTestId('radicada-dispositivo')).toHaveCount(2);
 

@@ -7,6 +7,7 @@ import {
 	signIn,
 	waitForOfflineReady
 } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 const EDITOR = {
 	username: `editor.e2e${Date.now().toString(36)}`,
@@ -93,7 +94,7 @@ test.describe('content editing', () => {
 		await expect(citizen.getByText(/Listo: \d+ contenidos guardados/)).toBeVisible({
 			timeout: 20_000
 		});
-		await citizenContext.setOffline(true);
+		await setOffline(citizenContext, true);
 		await citizen.goto('/noticias');
 		await citizen.getByRole('link', { name: title }).click();
 		await expect(citizen.getByRole('heading', { level: 1 })).toHaveText(title);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, waitForOfflineReady } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 test.describe('reading the portal offline', () => {
 	test('after the first visit, pages never visited open offline, search works, reload works', async ({
@@ -10,7 +11,7 @@ test.describe('reading the portal offline', () => {
 		await page.goto('/');
 		await waitForOfflineReady(page);
 
-		await context.setOffline(true);
+		await setOffline(context, true);
 		await expect(page.getByText('Sin conexión. Está viendo lo que guardó')).toBeVisible();
 
 		// A page never visited, reached by a link: rendered from the device's copy.
@@ -54,7 +55,7 @@ test.describe('reading the portal offline', () => {
 		await page.goto('/tramites');
 		await waitForOfflineReady(page);
 		await page.reload();
-		await context.setOffline(true);
+		await setOffline(context, true);
 
 		await page.getByRole('link', { name: 'Read this portal in English' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Procedures and services');
@@ -79,7 +80,7 @@ test.describe('reading the portal offline', () => {
 		await page.route('**/api/sync/contenido**', (route) => route.abort());
 		await page.goto('/tramites');
 		await expect(page.getByText('Aún no disponible sin señal')).toBeVisible();
-		await context.setOffline(true);
+		await setOffline(context, true);
 		await expect(page.getByRole('status').filter({ hasText: 'Sin conexión' })).toBeVisible();
 		await expect(page.getByText('Está viendo lo que guardó')).toHaveCount(0);
 		await expect(page.getByText('Aún no disponible sin señal')).toBeVisible();
@@ -91,7 +92,7 @@ test.describe('reading the portal offline', () => {
 	}) => {
 		await page.goto('/');
 		await waitForOfflineReady(page);
-		await context.setOffline(true);
+		await setOffline(context, true);
 		await page.goto('/tramites/no-existe-este-tramite');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			/no está guardada en su dispositivo|No encontramos esta página/

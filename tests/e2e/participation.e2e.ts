@@ -9,6 +9,7 @@ import {
 	holdScripts,
 	waitForOfflineReady
 } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 // Copies of the seed consulta and proposal, open around today (the seed's own dates pass).
 const CONSULTA = `consulta-e2e-${Date.now().toString(36)}`;
@@ -66,7 +67,7 @@ test.describe('consultas (#5)', () => {
 		).toBeVisible();
 		await expectAxeClean(page);
 
-		await context.setOffline(true);
+		await setOffline(context, true);
 		// A required question left out: a Spanish error, linked from the summary.
 		await page.getByRole('button', { name: 'Enviar respuesta' }).click();
 		await expect(page.getByRole('alert')).toContainText('Responda esta pregunta.');
@@ -113,7 +114,7 @@ test.describe('consultas (#5)', () => {
 			}
 			await route.abort('connectionreset');
 		});
-		await context.setOffline(false);
+		await setOffline(context, false);
 		await expect.poll(() => dropped, { timeout: 15_000 }).toBe(true);
 		await expect(page.getByText('Su respuesta quedó guardada en este dispositivo')).toBeVisible();
 		// The connection flaps: the queue tries again at once.

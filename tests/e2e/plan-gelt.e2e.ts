@@ -7,6 +7,7 @@ import {
 	signIn,
 	waitForOfflineReady
 } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 const COMMITTEE = {
 	username: `comite.e2e${Date.now().toString(36)}`,
@@ -74,7 +75,7 @@ test.describe('the GEL-T action plan', () => {
 		await citizen.goto('/guardado');
 		await citizen.getByRole('button', { name: 'Actualizar ahora' }).click();
 		await expect(citizen.getByText(/Listo: \d+ contenidos guardados/)).toBeVisible();
-		await citizenContext.setOffline(true);
+		await setOffline(citizenContext, true);
 		await citizen.goto('/gel-t/plan');
 		await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('Plan de Acción GEL-T');
 		const row = citizen.locator(`tr[data-actividad="${ACTIVITY}"]`);

@@ -8,6 +8,7 @@ import {
 	waitForSavedDraft
 } from './helpers';
 import { answerRequest, filedRequests } from '../helpers/as-official';
+import { setOffline } from '../helpers/network-state';
 
 async function fillQueja(page: Page, subject: string) {
 	await page.getByLabel('Asunto').fill(subject);
@@ -23,7 +24,7 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 }) => {
 	await page.goto('/formularios/queja');
 	await waitForOfflineReady(page);
-	await context.setOffline(true);
+	await setOffline(context, true);
 
 	const subject = `Alumbrado público ${Date.now()}`;
 	await fillQueja(page, subject);
@@ -53,7 +54,7 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await expectAxeClean(again);
 
 	const reconnectedAt = Date.now();
-	await context.setOffline(false);
+	await setOffline(context, false);
 	const radicado = again.getByTestId('radicado').first();
 	await expect(radicado).toHaveText(/^PG-\d{4}-\d{6}$/, { timeout: 20_000 });
 	console.info(`reconnect → radicado shown: ${Date.now() - reconnectedAt} ms`);
@@ -78,7 +79,7 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
 
 	// …and stays readable offline.
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await again.reload();
 	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
 	await expect(again.getByTestId('estado').first()).toHaveText('Respondida');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, signIn, waitForOfflineReady } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 /**
  * Every Content Security Policy violation the page reports (`securitypolicyviolation`), from
@@ -52,13 +53,13 @@ test('pages carry a strict Content Security Policy and raise no violation, onlin
 	await expect(page.getByRole('link', { name: /residencia/i }).first()).toBeVisible();
 
 	// Offline: pages from the device's copy and the offline shell for a deep link.
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await page.goto('/normativa');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Normativa');
 	await page.goto('/tramites/licencia-de-construccion');
 	await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
 	expect(await violations()).toEqual([]);
-	await context.setOffline(false);
+	await setOffline(context, false);
 
 	// The back office, framed by nobody either.
 	const signInPage = await page.goto('/gestion/ingresar');
@@ -95,7 +96,7 @@ test('a back-office page opened under an encoded spelling is not kept on the dev
 	});
 	expect(kept.filter((url) => /\/gestion/i.test(new URL(url).pathname))).toEqual([]);
 
-	await context.setOffline(true);
+	await setOffline(context, true);
 	await page.goto('/%67estion/usuarios').catch(() => null);
 	await expect(page.getByText(E2E_ADMIN.username)).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { deviceRows, expect, fillQueja, filedRequests, test, waitForPack } from './fixtures';
+import { setOffline } from '../helpers/network-state';
 
 /** What this origin may store: room for the app, its content pack and a little more. */
 const QUOTA = 48 * 1024 * 1024;
@@ -57,7 +58,7 @@ test('with storage full, a draft change says so in Spanish and nothing already s
 	await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 45_000 });
 
 	// One request waiting in the outbox (filled offline) and one draft of another form.
-	await context.setOffline(true);
+	await setOffline(context, true);
 	const subject = `Con el almacenamiento lleno ${Date.now()}`;
 	await fillQueja(page, subject);
 	await page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
@@ -103,7 +104,7 @@ test('with storage full, a draft change says so in Spanish and nothing already s
 			)
 		)
 		.toEqual([1]);
-	await context.setOffline(false);
+	await setOffline(context, false);
 	await page.goto('/mis-solicitudes');
 	await expect(page.getByTestId('radicado').first()).toHaveText(/^PG-\d{4}-\d{6}$/, {
 		timeout: 30_000
