@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, expectAxeClean, signIn, waitForOfflineReady } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 /**
  * Short timeouts set by the administrator for this test (seconds): an idle time longer than
@@ -136,9 +137,18 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		await expect(page.getByRole('link', { name: 'Read this portal in English' })).toBeHidden();
 		await expect(page.locator('a[href="/mis-solicitudes"]:visible')).toHaveCount(0);
 		await expect(page.locator('a[href="/guardado"]:visible')).toHaveCount(0);
+		await expect(page.getByText(/guardado en su celular/)).toBeHidden();
 		const end = await page.getByTestId('terminar').boundingBox();
 		expect(end!.height).toBeGreaterThanOrEqual(56);
 		await expectAxeClean(page);
+		// On the portrait panel: text for arm's length, and lines that use the width.
+		await page.setViewportSize({ width: 1080, height: 1920 });
+		const lead = page.locator('main .lead').first();
+		expect(await lead.evaluate((p) => parseFloat(getComputedStyle(p).fontSize))).toBeGreaterThan(
+			22
+		);
+		expect((await lead.boundingBox())!.width).toBeGreaterThan(1080 * 0.75);
+		await page.setViewportSize({ width: 1280, height: 720 });
 	});
 
 	const citizen = `Citlali Kioscoprueba ${Date.now()}`;
@@ -223,7 +233,7 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 	await test.step('offline, a filing is queued sealed and syncs by itself when online', async () => {
 		await page.goto('/');
 		await waitForOfflineReady(page);
-		await context.setOffline(true);
+		await setOffline(context, true);
 		const offlineCitizen = `Yaku Selladoprueba ${Date.now()}`;
 		await page.goto('/formularios/peticion-general');
 		await fillPqrsd(page, offlineCitizen, 'Vía a la vereda');
@@ -248,7 +258,7 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		expect(shown).not.toContain('Solicitud protegida en espera de envío');
 		expect(shown).not.toMatch(/\d+ pendientes? de enviar/);
 
-		await context.setOffline(false);
+		await setOffline(context, false);
 		await expect(async () => {
 			const tracked = await page.request.post('/api/seguimiento', {
 				data: { items: [{ radicado: provisional, pin: offlinePin }] }

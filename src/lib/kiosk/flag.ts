@@ -38,11 +38,31 @@ export function kioskSessionStarted(): boolean {
 	}
 }
 
-export function markKioskSessionStarted(): void {
+/** The mark's value while a freshly reset kiosk waits at home, untouched. */
+const UNTOUCHED = 'sin-tocar';
+
+/**
+ * Marks this browser session of a kiosk as started clean; `untouched` after a reset, until the
+ * next person's first touch (`kioskSessionUntouched`).
+ */
+export function markKioskSessionStarted(untouched = false): void {
 	try {
-		sessionStorage.setItem(STORAGE.kioskBrowserSession, '1');
+		sessionStorage.setItem(STORAGE.kioskBrowserSession, untouched ? UNTOUCHED : '1');
 	} catch {
 		// no sessionStorage: the next start wipes again, which is safe
+	}
+}
+
+/**
+ * Whether the kiosk was reset and nobody has touched it since. Only then does its idle timer
+ * wait for a first touch; any other page load (a reload, an address typed mid-session) starts
+ * it at once, so a session left without a touch still ends (UX review, improvement 6).
+ */
+export function kioskSessionUntouched(): boolean {
+	try {
+		return sessionStorage.getItem(STORAGE.kioskBrowserSession) === UNTOUCHED;
+	} catch {
+		return false;
 	}
 }
 

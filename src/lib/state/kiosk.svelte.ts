@@ -57,8 +57,8 @@ class KioskState {
 		if (key) await db.meta.put({ key: KIOSK_KEY_META, value: { kid: key.kid, spki: key.spki } });
 		this.info = info;
 		setKioskFlag(true);
-		// A device enrolled in this browser session starts it clean.
-		markKioskSessionStarted();
+		// A device enrolled in this browser session starts it clean, waiting for a first touch.
+		markKioskSessionStarted(true);
 	}
 
 	/** The server no longer knows this device as a kiosk (revoked): back to an ordinary device. */
@@ -110,8 +110,9 @@ class KioskState {
 			// The language chosen by this citizen is not the next one's.
 			document.cookie = `${COOKIES.locale}=; Max-Age=0; path=/`;
 			await forgetServerCookies();
-			// The next session starts clean in this browser session (the reset cleared the mark).
-			markKioskSessionStarted();
+			// The next session starts clean in this browser session (the reset cleared the mark),
+			// its idle timer waiting for the next person's first touch.
+			markKioskSessionStarted(true);
 		} finally {
 			// A hard navigation drops every in-memory state (Svelte stores, the receipt, forms);
 			// `replace` keeps the finished session's page out of the back button.
