@@ -70,5 +70,9 @@ test('a file that is neither a photo nor a PDF is refused with a clear message',
 		mimeType: 'application/x-msdownload',
 		buffer: Buffer.from('MZ not a photo')
 	});
-	await expect(page.getByText('«virus.exe» no es una foto ni un PDF')).toBeVisible();
+	// The check reads the file's first bytes after the page's scripts start; on a busy two-core
+	// CI machine that took over 5 s once.
+	await expect(page.getByText('«virus.exe» no es una foto ni un PDF')).toBeVisible({
+		timeout: 15_000
+	});
 });
