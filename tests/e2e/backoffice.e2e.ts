@@ -112,6 +112,10 @@ async function captureOffline(page: Page, name: string, subject: string) {
 	const pin = (await page.getByTestId('entrega-pin').textContent())!.trim();
 	expect(pin).toMatch(/^\d{6}$/);
 	await expect(handOver.locator('blockquote')).toContainText(`PIN ${pin}`);
+	// The same words as a text message, for the citizen to keep.
+	expect(await page.getByTestId('entrega-sms').getAttribute('href')).toMatch(
+		new RegExp(`^sms:\\?body=.*PIN%20${pin}`)
+	);
 	await handOver.getByRole('button', { name: 'Ya se los entregué' }).click();
 	await expect(page).toHaveURL(/\/trabajo$/);
 	await expect(handOver).toHaveCount(0);

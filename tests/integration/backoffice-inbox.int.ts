@@ -51,6 +51,11 @@ describe('request inbox', () => {
 		);
 		expect(html).toMatch(/<dd[^>]*>Trabajo \(incluida la mano de obra local\)<\/dd>/);
 		expect(html).not.toMatch(/<dd[^>]*>(mas-de-5-anos|laboral)<\/dd>/);
+		// The form asks the vereda itself, so the applicant block does not; it is the applicant's.
+		expect(html).toMatch(/<dt[^>]*>Vereda[^<]*<\/dt>\s*<dd[^>]*>La Esmeralda<\/dd>/);
+		const form = await (await fetch(`${base}/formularios/certificado-de-residencia`)).text();
+		expect(form).toContain('name="campo_barrio_o_vereda"');
+		expect(form).not.toContain('name="vereda"');
 		// A back-office header: no citizen search, menu or offline-copy line at the desk.
 		expect(html).toContain('Gestión interna');
 		expect(html).not.toMatch(/id="q-header"|id="menu"|class="status-slot"/);

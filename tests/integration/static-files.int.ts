@@ -43,6 +43,20 @@ describe('static files', () => {
 		}
 	});
 
+	it('lists screenshots for the install sheet, each served at the size it declares', async () => {
+		const manifest = (await (await fetch(`${base}/manifest.webmanifest`)).json()) as {
+			screenshots: Array<{ src: string; sizes: string; type: string; form_factor: string }>;
+		};
+		expect(manifest.screenshots.map((s) => s.form_factor)).toContain('narrow');
+		for (const shot of manifest.screenshots) {
+			const res = await fetch(`${base}${shot.src}`);
+			const png = new DataView(await res.arrayBuffer());
+			expect(res.status, shot.src).toBe(200);
+			// The PNG header: width and height at bytes 16 and 20 of the IHDR chunk.
+			expect(`${png.getUint32(16)}x${png.getUint32(20)}`, shot.src).toBe(shot.sizes);
+		}
+	});
+
 	it('keeps the validators of files that can change under the same name', async () => {
 		const res = await fetch(`${base}/manifest.webmanifest`);
 		await res.arrayBuffer();

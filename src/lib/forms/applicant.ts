@@ -47,3 +47,27 @@ export function validateApplicant(applicant: Partial<Applicant>): Record<string,
 	}
 	return errors;
 }
+
+/** A form's fields, as far as the applicant block cares. */
+type FormFields = { fields: ReadonlyArray<{ name: string; fills?: 'vereda' }> };
+
+/** Whether the form asks the vereda among its own questions (then the block does not). */
+export const asksVereda = (form: FormFields): boolean =>
+	form.fields.some((f) => f.fills === 'vereda');
+
+/**
+ * The applicant as stored: the answer of a form's own vereda question (asked once, not twice)
+ * becomes the applicant's vereda, where the inbox, open data and statistics read it.
+ */
+export function applicantWithVereda(
+	applicant: Applicant | undefined,
+	form: FormFields,
+	values: Readonly<Record<string, unknown>>
+): Applicant | undefined {
+	if (!applicant || applicant.vereda) return applicant;
+	const field = form.fields.find((f) => f.fills === 'vereda');
+	const answer = field ? values[field.name] : undefined;
+	return typeof answer === 'string' && answer.trim()
+		? { ...applicant, vereda: answer.trim().slice(0, 120) }
+		: applicant;
+}

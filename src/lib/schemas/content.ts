@@ -439,7 +439,12 @@ const formFieldSchema = z
 		maxLength: z.number().int().min(1).max(10_000).optional(),
 		/** Ley 1581 "dato sensible": never required, marked as optional in the form. */
 		sensitive: z.boolean().default(false),
-		autocomplete: z.string().max(60).optional()
+		autocomplete: z.string().max(60).optional(),
+		/**
+		 * The field asks what the applicant block would ask too (`vereda`): the block leaves that
+		 * question out, so it is asked once, and the answer is stored as the applicant's.
+		 */
+		fills: z.enum(['vereda']).optional()
 	})
 	.refine(
 		(f) => !(f.sensitive && f.required),

@@ -27,6 +27,7 @@ import {
 	type RequestDoc,
 	type Submission
 } from '$lib/schemas';
+import { applicantWithVereda } from '$lib/forms/applicant';
 import { validateSubmission } from '$lib/forms/validate';
 import type { BusinessCalendar } from '$lib/domain/business-days';
 import { filingDeadline } from '$lib/domain/filing-deadline';
@@ -248,7 +249,7 @@ function buildDoc(input: {
 		receivedAt: input.receivedAt.toISOString(),
 		deadline: input.deadline,
 		anonymous: s.anonymous,
-		...(s.applicant ? { applicant: s.applicant } : {}),
+		...(s.applicant ? { applicant: applicantWithVereda(s.applicant, form, s.values) } : {}),
 		values: s.values,
 		...(s.consent ? { consent: s.consent } : {}),
 		attachments: input.checked.map((a) => a.meta),
