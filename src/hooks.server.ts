@@ -1,5 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
+import { LOADING_CLASS } from '$lib/data/hydration';
 import { initStore } from '$lib/server/store/init';
 import { startHousekeeping } from '$lib/server/store/housekeeping';
 import { couch } from '$lib/server/couch';
@@ -93,7 +96,9 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event, {
 			// A kiosk's pages carry the kiosk look from the first paint (see app.css `.kiosco`).
 			transformPageChunk: ({ html }) => {
-				const out = html.replace('%paraglide.lang%', locale);
+				const out = html
+					.replace('%paraglide.lang%', locale)
+					.replace('%ventanilla.cargando%', loadingNotice(event.route.id, locale));
 				return event.locals.kiosk ? out.replace('<html lang=', '<html class="kiosco" lang=') : out;
 			}
 		});
@@ -105,6 +110,16 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		return withHeaders(event.url, response);
 	});
 };
+
+/**
+ * The officials' device pages are drawn on the device only (`ssr = false`): until their scripts
+ * run, the server's page says it is loading instead of a blank screen (6 s on a throttled
+ * tablet, UX review). The root layout removes it when the app starts.
+ */
+function loadingNotice(routeId: string | null, locale: Locale): string {
+	if (!routeId?.startsWith('/trabajo')) return '';
+	return `<p class="${LOADING_CLASS}" role="status">${m.work_loading({}, { locale })}</p>`;
+}
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status >= 500) console.error(error);

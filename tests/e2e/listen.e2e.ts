@@ -96,6 +96,12 @@ test('"Escuchar" reads a form\'s labels and help too', async ({ page }) => {
 	const text = (await spoken(page)).map((s) => s.text).join(' ');
 	expect(text).toMatch(/^Presentar una queja\./);
 	expect(text).toMatch(/Correo electrónico/);
+
+	// And a transparency item, like every content page.
+	await page.goto('/transparencia/1-1-mision-vision-funciones');
+	await page.getByRole('button', { name: 'Escuchar' }).click();
+	const [first] = (await spoken(page)).slice(-1);
+	expect(first?.text).toMatch(/Misión, visión, funciones y deberes\./);
 });
 
 test('"Escuchar" is not offered where the device has no Spanish voice', async ({ page }) => {

@@ -48,6 +48,15 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 		expect(html).toMatch(expected);
 	});
 
+	it('says the field workspace is loading until its scripts draw it, never a blank page', async () => {
+		const trabajo = await (await fetch(`${base}/trabajo`)).text();
+		expect(trabajo).toContain(
+			'<p class="cargando-inicial" role="status">Cargando lo guardado en este equipo…</p>'
+		);
+		const home = await (await fetch(`${base}/`)).text();
+		expect(home).not.toMatch(/<p class="cargando-inicial"|%ventanilla/);
+	});
+
 	it('shows who is responsible for an item and when it was last updated', async () => {
 		const { html } = await page('/tramites/certificado-de-residencia');
 		expect(html).toContain('Responsable');

@@ -8,3 +8,11 @@ export const isHydrated = () => hydrated;
 export const markHydrated = () => {
 	hydrated = true;
 };
+
+/** The server's "loading" notice on pages drawn on the device only (see hooks.server.ts). */
+export const LOADING_CLASS = 'cargando-inicial';
+
+/** Removes that notice: the app has started and draws the page itself. */
+export function removeLoadingNotice(): void {
+	for (const el of document.querySelectorAll(`.${LOADING_CLASS}`)) el.remove();
+}

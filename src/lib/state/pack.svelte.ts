@@ -44,10 +44,14 @@ class PackState {
 		try {
 			const { pullContent } = await import('$lib/sync/content-pull');
 			const first = !this.syncedAt;
-			const result = await pullContent((progress) => {
-				this.received = progress.received;
-				this.percent = progress.percent;
-			});
+			// Only the first pull is measured: an update is a few documents, not worth a request.
+			const result = await pullContent(
+				(progress) => {
+					this.received = progress.received;
+					this.percent = progress.percent;
+				},
+				{ measure: first }
+			);
 			// Once the device holds the portal, ask the browser not to evict it (result shown on
 			// /guardado); Chrome answers from site engagement without prompting.
 			if (first) void navigator.storage?.persist?.().catch(() => false);

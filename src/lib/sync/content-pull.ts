@@ -20,15 +20,19 @@ export interface PullProgress {
  * resumes from the last checkpoint.
  */
 export async function pullContent(
-	onProgress: (progress: PullProgress) => void = () => {}
+	onProgress: (progress: PullProgress) => void = () => {},
+	/** Measure the percentage (the first pull, which takes minutes on 3G; later ones take seconds). */
+	{ measure = true }: { measure?: boolean } = {}
 ): Promise<{ syncedAt: string; docCount: number }> {
 	const local = localContentDb();
 	// Asked beside the replication, not before it: progress must not delay the download.
 	let updateSeq: unknown = null;
-	void fetch(remoteContentUrl(), { headers: { accept: 'application/json' } })
-		.then((res) => (res.ok ? res.json() : null))
-		.then((info: { update_seq?: unknown } | null) => (updateSeq = info?.update_seq ?? null))
-		.catch(() => {});
+	if (measure) {
+		void fetch(remoteContentUrl(), { headers: { accept: 'application/json' } })
+			.then((res) => (res.ok ? res.json() : null))
+			.then((info: { update_seq?: unknown } | null) => (updateSeq = info?.update_seq ?? null))
+			.catch(() => {});
+	}
 	const replication = PouchDB.replicate(remoteContentUrl(), local, {
 		batch_size: PULL_BATCH_SIZE,
 		batches_limit: 2,
