@@ -110,8 +110,8 @@ test('with storage full, a draft change says so in Spanish and nothing already s
 		.toEqual([1]);
 	await setOffline(context, false);
 	await page.goto('/mis-solicitudes');
-	// An attempt made while the link was down may have put the request in backoff (a CI run's
-	// "Próximo intento" was 40 s away): the citizen sends it now, as they would.
+	// An attempt made while the link was down may have put the request in backoff (in one CI
+	// run it still waited for its next attempt when 30 s ran out): the citizen sends it now.
 	await page
 		.getByRole('button', { name: 'Enviar ahora' })
 		.click({ timeout: 3_000 })
