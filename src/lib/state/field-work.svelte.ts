@@ -16,6 +16,7 @@ import {
 } from '$lib/sync/staff-replica';
 import { actionsQueue, flushActions, queueAction } from '$lib/field-work/actions-queue';
 import { buildWorkItems, type WorkItem } from '$lib/field-work/work-items';
+import { makeAllDue as makeOutboxDue } from '$lib/outbox/outbox';
 import { outbox } from './outbox.svelte';
 import { storage } from './storage.svelte';
 import { QueueRunner } from './queue-runner.svelte';
@@ -102,10 +103,17 @@ class FieldWork {
 		});
 	}
 
-	/** The actions queue on the one scheduler; a run also sends captures and pulls the replica. */
+	/**
+	 * The actions queue on the one scheduler; a run also sends captures and pulls the replica.
+	 * "Sincronizar" and the connection's return make the captures due too: an official who taps it
+	 * expects every capture sent now, not the ones whose retry happens to be due.
+	 */
 	readonly #runner = new QueueRunner({
 		run: () => this.#syncOnce(),
-		makeAllDue: () => actionsQueue(getAppDb()).makeAllDue(),
+		makeAllDue: async () => {
+			const db = getAppDb();
+			await Promise.all([actionsQueue(db).makeAllDue(), makeOutboxDue(db)]);
+		},
 		nextDue: () => actionsQueue(getAppDb()).nextDue()
 	});
 
