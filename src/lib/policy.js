@@ -110,6 +110,17 @@ export const LIMITS = /** @type {const} */ ({
 });
 
 /**
+ * How far a kiosk's or field official's word on when a citizen handed a request in is believed
+ * (Ley 1755 art. 15: the authority received it then; legal review 2.4). The device's clock may
+ * run a little ahead of the server's; a capture older than `maxAgeDays` when it arrives is dated
+ * by its arrival (a device that long without signal, or a claim nobody can check any more).
+ */
+export const HAND_IN = /** @type {const} */ ({
+	skewMs: 5 * 60_000,
+	maxAgeDays: 30
+});
+
+/**
  * The Content Security Policy of every page (SvelteKit's `kit.csp`, mode `auto`: a fresh nonce
  * on each server-rendered page, hashes on the prerendered offline shell). Scripts only from this
  * portal and SvelteKit's own nonced bootstrap; nothing loaded from another site (images in

@@ -4,8 +4,17 @@
  * offline that sync later exactly once.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BackOffice } from '../helpers/backoffice-client';
-import { base, fileRequest, staff, track, username, type StaffKey } from './backoffice-fixtures';
+import { BackOffice } from '../helpers/backoffice-client';
+import { handInMac } from '../../src/lib/crypto/hand-in-mac';
+import {
+	base,
+	fileRequest,
+	PASSWORD,
+	staff,
+	track,
+	username,
+	type StaffKey
+} from './backoffice-fixtures';
 
 let bo: Record<StaffKey, BackOffice>;
 const SUFFIX = 'replica';
@@ -96,6 +105,78 @@ describe('field capture', () => {
 			capture({ anonymous: true, applicant: undefined, consent: undefined })
 		);
 		expect(anon.status).toBe(400);
+	});
+});
+
+describe('the time a citizen handed a capture to the official', () => {
+	/** The capture pass the device of `who` fetches with its identity. */
+	const passOf = async (who: BackOffice) => {
+		const me = await api(who, '/api/gestion/yo');
+		expect(me.status).toBe(200);
+		return me.body.capturePass as { pass: string; key: string };
+	};
+	/** A capture handed in at `at`, signed with `pass` as the device does. */
+	const signed = async (pass: { pass: string; key: string }, at: Date) => {
+		const sent = capture({ capturedAt: at.toISOString() });
+		const mac = await handInMac(pass.key, String(sent.id), at.toISOString());
+		return { ...sent, attestation: { channel: 'campo', pass: pass.pass, mac } };
+	};
+	const handIn = async (page: BackOffice, radicado: unknown) =>
+		(await page.page(`/gestion/solicitudes/${String(radicado)}`)).html;
+
+	it('counts from the hand-in when the session it was captured under attests it, even synced under a later one', async () => {
+		const device = new BackOffice(base);
+		expect(await device.signIn(username('campo', SUFFIX), PASSWORD)).toBe(303);
+		const first = await passOf(device);
+		const capturedAt = new Date();
+		const made = await signed(first, capturedAt);
+		const later = await signed(first, new Date(Date.now() + 2_000));
+		// The official signs out and in again (back from the vereda): the first session is over.
+		await new Promise((r) => setTimeout(r, 2_500));
+		await device.signOut();
+		expect(await device.signIn(username('campo', SUFFIX), PASSWORD)).toBe(303);
+
+		const filed = await api(device, '/api/solicitudes', made);
+		expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+		expect(filed.body.handedInAt).toBe(capturedAt.toISOString());
+		expect(await handIn(device, filed.body.radicado)).toContain('acreditada por su sesión');
+		const tracked = await track(String(filed.body.radicado), '204816');
+		expect(tracked).toMatchObject({ handedInAt: capturedAt.toISOString() });
+
+		// Dated after the first session ended (a device clock moved forward): not believed.
+		const afterEnd = await signed(first, new Date());
+		const late = await api(device, '/api/solicitudes', afterEnd);
+		expect(late.status).toBe(201);
+		expect(late.body.handedInAt).toBeUndefined();
+		expect(await handIn(device, late.body.radicado)).toContain('fuera de la sesión');
+		// Captured inside the first session: still believed after it ended.
+		expect((await api(device, '/api/solicitudes', later)).body.handedInAt).toBeDefined();
+	});
+
+	it('is not believed before the session began, from another official or with an altered time', async () => {
+		const pass = await passOf(bo.campo);
+		const before = await api(
+			bo.campo,
+			'/api/solicitudes',
+			await signed(pass, new Date(Date.now() - 3_600_000))
+		);
+		expect(await handIn(bo.campo, before.body.radicado)).toContain('fuera de la sesión');
+
+		const other = new BackOffice(base);
+		expect(await other.signIn(username('gobierno', SUFFIX), PASSWORD)).toBe(303);
+		const theirs = await api(
+			bo.campo,
+			'/api/solicitudes',
+			await signed(await passOf(other), new Date())
+		);
+		expect(await handIn(bo.campo, theirs.body.radicado)).toContain('la envió otro funcionario');
+
+		const altered = await signed(pass, new Date());
+		altered.capturedAt = new Date(Date.now() - 60_000).toISOString();
+		const res = await api(bo.campo, '/api/solicitudes', altered);
+		expect(res.status).toBe(201);
+		expect(res.body.handedInAt).toBeUndefined();
+		expect(await handIn(bo.campo, res.body.radicado)).toContain('sin firma válida');
 	});
 });
 

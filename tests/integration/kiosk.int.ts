@@ -16,6 +16,7 @@ import {
 	type PublicSealKey,
 	type SealedSubmission
 } from '../../src/lib/crypto/seal';
+import { handInMac } from '../../src/lib/crypto/hand-in-mac';
 
 const ADMIN = { username: 'admin.kioscos', password: 'clave-de-pruebas-kiosco-1' };
 const CODE_HOURS = 0.003;
@@ -355,5 +356,58 @@ describe('sealed kiosk requests', () => {
 		const result = (await form.json()) as { type: string; data: string };
 		expect(result.type).toBe('success');
 		expect(result.data).toContain(String(filed.body.radicado));
+	});
+	describe('the time a citizen handed the request in', () => {
+		let kiosk: { id: string; handInKey: string };
+		beforeAll(async () => {
+			const k = await register('Kiosco de entrega');
+			const enrolled = await activate(k.code);
+			const me = await whoAmI(enrolled.cookie);
+			expect(me.body.handInKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+			kiosk = { id: k.id, handInKey: String(me.body.handInKey) };
+			// Kiosks are never told another kiosk's key, and a citizen's device none.
+			expect((await whoAmI()).body.handInKey).toBeUndefined();
+		});
+
+		const handedIn = async (capturedAt: Date, macKey = kiosk.handInKey, kioskId = kiosk.id) => {
+			const id = crypto.randomUUID();
+			const request = { ...body(id), capturedAt: capturedAt.toISOString() };
+			const mac = await handInMac(macKey, id, request.capturedAt);
+			return send(
+				await sealSubmission(
+					{ ...request, attestation: { channel: 'kiosco' as const, kiosk: kioskId, mac } },
+					key
+				)
+			);
+		};
+
+		it("is the term's start when the kiosk signs it: the receipt says when it was received and when it was numbered", async () => {
+			const capturedAt = new Date();
+			const filed = await handedIn(capturedAt);
+			expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+			expect(filed.body.handedInAt).toBe(capturedAt.toISOString());
+			expect(Date.parse(String(filed.body.receivedAt))).toBeGreaterThanOrEqual(+capturedAt);
+			const page = await adm.page(`/gestion/solicitudes/${String(filed.body.radicado)}`);
+			expect(page.html).toContain('acreditada por el kiosco');
+		});
+
+		it("is not believed before the enrolment, from the future, under a forged signature or another kiosk's name", async () => {
+			const before = await handedIn(new Date(Date.now() - 3_600_000));
+			const future = await handedIn(new Date(Date.now() + 3_600_000));
+			const forged = await handedIn(new Date(), toBase64(new Uint8Array(32)));
+			const otherKiosk = await handedIn(new Date(), kiosk.handInKey, crypto.randomUUID());
+			for (const [outcome, reason] of [
+				[before, 'el kiosco no estaba activo a esa hora'],
+				[future, 'la hora es posterior a la llegada'],
+				[forged, 'sin firma válida'],
+				[otherKiosk, 'sin firma válida']
+			] as const) {
+				// Filed all the same, dated by their arrival: the request is never lost.
+				expect(outcome.status, JSON.stringify(outcome.body)).toBe(201);
+				expect(outcome.body.handedInAt).toBeUndefined();
+				const page = await adm.page(`/gestion/solicitudes/${String(outcome.body.radicado)}`);
+				expect(page.html).toContain(reason);
+			}
+		});
 	});
 });

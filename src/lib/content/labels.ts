@@ -7,6 +7,8 @@ import type { ContentDocOf, EventDoc } from '$lib/schemas';
 import type { RequestStatus } from '$lib/schemas/vocab';
 import type { Role } from '$lib/schemas/vocab';
 import type { Semaforo } from '$lib/domain/semaforo';
+import type { HandInReason } from '$lib/domain/hand-in';
+import { HAND_IN } from '$lib/policy';
 
 type Tramite = ContentDocOf<'tramite'>;
 
@@ -144,3 +146,13 @@ export const eventKindLabel = (k: EventDoc['kind']): string =>
  */
 export const transparencyHeading = (t: { code: string; title: string }): string =>
 	`${t.code}${t.code.includes('.') ? '' : '.'} ${t.title}`;
+
+export const handInReasonLabel = (r: HandInReason): string =>
+	({
+		firma_invalida: m.hand_in_reason_firma_invalida,
+		kiosco_inactivo: m.hand_in_reason_kiosco_inactivo,
+		fuera_de_sesion: m.hand_in_reason_fuera_de_sesion,
+		otro_funcionario: m.hand_in_reason_otro_funcionario,
+		hora_futura: m.hand_in_reason_hora_futura,
+		demasiado_antigua: () => m.hand_in_reason_demasiado_antigua({ days: HAND_IN.maxAgeDays })
+	})[r]();

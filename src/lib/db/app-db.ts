@@ -112,6 +112,8 @@ export interface RequestRow {
 	formTitle: string;
 	capturedAt: string;
 	receivedAt: string;
+	/** When the citizen handed it in at a kiosk or to a field official, attested. */
+	handedInAt?: string;
 	deadline: TrackingView['deadline'];
 	status: RequestStatus;
 	events: TrackingView['events'];

@@ -151,9 +151,10 @@ export interface LegalDeadline {
 
 /**
  * Computes the legal due date of a PQRSD request from `receivedAt`, the instant the municipality
- * received it, converted to the Bogotá calendar date. The caller decides that instant: today the
- * server's clock when the request arrives, for every channel (a kiosk or field capture synced
- * later is dated by its arrival, not by when the citizen handed it in; legal review 2.4).
+ * received it, converted to the Bogotá calendar date. The caller decides that instant
+ * (`receiptInstant` in `hand-in.ts`): the server's clock when a citizen's own device files it;
+ * for a kiosk or field capture synced later, the moment the citizen handed it in when the kiosk
+ * or the official's session attests it, else its arrival (legal review 2.4).
  *
  * A request received on a non-business day (weekend, holiday, or late at night) is dated that day
  * and the count starts on the following day: since non-business days are not counted, day 1 is the

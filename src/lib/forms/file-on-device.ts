@@ -8,6 +8,7 @@ import type { AppDb, DraftRow } from '$lib/db';
 import type { ContentDocOf } from '$lib/schemas';
 import { submissionSchema } from '$lib/schemas';
 import { buildSubmission } from '$lib/outbox/build-submission';
+import { attestOnDevice } from '$lib/outbox/hand-in-attestation';
 import { enqueue } from '$lib/outbox/outbox';
 import { generatePin } from '$lib/outbox/policy';
 import { outbox, registerBackgroundSync } from '$lib/state/outbox.svelte';
@@ -44,9 +45,9 @@ export async function fileOnDevice(
 	}
 ): Promise<string> {
 	const { form, draft, filing } = input;
-	const submission = submissionSchema.parse(
-		await buildSubmission(draft, generatePin(), input.now ?? new Date())
-	);
+	const built = await buildSubmission(draft, generatePin(), input.now ?? new Date());
+	const attestation = await attestOnDevice(db, built, filing);
+	const submission = submissionSchema.parse(attestation ? { ...built, attestation } : built);
 	if (filing === 'kiosco') {
 		const [{ kiosk }, { fileFromKiosk }] = await kioskModules();
 		const key = await kiosk.publicKey();

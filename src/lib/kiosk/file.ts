@@ -21,6 +21,8 @@ export interface KioskReceipt {
 	/** Set once the server has filed it. */
 	radicado?: string;
 	receivedAt?: string;
+	/** When the server attests the citizen handed it in here (the term's start). */
+	handedInAt?: string;
 	/** The server's deadline once filed; before that, the legal term counted from today. */
 	deadline: TrackingView['deadline'];
 	deadlineIsEstimate: boolean;

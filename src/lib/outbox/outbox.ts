@@ -72,13 +72,19 @@ async function queueRow<R extends OutboxRow>(
 interface Filed {
 	radicado: string;
 	receivedAt: string;
+	handedInAt?: string;
 	deadline: RequestRow['deadline'];
 }
 
 const filedOf = (body: unknown): Filed | null => {
 	const b = body as Partial<Filed> | null;
 	return typeof b?.radicado === 'string' && typeof b.receivedAt === 'string'
-		? { radicado: b.radicado, receivedAt: b.receivedAt, deadline: b.deadline ?? null }
+		? {
+				radicado: b.radicado,
+				receivedAt: b.receivedAt,
+				...(typeof b.handedInAt === 'string' ? { handedInAt: b.handedInAt } : {}),
+				deadline: b.deadline ?? null
+			}
 		: null;
 };
 
@@ -90,6 +96,7 @@ const requestRowOf = (row: PlainOutboxRow, filed: Filed): RequestRow => ({
 	formTitle: row.formTitle,
 	capturedAt: row.submission.capturedAt,
 	receivedAt: filed.receivedAt,
+	...(filed.handedInAt ? { handedInAt: filed.handedInAt } : {}),
 	deadline: filed.deadline,
 	status: 'radicada',
 	events: [],

@@ -68,7 +68,9 @@ export const kioskInfoSchema = z.object({
 	kioskId: z.uuid(),
 	name: lineSchema(80),
 	idleSeconds: kioskIdleSchema,
-	countdownSeconds: kioskCountdownSchema
+	countdownSeconds: kioskCountdownSchema,
+	/** The key of this enrolment that signs when each citizen handed a request in (base64). */
+	handInKey: z.string().max(100).optional()
 });
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 

@@ -9,6 +9,7 @@ import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import { coded, isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { isCleanText } from './text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
+import { HAND_IN_REASONS } from '$lib/domain/hand-in';
 
 /** An official's username, as events and captures refer to it (see usuario.ts). */
 const usernameRef = z.string().regex(/^[a-z][a-z0-9._-]{2,39}$/, 'usuario inválido');
@@ -115,6 +116,28 @@ export const formValuesSchema = z
 	)
 	.refine((v) => Object.keys(v).length <= 30, 'demasiados campos');
 
+const macSchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'firma inválida');
+
+/**
+ * A kiosk's or field official's signature on `capturedAt`, the moment the citizen handed the
+ * request in (see `$lib/server/requests/hand-in`): the kiosk names itself, a field capture
+ * carries the capture pass of the session it was made under.
+ */
+export const handInAttestationSchema = z.discriminatedUnion('channel', [
+	z.object({ channel: z.literal('kiosco'), kiosk: z.uuid(), mac: macSchema }).strict(),
+	z
+		.object({
+			channel: z.literal('campo'),
+			pass: z
+				.string()
+				.max(400)
+				.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'pase inválido'),
+			mac: macSchema
+		})
+		.strict()
+]);
+export type HandInAttestation = z.infer<typeof handInAttestationSchema>;
+
 /**
  * What a device sends. `id` is generated on the device and makes the submission idempotent; the
  * PIN is generated on the device too, so a retry after a lost response still knows it.
@@ -134,10 +157,19 @@ export const submissionSchema = z
 		fieldCapture: z
 			.object({ consentReadAloud: z.literal(true) })
 			.strict()
-			.optional()
+			.optional(),
+		/** When a kiosk or a field official attests `capturedAt` as the hand-in. */
+		attestation: handInAttestationSchema.optional()
 	})
 	.strict()
 	.superRefine((s, ctx) => {
+		if (s.attestation && (s.attestation.channel === 'campo') !== !!s.fieldCapture) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['attestation'],
+				message: 'la firma de entrega no corresponde al canal'
+			});
+		}
 		if (s.anonymous && s.applicant) {
 			ctx.addIssue({
 				code: 'custom',
@@ -195,8 +227,23 @@ export const requestDocSchema = z.object({
 	purpose: z.enum(['pqrsd', 'tramite']),
 	pqrsdType: z.enum(PQRSD_TYPES).optional(),
 	tramite: slugSchema.optional(),
+	/** When the device sent it; for an attested kiosk or field capture, the hand-in. */
 	capturedAt: isoDateTimeSchema,
+	/** When the server numbered it ("radicada el"). */
 	receivedAt: isoDateTimeSchema,
+	/**
+	 * Kiosk and field captures: whether `capturedAt` is attested as the moment the citizen handed
+	 * it in ("recibida el", the term's start) and, if not, why (then the term runs from
+	 * `receivedAt`). Absent for a citizen's own device.
+	 */
+	handedIn: z
+		.object({
+			channel: z.enum(['kiosco', 'campo']),
+			attested: z.boolean(),
+			reason: z.enum(HAND_IN_REASONS).optional()
+		})
+		.strict()
+		.optional(),
 	deadline: deadlineSchema.nullable(),
 	anonymous: z.boolean(),
 	applicant: applicantSchema.optional(),
@@ -404,6 +451,8 @@ export interface TrackingView {
 	formTitle: string;
 	capturedAt: string;
 	receivedAt: string;
+	/** When the citizen handed it in at a kiosk or to a field official, attested. */
+	handedInAt?: string;
 	deadline: z.infer<typeof deadlineSchema> | null;
 	status: RequestStatus;
 	events: PublicEventView[];

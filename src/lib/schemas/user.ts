@@ -81,6 +81,21 @@ export const sessionDocSchema = z
 	.strict();
 export type SessionDoc = z.infer<typeof sessionDocSchema>;
 
+/**
+ * When a session ended before it expired (sign-out, deactivation, a password change): kept so a
+ * field capture made under it can be judged against its real window after the session document
+ * is gone (`$lib/server/requests/hand-in`).
+ */
+export const sessionEndDocSchema = z
+	.object({
+		_id: z.string().regex(/^sesion-fin:[0-9a-f]{64}$/),
+		_rev: z.string().optional(),
+		type: z.literal('sesion-fin'),
+		endedAt: isoDateTimeSchema
+	})
+	.strict();
+export type SessionEndDoc = z.infer<typeof sessionEndDocSchema>;
+
 /** The active administrators, one document so a change of it is one compare-and-set. */
 export const ADMIN_ROSTER_ID = 'usuarios:administradores';
 export const adminRosterDocSchema = z

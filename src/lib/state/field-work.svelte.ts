@@ -16,20 +16,11 @@ import {
 } from '$lib/sync/staff-replica';
 import { actionsQueue, flushActions, queueAction } from '$lib/field-work/actions-queue';
 import { buildWorkItems, type WorkItem } from '$lib/field-work/work-items';
+import { OFFICIAL_META, rememberedOfficial, type Official } from '$lib/field-work/official';
 import { makeAllDue as makeOutboxDue } from '$lib/outbox/outbox';
 import { outbox } from './outbox.svelte';
 import { storage } from './storage.svelte';
 import { QueueRunner } from './queue-runner.svelte';
-
-export interface Official {
-	username: string;
-	name: string;
-	roles: string[];
-	dependencia?: string;
-	permisos: string[];
-}
-
-const OFFICIAL_KEY = 'oficial';
 
 class FieldWork {
 	official = $state<Official | null>(null);
@@ -51,15 +42,14 @@ class FieldWork {
 	/** Reads who is signed in (server when online, else the device's memory) and the local data. */
 	async start(): Promise<void> {
 		const db = getAppDb();
-		const remembered = (await db.meta.get(OFFICIAL_KEY))?.value as Official | undefined;
-		this.official = remembered ?? null;
+		this.official = await rememberedOfficial(db);
 		if (navigator.onLine) {
 			try {
 				const res = await fetch('/api/gestion/yo', { cache: 'no-store' });
 				if (res.ok) {
 					this.official = (await res.json()) as Official;
 					this.needsSignIn = false;
-					await db.meta.put({ key: OFFICIAL_KEY, value: $state.snapshot(this.official) });
+					await db.meta.put({ key: OFFICIAL_META, value: $state.snapshot(this.official) });
 				} else if (res.status === 401) {
 					this.needsSignIn = true;
 				}
@@ -177,7 +167,7 @@ class FieldWork {
 		await this.refresh();
 		if (this.pendingCount > 0) return false;
 		if (this.official) await destroyStaffDb(this.official.username);
-		await getAppDb().meta.delete(OFFICIAL_KEY);
+		await getAppDb().meta.delete(OFFICIAL_META);
 		this.official = null;
 		this.items = [];
 		return true;

@@ -5,7 +5,7 @@
  */
 import { COOKIES } from '$lib/policy';
 import { createHash, randomBytes } from 'node:crypto';
-import { sessionDocSchema, type SessionDoc } from '$lib/schemas';
+import { sessionDocSchema, sessionEndDocSchema, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError } from '$lib/server/couch/client';
 import { config } from '$lib/server/config';
@@ -77,22 +77,37 @@ export async function endSessionsOf(
 	const sessions = await allSessions();
 	const ended = sessions.filter((s) => s.username === username && s._id !== kept);
 	const expired = sessions.filter((s) => s.username !== username && Date.parse(s.expiresAt) <= now);
-	await deleteSessions([...ended, ...expired]);
+	await deleteSessions([...ended, ...expired], now);
 	return ended.length;
 }
 
 /** Removes sessions that expired (on every server's housekeeping). Returns how many. */
 export async function removeExpiredSessions(now = Date.now()): Promise<number> {
 	const expired = (await allSessions()).filter((s) => Date.parse(s.expiresAt) <= now);
-	await deleteSessions(expired);
+	await deleteSessions(expired, now);
 	return expired.length;
 }
 
-async function deleteSessions(docs: Array<{ _id: string; _rev?: string }>): Promise<void> {
+/** When the session with document id `sesion:<hash>` ended before expiring, or null. */
+export async function sessionEnd(hash: string): Promise<string | null> {
+	const doc = await couch().getIfValid(DB.staff, `sesion-fin:${hash}`, sessionEndDocSchema);
+	return doc?.endedAt ?? null;
+}
+
+async function deleteSessions(docs: SessionDoc[], now = Date.now()): Promise<void> {
 	const gone = docs.flatMap((d) => (d._rev ? [{ _id: d._id, _rev: d._rev, _deleted: true }] : []));
 	if (!gone.length) return;
+	// A session cut short leaves its end behind: captures made under it are judged by it.
+	const endedAt = new Date(now).toISOString();
+	const ends = docs
+		.filter((d) => Date.parse(d.expiresAt) > now)
+		.map((d) => ({
+			_id: `sesion-fin:${d._id.slice('sesion:'.length)}`,
+			type: 'sesion-fin' as const,
+			endedAt
+		}));
 	// A session already ended elsewhere answers a conflict: it is ended either way.
-	const results = await couch().bulkDocs(DB.staff, gone);
+	const results = await couch().bulkDocs(DB.staff, [...ends, ...gone]);
 	const failed = results.filter(
 		(r) => r.error && r.error !== 'conflict' && r.error !== 'not_found'
 	);

@@ -81,7 +81,7 @@ export const kioskInfo = (k: KioskDoc): KioskInfo => ({
 	countdownSeconds: k.countdownSeconds
 });
 
-async function getKiosk(id: string): Promise<KioskDoc | null> {
+export async function getKiosk(id: string): Promise<KioskDoc | null> {
 	return couch().getIfValid(DB.staff, kioskDocId(id), kioskDocSchema);
 }
 

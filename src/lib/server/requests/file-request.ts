@@ -12,8 +12,9 @@
  *   retry of the same request reuses (see radicado-allocator.ts).
  * - **The server's clock counts.** `receivedAt` is the server's time, the instant its radicado
  *   was claimed (number and time are assigned together, so numbers never go back in time): the
- *   radicado's year and the legal deadline run from it. The device's `capturedAt` is kept as
- *   the capture time.
+ *   radicado's year runs from it, and so does the legal term — except for a kiosk or field
+ *   capture whose hand-in time (`capturedAt`) its kiosk or official's session attests
+ *   (`hand-in.ts`): the authority had the petition then (Ley 1755 art. 15).
  */
 import { z } from 'zod';
 import { refusal, type Refusal } from '$lib/errors';
@@ -49,12 +50,16 @@ import {
 	type Allocation
 } from './radicado-allocator';
 import { textIssues } from './text-checks';
+import { attestHandIn } from './hand-in';
+import { receiptInstant, type HandedIn } from '$lib/domain/hand-in';
 
 /** What the device gets back, on first filing and on every replay. */
 export interface FilingReceipt {
 	id: string;
 	radicado: string;
 	receivedAt: string;
+	/** When the citizen handed it in at a kiosk or to a field official, attested. */
+	handedInAt?: string;
 	deadline: RequestDoc['deadline'];
 }
 
@@ -76,6 +81,8 @@ export interface FilingOptions {
 	 * which may see the radicado but not the PIN; see resend.ts).
 	 */
 	otherPin?: 'conflict' | 'receipt';
+	/** Sent by a kiosk (sealed): its hand-in time may be attested by the kiosk's signature. */
+	kiosk?: boolean;
 }
 
 type Deadline = RequestDoc['deadline'];
@@ -89,6 +96,7 @@ const receiptOf = (doc: RequestDoc): FilingReceipt => ({
 	id: doc.id,
 	radicado: doc.radicado,
 	receivedAt: doc.receivedAt,
+	...(doc.handedIn?.attested ? { handedInAt: doc.capturedAt } : {}),
 	deadline: doc.deadline
 });
 
@@ -127,7 +135,10 @@ export async function fileRequest(
 	const hash = payloadHash(submission);
 	const replay = (existing: RequestDoc) =>
 		replayOrConflict(existing, submission, hash, opts.otherPin ?? 'conflict');
-	return sameRequest.run(submission.id, () => fileOnce(submission, hash, capture, replay));
+	const channel = capture ? 'campo' : opts.kiosk ? 'kiosco' : null;
+	return sameRequest.run(submission.id, () =>
+		fileOnce(submission, hash, { capture, channel, filer: opts.capturer?.username }, replay)
+	);
 }
 
 /** The request filed under `id`, or null (also for a string that is no request id). */
@@ -139,7 +150,7 @@ export async function filedRequest(id: string): Promise<RequestDoc | null> {
 async function fileOnce(
 	submission: Submission,
 	hash: string,
-	capture: FieldCapture | undefined,
+	by: { capture?: FieldCapture; channel: 'kiosco' | 'campo' | null; filer?: string },
 	replay: (existing: RequestDoc) => Promise<FilingOutcome>
 ): Promise<FilingOutcome> {
 	const client = couch();
@@ -162,6 +173,11 @@ async function fileOnce(
 	// The time of record is the claim's (below); this one checks the document before a number is
 	// claimed, and picks the series.
 	const checkedAt = new Date();
+	const handedIn = await attestHandIn(submission, {
+		channel: by.channel,
+		filer: by.filer,
+		arrivedAt: checkedAt
+	});
 	const dependencia = await routeTo(form, submission);
 	const prefix = config().RADICADO_PREFIX;
 	const terms = await deadlineTerms(form);
@@ -174,7 +190,8 @@ async function fileOnce(
 		receivedAt: checkedAt,
 		deadline: deadlineAt(terms, checkedAt),
 		checked: checked.attachments,
-		capture,
+		capture: by.capture,
+		handedIn,
 		dependencia
 	});
 	// Validated with a placeholder number of the right series BEFORE a number is claimed: a doc
@@ -189,13 +206,13 @@ async function fileOnce(
 	}
 
 	const allocation = await allocate(prefix, checkedAt, submission.id);
-	const receivedAt = new Date(allocation.at);
 	const filed: RequestDoc = {
 		...doc,
 		radicado: allocation.radicado,
-		receivedAt: allocation.at,
-		deadline: deadlineAt(terms, receivedAt)
+		receivedAt: allocation.at
 	};
+	// The term runs from the attested hand-in, else from the instant of the radicado.
+	filed.deadline = deadlineAt(terms, new Date(receiptInstant(filed)));
 	try {
 		await client.put(DB.requests, {
 			...filed,
@@ -233,6 +250,7 @@ function buildDoc(input: {
 	deadline: Deadline;
 	checked: CheckedAttachment[];
 	capture: FieldCapture | undefined;
+	handedIn: HandedIn | undefined;
 	dependencia: string;
 }): Omit<RequestDoc, 'radicado'> {
 	const { submission: s, form } = input;
@@ -247,6 +265,7 @@ function buildDoc(input: {
 		...(form.tramite ? { tramite: form.tramite } : {}),
 		capturedAt: s.capturedAt,
 		receivedAt: input.receivedAt.toISOString(),
+		...(input.handedIn ? { handedIn: input.handedIn } : {}),
 		deadline: input.deadline,
 		anonymous: s.anonymous,
 		...(s.applicant ? { applicant: applicantWithVereda(s.applicant, form, s.values) } : {}),

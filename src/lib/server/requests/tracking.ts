@@ -116,6 +116,7 @@ function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
 		formTitle: doc.formTitle,
 		capturedAt: doc.capturedAt,
 		receivedAt: doc.receivedAt,
+		...(doc.handedIn?.attested ? { handedInAt: doc.capturedAt } : {}),
 		// After an extension the citizen sees the new due date.
 		deadline:
 			doc.deadline && state.dueDate ? { ...doc.deadline, dueDate: state.dueDate } : doc.deadline,

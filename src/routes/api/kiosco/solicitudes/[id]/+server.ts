@@ -50,7 +50,7 @@ export const POST: RequestHandler = async ({ request, params, locals, getClientA
 		}
 		// The kiosk's own allowance when it still has its cookie, the address's otherwise.
 		const filer = { user: null, kiosk: locals.kiosk, address: getClientAddress() };
-		const outcome = await fileWithinAllowance(filer, () => fileRequest(inner));
+		const outcome = await fileWithinAllowance(filer, () => fileRequest(inner, { kiosk: true }));
 		if (outcome.ok) return noStoreJson(outcome.receipt, outcome.status);
 		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
