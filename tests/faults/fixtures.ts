@@ -4,16 +4,20 @@
  * 4320) and FAULTS_PORT + 1 (proxy).
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { filedRequests as listFiled } from '../helpers/as-official';
+import { BackOffice } from '../helpers/backoffice-client';
 
 /** The server's first administrator, who lists what was filed. */
 const ADMIN = { username: 'admin.fallas', password: 'clave-fallas-admin-0001' };
 const SERVER_PORT = Number(process.env.FAULTS_PORT ?? 4320);
 const PROXY_PORT = SERVER_PORT + 1;
 const DATA_DIR = process.env.FAULTS_DATA_DIR ?? '/tmp/ventanilla-faults-data';
+/** The server's clock offset (see tests/helpers/server-clock.js). */
+const CLOCK_FILE = `${DATA_DIR}.reloj`;
 
 export interface Stack {
 	proxy: FaultProxy;
@@ -23,6 +27,8 @@ export interface Stack {
 	killServer(): Promise<void>;
 	/** Starts the server again on the same port and DATA_DIR. */
 	startServer(): Promise<void>;
+	/** Moves the server's clock `ms` ahead of real time (0: back to real time). */
+	setServerClock(ms: number): Promise<void>;
 }
 
 export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
@@ -30,7 +36,10 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
 			rmSync(DATA_DIR, { recursive: true, force: true });
+			writeFileSync(CLOCK_FILE, '0');
 			const env = {
+				NODE_OPTIONS: `--import ${JSON.stringify(path.resolve(import.meta.dirname, '../helpers/server-clock.js'))}`,
+				SERVER_CLOCK_FILE: CLOCK_FILE,
 				ADMIN_USUARIO: ADMIN.username,
 				ADMIN_CLAVE: ADMIN.password,
 				// filedRequests signs in for every count.
@@ -49,8 +58,14 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 				},
 				async startServer() {
 					server = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
+				},
+				async setServerClock(ms) {
+					writeFileSync(CLOCK_FILE, String(ms));
+					// The server reads the file every 100 ms.
+					await new Promise((r) => setTimeout(r, 400));
 				}
 			});
+			rmSync(CLOCK_FILE, { force: true });
 			await proxy.close();
 			await server.stop();
 		},
@@ -66,6 +81,23 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 });
 
 export { expect };
+
+/** Creates an official's account on the server, as its administrator. */
+export async function createOfficial(
+	stack: Stack,
+	account: {
+		username: string;
+		name: string;
+		roles: string[];
+		dependencia: string;
+		password: string;
+	}
+): Promise<void> {
+	const adm = new BackOffice(stack.serverUrl);
+	expect(await adm.signIn(ADMIN.username, ADMIN.password)).toBe(303);
+	const res = await adm.action('/gestion/usuarios', { ...account });
+	expect(res.type, JSON.stringify(res.data)).toBe('success');
+}
 
 /** Every filed request on the server (as its administrator, straight to the server). */
 export const filedRequests = (stack: Stack) => listFiled(stack.serverUrl, ADMIN);

@@ -43,12 +43,14 @@ class FieldWork {
 	async start(): Promise<void> {
 		const db = getAppDb();
 		this.official = await rememberedOfficial(db);
+		let signedIn = false;
 		if (navigator.onLine) {
 			try {
 				const res = await fetch('/api/gestion/yo', { cache: 'no-store' });
 				if (res.ok) {
 					this.official = (await res.json()) as Official;
 					this.needsSignIn = false;
+					signedIn = true;
 					await db.meta.put({ key: OFFICIAL_META, value: $state.snapshot(this.official) });
 				} else if (res.status === 401) {
 					this.needsSignIn = true;
@@ -62,8 +64,9 @@ class FieldWork {
 		this.loaded = true;
 		void storage.refresh();
 		// A first run (when someone is signed in), then on every return of the connection and
-		// when a refused-for-now action is due again.
-		this.#runner.start();
+		// when a refused-for-now action is due again. With the session confirmed just now,
+		// everything waiting goes at once: captures held for a sign-in must not wait out a backoff.
+		this.#runner.start({ allDue: signedIn });
 	}
 
 	async refresh(): Promise<void> {

@@ -60,9 +60,14 @@ export class QueueRunner {
 		this.#timer = setTimeout(() => void this.flush(), Math.max(MIN_WAIT_MS, due - Date.now()));
 	}
 
-	/** Starts once per page (a first run, the online trigger); the returned function stops it. */
-	start(): () => void {
+	/**
+	 * Starts once per page (a first run, the online trigger); the returned function stops it.
+	 * `allDue`: the first run sends everything waiting, not only what is due (the server was just
+	 * reached, e.g. an official signed in again after their session ran out).
+	 */
+	start(opts: { allDue?: boolean } = {}): () => void {
 		if (!this.#stop) {
+			if (opts.allDue) this.#allDue = true;
 			const onOnline = () => void this.sendNow();
 			addEventListener('online', onOnline);
 			this.#stop = () => {
