@@ -59,6 +59,11 @@ export const ERRORS = {
 	excede_maximo: 400,
 	fecha_no_habil: 400,
 	solicitud_atendida: 409,
+	// Incomplete requests (Ley 1755 art. 17): `$lib/domain/completion`.
+	ya_en_espera: 409,
+	fuera_de_plazo: 409,
+	plazo_no_cumplido: 409,
+	no_en_espera: 409,
 
 	// Content workflow and trámite proposals.
 	conflicto: 409,
@@ -111,6 +116,9 @@ export const BACK_OFFICE_ERROR_CODES = [
 	'excede_maximo',
 	'fecha_no_habil',
 	'solicitud_atendida',
+	'ya_en_espera',
+	'fuera_de_plazo',
+	'plazo_no_cumplido',
 	'conflicto',
 	'estado_invalido',
 	'borrador_pendiente',

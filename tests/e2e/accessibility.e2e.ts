@@ -18,7 +18,8 @@ const pages = [
 	'/formularios/certificado-de-residencia',
 	'/mis-solicitudes',
 	'/seguimiento',
-	'/seguimiento/desistir'
+	'/seguimiento/desistir',
+	'/seguimiento/completar'
 ];
 
 for (const path of pages) {

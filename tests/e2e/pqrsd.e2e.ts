@@ -7,7 +7,7 @@ import {
 	waitForOfflineReady,
 	waitForSavedDraft
 } from './helpers';
-import { answerRequest, filedRequests } from '../helpers/as-official';
+import { actAsOfficial, answerRequest, filedRequests } from '../helpers/as-official';
 import { setOffline } from '../helpers/network-state';
 
 async function fillQueja(page: Page, subject: string) {
@@ -265,6 +265,35 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('PIN de 6 dígitos').fill(pin);
 		await page.getByRole('button', { name: 'Consultar' }).click();
 		await expect(page.getByTestId('estado')).toHaveText('Radicada');
+	});
+
+	test('asked to complete the request, the citizen completes it from the tracking page and the term runs again', async ({
+		page
+	}) => {
+		await page.goto('/formularios/peticion-general');
+		await page.getByLabel('Asunto').fill('Permiso para la caseta comunal');
+		await page.locator('#campo_descripcion').fill('Necesitamos usar el lote del frente.');
+		await page.getByLabel('Nombre completo').fill('Ciudadano Completa');
+		await page.getByLabel('Número de documento').fill('77665544');
+		await page.getByLabel(/Autorizo el tratamiento/).check();
+		await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+		const radicado = (await page.getByTestId('radicado').textContent())!.trim();
+		const pin = (await page.getByTestId('pin').textContent())!.trim();
+		const ask = { kind: 'requerimiento', text: 'Indique el número del lote y la vereda.' };
+		expect(await actAsOfficial(baseUrl(page), E2E_ADMIN, radicado, ask)).toBe(201);
+
+		await page.goto('/seguimiento');
+		await page.getByLabel('Número de radicado').fill(radicado);
+		await page.getByLabel('PIN de 6 dígitos').fill(pin);
+		await page.getByRole('button', { name: 'Consultar' }).click();
+		await expect(page.getByText(ask.text)).toBeVisible();
+		await page.getByTestId('completar').click();
+		await expect(page.getByLabel('Número de radicado')).toHaveValue(radicado);
+		await page.getByLabel('PIN de 6 dígitos').fill(pin);
+		await page.getByLabel('Lo que le pidieron').fill('Lote 14, vereda La Esmeralda.');
+		await page.getByRole('button', { name: 'Enviar lo que falta' }).click();
+		await expect(page.getByTestId('completada')).toContainText(radicado);
+		await expect(page.getByTestId('nuevo-plazo')).toContainText('corre de nuevo');
 	});
 
 	test('a form with errors comes back with the answers kept and the errors listed', async ({

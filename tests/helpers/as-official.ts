@@ -52,11 +52,21 @@ export async function filedRequests(base: string, who: Credentials): Promise<Fil
  * Records an official answer to `radicado` through the officials' events API, signed in as `who`
  * (an administrador or the request's funcionario). Returns the HTTP status (201 when stored).
  */
-export async function answerRequest(
+export function answerRequest(
 	base: string,
 	who: Credentials,
 	radicado: string,
 	text: string
+): Promise<number> {
+	return actAsOfficial(base, who, radicado, { kind: 'respuesta', text });
+}
+
+/** Signs in as `who` and records `event` on the request through the events API; the status. */
+export async function actAsOfficial(
+	base: string,
+	who: Credentials,
+	radicado: string,
+	event: { kind: string; text: string }
 ): Promise<number> {
 	const office = new BackOffice(base);
 	const status = await office.signIn(who.username, who.password);
@@ -68,7 +78,7 @@ export async function answerRequest(
 			clientId: crypto.randomUUID(),
 			radicado,
 			at: new Date().toISOString(),
-			event: { kind: 'respuesta', text }
+			event
 		})
 	});
 	await res.arrayBuffer();

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 
-const file = process.env.SERVER_CLOCK_FILE;
+const file = process.env.SERVER_CLOCK_FILE ?? '';
 let offset = 0;
 const read = () => {
 	try {
@@ -21,13 +21,14 @@ if (file) {
 	setInterval(read, 100).unref();
 	const RealDate = Date;
 	// A function, not a subclass: `Date()` called without `new` must still return a string.
+	/** @param {unknown[]} args */
 	function ShiftedDate(...args) {
 		if (!new.target) return new RealDate(RealDate.now() + offset).toString();
-		return args.length ? new RealDate(...args) : new RealDate(RealDate.now() + offset);
+		return args.length ? Reflect.construct(RealDate, args) : new RealDate(RealDate.now() + offset);
 	}
 	ShiftedDate.prototype = RealDate.prototype;
 	ShiftedDate.now = () => RealDate.now() + offset;
 	ShiftedDate.parse = RealDate.parse;
 	ShiftedDate.UTC = RealDate.UTC;
-	globalThis.Date = ShiftedDate;
+	globalThis.Date = /** @type {DateConstructor} */ (/** @type {unknown} */ (ShiftedDate));
 }

@@ -124,7 +124,8 @@ export const semaforoLabel = (s: Semaforo): string =>
 		'a-tiempo': m.semaforo_a_tiempo,
 		'sin-plazo': m.semaforo_sin_plazo,
 		atendida: m.semaforo_atendida,
-		remitida: m.semaforo_remitida
+		remitida: m.semaforo_remitida,
+		'en-espera': m.semaforo_en_espera
 	})[s]();
 
 export const eventKindLabel = (k: EventDoc['kind']): string =>
@@ -136,6 +137,9 @@ export const eventKindLabel = (k: EventDoc['kind']): string =>
 		prorroga: m.event_prorroga,
 		remision: m.event_remision,
 		desistimiento: m.event_desistimiento,
+		requerimiento: m.event_requerimiento,
+		complemento: m.event_complemento,
+		'desistimiento-tacito': m.event_desistimiento_tacito,
 		nota: m.event_nota
 	})[k]();
 

@@ -91,6 +91,8 @@ export const REQUEST_ACTIONS = [
 	'traslado',
 	'prorroga',
 	'remision',
+	'requerimiento',
+	'desistimiento-tacito',
 	'nota',
 	'respuesta',
 	'estado'

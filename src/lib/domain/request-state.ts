@@ -5,7 +5,8 @@
  * every device and on the server.
  */
 import type { RequestStatus } from '$lib/schemas/vocab';
-import type { IsoDate } from './calendar-date';
+import { bogotaDate, type IsoDate } from './calendar-date';
+import { citizenReplyBy } from './completion';
 
 /** The fields of an event document the fold reads. */
 export type RequestEventLike =
@@ -23,6 +24,9 @@ export type RequestEventLike =
 	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }
 	| { _id?: string; at: string; kind: 'remision'; entity: string }
 	| { _id?: string; at: string; kind: 'desistimiento' }
+	| { _id?: string; at: string; kind: 'requerimiento' }
+	| { _id?: string; at: string; kind: 'complemento'; dueDate?: IsoDate }
+	| { _id?: string; at: string; kind: 'desistimiento-tacito' }
 	| { _id?: string; at: string; kind: 'nota' };
 
 export interface RequestBase {
@@ -51,6 +55,13 @@ export interface RequestState {
 	remittedTo: { entity: string; at: string } | undefined;
 	/** When the citizen withdrew it (Ley 1755 art. 18), if they did. */
 	withdrawnAt: string | undefined;
+	/**
+	 * Asked to complete it (Ley 1755 art. 17) and not yet answered: the term stands still; the
+	 * citizen may answer until `respondBy`.
+	 */
+	awaitingCitizen: { since: string; respondBy: IsoDate } | undefined;
+	/** When it was closed as desistimiento tácito (art. 17), if it was. */
+	tacitWithdrawalAt: string | undefined;
 	lastActivityAt: string;
 }
 
@@ -74,6 +85,8 @@ export function foldRequest(base: RequestBase, events: readonly RequestEventLike
 		answeredAt: undefined,
 		remittedTo: undefined,
 		withdrawnAt: undefined,
+		awaitingCitizen: undefined,
+		tacitWithdrawalAt: undefined,
 		lastActivityAt: base.receivedAt
 	};
 	for (const e of sortEvents(events)) applyEvent(state, e);
@@ -115,6 +128,24 @@ export function applyEvent(state: RequestState, e: RequestEventLike): void {
 		case 'desistimiento':
 			state.status = 'cerrada';
 			state.withdrawnAt ??= e.at;
+			state.awaitingCitizen = undefined;
+			break;
+		case 'requerimiento':
+			state.awaitingCitizen ??= {
+				since: e.at,
+				respondBy: citizenReplyBy(bogotaDate(new Date(e.at)))
+			};
+			startWork();
+			break;
+		case 'complemento':
+			// The server computed the resumed due date when the citizen answered.
+			if (state.awaitingCitizen && e.dueDate) state.dueDate = e.dueDate;
+			state.awaitingCitizen = undefined;
+			break;
+		case 'desistimiento-tacito':
+			state.status = 'cerrada';
+			state.tacitWithdrawalAt ??= e.at;
+			state.awaitingCitizen = undefined;
 			break;
 		case 'nota':
 			break;

@@ -15,7 +15,8 @@ export const SEMAFORO = [
 	'a-tiempo',
 	'sin-plazo',
 	'atendida',
-	'remitida'
+	'remitida',
+	'en-espera'
 ] as const;
 export type Semaforo = (typeof SEMAFORO)[number];
 
@@ -30,13 +31,20 @@ export interface SemaforoReading {
  * so the due date itself is still on time ("por vencer", 0 days left).
  */
 export function semaforo(
-	state: { status: RequestStatus; dueDate: IsoDate | null; remittedTo?: unknown },
+	state: {
+		status: RequestStatus;
+		dueDate: IsoDate | null;
+		remittedTo?: unknown;
+		awaitingCitizen?: unknown;
+	},
 	today: IsoDate,
 	calendar: BusinessCalendar
 ): SemaforoReading {
 	// Sent to the competent entity: off the Alcaldía's clock, and said so.
 	if (state.remittedTo) return { light: 'remitida', businessDaysLeft: null };
 	if (isSettled(state.status)) return { light: 'atendida', businessDaysLeft: null };
+	// Asked to complete (Ley 1755 art. 17): the term stands still until the citizen answers.
+	if (state.awaitingCitizen) return { light: 'en-espera', businessDaysLeft: null };
 	if (!state.dueDate) return { light: 'sin-plazo', businessDaysLeft: null };
 	const left = businessDaysBetween(today, state.dueDate, calendar);
 	if (compareDates(today, state.dueDate) > 0) {

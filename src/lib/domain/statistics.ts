@@ -159,14 +159,23 @@ export function outcomeOf(
 	let remitted = false;
 	let withdrawn = false;
 	let denied = false;
+	/** Asked to complete (Ley 1755 art. 17) and not answered yet: the term stands still. */
+	let awaiting = false;
 	for (const e of sortEvents(r.events)) {
 		if (e.kind === 'estado') status = e.status;
 		else if (e.kind === 'remision') {
 			status = 'cerrada';
 			remitted = true;
-		} else if (e.kind === 'desistimiento') {
+		} else if (e.kind === 'desistimiento' || e.kind === 'desistimiento-tacito') {
+			// Express (art. 18) or tacit (art. 17): either way the citizen's petition lapsed.
 			status = 'cerrada';
 			withdrawn = true;
+			awaiting = false;
+		} else if (e.kind === 'requerimiento') {
+			awaiting = true;
+		} else if (e.kind === 'complemento') {
+			if (awaiting && e.dueDate) dueDate = e.dueDate;
+			awaiting = false;
 		} else if (e.kind === 'respuesta') {
 			status = e.status;
 			answeredAt ??= e.at;
@@ -200,7 +209,7 @@ export function outcomeOf(
 		const answeredOn = bogotaDate(new Date(answeredAt));
 		out.responseDays = Math.max(0, businessDaysBetween(received, answeredOn, calendar));
 		if (dueDate) out.withinTerm = compareDates(answeredOn, dueDate) <= 0;
-	} else if (!isSettled(status) && dueDate && compareDates(today, dueDate) > 0) {
+	} else if (!isSettled(status) && !awaiting && dueDate && compareDates(today, dueDate) > 0) {
 		out.overdueOpen = true;
 		out.withinTerm = false;
 	}

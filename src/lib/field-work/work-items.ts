@@ -3,7 +3,7 @@
  * actions still queued on the device, so an answer given offline shows at once as pending.
  */
 import type { ActionRow } from '$lib/db';
-import type { EventDoc, ReplicaRequest, WithdrawalInput } from '$lib/schemas';
+import type { CompletionInput, EventDoc, ReplicaRequest, WithdrawalInput } from '$lib/schemas';
 import { foldRequest, type RequestEventLike, type RequestState } from '$lib/domain/request-state';
 import { semaforo, type SemaforoReading } from '$lib/domain/semaforo';
 import type { BusinessCalendar } from '$lib/domain/business-days';
@@ -32,12 +32,12 @@ export interface WorkItem {
 }
 
 /** What an event is about, in a word (who, where, until when, which status). */
-const detailOf = (e: ActionRow['event'] | WithdrawalInput): string | undefined =>
+const detailOf = (e: ActionRow['event'] | WithdrawalInput | CompletionInput): string | undefined =>
 	e.kind === 'asignacion'
 		? e.assignee
 		: e.kind === 'traslado'
 			? e.dependencia
-			: e.kind === 'prorroga'
+			: e.kind === 'prorroga' || e.kind === 'complemento'
 				? e.dueDate
 				: e.kind === 'remision'
 					? e.entity

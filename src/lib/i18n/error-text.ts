@@ -41,7 +41,8 @@ export const CITIZEN_ERROR_TEXT: Record<CitizenErrorCode, Message> = {
 	consulta_cerrada: m.error_consulta_cerrada,
 	comentario_invalido: m.error_comentario_invalido,
 	comentarios_cerrados: m.error_comentarios_cerrados,
-	falta_consentimiento: m.error_falta_consentimiento
+	falta_consentimiento: m.error_falta_consentimiento,
+	no_en_espera: m.error_no_en_espera
 };
 
 /**

@@ -340,6 +340,33 @@ export const withdrawalSchema = z
 	})
 	.strict();
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
+/**
+ * Ley 1755 art. 17: the official asks the citizen to complete the request (what is missing and
+ * why); the term stops and the citizen has one month to answer (`$lib/domain/completion`).
+ */
+const requerimientoEvent = z
+	.object({ kind: z.literal('requerimiento'), text: eventTextSchema })
+	.strict();
+/**
+ * The citizen completes the request from the tracking page with radicado + PIN: the term runs
+ * again until `dueDate`, computed by the server (absent for a request without a term). Not an
+ * official's action: it never comes through {@link eventInputSchema}.
+ */
+export const completionSchema = z
+	.object({
+		kind: z.literal('complemento'),
+		text: z.string().trim().min(1, 'requerido').max(20_000, 'muy_largo'),
+		dueDate: isoDateSchema.optional()
+	})
+	.strict();
+export type CompletionInput = z.infer<typeof completionSchema>;
+/**
+ * Desistimiento tácito (Ley 1755 art. 17): the month passed without the citizen's answer; the
+ * reasoned act that closes the request, which the citizen reads.
+ */
+const desistimientoTacitoEvent = z
+	.object({ kind: z.literal('desistimiento-tacito'), text: eventTextSchema })
+	.strict();
 /** Internal note: never shown to the citizen. */
 const notaEvent = z.object({ kind: z.literal('nota'), text: eventTextSchema }).strict();
 
@@ -355,6 +382,8 @@ export const eventInputSchema = z.discriminatedUnion('kind', [
 	trasladoEvent,
 	prorrogaEvent,
 	remisionEvent,
+	requerimientoEvent,
+	desistimientoTacitoEvent,
 	notaEvent
 ]);
 export type EventInput = z.infer<typeof eventInputSchema>;
@@ -367,7 +396,10 @@ export const PUBLIC_EVENT_KINDS = [
 	'traslado',
 	'prorroga',
 	'remision',
-	'desistimiento'
+	'desistimiento',
+	'requerimiento',
+	'complemento',
+	'desistimiento-tacito'
 ] as const;
 
 const eventDocFields = {
@@ -423,6 +455,9 @@ const eventDocUnion = z.discriminatedUnion('kind', [
 	prorrogaEvent.extend(eventDocFields),
 	remisionEvent.extend(eventDocFields),
 	withdrawalSchema.extend(eventDocFields),
+	requerimientoEvent.extend(eventDocFields),
+	completionSchema.extend(eventDocFields),
+	desistimientoTacitoEvent.extend(eventDocFields),
 	notaEvent.extend(eventDocFields)
 ]);
 export const eventDocSchema = z.preprocess(serverTimeFirst, eventDocUnion);
@@ -435,8 +470,10 @@ export interface PublicEventView {
 	/** Status of the request after this event. */
 	status: RequestStatus;
 	text: string;
-	/** New due date, for an extension. */
+	/** New due date, for an extension or a completed request. */
 	dueDate?: string;
+	/** Last day to complete the request, for a requerimiento. */
+	respondBy?: string;
 	/** The competent entity, for a remisión. */
 	entity?: string;
 	/** What an answer denied and why. */

@@ -58,6 +58,9 @@ function validate(newDoc, oldDoc) {
 			'prorroga',
 			'remision',
 			'desistimiento',
+			'requerimiento',
+			'complemento',
+			'desistimiento-tacito',
 			'nota'
 		];
 		need(kinds.indexOf(newDoc.kind) >= 0, 'tipo de evento inválido');

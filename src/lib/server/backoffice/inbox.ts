@@ -43,8 +43,9 @@ const URGENCY: Record<SemaforoReading['light'], number> = {
 	'por-vencer': 1,
 	'a-tiempo': 2,
 	'sin-plazo': 3,
-	atendida: 4,
-	remitida: 5
+	'en-espera': 4,
+	atendida: 5,
+	remitida: 6
 };
 
 /** Longest subject shown in the inbox; the request page shows it whole. */

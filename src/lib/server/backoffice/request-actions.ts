@@ -8,6 +8,12 @@
 import type { ErrorCode } from '$lib/errors';
 import { can, canActOnRequest, canSeeRequest } from '$lib/domain/permissions';
 import { checkExtension, type ExtensionRefusal } from '$lib/domain/prorroga';
+import {
+	checkCompletionRequest,
+	mayDeclareTacitWithdrawal,
+	type CompletionRequestRefusal
+} from '$lib/domain/completion';
+import { receiptInstant } from '$lib/domain/hand-in';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { isSettled } from '$lib/domain/request-state';
 import { DENIABLE_TYPES, type EventDoc, type EventInput, type SessionUser } from '$lib/schemas';
@@ -26,6 +32,9 @@ export type ActionRefusal = Extract<
 	| 'dependencia_invalida'
 	| 'misma_dependencia'
 	| 'documento_no_encontrado'
+	| 'estado_invalido'
+	| 'plazo_no_cumplido'
+	| CompletionRequestRefusal
 	| ExtensionRefusal
 >;
 
@@ -149,6 +158,24 @@ async function checkRules(
 		case 'remision':
 			// An answered or closed request has nothing left to send on.
 			return isSettled(stored.state.status) ? { refusal: 'solicitud_atendida' } : null;
+		case 'requerimiento': {
+			const refusal = checkCompletionRequest({
+				settled: isSettled(stored.state.status),
+				awaitingCitizen: !!stored.state.awaitingCitizen,
+				receivedDate:
+					stored.doc.deadline?.receivedDate ?? bogotaDate(new Date(receiptInstant(stored.doc))),
+				today: bogotaDate(at),
+				calendar: await municipalCalendar()
+			});
+			return refusal ? { refusal } : null;
+		}
+		case 'desistimiento-tacito': {
+			const waiting = stored.state.awaitingCitizen;
+			if (!waiting) return { refusal: 'estado_invalido' };
+			return mayDeclareTacitWithdrawal(waiting.respondBy, bogotaDate(at))
+				? null
+				: { refusal: 'plazo_no_cumplido' };
+		}
 		default:
 			return null;
 	}

@@ -10,6 +10,7 @@ import {
 	type EventDoc,
 	type EventInput,
 	type WithdrawalInput,
+	type CompletionInput,
 	type PublicEventView,
 	type RequestDoc
 } from '$lib/schemas';
@@ -48,7 +49,12 @@ export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): Pub
 			kind: e.kind as PublicEventView['kind'],
 			status: state.status,
 			text: 'text' in e ? e.text : '',
-			...(e.kind === 'prorroga' ? { dueDate: e.dueDate } : {}),
+			...(e.kind === 'prorroga' || (e.kind === 'complemento' && e.dueDate)
+				? { dueDate: e.dueDate }
+				: {}),
+			...(e.kind === 'requerimiento' && state.awaitingCitizen
+				? { respondBy: state.awaitingCitizen.respondBy }
+				: {}),
 			...(e.kind === 'remision' ? { entity: e.entity } : {}),
 			...(e.kind === 'respuesta' && e.denial ? { denial: e.denial } : {}),
 			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
@@ -75,7 +81,7 @@ export class EventConflict extends Error {
  */
 export async function appendEvent(
 	solicitud: Pick<RequestDoc, 'id' | 'radicado'>,
-	input: EventInput | WithdrawalInput,
+	input: EventInput | WithdrawalInput | CompletionInput,
 	actor: { by: string; byUser?: string },
 	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
 ): Promise<{ doc: EventDoc; created: boolean }> {

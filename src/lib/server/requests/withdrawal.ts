@@ -9,8 +9,8 @@ import type { EventDoc } from '$lib/schemas';
 import { appendEvent, EventConflict, eventsOf, stateOf } from './events';
 import { findOwnRequest } from './tracking';
 
-/** Who the history names as the author of a withdrawal. */
-export const WITHDRAWAL_AUTHOR = 'El peticionario';
+/** Who the history names as the author of what the citizen does (a withdrawal, a completion). */
+export const PETITIONER_AUTHOR = 'El peticionario';
 
 export type WithdrawalOutcome =
 	| { ok: true; radicado: string; at: string }
@@ -37,7 +37,7 @@ export async function withdrawRequest(input: {
 		const { doc: event } = await appendEvent(
 			doc,
 			{ kind: 'desistimiento', text: input.reason },
-			{ by: WITHDRAWAL_AUTHOR },
+			{ by: PETITIONER_AUTHOR },
 			{ clientId: input.clientId }
 		);
 		return { ok: true, radicado: doc.radicado, at: event.at };

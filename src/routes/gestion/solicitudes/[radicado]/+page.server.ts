@@ -25,6 +25,12 @@ import { previewAnswer } from '$lib/server/backoffice/answer-preview';
 import { postedForm } from '$lib/server/forms/form-data';
 import type { FormIssue } from '$lib/forms/form-result';
 import { formIssues } from '$lib/forms/zod-issues';
+import {
+	COMPLETION_BASIS,
+	completionRequestDeadline,
+	mayDeclareTacitWithdrawal
+} from '$lib/domain/completion';
+import { receiptInstant } from '$lib/domain/hand-in';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -66,6 +72,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		extensionBasis: extensionBasis(doc.pqrsdType),
 		canDeny: (DENIABLE_TYPES as readonly string[]).includes(doc.pqrsdType ?? ''),
 		remission: remissionOf(doc, state, today, calendar),
+		completion: completionOf(doc, state, today, calendar),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
 		colleagues: users
 			.filter((u) => u.active && can(u, 'solicitudes.bandeja'))
@@ -74,6 +81,29 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		clientId: randomUUID()
 	};
 };
+
+/**
+ * Ley 1755 art. 17: until when the official may ask to complete the request, or, while the
+ * citizen has been asked, until when they may answer and whether the tacit withdrawal is due.
+ */
+function completionOf(
+	doc: RequestDoc,
+	state: RequestState,
+	today: IsoDate,
+	calendar: BusinessCalendar
+) {
+	if (isSettled(state.status)) return null;
+	const waiting = state.awaitingCitizen;
+	if (waiting) {
+		return {
+			awaiting: { respondBy: waiting.respondBy },
+			mayDeclare: mayDeclareTacitWithdrawal(waiting.respondBy, today)
+		};
+	}
+	const received = doc.deadline?.receivedDate ?? bogotaDate(new Date(receiptInstant(doc)));
+	const askBy = completionRequestDeadline(received, calendar);
+	return compareDates(today, askBy) > 0 ? null : { askBy, basis: COMPLETION_BASIS };
+}
 
 /** Ley 1755 art. 21: by when to send it on, while the Alcaldía still holds the request. */
 function remissionOf(
@@ -113,6 +143,8 @@ const formSchemas = {
 		text: d.get('text')
 	}),
 	remitir: (d: FormData) => ({ kind: 'remision', entity: d.get('entity'), text: d.get('text') }),
+	requerir: (d: FormData) => ({ kind: 'requerimiento', text: d.get('text') }),
+	declarar: (d: FormData) => ({ kind: 'desistimiento-tacito', text: d.get('text') }),
 	nota: (d: FormData) => ({ kind: 'nota', text: d.get('text') }),
 	estado: (d: FormData) => ({ kind: 'estado', status: d.get('status'), text: d.get('text') })
 } as const;
@@ -176,6 +208,8 @@ export const actions: Actions = {
 	trasladar: action('trasladar'),
 	prorrogar: action('prorrogar'),
 	remitir: action('remitir'),
+	requerir: action('requerir'),
+	declarar: action('declarar'),
 	nota: action('nota'),
 	estado: action('estado')
 };
