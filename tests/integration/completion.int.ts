@@ -5,6 +5,7 @@
  * the term runs again from the answer; the tacit withdrawal waits for the month to end.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { plainFormId, postPlainForm } from '../helpers/plain-form';
 import type { BackOffice } from '../helpers/backoffice-client';
 import { base, fileRequest, staff, track } from './backoffice-fixtures';
 
@@ -18,23 +19,8 @@ beforeAll(async () => {
 const act = (who: BackOffice, radicado: string, name: string, text: string) =>
 	who.action(`/gestion/solicitudes/${radicado}?/${name}`, { clientId: crypto.randomUUID(), text });
 
-async function formId(): Promise<string> {
-	const html = await (await fetch(PAGE)).text();
-	return /name="clientId" value="([0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
-}
-
-async function post(fields: Record<string, string>) {
-	const res = await fetch(PAGE, {
-		method: 'POST',
-		headers: {
-			accept: 'text/html',
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: res.status, html: await res.text() };
-}
+const formId = () => plainFormId(PAGE);
+const post = (fields: Record<string, string>) => postPlainForm(PAGE, fields);
 
 type View = {
 	status: string;
@@ -111,6 +97,7 @@ describe('a request the citizen is asked to complete', () => {
 		});
 		const html = await res.text();
 		expect(html).toContain('Requerimiento para completar la solicitud');
+		expect(html).toContain('Suspendido mientras usted completa la solicitud');
 		expect(html).toContain(`href="/seguimiento/completar?radicado=${radicado}"`);
 	});
 

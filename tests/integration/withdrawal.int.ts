@@ -5,30 +5,13 @@
  * request; an answered or closed request cannot be withdrawn.
  */
 import { describe, expect, it } from 'vitest';
+import { plainFormId, postPlainForm } from '../helpers/plain-form';
 import { base, fileRequest, track } from './backoffice-fixtures';
 
 const PAGE = `${base}/seguimiento/desistir`;
 
-/** The form as served: its one-time id. */
-async function formId(): Promise<string> {
-	const html = await (await fetch(PAGE)).text();
-	const id = /name="clientId" value="([0-9a-f-]{36})"/.exec(html)?.[1];
-	expect(id).toBeDefined();
-	return id as string;
-}
-
-async function post(fields: Record<string, string>) {
-	const res = await fetch(PAGE, {
-		method: 'POST',
-		headers: {
-			accept: 'text/html',
-			origin: base,
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: res.status, html: await res.text() };
-}
+const formId = () => plainFormId(PAGE);
+const post = (fields: Record<string, string>) => postPlainForm(PAGE, fields);
 
 type View = { status: string; events: Array<{ kind: string; text: string }> };
 

@@ -491,6 +491,8 @@ export interface TrackingView {
 	/** When the citizen handed it in at a kiosk or to a field official, attested. */
 	handedInAt?: string;
 	deadline: z.infer<typeof deadlineSchema> | null;
+	/** Asked to complete it (Ley 1755 art. 17): the term stands still until this day's answer. */
+	awaitingCitizen?: { respondBy: string };
 	status: RequestStatus;
 	events: PublicEventView[];
 }

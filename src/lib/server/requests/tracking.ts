@@ -120,6 +120,9 @@ function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
 		// After an extension the citizen sees the new due date.
 		deadline:
 			doc.deadline && state.dueDate ? { ...doc.deadline, dueDate: state.dueDate } : doc.deadline,
+		...(state.awaitingCitizen
+			? { awaitingCitizen: { respondBy: state.awaitingCitizen.respondBy } }
+			: {}),
 		status: state.status,
 		events: publicHistory(doc, events)
 	};

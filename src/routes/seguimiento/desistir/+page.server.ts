@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
-import { isTrackingCode } from '$lib/domain/radicado';
 import { withdrawalSchema } from '$lib/schemas';
 import { checked, postedForm, text } from '$lib/server/forms/form-data';
-import { TrackingRefused, withTrackingLookups } from '$lib/server/requests/tracking';
+import { readOwnRequestForm, underTrackingLimits } from '$lib/server/requests/own-request-form';
 import { withdrawRequest } from '$lib/server/requests/withdrawal';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,28 +16,18 @@ export const load: PageServerLoad = () => ({ clientId: randomUUID() });
 export const actions: Actions = {
 	default: async ({ request, getClientAddress }) => {
 		const data = await postedForm(request);
-		const radicado = text(data, 'radicado').trim().toUpperCase().slice(0, 30);
-		const pin = text(data, 'pin').trim();
+		const { radicado, pin, clientId, errors } = readOwnRequestForm(data);
 		const motivo = text(data, 'motivo', { multiline: true });
 		const values = { radicado, motivo: motivo.slice(0, 2000) };
-		const errors: Record<string, 'formato' | 'requerido' | 'muy_largo'> = {};
-		if (!radicado) errors.radicado = 'requerido';
-		else if (!isTrackingCode(radicado)) errors.radicado = 'formato';
-		if (!pin) errors.pin = 'requerido';
-		else if (!/^\d{6}$/.test(pin)) errors.pin = 'formato';
 		const reason = withdrawalSchema.shape.text.safeParse(motivo);
 		if (!reason.success) errors.motivo = 'muy_largo';
 		if (!checked(data, 'confirmar')) errors.confirmar = 'requerido';
-		const clientId = z.uuid().safeParse(text(data, 'clientId'));
-		if (Object.keys(errors).length || !reason.success || !clientId.success) {
+		if (Object.keys(errors).length || !reason.success || !clientId) {
 			return fail(400, { values, errors });
 		}
-		const outcome = await withTrackingLookups(getClientAddress(), 1, () =>
-			withdrawRequest({ radicado, pin, clientId: clientId.data, reason: reason.data })
-		).catch((e: unknown) => {
-			if (e instanceof TrackingRefused) return null;
-			throw e;
-		});
+		const outcome = await underTrackingLimits(getClientAddress(), () =>
+			withdrawRequest({ radicado, pin, clientId, reason: reason.data })
+		);
 		if (!outcome) return fail(429, { values, tooMany: true });
 		if (!outcome.ok) {
 			return fail(outcome.code === 'no_encontrado' ? 404 : 409, { values, refusal: outcome.code });
