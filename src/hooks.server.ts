@@ -5,6 +5,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { LOADING_CLASS } from '$lib/data/hydration';
 import { initStore } from '$lib/server/store/init';
 import { startHousekeeping } from '$lib/server/store/housekeeping';
+import { startNotificationDelivery } from '$lib/server/notify/notifications';
 import { couch } from '$lib/server/couch';
 import { seedParticipation } from '$lib/server/participation/seed';
 import { building } from '$app/environment';
@@ -25,6 +26,7 @@ export const init: ServerInit = async () => {
 	const { seeded } = await initStore(couch(), [seedParticipation]);
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
 	startHousekeeping();
+	startNotificationDelivery();
 	const admin = await ensureFirstAdmin().catch((e: unknown) => {
 		if (!(e instanceof FirstAdminInvalid)) throw e;
 		console.error(

@@ -37,6 +37,15 @@ export async function setOffline(context: BrowserContext, offline: boolean): Pro
 				await session.detach().catch(() => {});
 			})
 		);
+		// A document that started between a navigation and the DevTools message above believed it
+		// was online all along and so gets no "online" event when the signal returns (measured:
+		// a pending request then waited out its retry). A phone whose signal returns always tells
+		// its pages; so does this. A page that did get the event gets it twice, which is harmless.
+		await Promise.all(
+			context
+				.pages()
+				.map((page) => page.evaluate(() => dispatchEvent(new Event('online'))).catch(() => {}))
+		);
 	}
 }
 

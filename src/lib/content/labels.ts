@@ -128,7 +128,7 @@ export const semaforoLabel = (s: Semaforo): string =>
 		'en-espera': m.semaforo_en_espera
 	})[s]();
 
-export const eventKindLabel = (k: EventDoc['kind']): string =>
+export const eventKindLabel = (k: EventDoc['kind'], locale?: 'es' | 'en'): string =>
 	({
 		estado: m.event_estado,
 		respuesta: m.event_respuesta,
@@ -141,7 +141,7 @@ export const eventKindLabel = (k: EventDoc['kind']): string =>
 		complemento: m.event_complemento,
 		'desistimiento-tacito': m.event_desistimiento_tacito,
 		nota: m.event_nota
-	})[k]();
+	})[k]({}, locale ? { locale } : undefined);
 
 /**
  * A transparency heading numbered as Res. MinTIC 1519 de 2020 numbers it, once: "1. Información

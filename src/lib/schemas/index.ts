@@ -9,3 +9,4 @@ export * from './open-data';
 export * from './tramite-proposal';
 export * from './vocab';
 export * from './field-work';
+export * from './notification';

@@ -474,6 +474,8 @@ export interface PublicEventView {
 	dueDate?: string;
 	/** Last day to complete the request, for a requerimiento. */
 	respondBy?: string;
+	/** When the citizen was notified of it by e-mail, the channel they chose. */
+	notifiedAt?: string;
 	/** The competent entity, for a remisión. */
 	entity?: string;
 	/** What an answer denied and why. */

@@ -77,7 +77,13 @@ export const envSchema = z.object({
 				.max(24 * 7)
 		),
 		24
-	)
+	),
+	/**
+	 * The SMTP server that sends citizens their answers by e-mail (Ley 1755, CPACA art. 56).
+	 * Unset: no e-mail is sent, and the request page tells the official to notify otherwise.
+	 */
+	SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+	MAIL_FROM: withDefault(z.email(), 'ventanilla@puertoguzman-putumayo.gov.co')
 });
 
 /** @typedef {Omit<z.infer<typeof envSchema>, 'WORKERS'> & { WORKERS: number }} Config */
@@ -114,11 +120,13 @@ const EXPECTED = /** @type {const} */ ({
 	ADMIN_USUARIO: 'un nombre de usuario',
 	ADMIN_CLAVE: 'una contraseña',
 	ADMIN_NOMBRE: 'un nombre de hasta 160 caracteres',
-	KIOSK_CODE_HOURS: 'un número de horas mayor que 0 y hasta 168'
+	KIOSK_CODE_HOURS: 'un número de horas mayor que 0 y hasta 168',
+	SMTP_URL: 'una URL smtp(s), p. ej. smtps://usuario:clave@correo.puertoguzman-putumayo.gov.co:465',
+	MAIL_FROM: 'una dirección de correo, p. ej. ventanilla@puertoguzman-putumayo.gov.co'
 });
 
 /** Values never printed in an error message. */
-const SECRET = new Set(['COUCHDB_URL', 'ADMIN_CLAVE']);
+const SECRET = new Set(['COUCHDB_URL', 'ADMIN_CLAVE', 'SMTP_URL']);
 
 /** Settings that existed once and were removed: setting them is a mistake worth stopping for. */
 const REMOVED = /** @type {Record<string, string>} */ ({

@@ -1,6 +1,8 @@
 import { getLocale } from '$lib/paraglide/runtime';
 
-const tag = () => (getLocale() === 'en' ? 'en-GB' : 'es-CO');
+type Locale = 'es' | 'en';
+/** The reader's locale, or the one given (a server job with no reader, e.g. an e-mail). */
+const tag = (locale?: Locale) => ((locale ?? getLocale()) === 'en' ? 'en-GB' : 'es-CO');
 
 /** Intl formatters are costly to build (measured under load): one per locale and style. */
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -14,10 +16,10 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 
 /** `2026-11-20` → "20 de noviembre de 2026" (date-only strings are calendar dates, no zone). */
-export function formatDate(isoDate: string): string {
+export function formatDate(isoDate: string, locale?: Locale): string {
 	const d = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
 	if (Number.isNaN(d.getTime())) return isoDate;
-	const t = tag();
+	const t = tag(locale);
 	return cached(
 		`date:${t}`,
 		() => new Intl.DateTimeFormat(t, { dateStyle: 'long', timeZone: 'UTC' })
@@ -25,10 +27,10 @@ export function formatDate(isoDate: string): string {
 }
 
 /** A full timestamp in Colombian time: "20 de noviembre de 2026, 3:04 p. m.". */
-export function formatDateTime(iso: string): string {
+export function formatDateTime(iso: string, locale?: Locale): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
-	const t = tag();
+	const t = tag(locale);
 	return cached(
 		`datetime:${t}`,
 		() =>

@@ -20,6 +20,7 @@ import { DENIABLE_TYPES, type EventDoc, type EventInput, type SessionUser } from
 import { getContent } from '$lib/server/content/repo';
 import { getUser } from '$lib/server/auth/users';
 import { appendEvent, EventConflict } from '$lib/server/requests/events';
+import { queueNotification } from '$lib/server/notify/notifications';
 import { allRequests, municipalCalendar, type StoredRequest } from './requests';
 
 /** Why an action is refused: codes of the catalogue (`$lib/errors`), so their status is too. */
@@ -85,6 +86,13 @@ export async function actOnRequest(
 			{ by: actor.name, byUser: actor.username },
 			{ clientId: opts.clientId, deviceAt, now, documentData: opts.documentData }
 		);
+		// The citizen who chose e-mail is told; the action stands even if queueing fails (the
+		// official sees the notification missing on the request page).
+		if (created) {
+			await queueNotification(stored.doc, doc).catch((e: unknown) =>
+				console.warn(`No se pudo programar la notificación de ${radicado}: ${String(e)}`)
+			);
+		}
 		return { ok: true, event: doc, created };
 	} catch (e) {
 		if (e instanceof EventConflict) return { ok: false, refusal: 'conflicto_id' };

@@ -38,7 +38,12 @@ export function stateOf(doc: RequestDoc, events: readonly EventDoc[]): RequestSt
 }
 
 /** The history the citizen sees: public kinds only, each with the status it left. */
-export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): PublicEventView[] {
+export function publicHistory(
+	doc: RequestDoc,
+	events: readonly EventDoc[],
+	/** When each event was notified by e-mail, by event id. */
+	notifiedAt: ReadonlyMap<string, string> = new Map()
+): PublicEventView[] {
 	const state = stateOf(doc, []);
 	const out: PublicEventView[] = [];
 	for (const e of sortEvents(events)) {
@@ -57,7 +62,8 @@ export function publicHistory(doc: RequestDoc, events: readonly EventDoc[]): Pub
 				: {}),
 			...(e.kind === 'remision' ? { entity: e.entity } : {}),
 			...(e.kind === 'respuesta' && e.denial ? { denial: e.denial } : {}),
-			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {})
+			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {}),
+			...(notifiedAt.has(e._id) ? { notifiedAt: notifiedAt.get(e._id) } : {})
 		});
 	}
 	return out;

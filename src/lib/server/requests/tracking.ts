@@ -16,6 +16,7 @@ import { eventsOf, publicHistory, stateOf } from './events';
 import { HashingBusyError, verifyAgainstNothing, verifyPin } from './pin';
 import { rates } from '$lib/server/limits/rates';
 import { LIMITS } from '$lib/policy';
+import { notificationsOf } from '$lib/server/notify/notifications';
 
 /** Requests one device may check at once. */
 export const MAX_TRACKING_ITEMS = LIMITS.trackingItems;
@@ -109,7 +110,11 @@ async function docsByKey<S extends z.ZodType>(
 	return new Map(rows.flatMap((r) => (r.doc === undefined ? [] : [[r.id, r.doc] as const])));
 }
 
-function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
+function viewOf(
+	doc: RequestDoc,
+	events: EventDoc[],
+	notifiedAt: ReadonlyMap<string, string>
+): TrackingView {
 	const state = stateOf(doc, events);
 	return {
 		radicado: doc.radicado,
@@ -124,7 +129,7 @@ function viewOf(doc: RequestDoc, events: EventDoc[]): TrackingView {
 			? { awaitingCitizen: { respondBy: state.awaitingCitizen.respondBy } }
 			: {}),
 		status: state.status,
-		events: publicHistory(doc, events)
+		events: publicHistory(doc, events, notifiedAt)
 	};
 }
 
@@ -139,7 +144,19 @@ export async function trackRequests(
 	items: ReadonlyArray<{ radicado: string; pin: string }>
 ): Promise<Array<TrackingView | null>> {
 	const own = await findOwnRequests(items);
-	return Promise.all(own.map(async (doc) => (doc ? viewOf(doc, await eventsOf(doc.id)) : null)));
+	return Promise.all(
+		own.map(async (doc) => {
+			if (!doc) return null;
+			const [events, notifications] = await Promise.all([
+				eventsOf(doc.id),
+				notificationsOf(doc.id)
+			]);
+			const notifiedAt = new Map(
+				[...notifications].flatMap(([event, n]) => (n.sentAt ? [[event, n.sentAt] as const] : []))
+			);
+			return viewOf(doc, events, notifiedAt);
+		})
+	);
 }
 
 /**

@@ -31,6 +31,9 @@ import {
 	mayDeclareTacitWithdrawal
 } from '$lib/domain/completion';
 import { receiptInstant } from '$lib/domain/hand-in';
+import { emailChannelOf, notificationsOf } from '$lib/server/notify/notifications';
+import { mailConfigured } from '$lib/server/notify/mailer';
+import type { NotificationView } from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -40,11 +43,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		failWith('no_encontrado', 'Solicitud no encontrada');
 	}
 	const { doc, events, state } = stored;
-	const [form, calendar, dependencias, users] = await Promise.all([
+	const [form, calendar, dependencias, users, notifications] = await Promise.all([
 		getContent('formulario', doc.form),
 		municipalCalendar(),
 		listContent('dependencia'),
-		listUsers()
+		listUsers(),
+		notificationsOf(doc.id)
 	]);
 	const today = bogotaDate(new Date());
 	const allowed = Object.fromEntries(
@@ -73,6 +77,23 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		canDeny: (DENIABLE_TYPES as readonly string[]).includes(doc.pqrsdType ?? ''),
 		remission: remissionOf(doc, state, today, calendar),
 		completion: completionOf(doc, state, today, calendar),
+		notifyBy: {
+			email: emailChannelOf(doc),
+			mailConfigured: mailConfigured(),
+			address: doc.values.medio_respuesta === 'direccion-fisica'
+		},
+		notifications: Object.fromEntries(
+			[...notifications].map(([event, n]) => [
+				event,
+				{
+					state: n.state,
+					attempts: n.attempts,
+					nextAttemptAt: n.nextAttemptAt,
+					sentAt: n.sentAt,
+					lastError: n.lastError
+				} satisfies NotificationView
+			])
+		),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
 		colleagues: users
 			.filter((u) => u.active && can(u, 'solicitudes.bandeja'))

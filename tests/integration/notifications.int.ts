@@ -1,0 +1,173 @@
+/**
+ * Answers reach the citizen through the channel they chose: a real server with `SMTP_URL`
+ * pointing at a real SMTP server started here (`smtp-server`). The message arrives with the
+ * radicado and the answer; the official sees it sent and the citizen reads "notificada"; with
+ * the mail server down the notification waits, is retried, and arrives once it is back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import type { RunningServer } from '../helpers/app-server.js';
+import { freePort } from '../helpers/app-server.js';
+import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
+
+const ADMIN = { username: 'admin.correo', password: 'clave-de-pruebas-correo-1' };
+const CITIZEN_EMAIL = 'rosalba@example.org';
+
+interface Received {
+	to: string[];
+	raw: string;
+}
+
+let smtpPort: number;
+let smtp: SMTPServer | null = null;
+const inbox: Received[] = [];
+let server: RunningServer;
+let adm: BackOffice;
+
+/** A plain SMTP server on `smtpPort` that keeps every message it accepts. */
+async function startSmtp(): Promise<void> {
+	smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS', 'AUTH'],
+		logger: false,
+		onData(stream, session, done) {
+			let raw = '';
+			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+			stream.on('end', () => {
+				inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+				done();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => smtp!.listen(smtpPort, '127.0.0.1', resolve));
+}
+
+async function stopSmtp(): Promise<void> {
+	await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+	smtp = null;
+}
+
+beforeAll(async () => {
+	smtpPort = (await freePort()) as number;
+	await startSmtp();
+	({ server, adm } = await ownServerWithAdmin(ADMIN, {
+		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+		MAIL_FROM: 'ventanilla@puertoguzman.example'
+	}));
+}, 120_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await stopSmtp();
+});
+
+/** A petición from a citizen who chose to be answered by e-mail. */
+async function fileByEmail(subject: string) {
+	const pin = '274615';
+	const res = await fetch(`${server.url}/api/solicitudes`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			id: crypto.randomUUID(),
+			form: 'peticion-general',
+			capturedAt: new Date().toISOString(),
+			anonymous: false,
+			applicant: {
+				name: 'Rosalba Quinchoa',
+				documentType: 'CC',
+				documentNumber: '112233',
+				email: CITIZEN_EMAIL
+			},
+			consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() },
+			values: {
+				asunto: subject,
+				descripcion: 'Lleva un mes apagado.',
+				medio_respuesta: 'correo-electronico'
+			},
+			pin
+		})
+	});
+	expect(res.status, await res.clone().text()).toBe(201);
+	return { radicado: ((await res.json()) as { radicado: string }).radicado, pin };
+}
+
+const answer = (radicado: string, text: string) =>
+	adm
+		.answer(radicado, { text })
+		.then((r) => expect(r.type, JSON.stringify(r.data)).toBe('success'));
+
+async function tracked(radicado: string, pin: string) {
+	const res = await fetch(`${server.url}/api/seguimiento`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ items: [{ radicado, pin }] })
+	});
+	const body = (await res.json()) as {
+		items: Array<{ events: Array<{ kind: string; notifiedAt?: string }> } | null>;
+	};
+	return body.items[0]!;
+}
+
+const messageFor = (radicado: string) => inbox.find((m) => m.raw.includes(radicado));
+
+describe('e-mail notifications', () => {
+	it('sends the answer to the citizen who chose e-mail; the official and the citizen see it sent', async () => {
+		const { radicado, pin } = await fileByEmail('Alumbrado del parque apagado');
+		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain(`pidió la respuesta por correo electrónico (${CITIZEN_EMAIL})`);
+		await answer(radicado, 'Se cambió la luminaria el martes.');
+
+		await expect.poll(() => messageFor(radicado), { timeout: 15_000 }).toBeDefined();
+		const mail = messageFor(radicado)!;
+		expect(mail.to).toEqual([CITIZEN_EMAIL]);
+		expect(mail.raw).toContain('Se cambi');
+		expect(mail.raw).toContain(radicado);
+		expect(mail.raw).toMatch(/^Subject: .*Su solicitud/m);
+		expect(mail.raw).not.toContain(pin);
+
+		await expect
+			.poll(async () => (await tracked(radicado, pin)).events[0]?.notifiedAt, { timeout: 10_000 })
+			.toMatch(/^\d{4}-/);
+		const after = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(after.html).toContain('Notificada por correo electrónico el');
+	});
+
+	it('keeps a notification while the mail server is down and delivers it once, when it is back', async () => {
+		const { radicado, pin } = await fileByEmail('Hueco en la vía');
+		await stopSmtp();
+		await answer(radicado, 'La cuadrilla irá el viernes.');
+		await expect
+			.poll(async () => (await adm.page(`/gestion/solicitudes/${radicado}`)).html, {
+				timeout: 15_000
+			})
+			.toContain('Último error del servidor de correo');
+		expect((await tracked(radicado, pin)).events[0]?.notifiedAt).toBeUndefined();
+
+		await startSmtp();
+		// Retried with backoff (5 s, then 15 s) on the server's five-second rounds.
+		await expect.poll(() => messageFor(radicado), { timeout: 45_000 }).toBeDefined();
+		expect(inbox.filter((m) => m.raw.includes(radicado))).toHaveLength(1);
+		await expect
+			.poll(async () => (await tracked(radicado, pin)).events[0]?.notifiedAt, { timeout: 10_000 })
+			.toMatch(/^\d{4}-/);
+	}, 90_000);
+
+	it('sends nothing to a citizen who chose the portal', async () => {
+		const res = await fetch(`${server.url}/api/solicitudes`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				id: crypto.randomUUID(),
+				form: 'peticion-general',
+				capturedAt: new Date().toISOString(),
+				anonymous: true,
+				values: { asunto: 'Anónima', descripcion: 'Sin datos.', medio_respuesta: 'portal' },
+				pin: '100200'
+			})
+		});
+		const { radicado } = (await res.json()) as { radicado: string };
+		await answer(radicado, 'Respuesta en el portal.');
+		await new Promise((r) => setTimeout(r, 6_000));
+		expect(messageFor(radicado)).toBeUndefined();
+	});
+});
