@@ -152,6 +152,55 @@ describe('e-mail notifications', () => {
 			.toMatch(/^\d{4}-/);
 	}, 90_000);
 
+	it('prints the letter for a citizen who asked to be answered at their address', async () => {
+		const res = await fetch(`${server.url}/api/solicitudes`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				id: crypto.randomUUID(),
+				form: 'peticion-general',
+				capturedAt: new Date().toISOString(),
+				anonymous: false,
+				applicant: {
+					name: 'Pedro Ribereño',
+					documentType: 'CC',
+					documentNumber: '445566',
+					address: 'Calle 4 # 5-20',
+					vereda: 'La Esmeralda'
+				},
+				consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() },
+				values: {
+					asunto: 'Poda',
+					descripcion: 'Árbol caído.',
+					medio_respuesta: 'direccion-fisica'
+				},
+				pin: '300400'
+			})
+		});
+		const { radicado } = (await res.json()) as { radicado: string };
+		await answer(radicado, 'La poda se hará el lunes.');
+		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('pidió la respuesta por escrito a su dirección');
+		const href = /href="(\/gestion\/solicitudes\/[^"]+\/oficio\?evento=[^"]+)"/.exec(
+			page.html
+		)?.[1];
+		expect(href).toBeDefined();
+		const letter = await adm.page(href!.replace(/&amp;/g, '&'));
+		expect(letter.status).toBe(200);
+		for (const text of [
+			'Alcaldía',
+			'Pedro Ribereño',
+			'Calle 4 # 5-20',
+			radicado,
+			'La poda se hará el lunes.'
+		]) {
+			expect(letter.html).toContain(text);
+		}
+		expect((await adm.page(`/gestion/solicitudes/${radicado}/oficio?evento=x`)).status).toBe(404);
+		// No e-mail for a citizen who chose paper.
+		expect(messageFor(radicado)).toBeUndefined();
+	});
+
 	it('sends nothing to a citizen who chose the portal', async () => {
 		const res = await fetch(`${server.url}/api/solicitudes`, {
 			method: 'POST',
@@ -167,7 +216,10 @@ describe('e-mail notifications', () => {
 		});
 		const { radicado } = (await res.json()) as { radicado: string };
 		await answer(radicado, 'Respuesta en el portal.');
-		await new Promise((r) => setTimeout(r, 6_000));
+		// Nothing queued: the request page shows no channel and no delivery for the answer.
+		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).not.toContain('data-testid="canal-notificacion"');
+		expect(page.html).not.toContain('data-testid="notificacion"');
 		expect(messageFor(radicado)).toBeUndefined();
 	});
 });
