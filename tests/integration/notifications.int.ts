@@ -61,8 +61,14 @@ afterAll(async () => {
 	await stopSmtp();
 });
 
-/** A petición from a citizen who chose to be answered by e-mail. */
-async function fileByEmail(subject: string) {
+/**
+ * Files a petición with `values` (asunto, medio_respuesta…): from `applicant` with the data
+ * policy accepted, or anonymously without one.
+ */
+async function file(
+	values: Record<string, string>,
+	applicant?: Record<string, string>
+): Promise<{ radicado: string; pin: string }> {
 	const pin = '274615';
 	const res = await fetch(`${server.url}/api/solicitudes`, {
 		method: 'POST',
@@ -71,25 +77,31 @@ async function fileByEmail(subject: string) {
 			id: crypto.randomUUID(),
 			form: 'peticion-general',
 			capturedAt: new Date().toISOString(),
-			anonymous: false,
-			applicant: {
-				name: 'Rosalba Quinchoa',
-				documentType: 'CC',
-				documentNumber: '112233',
-				email: CITIZEN_EMAIL
-			},
-			consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() },
-			values: {
-				asunto: subject,
-				descripcion: 'Lleva un mes apagado.',
-				medio_respuesta: 'correo-electronico'
-			},
+			anonymous: !applicant,
+			...(applicant
+				? {
+						applicant: { documentType: 'CC', ...applicant },
+						consent: {
+							accepted: true,
+							policyVersion: '2026-11',
+							acceptedAt: new Date().toISOString()
+						}
+					}
+				: {}),
+			values: { descripcion: 'Lleva un mes así.', ...values },
 			pin
 		})
 	});
 	expect(res.status, await res.clone().text()).toBe(201);
 	return { radicado: ((await res.json()) as { radicado: string }).radicado, pin };
 }
+
+/** A petición from a citizen who chose to be answered by e-mail. */
+const fileByEmail = (asunto: string) =>
+	file(
+		{ asunto, medio_respuesta: 'correo-electronico' },
+		{ name: 'Rosalba Quinchoa', documentNumber: '112233', email: CITIZEN_EMAIL }
+	);
 
 const answer = (radicado: string, text: string) =>
 	adm
@@ -153,31 +165,15 @@ describe('e-mail notifications', () => {
 	}, 90_000);
 
 	it('prints the letter for a citizen who asked to be answered at their address', async () => {
-		const res = await fetch(`${server.url}/api/solicitudes`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				id: crypto.randomUUID(),
-				form: 'peticion-general',
-				capturedAt: new Date().toISOString(),
-				anonymous: false,
-				applicant: {
-					name: 'Pedro Ribereño',
-					documentType: 'CC',
-					documentNumber: '445566',
-					address: 'Calle 4 # 5-20',
-					vereda: 'La Esmeralda'
-				},
-				consent: { accepted: true, policyVersion: '2026-11', acceptedAt: new Date().toISOString() },
-				values: {
-					asunto: 'Poda',
-					descripcion: 'Árbol caído.',
-					medio_respuesta: 'direccion-fisica'
-				},
-				pin: '300400'
-			})
-		});
-		const { radicado } = (await res.json()) as { radicado: string };
+		const { radicado } = await file(
+			{ asunto: 'Poda', medio_respuesta: 'direccion-fisica' },
+			{
+				name: 'Pedro Ribereño',
+				documentNumber: '445566',
+				address: 'Calle 4 # 5-20',
+				vereda: 'La Esmeralda'
+			}
+		);
 		await answer(radicado, 'La poda se hará el lunes.');
 		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
 		expect(page.html).toContain('pidió la respuesta por escrito a su dirección');
@@ -202,19 +198,7 @@ describe('e-mail notifications', () => {
 	});
 
 	it('sends nothing to a citizen who chose the portal', async () => {
-		const res = await fetch(`${server.url}/api/solicitudes`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({
-				id: crypto.randomUUID(),
-				form: 'peticion-general',
-				capturedAt: new Date().toISOString(),
-				anonymous: true,
-				values: { asunto: 'Anónima', descripcion: 'Sin datos.', medio_respuesta: 'portal' },
-				pin: '100200'
-			})
-		});
-		const { radicado } = (await res.json()) as { radicado: string };
+		const { radicado } = await file({ asunto: 'Anónima', medio_respuesta: 'portal' });
 		await answer(radicado, 'Respuesta en el portal.');
 		// Nothing queued: the request page shows no channel and no delivery for the answer.
 		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
