@@ -136,6 +136,10 @@ describe('e-mail notifications', () => {
 		expect(mail.raw).toContain(radicado);
 		expect(mail.raw).toMatch(/^Subject: .*Su solicitud/m);
 		expect(mail.raw).not.toContain(pin);
+		// Sent under its outgoing number, which the citizen also reads.
+		const outgoing = /PGS-\d{4}-\d{6}/.exec(mail.raw)?.[0];
+		expect(outgoing).toBeDefined();
+		expect(JSON.stringify((await tracked(radicado, pin)).events[0])).toContain(outgoing);
 
 		await expect
 			.poll(async () => (await tracked(radicado, pin)).events[0]?.notifiedAt, { timeout: 10_000 })
@@ -183,6 +187,7 @@ describe('e-mail notifications', () => {
 		expect(href).toBeDefined();
 		const letter = await adm.page(href!.replace(/&amp;/g, '&'));
 		expect(letter.status).toBe(200);
+		expect(letter.html).toMatch(/Oficio n\.º PGS-\d{4}-\d{6}/);
 		for (const text of [
 			'Alcaldía',
 			'Pedro Ribereño',
@@ -195,6 +200,33 @@ describe('e-mail notifications', () => {
 		expect((await adm.page(`/gestion/solicitudes/${radicado}/oficio?evento=x`)).status).toBe(404);
 		// No e-mail for a citizen who chose paper.
 		expect(messageFor(radicado)).toBeUndefined();
+	});
+
+	it('numbers what goes out in its own consecutive series; the same action again keeps its number', async () => {
+		const { radicado } = await fileByEmail('Numeración de salida');
+		const send = async (clientId: string, kind: string, text: string) => {
+			const res = await fetch(`${server.url}/api/gestion/eventos`, {
+				method: 'POST',
+				headers: { cookie: adm.cookie ?? '', 'content-type': 'application/json' },
+				body: JSON.stringify({
+					clientId,
+					radicado,
+					at: new Date().toISOString(),
+					event: { kind, text }
+				})
+			});
+			return (await res.json()) as { outgoing?: string };
+		};
+		const first = crypto.randomUUID();
+		const a = (await send(first, 'requerimiento', 'Falta la dirección.')).outgoing;
+		const again = (await send(first, 'requerimiento', 'Falta la dirección.')).outgoing;
+		const note = (await send(crypto.randomUUID(), 'nota', 'Interna.')).outgoing;
+		const b = (await send(crypto.randomUUID(), 'respuesta', 'Respondida.')).outgoing;
+		expect(a).toMatch(/^PGS-\d{4}-\d{6}$/);
+		expect(again).toBe(a);
+		// An internal note is not sent to anyone: no number.
+		expect(note).toBeUndefined();
+		expect(Number(b!.slice(-6))).toBe(Number(a!.slice(-6)) + 1);
 	});
 
 	it('sends nothing to a citizen who chose the portal', async () => {

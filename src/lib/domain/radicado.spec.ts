@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { radicadoSchema } from '$lib/schemas';
 import {
+	outgoingPrefix,
 	isTrackingCode,
 	DEFAULT_RADICADO_PREFIX,
 	formatRadicado,
@@ -117,5 +118,13 @@ describe('isTrackingCode', () => {
 		expect(isTrackingCode('PEND-3F2A9C1')).toBe(false);
 		expect(isTrackingCode('pg-2026-1')).toBe(false);
 		expect(isTrackingCode('PG-26-1')).toBe(false);
+	});
+});
+
+describe('outgoingPrefix', () => {
+	it('adds the S of salida to the entry prefix, within six letters', () => {
+		expect(outgoingPrefix('PG')).toBe('PGS');
+		expect(outgoingPrefix('ALCPGZ')).toBe('ALCPGS');
+		expect(() => outgoingPrefix('pg')).toThrow(RangeError);
 	});
 });

@@ -26,6 +26,16 @@ export interface RadicadoParts {
 	readonly number: number;
 }
 
+/**
+ * The prefix of the outgoing series ("radicado de salida", AGN Acuerdo 060 de 2001): what the
+ * Alcaldía sends (answers, letters) is numbered apart from what it receives, in a yearly series
+ * of its own: the entry prefix and an S (`PG` → `PGS-2026-000045`), within the six letters.
+ */
+export function outgoingPrefix(prefix: string): string {
+	assertPrefix(prefix);
+	return `${prefix.slice(0, 5)}S`;
+}
+
 /** True if `value` can be a radicado prefix (2–6 capital ASCII letters). */
 export function isRadicadoPrefix(value: unknown): value is string {
 	return typeof value === 'string' && PREFIX.test(value);

@@ -423,6 +423,11 @@ const eventDocFields = {
 	clientId: z.uuid().optional(),
 	/** When the server stored it (the same as `at` since the server became the clock of record). */
 	recordedAt: isoDateTimeSchema.optional(),
+	/**
+	 * The outgoing number of what the citizen is told (an answer, an extension, a forwarding…):
+	 * the companion of the radicado of entry, in its own yearly series (`PGS-2026-000045`).
+	 */
+	outgoing: radicadoSchema.optional(),
 	/** CouchDB's stubs of the answer's document, when read back from the store. */
 	_attachments: z.record(z.string(), z.unknown()).optional()
 };
@@ -476,6 +481,8 @@ export interface PublicEventView {
 	respondBy?: string;
 	/** When the citizen was notified of it by e-mail, the channel they chose. */
 	notifiedAt?: string;
+	/** Its outgoing number. */
+	outgoing?: string;
 	/** The competent entity, for a remisión. */
 	entity?: string;
 	/** What an answer denied and why. */

@@ -16,11 +16,21 @@ import {
 import { receiptInstant } from '$lib/domain/hand-in';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { isSettled } from '$lib/domain/request-state';
-import { DENIABLE_TYPES, type EventDoc, type EventInput, type SessionUser } from '$lib/schemas';
+import {
+	DENIABLE_TYPES,
+	NOTIFIED_KINDS,
+	type EventDoc,
+	type EventInput,
+	type SessionUser
+} from '$lib/schemas';
 import { getContent } from '$lib/server/content/repo';
 import { getUser } from '$lib/server/auth/users';
 import { appendEvent, EventConflict } from '$lib/server/requests/events';
 import { queueNotification } from '$lib/server/notify/notifications';
+import { allocateNumber } from '$lib/server/requests/numbering';
+import { outgoingPrefix } from '$lib/domain/radicado';
+import { config } from '$lib/server/config';
+import { randomUUID } from 'node:crypto';
 import { allRequests, municipalCalendar, type StoredRequest } from './requests';
 
 /** Why an action is refused: codes of the catalogue (`$lib/errors`), so their status is too. */
@@ -80,11 +90,23 @@ export async function actOnRequest(
 	const refusal = await checkRules(input, stored, now);
 	if (refusal) return { ok: false, ...refusal };
 	try {
+		// What the citizen is told goes out under an outgoing number, claimed with its instant
+		// for this action's id: the same action again keeps its number.
+		const clientId = opts.clientId ?? randomUUID();
+		const outgoing = (NOTIFIED_KINDS as readonly string[]).includes(input.kind)
+			? await allocateNumber(outgoingPrefix(config().RADICADO_PREFIX), now, clientId)
+			: null;
 		const { doc, created } = await appendEvent(
 			stored.doc,
 			input,
 			{ by: actor.name, byUser: actor.username },
-			{ clientId: opts.clientId, deviceAt, now, documentData: opts.documentData }
+			{
+				clientId,
+				deviceAt,
+				now: outgoing ? new Date(outgoing.at) : now,
+				documentData: opts.documentData,
+				...(outgoing ? { outgoing: outgoing.radicado } : {})
+			}
 		);
 		// The citizen who chose e-mail is told; the action stands even if queueing fails (the
 		// official sees the notification missing on the request page).

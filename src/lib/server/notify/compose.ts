@@ -38,6 +38,7 @@ export function composeNotice(
 			},
 			es
 		),
+		...(event.outgoing ? [m.mail_outgoing({ number: event.outgoing }, es)] : []),
 		'',
 		'text' in event ? event.text : ''
 	];

@@ -63,7 +63,8 @@ export function publicHistory(
 			...(e.kind === 'remision' ? { entity: e.entity } : {}),
 			...(e.kind === 'respuesta' && e.denial ? { denial: e.denial } : {}),
 			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {}),
-			...(notifiedAt.has(e._id) ? { notifiedAt: notifiedAt.get(e._id) } : {})
+			...(notifiedAt.has(e._id) ? { notifiedAt: notifiedAt.get(e._id) } : {}),
+			...(e.outgoing ? { outgoing: e.outgoing } : {})
 		});
 	}
 	return out;
@@ -89,7 +90,14 @@ export async function appendEvent(
 	solicitud: Pick<RequestDoc, 'id' | 'radicado'>,
 	input: EventInput | WithdrawalInput | CompletionInput,
 	actor: { by: string; byUser?: string },
-	opts: { clientId?: string; deviceAt?: Date; now?: Date; documentData?: string } = {}
+	opts: {
+		clientId?: string;
+		deviceAt?: Date;
+		now?: Date;
+		documentData?: string;
+		/** Its outgoing number, claimed for this event's `clientId` at `now`. */
+		outgoing?: string;
+	} = {}
 ): Promise<{ doc: EventDoc; created: boolean }> {
 	const now = opts.now ?? new Date();
 	// The server is the clock of record: the device's time is kept, never used as the legal one.
@@ -106,7 +114,8 @@ export async function appendEvent(
 		by: actor.by,
 		...(actor.byUser ? { byUser: actor.byUser } : {}),
 		clientId,
-		recordedAt: at
+		recordedAt: at,
+		...(opts.outgoing ? { outgoing: opts.outgoing } : {})
 	});
 	// The answer's document travels inline in the same write: the event exists with it or not at all.
 	const attachments =

@@ -43,12 +43,8 @@ import { KeyedLock } from '../util/keyed-lock';
 import { payloadHash } from './payload-hash';
 import { hashPin, verifyPin } from './pin';
 import { getContent } from '$lib/server/content/repo';
-import {
-	RadicadoAllocator,
-	RadicadoYearEndedError,
-	seriesFor,
-	type Allocation
-} from './radicado-allocator';
+import { seriesFor } from './radicado-allocator';
+import { allocateNumber } from './numbering';
 import { textIssues } from './text-checks';
 import { attestHandIn } from './hand-in';
 import { receiptInstant, type HandedIn } from '$lib/domain/hand-in';
@@ -88,7 +84,6 @@ export interface FilingOptions {
 type Deadline = RequestDoc['deadline'];
 type FormDoc = ContentDocOf<'formulario'>;
 
-const allocator = new RadicadoAllocator(couch, DB.requests);
 /** Two copies of one request arriving at one server at once are handled one after the other. */
 const sameRequest = new KeyedLock();
 
@@ -205,7 +200,7 @@ async function fileOnce(
 		throw new Error(`Documento de solicitud inválido: ${JSON.stringify(issuesOf(draft.error))}`);
 	}
 
-	const allocation = await allocate(prefix, checkedAt, submission.id);
+	const allocation = await allocateNumber(prefix, checkedAt, submission.id);
 	const filed: RequestDoc = {
 		...doc,
 		radicado: allocation.radicado,
@@ -302,19 +297,6 @@ function inlineAttachments(
 	return Object.fromEntries(
 		attachments.map((a) => [a.meta.id, { content_type: a.meta.type, data: a.data }])
 	);
-}
-
-/**
- * The radicado and its instant; a request still waiting when the year ended is numbered in the
- * new year's series.
- */
-async function allocate(prefix: string, at: Date, requestId: string): Promise<Allocation> {
-	try {
-		return await allocator.allocate({ prefix, receivedAt: at, requestId });
-	} catch (e) {
-		if (!(e instanceof RadicadoYearEndedError)) throw e;
-		return allocator.allocate({ prefix, receivedAt: new Date(), requestId });
-	}
 }
 
 /** What a request's term depends on besides its time of filing (read before it is numbered). */

@@ -48,6 +48,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			kind: event.kind,
 			text: 'text' in event ? event.text : '',
 			by: event.by,
+			outgoing: event.outgoing,
 			dueDate: event.kind === 'prorroga' ? event.dueDate : undefined,
 			entity: event.kind === 'remision' ? event.entity : undefined
 		}
