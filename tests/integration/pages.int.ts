@@ -38,6 +38,7 @@ describe('server-rendered public pages (readable without JavaScript)', () => {
 		['/informacion/plan-de-accion-gel-t', /Comité GEL-T/i],
 		['/directorio', /Secretaría/],
 		['/normativa', /Ley 1712/],
+		['/normativa/resolucion-2336-de-2008', /Vigencia por confirmar/],
 		['/concejo', /Concejo/],
 		['/noticias', /Noticias/],
 		['/buscar?q=sisben', /SISB/i],

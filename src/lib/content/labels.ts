@@ -160,3 +160,15 @@ export const handInReasonLabel = (r: HandInReason): string =>
 		hora_futura: m.hand_in_reason_hora_futura,
 		demasiado_antigua: () => m.hand_in_reason_demasiado_antigua({ days: HAND_IN.maxAgeDays })
 	})[r]();
+
+type InForce = ContentDocOf<'norma'>['inForce'];
+
+/** Whether a norm is in force, in words: "Vigente", "Derogada o sin vigencia", "Vigencia por confirmar". */
+export const inForceLabel = (v: InForce): string =>
+	v === 'por-confirmar'
+		? m.norm_in_force_unconfirmed()
+		: v
+			? m.norm_in_force()
+			: m.norm_not_in_force();
+
+export const inForceTone = (v: InForce) => (v === 'por-confirmar' ? 'warn' : v ? 'ok' : 'bad');

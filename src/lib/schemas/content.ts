@@ -153,7 +153,11 @@ const normaInput = z.object({
 	issuedAt: isoDateSchema,
 	issuer: lineSchema(200),
 	topic: lineSchema(200),
-	inForce: z.boolean().default(true),
+	/**
+	 * Whether it is in force; `por-confirmar` when no one has checked (a norm known only from
+	 * another document's mention): never shown as in force on a guess.
+	 */
+	inForce: z.union([z.boolean(), z.literal('por-confirmar')]).default(true),
 	documentUrl: hrefSchema.optional()
 });
 

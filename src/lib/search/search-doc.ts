@@ -86,7 +86,15 @@ function extrasOf(doc: ContentDoc): Extras | null {
 			const d = doc;
 			return {
 				keywords: [`${d.kind} ${d.number}`, d.topic],
-				text: [d.issuer, d.issuedAt.slice(0, 4), d.inForce ? 'vigente' : 'derogada']
+				text: [
+					d.issuer,
+					d.issuedAt.slice(0, 4),
+					d.inForce === 'por-confirmar'
+						? 'vigencia por confirmar'
+						: d.inForce
+							? 'vigente'
+							: 'derogada'
+				]
 			};
 		}
 		case 'tramite': {

@@ -3,9 +3,8 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {
 	const { items } = await loadContentList(fetch, 'norma');
-	// Newest first; norms without force go last.
-	items.sort(
-		(a, b) => Number(b.inForce) - Number(a.inForce) || b.issuedAt.localeCompare(a.issuedAt)
-	);
+	// In force first, then those whose force is unconfirmed, then the rest; newest first in each.
+	const rank = (v: boolean | 'por-confirmar') => (v === true ? 0 : v === 'por-confirmar' ? 1 : 2);
+	items.sort((a, b) => rank(a.inForce) - rank(b.inForce) || b.issuedAt.localeCompare(a.issuedAt));
 	return { items };
 };

@@ -138,6 +138,14 @@ describe("Puerto Guzmán's seed content", () => {
 		expect(rows).toHaveLength(8);
 	});
 
+	it('never shows as in force a norm whose vigencia its own page says is unconfirmed (legal review 7.2)', () => {
+		const unconfirmed = ofType('norma').filter(
+			(n) => /vigencia/i.test(n.body) && /por confirmar/i.test(n.body)
+		);
+		expect(unconfirmed.map((n) => n.slug)).toContain('resolucion-2336-de-2008');
+		for (const norm of unconfirmed) expect(norm.inForce, norm.slug).toBe('por-confirmar');
+	});
+
 	it('names the recurso de insistencia against a refusal of public information (legal review 2.10)', () => {
 		const pages = [
 			...ofType('pagina').filter((p) => p.slug === 'solicitud-de-informacion-publica'),
