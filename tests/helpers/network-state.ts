@@ -20,8 +20,22 @@ interface Watch {
 const watches = new WeakMap<BrowserContext, Watch>();
 
 export async function setOffline(context: BrowserContext, offline: boolean): Promise<void> {
-	await context.setOffline(offline);
 	const current = watches.get(context);
+	// Before the signal returns: pages that already believe they are online (see below) will
+	// get no "online" event from the browser.
+	const unaware =
+		!offline && current
+			? (
+					await Promise.all(
+						context
+							.pages()
+							.map(async (page) =>
+								(await page.evaluate(() => navigator.onLine).catch(() => false)) ? [page] : []
+							)
+					)
+				).flat()
+			: [];
+	await context.setOffline(offline);
 	if (offline && !current) {
 		const watch: Watch = { pages: new Map(), onPage: (page) => void follow(watch, page) };
 		watches.set(context, watch);
@@ -39,12 +53,10 @@ export async function setOffline(context: BrowserContext, offline: boolean): Pro
 		);
 		// A document that started between a navigation and the DevTools message above believed it
 		// was online all along and so gets no "online" event when the signal returns (measured:
-		// a pending request then waited out its retry). A phone whose signal returns always tells
-		// its pages; so does this. A page that did get the event gets it twice, which is harmless.
+		// a pending request then waited out its retry). A phone whose signal returns tells all its
+		// pages; so does this, once: only those pages, since the others got the browser's event.
 		await Promise.all(
-			context
-				.pages()
-				.map((page) => page.evaluate(() => dispatchEvent(new Event('online'))).catch(() => {}))
+			unaware.map((page) => page.evaluate(() => dispatchEvent(new Event('online'))).catch(() => {}))
 		);
 	}
 }
