@@ -21,20 +21,20 @@ const watches = new WeakMap<BrowserContext, Watch>();
 
 export async function setOffline(context: BrowserContext, offline: boolean): Promise<void> {
 	const current = watches.get(context);
-	// Before the signal returns: pages that already believe they are online (see below) will
-	// get no "online" event from the browser.
-	const unaware =
-		!offline && current
-			? (
-					await Promise.all(
-						context
-							.pages()
-							.map(async (page) =>
-								(await page.evaluate(() => navigator.onLine).catch(() => false)) ? [page] : []
-							)
-					)
-				).flat()
-			: [];
+	// Before the signal returns, each page starts listening for the browser's "online" event.
+	if (!offline && current) {
+		await Promise.all(
+			context.pages().map((page) =>
+				page
+					.evaluate(() => {
+						const w = window as Window & { __ventanillaOnline?: boolean };
+						w.__ventanillaOnline = false;
+						addEventListener('online', () => (w.__ventanillaOnline = true), { once: true });
+					})
+					.catch(() => {})
+			)
+		);
+	}
 	await context.setOffline(offline);
 	if (offline && !current) {
 		const watch: Watch = { pages: new Map(), onPage: (page) => void follow(watch, page) };
@@ -51,13 +51,30 @@ export async function setOffline(context: BrowserContext, offline: boolean): Pro
 				await session.detach().catch(() => {});
 			})
 		);
-		// A document that started between a navigation and the DevTools message above believed it
-		// was online all along and so gets no "online" event when the signal returns (measured:
-		// a pending request then waited out its retry). A phone whose signal returns tells all its
-		// pages; so does this, once: only those pages, since the others got the browser's event.
-		await Promise.all(
-			unaware.map((page) => page.evaluate(() => dispatchEvent(new Event('online'))).catch(() => {}))
+		// A document that started between a navigation and the DevTools message above may get no
+		// "online" event when the signal returns (measured: a pending request then waited out its
+		// retry). A phone whose signal returns tells each of its pages once; so does this: a page
+		// that has not heard the browser's event within a second gets one, the others none.
+		await Promise.all(context.pages().map((page) => tellOnline(page)));
+	}
+}
+
+async function tellOnline(page: Page): Promise<void> {
+	const heard = () =>
+		page.evaluate(
+			() => (window as Window & { __ventanillaOnline?: boolean }).__ventanillaOnline !== false
 		);
+	const deadline = Date.now() + 1000;
+	try {
+		while (!(await heard())) {
+			if (Date.now() > deadline) {
+				await page.evaluate(() => dispatchEvent(new Event('online')));
+				return;
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	} catch {
+		// The page closed or navigated meanwhile: its next document starts online.
 	}
 }
 
