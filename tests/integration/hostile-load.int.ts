@@ -98,10 +98,11 @@ describe('an anonymous flood', () => {
 			`ingreso sin carga: ${quiet.ms.toFixed(0)} ms; durante 400 consultas: ${signInMs.toFixed(0)} ms; ${answers.length - busy.length} respondidas, ${busy.length} con 429`
 		);
 		expect(status).toBe(303);
-		// Queued behind the 400 lookups' PIN checks (scrypt), the sign-in would take many seconds.
-		// On CI's two shared cores a sign-in beside the flood has taken 1.1 s when the quiet one
-		// took 0.6 s: the bound follows the quiet one, with at least one second.
-		expect(signInMs).toBeLessThan(Math.max(1000, 3 * quiet.ms));
+		// Queued behind the 400 lookups' PIN checks (scrypt), the sign-in took 15.3 s (security
+		// review). Beside the flood it still shares two cores with 400 requests being parsed and
+		// refused, and with the other integration suite on CI: 1.16 s there when the quiet one took
+		// 0.36 s. The bound keeps an order of magnitude below the queued case and above that noise.
+		expect(signInMs).toBeLessThan(Math.max(2500, 4 * quiet.ms));
 		// Every lookup is answered: looked up, or refused at once in Spanish. Never a 5xx.
 		expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
 		for (const a of busy) {
