@@ -32,13 +32,34 @@ export async function freePort() {
 	});
 }
 
+/** Tries with a new free port when another process took the one chosen (see below). */
+const PORT_TRIES = 3;
+
 /**
  * @param {{ port?: number, dataDir?: string, env?: Record<string, string> }} [opts]
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(opts = {}) {
-	const port = opts.port ?? (await freePort());
-	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ventanilla-'));
+	for (let attempt = 1; ; attempt++) {
+		const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ventanilla-'));
+		try {
+			return await startOnce({ ...opts, port: opts.port ?? (await freePort()), dataDir });
+		} catch (e) {
+			if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+			// A free port is only free until someone listens on it: with two test processes
+			// starting servers at once, the other one can take it between the check and the listen.
+			const portTaken = e instanceof Error && e.message.includes('EADDRINUSE');
+			if (!portTaken || opts.port || attempt >= PORT_TRIES) throw e;
+		}
+	}
+}
+
+/**
+ * @param {{ port: number, dataDir: string, env?: Record<string, string> }} opts
+ * @returns {Promise<RunningServer>}
+ */
+async function startOnce(opts) {
+	const { port, dataDir } = opts;
 	const child = spawn(process.execPath, ['server/index.js'], {
 		cwd: path.resolve(import.meta.dirname, '../..'),
 		env: {

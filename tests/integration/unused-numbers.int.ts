@@ -195,3 +195,66 @@ describe('numbers claimed and never used', () => {
 		expect((await adm.page(PAGE)).html).toContain('Sin justificar: 2.');
 	});
 });
+
+describe('outgoing numbers claimed and never used', () => {
+	/** An official's action on `radicado` under `clientId`; its outgoing number. */
+	async function act(radicado: string, clientId: string, text: string): Promise<string> {
+		const res = await fetch(`${server.url}/api/gestion/eventos`, {
+			method: 'POST',
+			headers: { cookie: adm.cookie ?? '', 'content-type': 'application/json' },
+			body: JSON.stringify({
+				clientId,
+				radicado,
+				at: new Date().toISOString(),
+				event: { kind: 'respuesta', text }
+			})
+		});
+		const body = (await res.json()) as { outgoing?: string };
+		expect(res.status, JSON.stringify(body)).toBeLessThan(300);
+		return body.outgoing!;
+	}
+
+	it('lists an outgoing number whose action was never stored, apart from the entry series', async () => {
+		const used = await act((await file()).radicado, crypto.randomUUID(), 'Respuesta enviada.');
+		const outSeries = used.slice(0, -7);
+		expect(outSeries).toMatch(/^PGS-\d{4}$/);
+		// 2: the answer's write failed after its number was claimed; 3: no claim at all.
+		const lostAction = crypto.randomUUID();
+		await plant({
+			_id: `intento:${lostAction}`,
+			type: 'intento',
+			solicitud: lostAction,
+			at: new Date().toISOString()
+		});
+		await claim(outSeries, Number(used.slice(-6)) + 1, lostAction);
+		await claim(outSeries, Number(used.slice(-6)) + 3, crypto.randomUUID());
+		const next = (d: number) => number(outSeries, Number(used.slice(-6)) + d);
+		const [two, three, four] = [next(1), next(2), next(3)];
+
+		const page = await adm.page(`${PAGE}?serie=salida`);
+		expect(page.html).toContain(`Serie ${outSeries}. Números reservados: 3. Sin usar: 3.`);
+		expect(rowOf(page.html, two)).toContain('La respuesta o comunicación no llegó a guardarse');
+		expect(rowOf(page.html, two)).toContain(`Reservado para la actuación ${lostAction}`);
+		expect(rowOf(page.html, three)).toContain('Este número no tiene reserva');
+		expect(rowOf(page.html, four)).toContain('no llegó a guardarse');
+		expect(page.html).not.toContain(`data-radicado="${used}"`);
+		// The entry series' register does not mix them in.
+		expect((await adm.page(PAGE)).html).not.toContain(`data-radicado="${two}"`);
+
+		const signed = await adm.action(`${PAGE}?/justificar`, { radicado: three, reason: REASON });
+		expect(signed.data).toEqual({ justified: three });
+		const inUse = await adm.action(`${PAGE}?/justificar`, { radicado: used, reason: REASON });
+		expect(inUse.data?.refused).toBe('numero_en_uso');
+		const foreign = await adm.action(`${PAGE}?/justificar`, {
+			radicado: `XX-${outSeries.slice(-4)}-000002`,
+			reason: REASON
+		});
+		expect(foreign.data?.refused).toBe('numero_en_uso');
+
+		// The same action sent again (the official's device retrying) takes its number back.
+		expect(await act((await file()).radicado, lostAction, 'Respuesta reenviada.')).toBe(two);
+		const after = await adm.page(`${PAGE}?serie=salida`);
+		expect(after.html).not.toContain(`data-radicado="${two}"`);
+		expect(rowOf(after.html, three)).toMatch(/Firmada por [^<]+ \(admin\.numeros\)/);
+	});
+});

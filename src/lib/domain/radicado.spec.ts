@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { radicadoSchema } from '$lib/schemas';
 import {
 	outgoingPrefix,
+	bookOf,
+	bookPrefix,
 	isTrackingCode,
 	DEFAULT_RADICADO_PREFIX,
 	formatRadicado,
@@ -126,5 +128,19 @@ describe('outgoingPrefix', () => {
 		expect(outgoingPrefix('PG')).toBe('PGS');
 		expect(outgoingPrefix('ALCPGZ')).toBe('ALCPGS');
 		expect(() => outgoingPrefix('pg')).toThrow(RangeError);
+	});
+
+	it('refuses a six-letter prefix ending in S, whose two books would share one series', () => {
+		expect(() => outgoingPrefix('ALCPGS')).toThrow(RangeError);
+	});
+});
+
+describe('bookOf', () => {
+	it('tells the book of a number from its prefix, and null for another deployment’s', () => {
+		expect(bookOf('PG', 'PG')).toBe('entrada');
+		expect(bookOf('PG', 'PGS')).toBe('salida');
+		expect(bookOf('PG', 'XX')).toBeNull();
+		expect(bookPrefix('ALCPGZ', 'salida')).toBe('ALCPGS');
+		expect(bookPrefix('PG', 'entrada')).toBe('PG');
 	});
 });

@@ -33,7 +33,27 @@ export interface RadicadoParts {
  */
 export function outgoingPrefix(prefix: string): string {
 	assertPrefix(prefix);
-	return `${prefix.slice(0, 5)}S`;
+	const outgoing = `${prefix.slice(0, 5)}S`;
+	// `ABCDES` would number both books in one series (the configuration refuses it).
+	if (outgoing === prefix) throw new RangeError(`prefix ${prefix} leaves no outgoing series`);
+	return outgoing;
+}
+
+/**
+ * The two books of numbers (AGN Acuerdo 060 de 2001): what the Alcaldía receives (radicados de
+ * entrada) and what it sends (radicados de salida).
+ */
+export const NUMBERING_BOOKS = ['entrada', 'salida'] as const;
+export type NumberingBook = (typeof NUMBERING_BOOKS)[number];
+
+/** The prefix of `book`'s series, for a deployment whose entry prefix is `prefix`. */
+export function bookPrefix(prefix: string, book: NumberingBook): string {
+	return book === 'salida' ? outgoingPrefix(prefix) : (assertPrefix(prefix), prefix);
+}
+
+/** Which book numbers with `numberPrefix` belong to, for entry prefix `prefix`; null if neither. */
+export function bookOf(prefix: string, numberPrefix: string): NumberingBook | null {
+	return NUMBERING_BOOKS.find((book) => bookPrefix(prefix, book) === numberPrefix) ?? null;
 }
 
 /** True if `value` can be a radicado prefix (2–6 capital ASCII letters). */

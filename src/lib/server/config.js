@@ -53,7 +53,9 @@ export const envSchema = z.object({
 		z.string().refine((v) => parseBytes(v) >= LIMITS.submissionBytes),
 		'12M'
 	),
-	RADICADO_PREFIX: withDefault(z.string().regex(/^[A-Z]{2,6}$/), 'PG'),
+	// Six letters ending in S would number what is sent in the same series as what is received
+	// (the outgoing series adds an S: PG → PGS).
+	RADICADO_PREFIX: withDefault(z.string().regex(/^(?![A-Z]{5}S$)[A-Z]{2,6}$/), 'PG'),
 	TRACKING_LOOKUPS_PER_MINUTE: withDefault(positiveInt, 30),
 	SESSION_HOURS: withDefault(
 		number.pipe(
@@ -112,7 +114,7 @@ const EXPECTED = /** @type {const} */ ({
 	ADDRESS_HEADER: 'el nombre de una cabecera HTTP, p. ej. x-forwarded-for',
 	XFF_DEPTH: 'un número entero de 1 en adelante',
 	BODY_SIZE_LIMIT: `un tamaño de al menos ${LIMITS.submissionBytes / 1024 / 1024} MB, p. ej. 12M`,
-	RADICADO_PREFIX: 'de 2 a 6 letras mayúsculas, p. ej. PG',
+	RADICADO_PREFIX: 'de 2 a 6 letras mayúsculas (con 6, la última no puede ser S), p. ej. PG',
 	TRACKING_LOOKUPS_PER_MINUTE: 'un número entero de 1 en adelante',
 	SESSION_HOURS: 'un número de horas mayor que 0 y hasta 720',
 	LOGIN_ATTEMPTS_PER_MINUTE: 'un número entero de 1 en adelante',

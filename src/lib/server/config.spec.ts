@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RADICADO_PREFIX, isRadicadoPrefix } from '$lib/domain/radicado';
+import { DEFAULT_RADICADO_PREFIX, isRadicadoPrefix, outgoingPrefix } from '$lib/domain/radicado';
 import { ConfigError, envSchema, MAX_WORKERS, parseConfig } from './config.js';
 
 const problemsOf = (env: Record<string, string>) => {
@@ -84,9 +84,18 @@ describe('parseConfig', () => {
 		}
 	});
 
-	it('accepts as radicado prefix exactly what the radicado rule accepts', () => {
-		for (const prefix of ['PG', 'MOCOA', 'ABCDEF', 'P', 'ABCDEFG', 'P1', 'pg']) {
-			expect(problemsOf({ RADICADO_PREFIX: prefix }).length === 0).toBe(isRadicadoPrefix(prefix));
+	it('accepts as radicado prefix exactly what has a series of entry and one of its own for what is sent', () => {
+		const hasBothBooks = (prefix: string) => {
+			try {
+				return isRadicadoPrefix(prefix) && outgoingPrefix(prefix) !== prefix;
+			} catch {
+				return false;
+			}
+		};
+		for (const prefix of ['PG', 'MOCOA', 'ABCDEF', 'ABCDES', 'PGS', 'P', 'ABCDEFG', 'P1', 'pg']) {
+			expect(problemsOf({ RADICADO_PREFIX: prefix }).length === 0, prefix).toBe(
+				hasBothBooks(prefix)
+			);
 		}
 	});
 });

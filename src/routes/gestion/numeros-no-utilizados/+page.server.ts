@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { unusedNumberInputSchema } from '$lib/schemas';
 import { bogotaDate } from '$lib/domain/calendar-date';
+import { NUMBERING_BOOKS, type NumberingBook } from '$lib/domain/radicado';
 import { checkForm } from '$lib/forms/zod-issues';
 import { requirePermission } from '$lib/server/auth/guard';
 import { postedForm, text } from '$lib/server/forms/form-data';
@@ -22,11 +23,17 @@ function yearOf(url: URL): number {
 	return Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= thisYear() ? asked : thisYear();
 }
 
+/** The book asked for in `?serie=` (entrada or salida), or the book of entry. */
+function bookOf(url: URL): NumberingBook {
+	const asked = url.searchParams.get('serie');
+	return NUMBERING_BOOKS.find((b) => b === asked) ?? 'entrada';
+}
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals, url, 'radicados.justificar');
 	const year = yearOf(url);
 	const years = Array.from({ length: thisYear() - FIRST_YEAR + 1 }, (_, i) => thisYear() - i);
-	return { years, register: await unusedNumbers(year) };
+	return { years, register: await unusedNumbers(year, bookOf(url)) };
 };
 
 export const actions: Actions = {
