@@ -164,17 +164,24 @@ test('an anonymous complaint hides personal data fields and warns about evidence
 	await expect(page.getByText(/hechos concretos|pruebas/i).first()).toBeVisible();
 });
 
-test('a minor’s document asks for the legal representative, an adult’s does not', async ({
+test('a minor’s document offers the legal representative and priority by itself; an adult may ask priority', async ({
 	page
 }) => {
 	await page.goto('/formularios/peticion-general');
 	const representative = page.getByTestId('representante');
+	const priority = page.getByLabel(/^Atención prioritaria/);
 	await expect(representative).toBeHidden();
+	await expect(priority).toBeVisible();
 	await page.getByLabel('Tipo de documento').selectOption('TI');
 	await expect(representative).toBeVisible();
 	await expect(representative.getByLabel('Nombre del representante legal')).toBeVisible();
+	await expect(page.getByTestId('aviso-menor')).toContainText('puedes presentar tu solicitud');
+	// A minor's priority follows from the document: nothing to ask.
+	await expect(priority).toBeHidden();
 	await page.getByLabel('Tipo de documento').selectOption('CC');
 	await expect(representative).toBeHidden();
+	await priority.selectOption('preferente');
+	await expect(priority).toHaveValue('preferente');
 });
 
 test.describe('without JavaScript', () => {

@@ -86,7 +86,9 @@ export async function fileRequest(
 		descripcion: 'La vía a la vereda está intransitable.'
 	},
 	pin = '551903',
-	who: Partial<typeof IDENTIFIED> = { anonymous: true }
+	who: Partial<Omit<typeof IDENTIFIED, 'applicant'>> & { applicant?: Record<string, string> } = {
+		anonymous: true
+	}
 ): Promise<{ id: string; radicado: string; pin: string }> {
 	const res = await fetch(`${base}/api/solicitudes`, {
 		method: 'POST',

@@ -78,6 +78,32 @@ describe('request inbox', () => {
 		expect((await bo.editor.page('/gestion/bandeja')).status).toBe(403);
 	});
 
+	it('puts first, among the equally urgent, a minor and an adult who asked for priority', async () => {
+		const plain = await fileRequest('peticion-general', undefined, '551903', IDENTIFIED);
+		const minor = await fileRequest('peticion-general', undefined, '551903', {
+			...IDENTIFIED,
+			applicant: { name: 'Luisa Mutumbajoy', documentType: 'TI', documentNumber: '1122334455' }
+		});
+		const harm = await fileRequest('peticion-general', undefined, '551903', {
+			...IDENTIFIED,
+			applicant: { ...IDENTIFIED.applicant, priority: 'perjuicio-irremediable' }
+		});
+		const order = (html: string) =>
+			[...html.matchAll(/href="\/gestion\/solicitudes\/([A-Z]+-\d{4}-\d{6})"/g)].map((m) => m[1]);
+		const inbox = await bo.gobierno.page('/gestion/bandeja?semaforo=a-tiempo');
+		const shown = order(inbox.html);
+		expect(shown.indexOf(minor.radicado)).toBeLessThan(shown.indexOf(plain.radicado));
+		expect(shown.indexOf(harm.radicado)).toBeLessThan(shown.indexOf(plain.radicado));
+		expect(inbox.html).toContain('Prioritaria: menor de edad');
+		expect(inbox.html).toContain('Prioritaria: perjuicio irremediable');
+
+		const only = order((await bo.gobierno.page('/gestion/bandeja?prioritarias=1')).html);
+		expect(only).toEqual(expect.arrayContaining([minor.radicado, harm.radicado]));
+		expect(only).not.toContain(plain.radicado);
+		const page = await bo.gobierno.page(`/gestion/solicitudes/${minor.radicado}`);
+		expect(page.html).toMatch(/data-testid="prioritaria"[^>]*>Prioritaria: menor de edad</);
+	});
+
 	it('delivers the answer to the citizen and keeps internal notes internal', async () => {
 		const { radicado, pin } = await fileRequest();
 		expect((await act(bo.gobierno, radicado, 'nota', { text: 'Revisar con obras' })).type).toBe(

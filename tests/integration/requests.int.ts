@@ -179,12 +179,22 @@ describe('requests of minors (Ley 1581 art. 7)', () => {
 		representativeDocumentNumber: '41234567'
 	};
 
-	it('refuses a minor’s request without the legal representative, and files it with one', async () => {
-		const without = await file(residencia({ applicant: minor }));
-		expect(without.status).toBe(400);
-		expect(JSON.stringify(without.body)).toContain('representativeName');
+	it('files a minor’s own request, and one with the whole legal representative', async () => {
+		// A child or adolescent may petition on their own (legal review 4.4).
+		expect((await file(residencia({ applicant: minor }))).status).toBe(201);
 		const withOne = await file(residencia({ applicant: { ...minor, ...representative } }));
 		expect(withOne.status).toBe(201);
+	});
+
+	it('refuses half a representative, and a representative of an adult, naming the field', async () => {
+		const half = await file(
+			residencia({ applicant: { ...minor, representativeName: 'Rosa Mutumbajoy' } })
+		);
+		expect(half.status).toBe(400);
+		expect(JSON.stringify(half.body)).toContain('representativeDocumentNumber');
+		const adult = await file(residencia({ applicant: { ...applicant, ...representative } }));
+		expect(adult.status).toBe(400);
+		expect(JSON.stringify(adult.body)).toContain('representativeName');
 	});
 });
 

@@ -8,6 +8,7 @@ import type { RequestStatus } from '$lib/schemas/vocab';
 import type { Role } from '$lib/schemas/vocab';
 import type { Semaforo } from '$lib/domain/semaforo';
 import type { HandInReason } from '$lib/domain/hand-in';
+import type { PriorityReason } from '$lib/domain/priority';
 import { HAND_IN } from '$lib/policy';
 
 type Tramite = ContentDocOf<'tramite'>;
@@ -99,6 +100,14 @@ export const sectionLabel = (s: ContentDocOf<'pagina'>['section']): string =>
 		atencion: m.section_atencion,
 		politicas: m.section_politicas
 	})[s]();
+
+/** The back office's tag for a request to attend first. */
+export const priorityLabel = (p: PriorityReason): string =>
+	({
+		menor: m.bo_priority_menor,
+		preferente: m.bo_priority_preferente,
+		'perjuicio-irremediable': m.bo_priority_perjuicio
+	})[p]();
 
 export const requestStatusLabel = (s: RequestStatus): string =>
 	({

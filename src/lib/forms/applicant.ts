@@ -1,4 +1,4 @@
-import { applicantSchema, type Applicant } from '$lib/schemas';
+import { applicantSchema, isMinorDocument, type Applicant } from '$lib/schemas';
 import type { FieldErrorCode } from '../schemas/vocab';
 
 /** Form field names of the applicant block, the same with and without JavaScript. */
@@ -13,8 +13,23 @@ export const APPLICANT_FIELDS = {
 	email: 'correo',
 	phone: 'telefono',
 	address: 'direccion',
-	vereda: 'vereda'
+	vereda: 'vereda',
+	priority: 'atencion_prioritaria'
 } as const satisfies Record<keyof Applicant, string>;
+
+/**
+ * What of a typed applicant block is sent: trimmed, without empty answers, and without a legal
+ * representative typed for a minor's document that was then changed to an adult's (without
+ * JavaScript the representative's fields are always on the page).
+ */
+export function sentApplicant(applicant: Partial<Applicant>): Partial<Applicant> {
+	const minor = isMinorDocument(applicant.documentType);
+	return Object.fromEntries(
+		Object.entries(applicant)
+			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
+			.filter(([k, v]) => v !== '' && v !== undefined && (minor || !k.startsWith('representative')))
+	);
+}
 
 export type ApplicantError = Extract<
 	FieldErrorCode,
@@ -23,11 +38,7 @@ export type ApplicantError = Extract<
 
 /** Errors of the applicant block keyed by form field name (empty when fine). */
 export function validateApplicant(applicant: Partial<Applicant>): Record<string, ApplicantError> {
-	const cleaned = Object.fromEntries(
-		Object.entries(applicant)
-			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
-			.filter(([, v]) => v !== '' && v !== undefined)
-	);
+	const cleaned: Partial<Applicant> = sentApplicant(applicant);
 	const result = applicantSchema.safeParse(cleaned);
 	if (result.success) return {};
 	const errors: Record<string, ApplicantError> = {};

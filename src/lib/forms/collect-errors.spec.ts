@@ -28,7 +28,7 @@ describe('collectErrors', () => {
 		expect(isClean(found)).toBe(false);
 	});
 
-	it('asks a minor (tarjeta de identidad, registro civil) for their legal representative', () => {
+	it('lets a minor file alone, and asks for the whole legal representative once one is named', () => {
 		const filled = (applicant: Record<string, string>) =>
 			collectErrors(form, {
 				anonymous: false,
@@ -37,8 +37,9 @@ describe('collectErrors', () => {
 				consent: true,
 				attachmentCount: 1
 			}).fields;
-		expect(filled({ documentType: 'TI' })).toEqual({
-			representante_nombre: 'requerido',
+		// A child or adolescent may petition on their own (legal review 4.4).
+		expect(filled({ documentType: 'TI' })).toEqual({});
+		expect(filled({ documentType: 'TI', representativeName: 'Rosa Mutumbajoy' })).toEqual({
 			representante_tipo_documento: 'requerido',
 			representante_numero_documento: 'requerido'
 		});
@@ -51,6 +52,12 @@ describe('collectErrors', () => {
 			})
 		).toEqual({});
 		expect(filled({ documentType: 'CC' })).toEqual({});
+		// A representative typed before the document was changed to an adult's is not sent.
+		expect(filled({ documentType: 'CC', representativeName: 'Rosa Mutumbajoy' })).toEqual({});
+		expect(filled({ documentType: 'CC', priority: 'preferente' })).toEqual({});
+		expect(filled({ documentType: 'CC', priority: 'urgente' })).toEqual({
+			atencion_prioritaria: 'tipo_invalido'
+		});
 		// A representative with a minor's own kind of document is not one.
 		expect(
 			filled({

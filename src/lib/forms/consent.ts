@@ -3,4 +3,4 @@
  * recorded with every request, so the entity can prove what the person accepted.
  */
 export const DATA_POLICY_PATH = '/informacion/politica-de-tratamiento-de-datos-personales';
-export const DATA_POLICY_VERSION = '2026-11';
+export const DATA_POLICY_VERSION = '2026-12';

@@ -20,7 +20,8 @@ export const APPLICANT_LABELS: Record<keyof typeof APPLICANT_FIELDS, () => strin
 	vereda: m.form_vereda,
 	representativeName: m.form_representative_name,
 	representativeDocumentType: m.form_representative_document_type,
-	representativeDocumentNumber: m.form_representative_document_number
+	representativeDocumentNumber: m.form_representative_document_number,
+	priority: m.form_priority
 };
 
 /** An error's key (as collectErrors gives it), the element its link goes to, and its label. */

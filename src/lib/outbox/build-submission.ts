@@ -1,5 +1,6 @@
 import type { DraftRow } from '$lib/db';
-import { isMinorDocument, type Applicant, type Submission } from '$lib/schemas';
+import type { Applicant, Submission } from '$lib/schemas';
+import { sentApplicant } from '$lib/forms/applicant';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 
 /** Bytes of a Blob as base64, in chunks (a photo does not fit one `String.fromCharCode` call). */
@@ -11,19 +12,6 @@ export async function blobToBase64(blob: Blob): Promise<string> {
 		binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
 	}
 	return btoa(binary);
-}
-
-/**
- * Drops empty optional answers so the server sees only what the person wrote, and a legal
- * representative typed for a minor's document that was then changed to an adult's.
- */
-function cleanApplicant(applicant: Partial<Applicant>): Applicant {
-	const minor = isMinorDocument(applicant.documentType);
-	return Object.fromEntries(
-		Object.entries(applicant)
-			.map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
-			.filter(([k, v]) => v !== '' && v !== undefined && (minor || !k.startsWith('representative')))
-	) as Applicant;
 }
 
 /** The request as it will be sent, from a finished draft. `capturedAt` is the moment of sending. */
@@ -42,7 +30,7 @@ export async function buildSubmission(
 		form: draft.form,
 		capturedAt: capturedAt.toISOString(),
 		anonymous: draft.anonymous,
-		...(draft.anonymous ? {} : { applicant: cleanApplicant(draft.applicant) }),
+		...(draft.anonymous ? {} : { applicant: sentApplicant(draft.applicant) as Applicant }),
 		values,
 		...(draft.anonymous || !draft.consent
 			? {}

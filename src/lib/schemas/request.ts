@@ -5,7 +5,7 @@
  */
 import { REQUEST_STATUSES, type RequestStatus } from './vocab';
 import { z } from 'zod';
-import { PQRSD_TYPES } from '$lib/schemas/vocab';
+import { PQRSD_TYPES, PRIORITY_CLAIMS } from '$lib/schemas/vocab';
 import { coded, isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { isCleanText } from './text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
@@ -31,7 +31,7 @@ export type FieldCapture = z.infer<typeof fieldCaptureSchema>;
 /** Colombian identity documents accepted for a natural or legal person. */
 export const DOCUMENT_TYPES = ['CC', 'TI', 'CE', 'PA', 'PPT', 'RC', 'NIT'] as const;
 
-/** Documents of minors: their requests name a legal representative. */
+/** Documents of minors: their requests may name a legal representative, and go first. */
 export const MINOR_DOCUMENT_TYPES = ['TI', 'RC'] as const;
 /** Documents a legal representative can hold. */
 export const ADULT_DOCUMENT_TYPES = ['CC', 'CE', 'PA', 'PPT'] as const;
@@ -56,25 +56,37 @@ export const applicantSchema = z
 		address: z.string().trim().max(300).optional(),
 		vereda: lineSchema(120).optional(),
 		/**
-		 * The legal representative of a minor (tarjeta de identidad, registro civil), who files
-		 * and consents for them (Ley 1581 art. 7, Decreto 1377 art. 12).
+		 * The legal representative of a minor (tarjeta de identidad, registro civil), who then
+		 * consents for them (Ley 1581 art. 7, Decreto 1377 art. 12). Optional: a minor may
+		 * petition on their own (legal review 4.4); given at all, it is given whole.
 		 */
 		representativeName: lineSchema(160).optional(),
 		representativeDocumentType: z.enum(ADULT_DOCUMENT_TYPES).optional(),
 		representativeDocumentNumber: z
 			.string()
 			.regex(/^[A-Za-z0-9-]{3,20}$/, 'número de documento inválido')
-			.optional()
+			.optional(),
+		/** Priority the applicant asks for (`$lib/domain/priority`); optional, may be sensitive. */
+		priority: z.enum(PRIORITY_CLAIMS).optional()
 	})
 	.strict()
 	.superRefine((a, ctx) => {
-		if (!isMinorDocument(a.documentType)) return;
+		const given = REPRESENTATIVE_KEYS.filter((key) => a[key] !== undefined);
+		if (!given.length) return;
+		if (!isMinorDocument(a.documentType)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [given[0]!],
+				message: 'solo una tarjeta de identidad o un registro civil lleva representante legal'
+			});
+			return;
+		}
 		for (const key of REPRESENTATIVE_KEYS) {
 			if (a[key] === undefined) {
 				ctx.addIssue({
 					code: 'custom',
 					path: [key],
-					message: 'falta el representante legal del menor',
+					message: 'faltan datos del representante legal del menor',
 					params: { code: 'requerido' }
 				});
 			}

@@ -22,6 +22,14 @@ export const PQRSD_TYPES = [
 /** One of {@link PQRSD_TYPES}. */
 export type PqrsdType = (typeof PQRSD_TYPES)[number];
 
+/**
+ * Priority an applicant may ask for (rules in `$lib/domain/priority`): preferential attention
+ * (CPACA art. 5 num. 6) or to avoid irreparable harm (Ley 1755 art. 20). A minor's follows from
+ * the document and is never asked.
+ */
+export const PRIORITY_CLAIMS = ['preferente', 'perjuicio-irremediable'] as const;
+export type PriorityClaim = (typeof PRIORITY_CLAIMS)[number];
+
 /** Roles of back-office accounts (rules in `$lib/domain/permissions`). */
 export const ROLES = [
 	'administrador',

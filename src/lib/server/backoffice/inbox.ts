@@ -1,11 +1,12 @@
 /**
  * The request inbox of one official: the requests their role and dependencia allow, with the
- * deadline traffic light, filtered and sorted most urgent first.
+ * deadline traffic light, filtered and sorted most urgent first (priority first among equals).
  */
 import { z } from 'zod';
 import { canSeeRequest } from '$lib/domain/permissions';
 import { bogotaDate } from '$lib/domain/calendar-date';
 import { semaforo, SEMAFORO, type SemaforoReading } from '$lib/domain/semaforo';
+import { priorityOf, type PriorityReason } from '$lib/domain/priority';
 import { PQRSD_TYPES } from '$lib/schemas/vocab';
 import { REQUEST_STATUSES, type SessionUser } from '$lib/schemas';
 import type { RequestState } from '$lib/domain/request-state';
@@ -20,7 +21,9 @@ export const inboxFilterSchema = z.object({
 	semaforo: z.enum(SEMAFORO).optional().catch(undefined),
 	vereda: z.string().trim().max(120).optional().catch(undefined),
 	/** Only the requests assigned to me. */
-	mias: z.literal('1').optional().catch(undefined)
+	mias: z.literal('1').optional().catch(undefined),
+	/** Only the requests to attend first (`$lib/domain/priority`). */
+	prioritarias: z.literal('1').optional().catch(undefined)
 });
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 
@@ -36,6 +39,8 @@ export interface InboxItem {
 	state: RequestState;
 	light: SemaforoReading;
 	capturedBy: string | undefined;
+	/** Why it goes first among those as urgent, or null. */
+	priority: PriorityReason | null;
 }
 
 const URGENCY: Record<SemaforoReading['light'], number> = {
@@ -85,7 +90,8 @@ export async function inboxFor(
 		applicantName: r.doc.applicant?.name,
 		state: r.state,
 		light: semaforo(r.state, today, calendar),
-		capturedBy: r.doc.capture?.by
+		capturedBy: r.doc.capture?.by,
+		priority: priorityOf(r.doc.applicant)
 	}));
 	const vereda = filter.vereda ? fold(filter.vereda) : '';
 	const shown = items
@@ -95,11 +101,14 @@ export async function inboxFor(
 				(!filter.estado || i.state.status === filter.estado) &&
 				(!filter.semaforo || i.light.light === filter.semaforo) &&
 				(!vereda || fold(i.vereda ?? '').includes(vereda)) &&
-				(!filter.mias || i.state.assignee === user.username)
+				(!filter.mias || i.state.assignee === user.username) &&
+				(!filter.prioritarias || i.priority !== null)
 		)
 		.sort(
 			(a, b) =>
 				URGENCY[a.light.light] - URGENCY[b.light.light] ||
+				// Among the equally urgent, priority first: it never overtakes a closer deadline.
+				Number(b.priority !== null) - Number(a.priority !== null) ||
 				(a.state.dueDate ?? '9999').localeCompare(b.state.dueDate ?? '9999') ||
 				a.radicado.localeCompare(b.radicado)
 		);

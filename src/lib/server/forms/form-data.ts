@@ -4,7 +4,7 @@
  * posted without JavaScript, turned into the same submission object the outbox sends, so one
  * filing path validates both.
  */
-import { APPLICANT_FIELDS } from '$lib/forms/applicant';
+import { APPLICANT_FIELDS, sentApplicant } from '$lib/forms/applicant';
 import { DATA_POLICY_VERSION } from '$lib/forms/consent';
 import type { Applicant, ContentDocOf } from '$lib/schemas';
 import { attachmentId } from '$lib/server/requests/resend';
@@ -132,7 +132,7 @@ export async function readPostedRequest(
 		pin
 	};
 	if (!anonymous) {
-		submission.applicant = applicant;
+		submission.applicant = sentApplicant(applicant);
 		if (consent) {
 			submission.consent = {
 				accepted: true,
