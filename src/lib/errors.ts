@@ -64,6 +64,10 @@ export const ERRORS = {
 	fuera_de_plazo: 409,
 	plazo_no_cumplido: 409,
 	no_en_espera: 409,
+	// Letters to the citizen's address: `$lib/domain/letter-delivery`.
+	ya_entregada: 409,
+	fecha_fuera_de_rango: 400,
+	no_es_carta: 409,
 
 	// Content workflow and trámite proposals.
 	conflicto: 409,
@@ -119,6 +123,9 @@ export const BACK_OFFICE_ERROR_CODES = [
 	'ya_en_espera',
 	'fuera_de_plazo',
 	'plazo_no_cumplido',
+	'ya_entregada',
+	'fecha_fuera_de_rango',
+	'no_es_carta',
 	'conflicto',
 	'estado_invalido',
 	'borrador_pendiente',

@@ -12,6 +12,7 @@ import { BackOffice, ownServerWithAdmin } from '../helpers/backoffice-client';
 
 const ADMIN = { username: 'admin.correo', password: 'clave-de-pruebas-correo-1' };
 const CITIZEN_EMAIL = 'rosalba@example.org';
+const BOUNCING_EMAIL = 'no-existe@example.org';
 
 interface Received {
 	to: string[];
@@ -30,6 +31,12 @@ async function startSmtp(): Promise<void> {
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
+		onRcptTo(address, _session, done) {
+			// A mailbox that does not exist: refused for good, as a real server answers.
+			if (address.address === BOUNCING_EMAIL) {
+				done(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+			} else done();
+		},
 		onData(stream, session, done) {
 			let raw = '';
 			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -198,6 +205,56 @@ describe('e-mail notifications', () => {
 			expect(letter.html).toContain(text);
 		}
 		expect((await adm.page(`/gestion/solicitudes/${radicado}/oficio?evento=x`)).status).toBe(404);
+
+		// The official marks it printed, then records its delivery: the citizen reads the day.
+		const eventId = decodeURIComponent(/evento=([^"&]+)/.exec(href!)![1]!);
+		const record = (fields: Record<string, string>) =>
+			adm.action(`/gestion/solicitudes/${radicado}?/oficio`, { event: eventId, ...fields });
+		expect(page.html).toMatch(/data-testid="constancia-oficio" data-estado="pendiente"/);
+		expect((await record({ step: 'impresa' })).type).toBe('success');
+		const printed = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(printed.html).toMatch(/data-testid="constancia-oficio" data-estado="impresa"/);
+		expect(printed.html).toMatch(/Oficio impreso el [^<]+ por /);
+
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(
+			new Date()
+		);
+		const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000)
+			.toISOString()
+			.slice(0, 10);
+		const future = await record({
+			step: 'entregada',
+			deliveredOn: tomorrow,
+			deliveredVia: 'mensajero'
+		});
+		expect(future.status).toBe(400);
+		expect(future.data?.refusal).toBe('fecha_fuera_de_rango');
+		const noWay = await record({ step: 'entregada', deliveredOn: today });
+		expect(noWay.status).toBe(400);
+
+		const done = await record({
+			step: 'entregada',
+			deliveredOn: today,
+			deliveredVia: 'en-persona',
+			deliveryNote: 'Recibió Pedro Ribereño'
+		});
+		expect(done.type, JSON.stringify(done.data)).toBe('success');
+		const delivered = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(delivered.html).toMatch(/data-testid="constancia-oficio" data-estado="entregada"/);
+		expect(delivered.html).toContain('En persona, con firma de recibido');
+		expect(delivered.html).toContain('Recibió Pedro Ribereño');
+		const again = await record({
+			step: 'entregada',
+			deliveredOn: today,
+			deliveredVia: 'mensajero'
+		});
+		expect(again.status).toBe(409);
+		expect(again.data?.refusal).toBe('ya_entregada');
+		const seen = (await tracked(radicado, '274615')).events[0] as {
+			notifiedAt?: string;
+			notifiedBy?: string;
+		};
+		expect(seen).toMatchObject({ notifiedAt: today, notifiedBy: 'fisico' });
 		// No e-mail for a citizen who chose paper.
 		expect(messageFor(radicado)).toBeUndefined();
 	});
@@ -227,6 +284,22 @@ describe('e-mail notifications', () => {
 		// An internal note is not sent to anyone: no number.
 		expect(note).toBeUndefined();
 		expect(Number(b!.slice(-6))).toBe(Number(a!.slice(-6)) + 1);
+	});
+
+	it('marks bounced at once an address the mail server refuses for good, and tells the official', async () => {
+		const { radicado, pin } = await file(
+			{ asunto: 'Dirección errada', medio_respuesta: 'correo-electronico' },
+			{ name: 'Rosalba Quinchoa', documentNumber: '112233', email: BOUNCING_EMAIL }
+		);
+		await answer(radicado, 'Respuesta a una dirección que no existe.');
+		await expect
+			.poll(async () => (await adm.page(`/gestion/solicitudes/${radicado}`)).html, {
+				timeout: 15_000
+			})
+			.toMatch(/data-testid="notificacion" data-estado="rebotada"/);
+		const page = await adm.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('El servidor de correo rechazó la dirección');
+		expect((await tracked(radicado, pin)).events[0]?.notifiedAt).toBeUndefined();
 	});
 
 	it('sends nothing to a citizen who chose the portal', async () => {

@@ -491,8 +491,12 @@ export interface PublicEventView {
 	dueDate?: string;
 	/** Last day to complete the request, for a requerimiento. */
 	respondBy?: string;
-	/** When the citizen was notified of it by e-mail, the channel they chose. */
+	/**
+	 * When the citizen was notified of it through the channel they chose: an e-mail's instant,
+	 * or the day a letter was handed over (YYYY-MM-DD).
+	 */
 	notifiedAt?: string;
+	notifiedBy?: 'correo' | 'fisico';
 	/** Its outgoing number. */
 	outgoing?: string;
 	/** The competent entity, for a remisión. */

@@ -282,6 +282,29 @@ export class CouchClient {
 	}
 
 	/**
+	 * The documents of a view's rows whose key is at most `endkey` (a string key), parsed by
+	 * `schema`; a document that does not match is left out (logged).
+	 */
+	async viewDocsUpTo<S extends z.ZodType>(
+		db: string,
+		ddoc: string,
+		view: string,
+		endkey: string,
+		schema: S
+	): Promise<Array<z.output<S>>> {
+		const q = new URLSearchParams({ include_docs: 'true', endkey: JSON.stringify(endkey) });
+		const res = await this.json<{ rows: Array<{ id: string; doc?: unknown }> }>(
+			`${encodeURIComponent(db)}/_design/${encodeURIComponent(ddoc)}/_view/${encodeURIComponent(view)}?${q}`
+		);
+		return res.rows.flatMap((row) => {
+			const parsed = schema.safeParse(row.doc);
+			if (parsed.success) return [parsed.data];
+			console.error(new InvalidStoredDocument(db, row.id, issuesOf(parsed.error)).message);
+			return [];
+		});
+	}
+
+	/**
 	 * Rows of `_all_docs` for a key range (`startkey`, `endkey`, `limit`, `descending`) or for
 	 * `keys`, with each document parsed by `schema`; `doc` is absent when the id has no
 	 * document or its document does not match (logged).

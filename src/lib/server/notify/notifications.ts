@@ -1,13 +1,20 @@
 /**
- * Notifying citizens by e-mail of what the Alcaldía did to their request, when they chose
- * e-mail and gave an address (Ley 1755; CPACA art. 56). Every notified event gets one
- * `notificacion:<event id>` document (create-only: an event is notified once, whichever server
- * stored it), and a delivery round on every server sends what is due:
+ * Notifying citizens of what the Alcaldía did to their request through the channel they chose
+ * (Ley 1755; CPACA art. 56, 67–69): by e-mail, or by a letter to their address. Every notified
+ * event gets one `notificacion:<event id>` document (an event is notified once, whichever
+ * server stored it).
+ *
+ * A letter's document is written when the official records it printed or handed over
+ * (`$lib/domain/letter-delivery`); the day it was handed over is the day of notification.
+ *
+ * An e-mail's is created with the event, and a delivery round on every server sends what is due
+ * (read from a view of the pending ones):
  * - a server first claims a notification by pushing its next attempt ahead (a conflict means
  *   another server has it), then sends, then records the result;
  * - a failure (the mail server down, refusing) is retried with the devices' backoff (5 s, ×3,
  *   at most 15 minutes apart) up to {@link MAX_ATTEMPTS} times, then marked failed for the
- *   official to notify by other means. Nothing is lost across restarts: the state is stored.
+ *   official to notify by other means; an address the mail server refuses for good (a 5xx
+ *   answer) is marked bounced at once. Nothing is lost across restarts: the state is stored.
  */
 import { backoffMs } from '$lib/outbox/policy';
 import {
@@ -37,7 +44,14 @@ export function emailChannelOf(request: Pick<RequestDoc, 'values' | 'applicant'>
 		: null;
 }
 
-const notificationId = (eventId: string) => `notificacion:${eventId}`;
+/** Whether `request`'s citizen asked for the answer by letter to their address. */
+export const letterChannelOf = (request: Pick<RequestDoc, 'values'>): boolean =>
+	request.values.medio_respuesta === 'direccion-fisica';
+
+export const notificationId = (eventId: string) => `notificacion:${eventId}`;
+
+/** The view of `couchdb/ddocs/gestion/notificaciones`: pending e-mails by next attempt. */
+const DUE_VIEW = { ddoc: 'notificaciones', view: 'por_enviar' } as const;
 
 /**
  * Queues the e-mail of `event` when the citizen chose e-mail and this server can send it.
@@ -89,15 +103,15 @@ export function deliverDue(now = () => Date.now()): Promise<number> {
 
 async function deliverRound(now: () => number): Promise<number> {
 	if (!mailConfigured()) return 0;
-	const all = await couch().range(
+	const due = await couch().viewDocsUpTo(
 		DB.staff,
-		'notificacion:',
-		'notificacion:\ufff0',
+		DUE_VIEW.ddoc,
+		DUE_VIEW.view,
+		new Date(now()).toISOString(),
 		notificationDocSchema
 	);
 	let sent = 0;
-	for (const doc of all) {
-		if (doc.state !== 'pendiente' || Date.parse(doc.nextAttemptAt) > now()) continue;
+	for (const doc of due) {
 		if (await deliverOne(doc, now)) sent += 1;
 	}
 	return sent;
@@ -131,8 +145,11 @@ async function deliverOne(doc: NotificationDoc, now: () => number): Promise<bool
 		return true;
 	} catch (e) {
 		const lastError = (e instanceof Error ? e.message : String(e)).slice(0, 300);
-		const failed = attempts >= MAX_ATTEMPTS;
-		await update({ ...claimed, state: failed ? 'fallida' : 'pendiente', lastError });
+		// A 5xx answer (no such mailbox, domain refused) will not change by retrying.
+		const code = (e as { responseCode?: unknown }).responseCode;
+		const bounced = typeof code === 'number' && code >= 500 && code < 600;
+		const state = bounced ? 'rebotada' : attempts >= MAX_ATTEMPTS ? 'fallida' : 'pendiente';
+		await update({ ...claimed, state, lastError });
 		return false;
 	}
 }

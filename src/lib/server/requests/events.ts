@@ -11,6 +11,7 @@ import {
 	type EventInput,
 	type WithdrawalInput,
 	type CompletionInput,
+	type NotificationChannel,
 	type PublicEventView,
 	type RequestDoc
 } from '$lib/schemas';
@@ -37,12 +38,21 @@ export function stateOf(doc: RequestDoc, events: readonly EventDoc[]): RequestSt
 	);
 }
 
+/**
+ * An event's notification to the citizen: an e-mail's instant, or the day a letter was handed
+ * over (YYYY-MM-DD).
+ */
+export interface Notified {
+	at: string;
+	channel: NotificationChannel;
+}
+
 /** The history the citizen sees: public kinds only, each with the status it left. */
 export function publicHistory(
 	doc: RequestDoc,
 	events: readonly EventDoc[],
-	/** When each event was notified by e-mail, by event id. */
-	notifiedAt: ReadonlyMap<string, string> = new Map()
+	/** How and when each event was notified, by event id. */
+	notified: ReadonlyMap<string, Notified> = new Map()
 ): PublicEventView[] {
 	const state = stateOf(doc, []);
 	const out: PublicEventView[] = [];
@@ -63,7 +73,9 @@ export function publicHistory(
 			...(e.kind === 'remision' ? { entity: e.entity } : {}),
 			...(e.kind === 'respuesta' && e.denial ? { denial: e.denial } : {}),
 			...(e.kind === 'respuesta' && e.document ? { document: e.document } : {}),
-			...(notifiedAt.has(e._id) ? { notifiedAt: notifiedAt.get(e._id) } : {}),
+			...(notified.has(e._id)
+				? { notifiedAt: notified.get(e._id)!.at, notifiedBy: notified.get(e._id)!.channel }
+				: {}),
 			...(e.outgoing ? { outgoing: e.outgoing } : {})
 		});
 	}

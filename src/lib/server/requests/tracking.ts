@@ -12,7 +12,7 @@ import type { EventDoc, RequestDoc, TrackingView } from '$lib/schemas';
 import { normalizeRadicadoInput, parseRadicado } from '$lib/domain/radicado';
 import { couch, DB } from '$lib/server/couch';
 import { claimDocId, requestDocId } from './docs';
-import { eventsOf, publicHistory, stateOf } from './events';
+import { eventsOf, publicHistory, stateOf, type Notified } from './events';
 import { HashingBusyError, verifyAgainstNothing, verifyPin } from './pin';
 import { rates } from '$lib/server/limits/rates';
 import { LIMITS } from '$lib/policy';
@@ -113,7 +113,7 @@ async function docsByKey<S extends z.ZodType>(
 function viewOf(
 	doc: RequestDoc,
 	events: EventDoc[],
-	notifiedAt: ReadonlyMap<string, string>
+	notified: ReadonlyMap<string, Notified>
 ): TrackingView {
 	const state = stateOf(doc, events);
 	return {
@@ -129,7 +129,7 @@ function viewOf(
 			? { awaitingCitizen: { respondBy: state.awaitingCitizen.respondBy } }
 			: {}),
 		status: state.status,
-		events: publicHistory(doc, events, notifiedAt)
+		events: publicHistory(doc, events, notified)
 	};
 }
 
@@ -151,10 +151,14 @@ export async function trackRequests(
 				eventsOf(doc.id),
 				notificationsOf(doc.id)
 			]);
-			const notifiedAt = new Map(
-				[...notifications].flatMap(([event, n]) => (n.sentAt ? [[event, n.sentAt] as const] : []))
+			// E-mail: the instant the mail server took it; a letter: the day it was handed over.
+			const notified = new Map(
+				[...notifications].flatMap(([event, n]) => {
+					const at = n.state === 'entregada' ? n.deliveredOn : n.sentAt;
+					return at ? [[event, { at, channel: n.channel }] as const] : [];
+				})
 			);
-			return viewOf(doc, events, notifiedAt);
+			return viewOf(doc, events, notified);
 		})
 	);
 }

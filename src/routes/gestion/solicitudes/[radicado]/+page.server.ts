@@ -31,9 +31,14 @@ import {
 	mayDeclareTacitWithdrawal
 } from '$lib/domain/completion';
 import { receiptInstant } from '$lib/domain/hand-in';
-import { emailChannelOf, notificationsOf } from '$lib/server/notify/notifications';
+import { emailChannelOf, letterChannelOf, notificationsOf } from '$lib/server/notify/notifications';
+import { recordLetter } from '$lib/server/notify/letters';
 import { mailConfigured } from '$lib/server/notify/mailer';
-import type { NotificationView } from '$lib/schemas';
+import {
+	letterRecordInputSchema,
+	NOTIFICATION_VIEW_KEYS,
+	type NotificationView
+} from '$lib/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -80,18 +85,14 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		notifyBy: {
 			email: emailChannelOf(doc),
 			mailConfigured: mailConfigured(),
-			address: doc.values.medio_respuesta === 'direccion-fisica'
+			address: letterChannelOf(doc)
 		},
 		notifications: Object.fromEntries(
 			[...notifications].map(([event, n]) => [
 				event,
-				{
-					state: n.state,
-					attempts: n.attempts,
-					nextAttemptAt: n.nextAttemptAt,
-					sentAt: n.sentAt,
-					lastError: n.lastError
-				} satisfies NotificationView
+				Object.fromEntries(
+					NOTIFICATION_VIEW_KEYS.flatMap((k) => (n[k] === undefined ? [] : [[k, n[k]]]))
+				) as NotificationView
 			])
 		),
 		dependencias: dependencias.map((d) => ({ slug: d.slug, title: d.title })),
@@ -223,7 +224,39 @@ function refusedAction(name: FormAction, r: { refusal: ActionRefusal; maxDueDate
 	return fail(statusOf(r.refusal), { action: name, refusal: r.refusal, maxDueDate: r.maxDueDate });
 }
 
+/** Records a letter printed or handed over (`$lib/server/notify/letters`). */
+const oficio: Actions[string] = async ({ locals, url, params, request }) => {
+	const user = requirePermission(locals, url, 'solicitudes.bandeja');
+	const data = await postedForm(request);
+	const optional = (name: string) => {
+		const v = data.get(name);
+		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+	};
+	const parsed = letterRecordInputSchema.safeParse({
+		event: data.get('event'),
+		step: data.get('step'),
+		deliveredOn: optional('deliveredOn'),
+		deliveredVia: optional('deliveredVia'),
+		deliveryNote: optional('deliveryNote')
+	});
+	if (!parsed.success) {
+		const issues = formIssues(parsed.error);
+		return fail(400, { action: 'oficio', issues: issues.length ? issues : [formIssue] });
+	}
+	const stored = (await allRequests()).get(params.radicado ?? '');
+	const event = stored?.events.find((e) => e._id === parsed.data.event);
+	// Recording a letter is part of answering: whoever may answer the request may record it.
+	if (!stored || !event || !canActOnRequest(user, stored.scope, 'respuesta')) {
+		return fail(404, { action: 'oficio', refusal: 'no_encontrado' as const });
+	}
+	const result = await recordLetter(stored.doc, event, parsed.data, user);
+	if (!result.ok)
+		return fail(statusOf(result.refusal), { action: 'oficio', refusal: result.refusal });
+	return { action: 'oficio', done: true };
+};
+
 export const actions: Actions = {
+	oficio,
 	responder: action('responder'),
 	asignar: action('asignar'),
 	trasladar: action('trasladar'),

@@ -1,0 +1,91 @@
+/**
+ * A citizen who asked to be answered by letter at their address: the official answers, prints
+ * the oficio (on paper the letter alone, under the Alcaldía's letterhead), records it printed and
+ * handed over, and the citizen reads the day they were notified.
+ */
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
+
+const PIN = '274615';
+
+test('an answer by letter is printed on the letterhead alone, handed over, and the citizen reads the day', async ({
+	page,
+	request
+}) => {
+	const filed = await request.post('/api/solicitudes', {
+		data: {
+			id: crypto.randomUUID(),
+			form: 'peticion-general',
+			capturedAt: new Date().toISOString(),
+			anonymous: false,
+			applicant: {
+				name: 'Pedro Ribereño',
+				documentType: 'CC',
+				documentNumber: '445566',
+				address: 'Calle 4 # 5-20',
+				vereda: 'La Esmeralda'
+			},
+			consent: { accepted: true, policyVersion: '2026-12', acceptedAt: new Date().toISOString() },
+			values: {
+				asunto: 'Poda del árbol del parque',
+				descripcion: 'Las ramas tocan los cables.',
+				medio_respuesta: 'direccion-fisica'
+			},
+			pin: PIN
+		}
+	});
+	expect(filed.status()).toBe(201);
+	const { radicado } = (await filed.json()) as { radicado: string };
+
+	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+	await page.goto(`/gestion/solicitudes/${radicado}`);
+	await page.getByLabel('Texto de la respuesta').fill('La poda se hará el lunes.');
+	await page.getByRole('button', { name: 'Revisar respuesta' }).click();
+	await page
+		.getByTestId('revision')
+		.getByRole('button', { name: 'Confirmar y enviar respuesta' })
+		.click();
+	await expect(page.getByTestId('resultado')).toHaveText(/^Respuesta enviada\./);
+	const record = page.getByTestId('constancia-oficio');
+	await expect(record).toHaveAttribute('data-estado', 'pendiente');
+
+	await record.getByRole('link', { name: 'Oficio para imprimir' }).click();
+	const letter = page.getByTestId('oficio');
+	await expect(letter).toContainText('Pedro Ribereño');
+	await expect(letter).toContainText(/Oficio n\.º PGS-\d{4}-\d{6}/);
+	await expectAxeClean(page);
+	await page.emulateMedia({ media: 'print' });
+	// On paper: the letter alone, from the top of the sheet; no buttons, no portal header.
+	await expect(page.getByRole('button', { name: 'Imprimir oficio' })).toBeHidden();
+	await expect(page.getByRole('link', { name: 'Volver a la solicitud' })).toBeHidden();
+	await expect(page.locator('header.site-header')).toBeHidden();
+	await expect(letter).toBeVisible();
+	expect((await letter.boundingBox())?.y).toBeLessThan(1);
+	await test.info().attach('oficio-impreso', {
+		body: await page.screenshot({ fullPage: true }),
+		contentType: 'image/png'
+	});
+	await page.emulateMedia({ media: 'screen' });
+
+	await page.getByRole('link', { name: 'Volver a la solicitud' }).click();
+	await record.getByRole('button', { name: 'Marcar impreso' }).click();
+	await expect(page.getByTestId('resultado')).toHaveText('La constancia del oficio quedó anotada.');
+	await expect(record).toHaveAttribute('data-estado', 'impresa');
+	await record.locator('summary', { hasText: 'Anotar la entrega' }).click();
+	await record.getByLabel('Cómo se entregó').selectOption('correo-certificado');
+	await record.getByLabel(/Guía o quién lo recibió/).fill('Guía 4-72 n.º 700123');
+	await record.getByRole('button', { name: 'Anotar la entrega' }).click();
+	await expect(record).toHaveAttribute('data-estado', 'entregada');
+	await expect(record).toContainText('Por correo certificado');
+	await expect(record).toContainText('Guía 4-72 n.º 700123');
+	await expectAxeClean(page);
+
+	const citizen = await (await page.context().browser()!.newContext()).newPage();
+	await citizen.goto('/seguimiento');
+	await citizen.getByLabel('Número de radicado').fill(radicado);
+	await citizen.getByLabel('PIN de 6 dígitos').fill(PIN);
+	await citizen.getByRole('button', { name: 'Consultar' }).click();
+	await expect(citizen.getByTestId('notificada')).toContainText(
+		/notificada por escrito en su dirección el \d{1,2} de \w+ de \d{4}/
+	);
+});
