@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium.js';
+import { E2E_MAIL } from './tests/e2e/mail';
 
 // Overridable so several checkouts on one machine can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -23,6 +24,8 @@ export default defineConfig({
 	],
 	// CI (`.ci/run` sets CI): a stray `test.only` fails the run instead of skipping the rest.
 	forbidOnly: !!process.env.CI,
+	// The mail server citizens' e-mails go through (tests/e2e/mail.ts).
+	globalSetup: './tests/e2e/global-setup.ts',
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
 	reporter: [['list']],
@@ -48,7 +51,9 @@ export default defineConfig({
 			ADMIN_CLAVE: 'clave-e2e-admin-0001',
 			// Two workers sign in from one address; the limit itself is tested in integration.
 			LOGIN_ATTEMPTS_PER_MINUTE: '1000',
-			RATE_LIMIT_FACTOR: '1000'
+			RATE_LIMIT_FACTOR: '1000',
+			SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL.port}`,
+			MAIL_FROM: 'ventanilla@puertoguzman.example'
 		},
 		url: `http://127.0.0.1:${PORT}/api/salud`,
 		reuseExistingServer: false,

@@ -71,17 +71,7 @@ export async function actAsOfficial(
 	const office = new BackOffice(base);
 	const status = await office.signIn(who.username, who.password);
 	if (status !== 303) throw new Error(`No se pudo ingresar como ${who.username}: ${status}`);
-	const res = await fetch(`${base}/api/gestion/eventos`, {
-		method: 'POST',
-		headers: { cookie: office.cookie ?? '', 'content-type': 'application/json' },
-		body: JSON.stringify({
-			clientId: crypto.randomUUID(),
-			radicado,
-			at: new Date().toISOString(),
-			event
-		})
-	});
-	await res.arrayBuffer();
+	const { status: recorded } = await office.event(radicado, event);
 	await office.signOut();
-	return res.status;
+	return recorded;
 }

@@ -101,6 +101,23 @@ export class BackOffice {
 		});
 	}
 
+	/**
+	 * Records an action through the events API, as an official's device syncs it: the response's
+	 * status and body (the stored event, with its outgoing number if it has one).
+	 */
+	async event(
+		radicado: string,
+		event: { kind: string; text: string },
+		clientId: string = crypto.randomUUID()
+	): Promise<{ status: number; body: { outgoing?: string } & Record<string, unknown> }> {
+		const res = await fetch(`${this.base}/api/gestion/eventos`, {
+			method: 'POST',
+			headers: { cookie: this.cookie ?? '', 'content-type': 'application/json' },
+			body: JSON.stringify({ clientId, radicado, at: new Date().toISOString(), event })
+		});
+		return { status: res.status, body: (await res.json()) as { outgoing?: string } };
+	}
+
 	async signOut(): Promise<void> {
 		await this.action('/gestion/salir', {});
 	}

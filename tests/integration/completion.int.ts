@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { plainFormId, postPlainForm } from '../helpers/plain-form';
 import type { BackOffice } from '../helpers/backoffice-client';
-import { base, fileRequest, staff, track } from './backoffice-fixtures';
+import { base, fileRequest, IDENTIFIED, staff, track } from './backoffice-fixtures';
 
 const PAGE = `${base}/seguimiento/completar`;
 let bo: Awaited<ReturnType<typeof staff>>;
@@ -99,6 +99,37 @@ describe('a request the citizen is asked to complete', () => {
 		expect(html).toContain('Requerimiento para completar la solicitud');
 		expect(html).toContain('Suspendido mientras usted completa la solicitud');
 		expect(html).toContain(`href="/seguimiento/completar?radicado=${radicado}"`);
+	});
+
+	it('gives the holder of a reclamo about personal data two months, and its remisión two días hábiles (Ley 1581 art. 15)', async () => {
+		const { radicado, pin } = await fileRequest(
+			'reclamo-datos-personales',
+			{
+				asunto: 'Corregir mi dirección',
+				pretension: 'corregir',
+				calidad: 'titular',
+				descripcion: 'La dirección que tienen de mí es de otra vereda.'
+			},
+			'551903',
+			IDENTIFIED
+		);
+		const page = await bo.gobierno.page(`/gestion/solicitudes/${radicado}`);
+		expect(page.html).toContain('tiene dos meses para completarla');
+		expect(page.html).toContain('Ley 1581 de 2012, art. 15: si el reclamo resulta incompleto');
+		expect(page.html).toContain('dará traslado a quien corresponda en un término máximo de dos');
+		const asked = await act(bo.gobierno, radicado, 'requerir', 'Adjunte copia de su documento.');
+		expect(asked.type, JSON.stringify(asked.data)).toBe('success');
+		const view = (await track(radicado, pin)) as View;
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(
+			new Date()
+		);
+		const [y, mo, d] = today.split('-').map(Number) as [number, number, number];
+		const inTwoMonths = new Date(Date.UTC(y, mo + 1, 1));
+		const lastDay = new Date(Date.UTC(y, mo + 2, 0)).getUTCDate();
+		inTwoMonths.setUTCDate(Math.min(d, lastDay));
+		expect(view.events.find((e) => e.kind === 'requerimiento')?.respondBy).toBe(
+			inTwoMonths.toISOString().slice(0, 10)
+		);
 	});
 
 	it('refuses field officials, who only add notes', async () => {

@@ -261,19 +261,8 @@ describe('e-mail notifications', () => {
 
 	it('numbers what goes out in its own consecutive series; the same action again keeps its number', async () => {
 		const { radicado } = await fileByEmail('Numeración de salida');
-		const send = async (clientId: string, kind: string, text: string) => {
-			const res = await fetch(`${server.url}/api/gestion/eventos`, {
-				method: 'POST',
-				headers: { cookie: adm.cookie ?? '', 'content-type': 'application/json' },
-				body: JSON.stringify({
-					clientId,
-					radicado,
-					at: new Date().toISOString(),
-					event: { kind, text }
-				})
-			});
-			return (await res.json()) as { outgoing?: string };
-		};
+		const send = async (clientId: string, kind: string, text: string) =>
+			(await adm.event(radicado, { kind, text }, clientId)).body;
 		const first = crypto.randomUUID();
 		const a = (await send(first, 'requerimiento', 'Falta la dirección.')).outgoing;
 		const again = (await send(first, 'requerimiento', 'Falta la dirección.')).outgoing;

@@ -197,20 +197,10 @@ describe('numbers claimed and never used', () => {
 });
 
 describe('outgoing numbers claimed and never used', () => {
-	/** An official's action on `radicado` under `clientId`; its outgoing number. */
+	/** An official's answer to `radicado` under `clientId`; its outgoing number. */
 	async function act(radicado: string, clientId: string, text: string): Promise<string> {
-		const res = await fetch(`${server.url}/api/gestion/eventos`, {
-			method: 'POST',
-			headers: { cookie: adm.cookie ?? '', 'content-type': 'application/json' },
-			body: JSON.stringify({
-				clientId,
-				radicado,
-				at: new Date().toISOString(),
-				event: { kind: 'respuesta', text }
-			})
-		});
-		const body = (await res.json()) as { outgoing?: string };
-		expect(res.status, JSON.stringify(body)).toBeLessThan(300);
+		const { status, body } = await adm.event(radicado, { kind: 'respuesta', text }, clientId);
+		expect(status, JSON.stringify(body)).toBeLessThan(300);
 		return body.outgoing!;
 	}
 

@@ -4,6 +4,7 @@ import {
 	checkCompletionRequest,
 	citizenReplyBy,
 	completionRequestDeadline,
+	completionRulesFor,
 	mayDeclareTacitWithdrawal,
 	resumedDueDate
 } from './completion';
@@ -38,6 +39,19 @@ describe('asking to complete a request (Ley 1755 art. 17)', () => {
 		expect(citizenReplyBy('2026-01-31')).toBe('2026-02-28');
 		expect(citizenReplyBy('2028-01-31')).toBe('2028-02-29');
 		expect(citizenReplyBy('2026-12-15')).toBe('2027-01-15');
+	});
+
+	it('asks a data reclamo within 5 días hábiles and gives its holder two months (Ley 1581 art. 15)', () => {
+		const rules = completionRulesFor('reclamo-datos-personales');
+		expect(completionRulesFor('reclamo')).toEqual(completionRulesFor(undefined));
+		// Received Tue 2026-11-03; Mon 2026-11-16 is a holiday.
+		expect(completionRequestDeadline('2026-11-03', calendar, rules)).toBe('2026-11-10');
+		const base = { settled: false, awaitingCitizen: false, receivedDate: '2026-11-03', calendar };
+		expect(checkCompletionRequest({ ...base, rules, today: '2026-11-10' })).toBeNull();
+		expect(checkCompletionRequest({ ...base, rules, today: '2026-11-11' })).toBe('fuera_de_plazo');
+		expect(citizenReplyBy('2026-11-10', rules.replyMonths)).toBe('2027-01-10');
+		expect(citizenReplyBy('2026-12-31', rules.replyMonths)).toBe('2027-02-28');
+		expect(rules.basis).toMatch(/Ley 1581 de 2012, art\. 15/);
 	});
 
 	it('lets the tacit withdrawal be declared only the day after the month ends', () => {

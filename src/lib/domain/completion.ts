@@ -1,5 +1,5 @@
 /**
- * Ley 1755 de 2015 art. 17 (peticiones incompletas): when a request lacks what the Alcaldía
+ * Ley 1755 de 2015 art. 17 (peticiones incompletas; for data reclamos, Ley 1581 art. 15): when a request lacks what the Alcaldía
  * needs to decide it, the official asks the citizen to complete it ("requerimiento") within ten
  * días hábiles of its receipt. From then on the term stops; the citizen has up to one month to
  * answer. When they complete it, the term is reactivated: the días hábiles that were left when
@@ -13,27 +13,62 @@
 import { addBusinessDays, businessDaysBetween, type BusinessCalendar } from './business-days';
 import { compareDates, formatCalendarDate, parseCalendarDate, type IsoDate } from './calendar-date';
 
-/** The requerimiento must come within this many días hábiles after the receipt. */
-export const COMPLETION_REQUEST_BUSINESS_DAYS = 10;
+/**
+ * The windows of a request to complete, by request type:
+ * - Ley 1755 art. 17 (every petition): asked within 10 días hábiles of receipt; the citizen has
+ *   one month to answer.
+ * - Ley 1581 de 2012 art. 15 (a reclamo about personal data): asked "dentro de los cinco (5)
+ *   días siguientes a la recepción del reclamo"; after two months without an answer the holder
+ *   "ha desistido del reclamo".
+ */
+export interface CompletionRules {
+	/** The requerimiento must come within this many días hábiles after the receipt. */
+	askWithinBusinessDays: number;
+	/** Calendar months the citizen has to complete it. */
+	replyMonths: number;
+	basis: string;
+}
 
 export const COMPLETION_BASIS =
 	'Ley 1437 de 2011, art. 17 (sustituido por la Ley 1755 de 2015, art. 1): peticiones incompletas y desistimiento tácito';
 
+const PETITION_RULES: CompletionRules = {
+	askWithinBusinessDays: 10,
+	replyMonths: 1,
+	basis: COMPLETION_BASIS
+};
+
+const DATA_CLAIM_RULES: CompletionRules = {
+	askWithinBusinessDays: 5,
+	replyMonths: 2,
+	basis:
+		'Ley 1581 de 2012, art. 15: si el reclamo resulta incompleto, se requiere al interesado ' +
+		'dentro de los cinco (5) días siguientes a su recepción; transcurridos dos (2) meses sin ' +
+		'que presente la información requerida, se entiende que ha desistido del reclamo'
+};
+
+/** The rules for a request of `type` (a PQRSD type, or undefined for a trámite). */
+export function completionRulesFor(type: string | undefined): CompletionRules {
+	return type === 'reclamo-datos-personales' ? DATA_CLAIM_RULES : PETITION_RULES;
+}
+
 /** Last day the official may ask to complete a request received on `receivedDate`. */
 export function completionRequestDeadline(
 	receivedDate: IsoDate,
-	calendar: BusinessCalendar
+	calendar: BusinessCalendar,
+	rules: CompletionRules = PETITION_RULES
 ): IsoDate {
-	return addBusinessDays(receivedDate, COMPLETION_REQUEST_BUSINESS_DAYS, calendar);
+	return addBusinessDays(receivedDate, rules.askWithinBusinessDays, calendar);
 }
 
 /**
- * Last day the citizen may complete a request asked on `askedOn`: one calendar month later (the
- * same day number, or the month's last day when it has none: 31 Jan → 28 Feb).
+ * Last day the citizen may complete a request asked on `askedOn`: `months` calendar months later
+ * (the same day number, or the month's last day when it has none: 31 Jan → 28 Feb).
  */
-export function citizenReplyBy(askedOn: IsoDate): IsoDate {
+export function citizenReplyBy(askedOn: IsoDate, months = PETITION_RULES.replyMonths): IsoDate {
 	const { year, month, day } = parseCalendarDate(askedOn);
-	const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+	const index = month - 1 + months;
+	const next = { year: year + Math.floor(index / 12), month: (index % 12) + 1 };
 	const lastDay = new Date(Date.UTC(next.year, next.month, 0)).getUTCDate();
 	return formatCalendarDate({ ...next, day: Math.min(day, lastDay) });
 }
@@ -62,10 +97,11 @@ export function checkCompletionRequest(input: {
 	receivedDate: IsoDate;
 	today: IsoDate;
 	calendar: BusinessCalendar;
+	rules?: CompletionRules;
 }): CompletionRequestRefusal | null {
 	if (input.settled) return 'solicitud_atendida';
 	if (input.awaitingCitizen) return 'ya_en_espera';
-	const last = completionRequestDeadline(input.receivedDate, input.calendar);
+	const last = completionRequestDeadline(input.receivedDate, input.calendar, input.rules);
 	return compareDates(input.today, last) > 0 ? 'fuera_de_plazo' : null;
 }
 

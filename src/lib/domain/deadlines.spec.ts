@@ -8,6 +8,7 @@ import {
 	PQRSD_TERMS,
 	REMISSION_BASIS,
 	remissionDueDate,
+	remissionRulesFor,
 	tramiteDeadline
 } from './deadlines';
 import { PQRSD_TYPES, type PqrsdType } from '../schemas/vocab';
@@ -119,6 +120,12 @@ describe('remissionDueDate (Ley 1755 art. 21)', () => {
 		// Received Friday 20 Mar 2026; Monday 23 Mar is a holiday (San José): day 1 is Tuesday.
 		expect(remissionDueDate('2026-03-20', calendar)).toBe('2026-03-30');
 		expect(REMISSION_BASIS).toMatch(/art\. 21/);
+	});
+
+	it('gives a reclamo about personal data two días hábiles (Ley 1581 art. 15)', () => {
+		expect(remissionDueDate('2026-03-20', calendar, 'reclamo-datos-personales')).toBe('2026-03-25');
+		expect(remissionDueDate('2026-03-20', calendar, 'reclamo')).toBe('2026-03-30');
+		expect(remissionRulesFor('reclamo-datos-personales').basis).toMatch(/Ley 1581.*art\. 15/);
 	});
 });
 

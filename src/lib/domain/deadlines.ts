@@ -123,9 +123,35 @@ export const REMISSION_BASIS =
 	'autoridad competente dentro de los cinco (5) días siguientes a la recepción y enviar copia ' +
 	'del oficio remisorio al peticionario';
 
-/** The last day to send a request received on `receivedDate` to the competent entity. */
-export function remissionDueDate(receivedDate: IsoDate, calendar: BusinessCalendar): IsoDate {
-	return addBusinessDays(receivedDate, REMISSION_BUSINESS_DAYS, calendar);
+/**
+ * Ley 1581 de 2012 art. 15: a reclamo about personal data the office cannot resolve goes to
+ * whoever can "en un término máximo de dos (2) días hábiles", and the holder is told.
+ */
+const DATA_CLAIM_REMISSION = {
+	businessDays: 2,
+	basis:
+		'Ley 1581 de 2012, art. 15: si quien recibe el reclamo no es competente para resolverlo, ' +
+		'dará traslado a quien corresponda en un término máximo de dos (2) días hábiles e ' +
+		'informará de la situación al interesado'
+} as const;
+
+/** How many días hábiles a request of `type` may take to reach the competent entity, and why. */
+export function remissionRulesFor(type: string | undefined): {
+	businessDays: number;
+	basis: string;
+} {
+	return type === 'reclamo-datos-personales'
+		? DATA_CLAIM_REMISSION
+		: { businessDays: REMISSION_BUSINESS_DAYS, basis: REMISSION_BASIS };
+}
+
+/** The last day to send a request of `type` received on `receivedDate` to the competent entity. */
+export function remissionDueDate(
+	receivedDate: IsoDate,
+	calendar: BusinessCalendar,
+	type?: string
+): IsoDate {
+	return addBusinessDays(receivedDate, remissionRulesFor(type).businessDays, calendar);
 }
 
 /** True if `value` is one of {@link PQRSD_TYPES}. */

@@ -24,7 +24,7 @@ export type RequestEventLike =
 	| { _id?: string; at: string; kind: 'prorroga'; dueDate: IsoDate }
 	| { _id?: string; at: string; kind: 'remision'; entity: string }
 	| { _id?: string; at: string; kind: 'desistimiento' }
-	| { _id?: string; at: string; kind: 'requerimiento' }
+	| { _id?: string; at: string; kind: 'requerimiento'; respondBy?: IsoDate }
 	| { _id?: string; at: string; kind: 'complemento'; dueDate?: IsoDate }
 	| { _id?: string; at: string; kind: 'desistimiento-tacito' }
 	| { _id?: string; at: string; kind: 'nota' };
@@ -133,7 +133,8 @@ export function applyEvent(state: RequestState, e: RequestEventLike): void {
 		case 'requerimiento':
 			state.awaitingCitizen ??= {
 				since: e.at,
-				respondBy: citizenReplyBy(bogotaDate(new Date(e.at)))
+				// Set by the server by the request type's rules; one month for older events.
+				respondBy: e.respondBy ?? citizenReplyBy(bogotaDate(new Date(e.at)))
 			};
 			startWork();
 			break;

@@ -472,7 +472,11 @@ const eventDocUnion = z.discriminatedUnion('kind', [
 	prorrogaEvent.extend(eventDocFields),
 	remisionEvent.extend(eventDocFields),
 	withdrawalSchema.extend(eventDocFields),
-	requerimientoEvent.extend(eventDocFields),
+	requerimientoEvent.extend({
+		...eventDocFields,
+		/** Last day to complete it, set by the server by the request type's rules. */
+		respondBy: isoDateSchema.optional()
+	}),
 	completionSchema.extend(eventDocFields),
 	desistimientoTacitoEvent.extend(eventDocFields),
 	notaEvent.extend(eventDocFields)

@@ -10,6 +10,8 @@ import { can, canActOnRequest, canSeeRequest } from '$lib/domain/permissions';
 import { checkExtension, type ExtensionRefusal } from '$lib/domain/prorroga';
 import {
 	checkCompletionRequest,
+	citizenReplyBy,
+	completionRulesFor,
 	mayDeclareTacitWithdrawal,
 	type CompletionRequestRefusal
 } from '$lib/domain/completion';
@@ -105,7 +107,15 @@ export async function actOnRequest(
 				deviceAt,
 				now: outgoing ? new Date(outgoing.at) : now,
 				documentData: opts.documentData,
-				...(outgoing ? { outgoing: outgoing.radicado } : {})
+				...(outgoing ? { outgoing: outgoing.radicado } : {}),
+				...(input.kind === 'requerimiento'
+					? {
+							respondBy: citizenReplyBy(
+								bogotaDate(outgoing ? new Date(outgoing.at) : now),
+								completionRulesFor(stored.doc.pqrsdType).replyMonths
+							)
+						}
+					: {})
 			}
 		);
 		// The citizen who chose e-mail is told; the action stands even if queueing fails (the
@@ -195,7 +205,8 @@ async function checkRules(
 				receivedDate:
 					stored.doc.deadline?.receivedDate ?? bogotaDate(new Date(receiptInstant(stored.doc))),
 				today: bogotaDate(at),
-				calendar: await municipalCalendar()
+				calendar: await municipalCalendar(),
+				rules: completionRulesFor(stored.doc.pqrsdType)
 			});
 			return refusal ? { refusal } : null;
 		}

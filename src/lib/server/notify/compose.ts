@@ -46,7 +46,7 @@ export function composeNotice(
 		lines.push('', m.mail_new_due({ date: formatDate(event.dueDate, 'es') }, es));
 	if (event.kind === 'remision') lines.push('', m.mail_remitted({ name: event.entity }, es));
 	if (event.kind === 'requerimiento') {
-		const respondBy = citizenReplyBy(bogotaDate(new Date(event.at)));
+		const respondBy = event.respondBy ?? citizenReplyBy(bogotaDate(new Date(event.at)));
 		const link = origin ? `${origin}/seguimiento/completar?radicado=${request.radicado}` : portal;
 		lines.push('', m.mail_respond_by({ date: formatDate(respondBy, 'es'), link }, es));
 	}

@@ -109,6 +109,8 @@ export async function appendEvent(
 		documentData?: string;
 		/** Its outgoing number, claimed for this event's `clientId` at `now`. */
 		outgoing?: string;
+		/** A requerimiento's last day to answer, by the request type's rules. */
+		respondBy?: string;
 	} = {}
 ): Promise<{ doc: EventDoc; created: boolean }> {
 	const now = opts.now ?? new Date();
@@ -127,7 +129,8 @@ export async function appendEvent(
 		...(actor.byUser ? { byUser: actor.byUser } : {}),
 		clientId,
 		recordedAt: at,
-		...(opts.outgoing ? { outgoing: opts.outgoing } : {})
+		...(opts.outgoing ? { outgoing: opts.outgoing } : {}),
+		...(input.kind === 'requerimiento' && opts.respondBy ? { respondBy: opts.respondBy } : {})
 	});
 	// The answer's document travels inline in the same write: the event exists with it or not at all.
 	const attachments =

@@ -7,7 +7,7 @@ import { bogotaDate, compareDates, type IsoDate } from '$lib/domain/calendar-dat
 import type { BusinessCalendar } from '$lib/domain/business-days';
 import { semaforo } from '$lib/domain/semaforo';
 import { checkExtension } from '$lib/domain/prorroga';
-import { extensionBasis, REMISSION_BASIS, remissionDueDate } from '$lib/domain/deadlines';
+import { extensionBasis, remissionDueDate, remissionRulesFor } from '$lib/domain/deadlines';
 import { isSettled, type RequestState } from '$lib/domain/request-state';
 import { DENIABLE_TYPES, eventInputSchema, type EventInput, type RequestDoc } from '$lib/schemas';
 import { requirePermission } from '$lib/server/auth/guard';
@@ -26,8 +26,8 @@ import { postedForm } from '$lib/server/forms/form-data';
 import type { FormIssue } from '$lib/forms/form-result';
 import { formIssues } from '$lib/forms/zod-issues';
 import {
-	COMPLETION_BASIS,
 	completionRequestDeadline,
+	completionRulesFor,
 	mayDeclareTacitWithdrawal
 } from '$lib/domain/completion';
 import { receiptInstant } from '$lib/domain/hand-in';
@@ -123,8 +123,11 @@ function completionOf(
 		};
 	}
 	const received = doc.deadline?.receivedDate ?? bogotaDate(new Date(receiptInstant(doc)));
-	const askBy = completionRequestDeadline(received, calendar);
-	return compareDates(today, askBy) > 0 ? null : { askBy, basis: COMPLETION_BASIS };
+	const rules = completionRulesFor(doc.pqrsdType);
+	const askBy = completionRequestDeadline(received, calendar, rules);
+	return compareDates(today, askBy) > 0
+		? null
+		: { askBy, basis: rules.basis, replyMonths: rules.replyMonths };
 }
 
 /** Ley 1755 art. 21: by when to send it on, while the Alcaldía still holds the request. */
@@ -136,8 +139,9 @@ function remissionOf(
 ) {
 	if (isSettled(state.status)) return null;
 	const received = doc.deadline?.receivedDate ?? bogotaDate(new Date(doc.receivedAt));
-	const dueDate = remissionDueDate(received, calendar);
-	return { dueDate, late: compareDates(today, dueDate) > 0, basis: REMISSION_BASIS };
+	const dueDate = remissionDueDate(received, calendar, doc.pqrsdType);
+	const { basis } = remissionRulesFor(doc.pqrsdType);
+	return { dueDate, late: compareDates(today, dueDate) > 0, basis };
 }
 
 const formSchemas = {

@@ -1,41 +1,93 @@
 /**
- * A citizen who asked to be answered by letter at their address: the official answers, prints
- * the oficio (on paper the letter alone, under the Alcaldía's letterhead), records it printed and
- * handed over, and the citizen reads the day they were notified.
+ * The citizen is answered through the channel they chose. By e-mail: the message reaches the
+ * mail server (tests/e2e/mail.ts) with the radicado, the answer and its outgoing number. By
+ * letter at their address: the official answers, prints the oficio (on paper the letter alone,
+ * under the Alcaldía's letterhead), records it printed and handed over. Either way the citizen
+ * reads when they were notified.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { actAsOfficial } from '../helpers/as-official';
 import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
+import { mailWith } from './mail';
 
 const PIN = '274615';
 
-test('an answer by letter is printed on the letterhead alone, handed over, and the citizen reads the day', async ({
-	page,
-	request
-}) => {
+/** Files a petición through the API (the form itself is proven in pqrsd.e2e.ts). */
+async function file(
+	request: APIRequestContext,
+	applicant: Record<string, string>,
+	values: Record<string, string>
+): Promise<string> {
 	const filed = await request.post('/api/solicitudes', {
 		data: {
 			id: crypto.randomUUID(),
 			form: 'peticion-general',
 			capturedAt: new Date().toISOString(),
 			anonymous: false,
-			applicant: {
-				name: 'Pedro Ribereño',
-				documentType: 'CC',
-				documentNumber: '445566',
-				address: 'Calle 4 # 5-20',
-				vereda: 'La Esmeralda'
-			},
+			applicant: { documentType: 'CC', ...applicant },
 			consent: { accepted: true, policyVersion: '2026-12', acceptedAt: new Date().toISOString() },
-			values: {
-				asunto: 'Poda del árbol del parque',
-				descripcion: 'Las ramas tocan los cables.',
-				medio_respuesta: 'direccion-fisica'
-			},
+			values,
 			pin: PIN
 		}
 	});
 	expect(filed.status()).toBe(201);
-	const { radicado } = (await filed.json()) as { radicado: string };
+	return ((await filed.json()) as { radicado: string }).radicado;
+}
+
+test('a citizen who chose e-mail receives the answer under its outgoing number, and reads when', async ({
+	request,
+	baseURL
+}) => {
+	const radicado = await file(
+		request,
+		{ name: 'Rosalba Quinchoa', documentNumber: '1122334455', email: 'rosalba@example.org' },
+		{
+			asunto: 'Alumbrado de la cancha',
+			descripcion: 'La cancha de La Esmeralda no tiene luz.',
+			medio_respuesta: 'correo-electronico'
+		}
+	);
+	const answered = await actAsOfficial(baseURL!, E2E_ADMIN, radicado, {
+		kind: 'respuesta',
+		text: 'La cuadrilla instala las luminarias el jueves.'
+	});
+	expect(answered).toBe(201);
+	// The server's delivery round runs every five seconds.
+	await expect.poll(() => mailWith(radicado).length, { timeout: 20_000 }).toBe(1);
+	const mail = mailWith(radicado)[0]!;
+	expect(mail).toContain('rosalba@example.org');
+	expect(mail).toMatch(/PGS-\d{4}-\d{6}/);
+	expect(mail).toContain('luminarias el jueves');
+	const tracked = await request.post('/api/seguimiento', {
+		data: { items: [{ radicado, pin: PIN }] }
+	});
+	const view = (await tracked.json()) as {
+		items: Array<{ events: Array<{ notifiedAt?: string; notifiedBy?: string }> }>;
+	};
+	expect(view.items[0]?.events[0]).toMatchObject({
+		notifiedBy: 'correo',
+		notifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/)
+	});
+});
+
+test('an answer by letter is printed on the letterhead alone, handed over, and the citizen reads the day', async ({
+	page,
+	request
+}) => {
+	const radicado = await file(
+		request,
+		{
+			name: 'Pedro Ribereño',
+			documentNumber: '445566',
+			address: 'Calle 4 # 5-20',
+			vereda: 'La Esmeralda'
+		},
+		{
+			asunto: 'Poda del árbol del parque',
+			descripcion: 'Las ramas tocan los cables.',
+			medio_respuesta: 'direccion-fisica'
+		}
+	);
 
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
 	await page.goto(`/gestion/solicitudes/${radicado}`);
