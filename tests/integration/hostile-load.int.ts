@@ -99,10 +99,10 @@ describe('an anonymous flood', () => {
 		);
 		expect(status).toBe(303);
 		// Queued behind the 400 lookups' PIN checks (scrypt), the sign-in took 15.3 s (security
-		// review). Beside the flood it still shares two cores with 400 requests being parsed and
-		// refused, and with the other integration suite on CI: 1.16 s there when the quiet one took
-		// 0.36 s. The bound keeps an order of magnitude below the queued case and above that noise.
-		expect(signInMs).toBeLessThan(Math.max(2500, 4 * quiet.ms));
+		// review). Now the flood delays it by less than a second: measured against the quiet
+		// sign-in on the same machine, since on CI both share two cores with the other
+		// integration suite (there 0.36 s quiet and 1.16 s beside the flood).
+		expect(signInMs - quiet.ms).toBeLessThan(1000);
 		// Every lookup is answered: looked up, or refused at once in Spanish. Never a 5xx.
 		expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
 		for (const a of busy) {
