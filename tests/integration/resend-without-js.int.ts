@@ -142,3 +142,53 @@ describe('a request form re-sent without JavaScript', () => {
 		expect(await tracked(radicado!, pin!)).toBe(true);
 	});
 });
+
+describe('the applicant block without JavaScript', () => {
+	/** Every applicant field as the page posts it (empty ones too: no script hides any). */
+	function identified(id: string, applicant: Record<string, string>): FormData {
+		return peticion(id, {
+			anonimo: '',
+			nombre: 'Luisa Mutumbajoy',
+			tipo_documento: 'TI',
+			numero_documento: '1122334455',
+			representante_nombre: '',
+			representante_tipo_documento: '',
+			representante_numero_documento: '',
+			correo: '',
+			telefono: '',
+			direccion: '',
+			vereda: '',
+			atencion_prioritaria: '',
+			consentimiento: 'si',
+			...applicant
+		});
+	}
+
+	it('files a minor’s own request, and an adult’s asking priority without the representative they typed', async () => {
+		const browser = new Browser();
+		await (await browser.open(`/formularios/${SLUG}`)).arrayBuffer();
+		const minor = await browser.post(`/formularios/${SLUG}`, identified(crypto.randomUUID(), {}));
+		expect(minor.status, minor.html.slice(0, 300)).toBe(200);
+		expect(testId(minor.html, 'radicado')).toMatch(/^PG-\d{4}-\d{6}$/);
+
+		const adult = await browser.post(
+			`/formularios/${SLUG}`,
+			identified(crypto.randomUUID(), {
+				nombre: 'Pedro Ribereño',
+				tipo_documento: 'CC',
+				representante_nombre: 'Escrito por error',
+				atencion_prioritaria: 'perjuicio-irremediable'
+			})
+		);
+		// A representative on an adult's document would be refused: filed means it was dropped.
+		expect(adult.status, adult.html.slice(0, 300)).toBe(200);
+		expect(testId(adult.html, 'radicado')).toMatch(/^PG-\d{4}-\d{6}$/);
+
+		const invalid = await browser.post(
+			`/formularios/${SLUG}`,
+			identified(crypto.randomUUID(), { tipo_documento: 'CC', atencion_prioritaria: 'urgente' })
+		);
+		expect(invalid.status).toBe(400);
+		expect(invalid.html).toMatch(/href="#atencion_prioritaria"/);
+	});
+});
