@@ -91,9 +91,7 @@ export const sessionEndDocSchema = z
 		_id: z.string().regex(/^sesion-fin:[0-9a-f]{64}$/),
 		_rev: z.string().optional(),
 		type: z.literal('sesion-fin'),
-		endedAt: isoDateTimeSchema,
-		/** When the session would have expired (absent on ends recorded before it was kept). */
-		expiresAt: isoDateTimeSchema.optional()
+		endedAt: isoDateTimeSchema
 	})
 	.strict();
 export type SessionEndDoc = z.infer<typeof sessionEndDocSchema>;
