@@ -22,7 +22,7 @@ import { allRequests, municipalCalendar } from '$lib/server/backoffice/requests'
 import { isCleanText } from '$lib/schemas/text';
 import { readAnswerDocument } from '$lib/server/requests/answer-document';
 import { previewAnswer } from '$lib/server/backoffice/answer-preview';
-import { postedForm } from '$lib/server/forms/form-data';
+import { postedForm, text } from '$lib/server/forms/form-data';
 import type { FormIssue } from '$lib/forms/form-result';
 import { formIssues } from '$lib/forms/zod-issues';
 import {
@@ -232,10 +232,7 @@ function refusedAction(name: FormAction, r: { refusal: ActionRefusal; maxDueDate
 const oficio: Actions[string] = async ({ locals, url, params, request }) => {
 	const user = requirePermission(locals, url, 'solicitudes.bandeja');
 	const data = await postedForm(request);
-	const optional = (name: string) => {
-		const v = data.get(name);
-		return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-	};
+	const optional = (name: string) => text(data, name) || undefined;
 	const parsed = letterRecordInputSchema.safeParse({
 		event: data.get('event'),
 		step: data.get('step'),
