@@ -152,7 +152,6 @@ self.addEventListener('message', (event) => {
 			.then((cache) => cache.add(url.href))
 			.catch(() => {})
 	);
-	event.ports[0]?.postMessage(true);
 });
 
 // Background Sync: the browser wakes the worker when the connection returns, even with the

@@ -164,6 +164,19 @@ export const CACHES = /** @type {const} */ ({
  */
 export const PRECACHE_CONCURRENCY = 6;
 
+/**
+ * The longest one precached file may take (ms): on 2G a stalled connection can hang a fetch for
+ * minutes, and an install that hangs never fails, so it is never tried again. 90 s lets six
+ * files share a 2G link (~6 KB/s) and still fetch the largest chunk (~60 KB).
+ */
+export const PRECACHE_FILE_TIMEOUT_MS = 90_000;
+
+/**
+ * Pauses before the page asks again for a first install that failed (ms; the last repeats).
+ * The connection coming back asks at once. See `$lib/pwa/install-retry`.
+ */
+export const SW_INSTALL_RETRY_MS = [10_000, 30_000, 120_000, 600_000];
+
 /** Background Sync tags and Web Locks shared by pages and the service worker. */
 export const SYNC = /** @type {const} */ ({
 	/** Background Sync tag and lock of the requests outbox. */

@@ -7,9 +7,16 @@ export const baseUrl = (page: Page) => new URL(page.url()).origin;
 /** Waits until the service worker controls the page and the offline pack is stored. */
 export async function waitForOfflineReady(page: Page) {
 	// 60 s: on a busy two-core CI machine the worker's install took over 30 s once (kiosk run).
-	await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
-		timeout: 60_000
-	});
+	await page
+		.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 })
+		.catch(async (e: unknown) => {
+			// Which step the worker stopped at says where to look (a hung or a failed install).
+			const workers = await page.evaluate(async () => {
+				const r = await navigator.serviceWorker.getRegistration();
+				return `installing ${r?.installing?.state}, waiting ${r?.waiting?.state}, active ${r?.active?.state}`;
+			});
+			throw new Error(`service worker not in control of ${page.url()}: ${workers}`, { cause: e });
+		});
 	await page.waitForFunction(() => localStorage.getItem('ventanilla.paquete') !== null, null, {
 		timeout: 30_000
 	});

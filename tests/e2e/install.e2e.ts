@@ -54,3 +54,20 @@ test('"Ahora no" keeps the invitation away on this device', async ({ page }) => 
 	await page.waitForTimeout(300);
 	await expect(invite).toHaveCount(0);
 });
+
+test('a first install cut off by a bad link is tried again while the citizen stays on the page', async ({
+	context,
+	page
+}) => {
+	// Only the service worker asks for the offline shell, and only while it installs.
+	let shellRequests = 0;
+	await context.route('**/app-shell', (route) =>
+		shellRequests++ === 0 ? route.abort('connectionreset') : route.continue()
+	);
+	await page.goto('/');
+	await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+	await waitForOfflineReady(page);
+	expect(shellRequests).toBeGreaterThanOrEqual(2);
+	// The same page, not a reload, got its offline copy.
+	expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+});

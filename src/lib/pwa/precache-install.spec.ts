@@ -75,4 +75,18 @@ describe('installPrecache', () => {
 		);
 		expect(fake.requests.length).toBeLessThan(10);
 	});
+
+	it('fails the install when a file stalls, instead of hanging it', async () => {
+		const stalled: PrecacheIo = {
+			// A connection that never answers: only the request's own deadline ends it.
+			fetch: (request) =>
+				new Promise((_, reject) =>
+					request.signal.addEventListener('abort', () => reject(request.signal.reason))
+				),
+			open: fakeIo().io.open
+		};
+		await expect(
+			installPrecache({ cacheName: 'p', entries: entries(3) }, stalled, 2, 50)
+		).rejects.toThrow(/timeout|abort/i);
+	});
 });

@@ -11,7 +11,7 @@
  * or carry the build's revision, so an update downloads only what changed.
  */
 
-import { PRECACHE_CONCURRENCY } from '$lib/policy';
+import { PRECACHE_CONCURRENCY, PRECACHE_FILE_TIMEOUT_MS } from '$lib/policy';
 
 /** The precache as Workbox's PrecacheController describes it. */
 export interface PrecacheList {
@@ -30,7 +30,8 @@ export interface PrecacheIo {
 export async function installPrecache(
 	list: PrecacheList,
 	io: PrecacheIo,
-	concurrency = PRECACHE_CONCURRENCY
+	concurrency = PRECACHE_CONCURRENCY,
+	timeoutMs = PRECACHE_FILE_TIMEOUT_MS
 ): Promise<{ fetched: number; kept: number }> {
 	const cache = await io.open(list.cacheName);
 	const queue = [...list.entries];
@@ -48,7 +49,9 @@ export async function installPrecache(
 			const response = await io.fetch(
 				new Request(url, {
 					cache: cacheKey === url ? 'default' : 'reload',
-					credentials: 'same-origin'
+					credentials: 'same-origin',
+					// A stalled file fails the install (tried again later) instead of hanging it.
+					signal: AbortSignal.timeout(timeoutMs)
 				})
 			);
 			// One missing file fails the install: the browser keeps the previous worker (or none)

@@ -1,4 +1,7 @@
 import { updated } from '$app/state';
+import { retryFailedInstall } from './install-retry';
+
+const SCRIPT = '/service-worker.js';
 
 /**
  * Registers the service worker with workbox-window. A failure (blocked service workers,
@@ -10,7 +13,8 @@ export async function registerServiceWorker(onUpdate?: () => void): Promise<void
 	if (!('serviceWorker' in navigator)) return;
 	try {
 		const { Workbox } = await import('workbox-window');
-		const wb = new Workbox('/service-worker.js', { scope: '/', type: 'module' });
+		const options: RegistrationOptions = { scope: '/', type: 'module' };
+		const wb = new Workbox(SCRIPT, options);
 		const first = !navigator.serviceWorker.controller;
 		let controlled = !first;
 		wb.addEventListener('controlling', () => {
@@ -25,14 +29,18 @@ export async function registerServiceWorker(onUpdate?: () => void): Promise<void
 			}
 			controlled = true;
 		});
-		await wb.register();
+		const registration = await wb.register();
+		if (!first || !registration) return;
 		// On the very first visit this page loaded before the worker existed, so it is not in the
 		// page cache; fetch it once through the worker so it opens offline (and fast) next time.
-		if (first) {
-			wb.addEventListener('controlling', () => {
-				wb.messageSW({ type: 'CACHE_PAGE', url: location.href }).catch(() => {});
-			});
-		}
+		// (To the controller, not `wb`'s worker: after a failed install it is another one.)
+		wb.addEventListener('controlling', () => {
+			navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_PAGE', url: location.href });
+		});
+		retryFailedInstall(registration, {
+			register: () => navigator.serviceWorker.register(SCRIPT, options),
+			connection: window
+		});
 	} catch (e) {
 		console.warn('Service worker no registrado', e);
 	}
