@@ -120,6 +120,9 @@ export const HAND_IN = /** @type {const} */ ({
 	maxAgeDays: 30
 });
 
+/** The longest an official's session may be set to last (`SESSION_HOURS`): 30 days. */
+export const MAX_SESSION_HOURS = 24 * 30;
+
 /**
  * The Content Security Policy of every page (SvelteKit's `kit.csp`, mode `auto`: a fresh nonce
  * on each server-rendered page, hashes on the prerendered offline shell). Scripts only from this

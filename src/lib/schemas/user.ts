@@ -91,7 +91,9 @@ export const sessionEndDocSchema = z
 		_id: z.string().regex(/^sesion-fin:[0-9a-f]{64}$/),
 		_rev: z.string().optional(),
 		type: z.literal('sesion-fin'),
-		endedAt: isoDateTimeSchema
+		endedAt: isoDateTimeSchema,
+		/** When the session would have expired (absent on ends recorded before it was kept). */
+		expiresAt: isoDateTimeSchema.optional()
 	})
 	.strict();
 export type SessionEndDoc = z.infer<typeof sessionEndDocSchema>;

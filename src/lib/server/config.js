@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { LIMITS } from '../policy.js';
+import { LIMITS, MAX_SESSION_HOURS } from '../policy.js';
 
 /** Unset and empty are the same: `VAR=` in a unit file or a compose file means "not set". */
 const optional = (/** @type {z.ZodType} */ schema) =>
@@ -57,15 +57,7 @@ export const envSchema = z.object({
 	// (the outgoing series adds an S: PG → PGS).
 	RADICADO_PREFIX: withDefault(z.string().regex(/^(?![A-Z]{5}S$)[A-Z]{2,6}$/), 'PG'),
 	TRACKING_LOOKUPS_PER_MINUTE: withDefault(positiveInt, 30),
-	SESSION_HOURS: withDefault(
-		number.pipe(
-			z
-				.number()
-				.gt(0)
-				.max(24 * 30)
-		),
-		12
-	),
+	SESSION_HOURS: withDefault(number.pipe(z.number().gt(0).max(MAX_SESSION_HOURS)), 12),
 	LOGIN_ATTEMPTS_PER_MINUTE: withDefault(positiveInt, 10),
 	RATE_LIMIT_FACTOR: withDefault(number.pipe(z.number().gt(0).max(10_000)), 1),
 	ADMIN_USUARIO: optional(z.string().trim().min(1)),

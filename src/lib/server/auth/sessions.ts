@@ -3,7 +3,7 @@
  * (`sesion:<hash>`), so any server behind the load balancer can check it and signing out on one
  * ends it everywhere. A replayed cookie of an ended, expired or forged session grants nothing.
  */
-import { COOKIES } from '$lib/policy';
+import { COOKIES, HAND_IN, MAX_SESSION_HOURS } from '$lib/policy';
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionDocSchema, sessionEndDocSchema, type SessionDoc } from '$lib/schemas';
 import { couch, DB } from '$lib/server/couch';
@@ -88,6 +88,33 @@ export async function removeExpiredSessions(now = Date.now()): Promise<number> {
 	return expired.length;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Removes the ends of sessions no capture can be judged by any more (on every server's
+ * housekeeping): a field capture made under a session is believed only up to
+ * `HAND_IN.maxAgeDays` after it was made, and never after the session's own expiry, so an end
+ * matters until that long after the session would have expired. Returns how many.
+ */
+export async function removeStaleSessionEnds(now = Date.now()): Promise<number> {
+	const ends = await couch().range(
+		DB.staff,
+		'sesion-fin:',
+		'sesion-fin:\ufff0',
+		sessionEndDocSchema
+	);
+	const kept = HAND_IN.maxAgeDays * 24 * HOUR_MS + HAND_IN.skewMs;
+	const stale = ends.filter((e) => {
+		const expires = e.expiresAt
+			? Date.parse(e.expiresAt)
+			: Date.parse(e.endedAt) + MAX_SESSION_HOURS * HOUR_MS;
+		return expires + kept < now;
+	});
+	const gone = stale.flatMap((e) => (e._rev ? [{ _id: e._id, _rev: e._rev, _deleted: true }] : []));
+	if (gone.length) await couch().bulkDocs(DB.staff, gone);
+	return gone.length;
+}
+
 /** When the session with document id `sesion:<hash>` ended before expiring, or null. */
 export async function sessionEnd(hash: string): Promise<string | null> {
 	const doc = await couch().getIfValid(DB.staff, `sesion-fin:${hash}`, sessionEndDocSchema);
@@ -104,7 +131,8 @@ async function deleteSessions(docs: SessionDoc[], now = Date.now()): Promise<voi
 		.map((d) => ({
 			_id: `sesion-fin:${d._id.slice('sesion:'.length)}`,
 			type: 'sesion-fin' as const,
-			endedAt
+			endedAt,
+			expiresAt: d.expiresAt
 		}));
 	// A session already ended elsewhere answers a conflict: it is ended either way.
 	const results = await couch().bulkDocs(DB.staff, [...ends, ...gone]);

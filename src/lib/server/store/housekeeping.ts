@@ -1,18 +1,21 @@
 /**
  * Periodic clean-up every app server runs (each on its own timer; the work is idempotent, so
  * several servers doing it at once only cost a few conflicts): rate-limit uses older than
- * their windows, and officials' sessions past their expiry. Neither grows without bound, and
- * neither needs a scheduler outside the app.
+ * their windows, officials' sessions past their expiry, and the ends of sessions no field
+ * capture can be judged by any more. None grows without bound, and none needs a scheduler
+ * outside the app.
  */
-import { removeExpiredSessions } from '$lib/server/auth/sessions';
+import { removeExpiredSessions, removeStaleSessionEnds } from '$lib/server/auth/sessions';
 import { sweepSharedLimits } from '$lib/server/limits/shared-limit';
 
 const EVERY_MS = 5 * 60_000;
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /** One round; failures (a store outage) are logged and the next round tries again. */
-export async function houseKeep(now = Date.now()): Promise<{ uses: number; sessions: number }> {
-	const [uses, sessions] = await Promise.all([
+export async function houseKeep(
+	now = Date.now()
+): Promise<{ uses: number; sessions: number; sessionEnds: number }> {
+	const [uses, sessions, sessionEnds] = await Promise.all([
 		sweepSharedLimits(now).catch((e: unknown) => {
 			console.warn(`Limpieza de límites fallida: ${String(e)}`);
 			return 0;
@@ -20,9 +23,13 @@ export async function houseKeep(now = Date.now()): Promise<{ uses: number; sessi
 		removeExpiredSessions(now).catch((e: unknown) => {
 			console.warn(`Limpieza de sesiones vencidas fallida: ${String(e)}`);
 			return 0;
+		}),
+		removeStaleSessionEnds(now).catch((e: unknown) => {
+			console.warn(`Limpieza de fines de sesión fallida: ${String(e)}`);
+			return 0;
 		})
 	]);
-	return { uses, sessions };
+	return { uses, sessions, sessionEnds };
 }
 
 /** Starts the timer once per process; it never keeps the process alive. */
