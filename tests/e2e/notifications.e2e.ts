@@ -130,7 +130,6 @@ test('an answer by letter is printed on the letterhead alone, handed over, and t
 	await expect(record).toHaveAttribute('data-estado', 'entregada');
 	await expect(record).toContainText('Por correo certificado');
 	await expect(record).toContainText('Guía 4-72 n.º 700123');
-	await expectAxeClean(page);
 
 	const citizen = await (await page.context().browser()!.newContext()).newPage();
 	await citizen.goto('/seguimiento');
