@@ -5,7 +5,7 @@
  * Each run, in a fresh context (no throttling): a first visit to the certificado de residencia
  * form, until the service worker controls the page and the offline pack is saved (so the
  * background pull does not overlap what is measured); then the context goes offline and the
- * form is filled as a person would: a 3000 × 2000 PNG phone photo of a cédula picked in the file
+ * form is filled as a person would: a 3000 × 2000 JPEG phone photo of a cédula picked in the file
  * input (the app compresses it on the device to a JPEG before queueing), the fields, the
  * applicant and the consent; "Guardar y enviar cuando haya conexión" queues it in the outbox and
  * shows the provisional code. Then the context goes online (`context.setOffline(false)`, which
@@ -76,11 +76,11 @@ async function submitOnce(ctx) {
 		});
 		await context.setOffline(true);
 
-		const png = Buffer.from(await makeDocumentPhoto(page), 'base64');
+		const photo = Buffer.from(await makeDocumentPhoto(page), 'base64');
 		await page.locator('#adjuntos').setInputFiles({
-			name: 'recibo.png',
-			mimeType: 'image/png',
-			buffer: png
+			name: 'recibo.jpg',
+			mimeType: 'image/jpeg',
+			buffer: photo
 		});
 		await page
 			.getByRole('button', { name: /Quitar recibo\.jpg/ })
@@ -135,7 +135,7 @@ async function submitOnce(ctx) {
 		const submission = sent.find((s) => s.method === 'POST' && s.url === '/api/solicitudes');
 		return {
 			ms,
-			photoBytes: png.length,
+			photoBytes: photo.length,
 			requests: sent.length,
 			up: sent.reduce((n, s) => n + s.up, 0),
 			down: sent.reduce((n, s) => n + s.down, 0),
@@ -176,7 +176,7 @@ export const submission = {
 					unit: 'ms',
 					budget: 'to be set (issue #3)',
 					note:
-						`the request itself (POST /api/solicitudes): ${kb(body)} sent for a ${kb(runs[0]?.photoBytes ?? NaN)} PNG photo; ` +
+						`the request itself (POST /api/solicitudes): ${kb(body)} sent for a ${kb(runs[0]?.photoBytes ?? NaN)} JPEG photo; ` +
 						`runs: ${runs.map((r) => `${Math.round(r.ms)} ms / ${kb(r.up)} up`).join(', ')}`
 				}),
 				checked({
@@ -190,7 +190,7 @@ export const submission = {
 				// The photo's legibility at this size is held by tests/e2e/attachments.e2e.ts.
 				checked({
 					...ROWS[2],
-					measured: `${kb(body)} for a ${kb(runs[0]?.photoBytes ?? NaN)} PNG photo`,
+					measured: `${kb(body)} for a ${kb(runs[0]?.photoBytes ?? NaN)} JPEG photo`,
 					value: Number((body / 1024).toFixed(1)),
 					unit: 'KB',
 					limit: 150

@@ -1,15 +1,18 @@
 /**
- * A phone photo of a cédula, made in the page (3000 × 2000, several MB as PNG): a card on a
- * table, its number in dark digits, and sensor noise on every pixel (what makes photos heavy).
- * The attachments journey and the bench's submission row send the same photo. Plain JavaScript
- * so the bench can use it.
+ * A phone photo of a cédula, made in the page (3000 × 2000, a JPEG of a few MB as a phone's
+ * camera saves it): a card on a table, its number in dark digits, and sensor noise on every
+ * pixel (what makes photos heavy). The attachments journey and the bench's submission row send
+ * the same photo. Plain JavaScript so the bench can use it.
+ *
+ * The page keeps it as `globalThis.documentPhoto` (a Blob), so a test can compare with it
+ * without sending megabytes back into the page.
  */
 
 /** The band of the photo (top, height in its pixels) that holds the cédula's number. */
 export const NUMBER_BAND = { top: 860, height: 200 };
 
 /**
- * The photo as base64 PNG.
+ * The photo as base64 JPEG.
  * @param {{ evaluate: import('playwright-core').Page['evaluate'] }} page
  * @returns {Promise<string>}
  */
@@ -36,7 +39,8 @@ export function makeDocumentPhoto(page) {
 			}
 		}
 		ctx.putImageData(img, 0, 0);
-		const blob = await canvas.convertToBlob({ type: 'image/png' });
+		const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+		/** @type {any} */ (globalThis).documentPhoto = blob;
 		const bytes = new Uint8Array(await blob.arrayBuffer());
 		let binary = '';
 		for (let i = 0; i < bytes.length; i += 0x8000) {
