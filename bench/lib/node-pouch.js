@@ -49,8 +49,16 @@ export const DEFAULT_SETTINGS = {
  * @typedef {object} PullResult
  * @property {number} docs  documents written locally
  * @property {number} rawJsonBytes  the pulled documents serialised as JSON, summed (UTF-8)
- * @property {number} ms  wall time of the replication
+ * @property {number} ms  wall time of the replication (all phases)
+ * @property {number[]} phaseMs  wall time of each phase
+ * @property {number[]} phaseDocs  documents in the local database after each phase
  */
+
+/**
+ * A device's first pull with the app: the essentials (`src/lib/content/essentials.ts`), then
+ * everything, into the same database.
+ */
+export const APP_PHASES = [{ filter: 'contenido/esenciales' }, {}];
 
 let n = 0;
 
@@ -59,8 +67,14 @@ let n = 0;
  * as given, and measures the raw JSON size of what arrived.
  * @param {string} remoteUrl
  * @param {PullSettings} settings
- * @param {{ settle?: () => Promise<void> }} [opts]  awaited after the replication resolves and
- *   before the databases are closed (e.g. until the counting proxy has seen the last request)
+ * @param {{
+ *   settle?: () => Promise<void>,
+ *   phases?: readonly Record<string, unknown>[],
+ *   afterPhase?: (index: number) => Promise<void> | void
+ * }} [opts]  `settle` is awaited after each replication resolves and before the databases are
+ *   closed (e.g. until the counting proxy has seen the last request); `phases` are replications
+ *   one after the other into the same database (their extra options; default one, plain), with
+ *   `afterPhase` called after each (settled)
  * @returns {Promise<PullResult>}
  */
 export async function pullAll(remoteUrl, settings, opts = {}) {
@@ -73,15 +87,24 @@ export async function pullAll(remoteUrl, settings, opts = {}) {
 	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
 	const remote = new PouchDB(remoteUrl, { fetch: fetchWithEncoding });
 	try {
-		const started = performance.now();
-		const result = await PouchDB.replicate(remote, local, settings.options);
-		const ms = performance.now() - started;
-		if (!result.ok) throw new Error(`replication not ok: ${JSON.stringify(result.errors)}`);
-		await opts.settle?.();
+		/** @type {number[]} */
+		const phaseMs = [];
+		/** @type {number[]} */
+		const phaseDocs = [];
+		for (const [index, phase] of (opts.phases ?? [{}]).entries()) {
+			const started = performance.now();
+			const result = await PouchDB.replicate(remote, local, { ...settings.options, ...phase });
+			phaseMs.push(performance.now() - started);
+			if (!result.ok) throw new Error(`replication not ok: ${JSON.stringify(result.errors)}`);
+			phaseDocs.push((await local.info()).doc_count);
+			await opts.settle?.();
+			await opts.afterPhase?.(index);
+		}
+		const ms = phaseMs.reduce((a, b) => a + b, 0);
 		const all = await local.allDocs({ include_docs: true });
 		let rawJsonBytes = 0;
 		for (const row of all.rows) rawJsonBytes += Buffer.byteLength(JSON.stringify(row.doc));
-		return { docs: all.rows.length, rawJsonBytes, ms };
+		return { docs: all.rows.length, rawJsonBytes, ms, phaseMs, phaseDocs };
 	} finally {
 		await local.destroy();
 		await remote.close();

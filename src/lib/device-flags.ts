@@ -81,3 +81,25 @@ export const packFlag = {
 		}
 	}
 };
+
+/**
+ * When the essentials of the offline pack (`$lib/content/essentials`) were first all on this
+ * device: shown while the rest of a first pull is still arriving.
+ */
+export const essentialsFlag = {
+	read(): string | null {
+		try {
+			const value = storage()?.getItem(STORAGE.essentialsFlag);
+			return value && !Number.isNaN(Date.parse(value)) ? value : null;
+		} catch {
+			return null;
+		}
+	},
+	write(at: string): void {
+		try {
+			storage()?.setItem(STORAGE.essentialsFlag, at);
+		} catch {
+			// Storage full or blocked: the status line then waits for the whole pack.
+		}
+	}
+};

@@ -47,6 +47,8 @@ export const STORAGE = /** @type {const} */ ({
 	staffDbPrefix: 'ventanilla-trabajo-',
 	/** localStorage: the offline pack is complete (its time and size). */
 	packFlag: 'ventanilla.paquete',
+	/** localStorage: the essentials of the offline pack are on the device (since when). */
+	essentialsFlag: 'ventanilla.paquete.esencial',
 	/** localStorage: this device has queued requests (start the outbox on load). */
 	requestsFlag: 'ventanilla.solicitudes',
 	/** localStorage: this device has queued consulta answers. */

@@ -86,6 +86,44 @@ test.describe('reading the portal offline', () => {
 		await expect(page.getByText('Aún no disponible sin señal')).toBeVisible();
 	});
 
+	test('on a first visit the essentials are offline before the rest of the portal has arrived', async ({
+		page,
+		context
+	}) => {
+		// The rest of the pack is held back (a link that dies half way): only the essentials'
+		// feed gets through.
+		await page.route(
+			(url) => url.pathname === '/api/sync/contenido/_changes' && !url.searchParams.has('filter'),
+			(route) => route.abort()
+		);
+		await page.goto('/');
+		await expect(page.getByRole('link', { name: 'Lo esencial está guardado' })).toBeVisible({
+			timeout: 60_000
+		});
+		await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+			timeout: 60_000
+		});
+
+		await setOffline(context, true);
+		await expect(page.getByText('Sin conexión. Está viendo lo que guardó')).toBeVisible();
+		await page.goto('/tramites/certificado-de-residencia');
+		await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
+		await expect(page.getByText('Leído desde este dispositivo')).toBeVisible();
+		await page.goto('/informacion/canales-de-atencion');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			'Canales y horarios de atención'
+		);
+		// The news had not arrived: said plainly.
+		await page.goto('/noticias/nuevo-portal-ventanilla');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			/no está guardada en su dispositivo/
+		);
+
+		await page.goto('/guardado');
+		await expect(page.getByTestId('pack-essentials')).toHaveText(/\d{4}/);
+		await expect(page.getByTestId('pack-count')).toHaveText('0');
+	});
+
 	test('a page that is not saved says so in Spanish instead of failing', async ({
 		page,
 		context

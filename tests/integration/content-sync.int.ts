@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { memoryDb, PouchDB } from '../helpers/node-pouch';
+import { ESSENTIALS_FILTER, isEssentialId } from '$lib/content/essentials';
 
 const base = inject('baseUrl');
 const remote = `${base}/api/sync/contenido`;
@@ -41,6 +42,40 @@ describe('read-only content replication through the app server', () => {
 			batch_size: 1000,
 			checkpoint: 'target'
 		});
+		expect(again.docs_written).toBe(0);
+	});
+
+	it('brings the essentials first, and the pull of the rest does not fetch them again', async () => {
+		const local = memoryDb();
+		const options = { batch_size: 1000, checkpoint: 'target' as const };
+		// Batches of 7: the gate's answer is cut at the limit and the next batch goes on from there.
+		const first = await PouchDB.replicate(remote, local, {
+			...options,
+			batch_size: 7,
+			filter: ESSENTIALS_FILTER
+		});
+		expect(first.ok).toBe(true);
+		const essentials = (await local.allDocs()).rows.map((r) => r.id);
+		expect(essentials.every(isEssentialId)).toBe(true);
+		expect(essentials).toEqual(
+			expect.arrayContaining([
+				'sitio:sitio',
+				'pagina:canales-de-atencion',
+				'formulario:peticion-general'
+			])
+		);
+
+		const everything = memoryDb();
+		await PouchDB.replicate(remote, everything, options);
+		const all = (await everything.allDocs()).rows.map((r) => r.id);
+		expect(essentials.sort()).toEqual(all.filter(isEssentialId).sort());
+		expect(all.length).toBeGreaterThan(essentials.length);
+
+		const rest = await PouchDB.replicate(remote, local, options);
+		expect(rest.docs_written).toBe(all.length - essentials.length);
+		expect((await local.allDocs()).rows.length).toBe(all.length);
+		// Once there, a second essentials pull finds nothing new.
+		const again = await PouchDB.replicate(remote, local, { ...options, filter: ESSENTIALS_FILTER });
 		expect(again.docs_written).toBe(0);
 	});
 
@@ -86,6 +121,10 @@ describe('read-only content replication through the app server', () => {
 		const feed = await fetch(`${remote}/_changes?feed=continuous`);
 		expect(feed.status).toBe(400);
 		expect(await feed.json()).toMatchObject({ code: 'consulta_invalida' });
+		// Only the essentials' filter exists: no design-document filter of the store runs.
+		const filter = await fetch(`${remote}/_changes?filter=validation/todo`);
+		expect(filter.status).toBe(400);
+		expect(await filter.json()).toMatchObject({ code: 'consulta_invalida' });
 
 		const big = await fetch(`${remote}/_bulk_get`, {
 			method: 'POST',

@@ -7,7 +7,8 @@
  *   kiosk this is, its timeouts and the server's public key);
  * - Dexie `outbox` rows that are sealed and still to be sent (unreadable on the device; see
  *   `seal.ts`); plain rows are sealed here first, so nothing readable stays queued;
- * - the PouchDB replica of public content and localStorage `STORAGE.packFlag` (its status);
+ * - the PouchDB replica of public content and localStorage `STORAGE.packFlag` and
+ *   `STORAGE.essentialsFlag` (its status);
  * - localStorage `STORAGE.kioskFlag` (this device is a kiosk), `STORAGE.kioskCookiesPending`
  *   (the server has HttpOnly cookies of a session to remove) and, while sealed requests wait,
  *   `STORAGE.requestsFlag` (this device has queued requests: start the outbox);
@@ -36,6 +37,7 @@ const KEPT_TABLES = new Set(['meta', 'search', 'outbox', 'respuestas']);
 /** localStorage keys that say what the device holds, never who used it. */
 export const KEPT_LOCAL_KEYS = new Set<string>([
 	STORAGE.packFlag,
+	STORAGE.essentialsFlag,
 	STORAGE.kioskFlag,
 	STORAGE.kioskCookiesPending
 ]);

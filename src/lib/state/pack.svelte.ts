@@ -2,7 +2,7 @@
  * The offline pack (the device's copy of all public content): its state for the UI and the one
  * way to refresh it. Browser only; during server rendering it stays at its empty initial state.
  */
-import { packFlag } from '$lib/device-flags';
+import { essentialsFlag, packFlag } from '$lib/device-flags';
 
 export type PackStatus = 'idle' | 'syncing' | 'error';
 
@@ -12,6 +12,10 @@ const STALE_MS = 60 * 60 * 1000;
 class PackState {
 	status = $state<PackStatus>('idle');
 	syncedAt = $state<string | null>(null);
+	/** When the essentials were first all here (a first pull shows it while the rest arrives). */
+	essentialsAt = $state<string | null>(null);
+	/** The pull under way is bringing the essentials (first pull only). */
+	essentials = $state(false);
 	docCount = $state(0);
 	received = $state(0);
 	/** Share of the download done (0–99) while saving, when the server's sequence is known. */
@@ -23,6 +27,7 @@ class PackState {
 	load() {
 		const flag = packFlag.read();
 		this.syncedAt = flag?.syncedAt ?? null;
+		this.essentialsAt = essentialsFlag.read();
 		this.docCount = flag?.docCount ?? 0;
 	}
 
@@ -47,10 +52,11 @@ class PackState {
 			// Only the first pull is measured: an update is a few documents, not worth a request.
 			const result = await pullContent(
 				(progress) => {
+					this.essentials = progress.essentials;
 					this.received = progress.received;
 					this.percent = progress.percent;
 				},
-				{ measure: first }
+				{ first, onEssentials: () => (this.essentialsAt = essentialsFlag.read()) }
 			);
 			// Once the device holds the portal, ask the browser not to evict it (result shown on
 			// /guardado); Chrome answers from site engagement without prompting.
@@ -61,6 +67,8 @@ class PackState {
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 			this.status = 'error';
+		} finally {
+			this.essentials = false;
 		}
 	}
 }

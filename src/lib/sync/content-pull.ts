@@ -1,4 +1,5 @@
-import { packFlag } from '$lib/device-flags';
+import { essentialsFlag, packFlag } from '$lib/device-flags';
+import { ESSENTIALS_FILTER } from '$lib/content/essentials';
 import { localContentDb, PouchDB, remoteContentUrl } from './pouch';
 import { pullPercent } from './pull-progress';
 
@@ -8,8 +9,13 @@ import { pullPercent } from './pull-progress';
  */
 export const PULL_BATCH_SIZE = 1000;
 
-/** What a pull has brought so far; `percent` is null until the server's sequence is known. */
+/**
+ * What a pull has brought so far: during a first pull the essentials come first (`essentials`
+ * true, no percentage: their feed skips through the sequence), then everything else, with
+ * `percent` once the server's sequence is known.
+ */
 export interface PullProgress {
+	essentials: boolean;
 	received: number;
 	percent: number | null;
 }
@@ -17,39 +23,63 @@ export interface PullProgress {
 /**
  * Brings the device's copy of the public content up to date, then rebuilds the offline search
  * index from it. Resolves only when everything is stored; a cut link rejects and the next pull
- * resumes from the last checkpoint.
+ * resumes from the last checkpoint (each phase keeps its own).
  */
 export async function pullContent(
 	onProgress: (progress: PullProgress) => void = () => {},
-	/** Measure the percentage (the first pull, which takes minutes on 3G; later ones take seconds). */
-	{ measure = true }: { measure?: boolean } = {}
+	/**
+	 * The first pull takes minutes on 3G: its essentials come first (`$lib/content/essentials`)
+	 * and `onEssentials` runs once they are stored, and its percentage is measured. Later pulls
+	 * bring a few documents in seconds, in one replication.
+	 */
+	{ first = true, onEssentials = () => {} }: { first?: boolean; onEssentials?: () => void } = {}
 ): Promise<{ syncedAt: string; docCount: number }> {
 	const local = localContentDb();
 	// Asked beside the replication, not before it: progress must not delay the download.
 	let updateSeq: unknown = null;
-	if (measure) {
+	if (first) {
 		void fetch(remoteContentUrl(), { headers: { accept: 'application/json' } })
 			.then((res) => (res.ok ? res.json() : null))
 			.then((info: { update_seq?: unknown } | null) => (updateSeq = info?.update_seq ?? null))
 			.catch(() => {});
+		await replicate(local, { filter: ESSENTIALS_FILTER }, (info) =>
+			onProgress({ essentials: true, received: info.docs_written, percent: null })
+		);
+		essentialsFlag.write(new Date().toISOString());
+		onEssentials();
 	}
+	// Everything: the essentials are not fetched again (the replication asks the device first).
+	const lastSeq = await replicate(local, {}, (info) =>
+		onProgress({
+			essentials: false,
+			received: info.docs_written,
+			percent: pullPercent(info.last_seq, updateSeq)
+		})
+	);
+
+	const docCount = await rebuildInWorker(lastSeq);
+	const syncedAt = new Date().toISOString();
+	packFlag.write({ syncedAt, docCount });
+	return { syncedAt, docCount };
+}
+
+async function replicate(
+	local: PouchDB.Database,
+	options: { filter?: string },
+	onChange: (info: PouchDB.Replication.ReplicationResult<object>) => void
+): Promise<string | number> {
 	const replication = PouchDB.replicate(remoteContentUrl(), local, {
+		...options,
 		batch_size: PULL_BATCH_SIZE,
 		batches_limit: 2,
 		// Checkpoints stay on the device: the server endpoint is read-only.
 		checkpoint: 'target',
 		retry: false
 	});
-	replication.on('change', (info) =>
-		onProgress({ received: info.docs_written, percent: pullPercent(info.last_seq, updateSeq) })
-	);
+	replication.on('change', onChange);
 	const result = await replication;
 	if (!result.ok) throw new Error(result.errors.map(String).join('; ') || 'replicación incompleta');
-
-	const docCount = await rebuildInWorker(result.last_seq);
-	const syncedAt = new Date().toISOString();
-	packFlag.write({ syncedAt, docCount });
-	return { syncedAt, docCount };
+	return result.last_seq;
 }
 
 /** Rebuilds the search index in a Web Worker, or on the page if a worker cannot run. */

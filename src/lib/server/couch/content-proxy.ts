@@ -13,6 +13,7 @@ import { cachedJson } from './response-cache';
 import { contentSeq } from '$lib/server/content/repo';
 import { isJsonContentType } from '$lib/server/http/json-body';
 import { ConcurrencyLimit } from '$lib/server/limits/concurrency';
+import { ESSENTIALS_FILTER, isEssentialId } from '$lib/content/essentials';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
 const MAX_BULK_GET_BYTES = 512 * 1024;
@@ -38,9 +39,13 @@ const changesQuery = z
 		feed: z.enum(['normal', 'longpoll']).optional(),
 		timeout: z.coerce.number().int().min(0).max(MAX_LONGPOLL_MS).optional(),
 		heartbeat: z.coerce.number().int().min(1000).max(MAX_LONGPOLL_MS).optional(),
-		seq_interval: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).optional()
+		seq_interval: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).optional(),
+		filter: z.literal(ESSENTIALS_FILTER).optional()
 	})
 	.strict();
+
+/** Rows read from the store at a time while the essentials' feed looks for essential ids. */
+const FILTER_SCAN_PAGE = 5000;
 
 /**
  * Only the current revision of a document is public: an editor who removed a name or a phone
@@ -219,9 +224,10 @@ async function changes(
 		Object.entries(asked).map(([k, v]) => [k, String(v)] as [string, string])
 	);
 	const fetchChanges = async () => {
+		if (asked.filter) return essentialChanges(asked);
 		const res = await couch().fetch(`${DB.content}/_changes?${params}`);
 		if (!res.ok) return syncError('almacen_no_disponible');
-		const body = (await res.json()) as { results: Array<{ id: string }>; last_seq: unknown };
+		const body = (await res.json()) as ChangesBody;
 		body.results = body.results.filter((r) => !r.id.startsWith('_design/'));
 		return body;
 	};
@@ -265,6 +271,40 @@ async function changes(
 				});
 	} finally {
 		release();
+	}
+}
+
+interface ChangesBody {
+	results: Array<{ id: string; seq?: unknown }>;
+	last_seq: unknown;
+}
+
+/**
+ * The essentials' feed (`filter=contenido/esenciales`, see `$lib/content/essentials`), built
+ * here so that CouchDB and the embedded store answer it alike and no filter function runs in
+ * the store: the store's feed is read page by page and only essential ids are kept, up to
+ * `limit`, as CouchDB answers a filtered feed. `last_seq` is the last row's sequence when the
+ * limit cut the answer (the next pull goes on from there), else the end of the store's feed.
+ */
+async function essentialChanges(
+	asked: Omit<z.infer<typeof changesQuery>, 'feed' | 'timeout' | 'heartbeat'>
+): Promise<ChangesBody | Response> {
+	const limit = asked.limit ?? Infinity;
+	const results: ChangesBody['results'] = [];
+	let since = asked.since ?? '0';
+	for (;;) {
+		const params = new URLSearchParams({ since, limit: String(FILTER_SCAN_PAGE) });
+		if (asked.style) params.set('style', asked.style);
+		const res = await couch().fetch(`${DB.content}/_changes?${params}`);
+		if (!res.ok) return syncError('almacen_no_disponible');
+		const page = (await res.json()) as ChangesBody;
+		for (const row of page.results) {
+			if (!isEssentialId(row.id)) continue;
+			results.push(row);
+			if (results.length >= limit) return { results, last_seq: row.seq };
+		}
+		if (page.results.length < FILTER_SCAN_PAGE) return { results, last_seq: page.last_seq };
+		since = String(page.last_seq);
 	}
 }
 
