@@ -1,7 +1,7 @@
 /**
  * Fixtures of the fault suite: one real server (own DATA_DIR) and one fault proxy in front of it
- * per worker; every test's pages use the proxy's origin. Ports: FAULTS_PORT (server, default
- * 4320) and FAULTS_PORT + 1 (proxy).
+ * per worker; every test's pages use the proxy's origin. Ports of worker n: FAULTS_PORT + 2n
+ * (server, FAULTS_PORT defaults to 4320) and the next one (proxy).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -13,11 +13,8 @@ import { BackOffice } from '../helpers/backoffice-client';
 
 /** The server's first administrator, who lists what was filed. */
 const ADMIN = { username: 'admin.fallas', password: 'clave-fallas-admin-0001' };
-const SERVER_PORT = Number(process.env.FAULTS_PORT ?? 4320);
-const PROXY_PORT = SERVER_PORT + 1;
-const DATA_DIR = process.env.FAULTS_DATA_DIR ?? '/tmp/ventanilla-faults-data';
-/** The server's clock offset (see tests/helpers/server-clock.js). */
-const CLOCK_FILE = `${DATA_DIR}.reloj`;
+const FIRST_PORT = Number(process.env.FAULTS_PORT ?? 4320);
+const DATA_DIRS = process.env.FAULTS_DATA_DIR ?? '/tmp/ventanilla-faults-data';
 
 export interface Stack {
 	proxy: FaultProxy;
@@ -34,7 +31,12 @@ export interface Stack {
 export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 	stack: [
 		// eslint-disable-next-line no-empty-pattern
-		async ({}, use) => {
+		async ({}, use, { parallelIndex }) => {
+			const SERVER_PORT = FIRST_PORT + 2 * parallelIndex;
+			const PROXY_PORT = SERVER_PORT + 1;
+			const DATA_DIR = `${DATA_DIRS}-${parallelIndex}`;
+			/** The server's clock offset (see tests/helpers/server-clock.js). */
+			const CLOCK_FILE = `${DATA_DIR}.reloj`;
 			rmSync(DATA_DIR, { recursive: true, force: true });
 			writeFileSync(CLOCK_FILE, '0');
 			const env = {

@@ -10,7 +10,8 @@ export default defineConfig({
 	testDir: '.',
 	testMatch: '**/*.fault.ts',
 	fullyParallel: false,
-	workers: 1,
+	// Two, each with its own server: much of a fault test is waiting for a link or a clock.
+	workers: 2,
 	// CI (`.ci/run` sets CI): a stray `test.only` fails the run instead of skipping the rest.
 	forbidOnly: !!process.env.CI,
 	retries: 0,
