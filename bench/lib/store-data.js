@@ -97,3 +97,31 @@ export async function writeDocs(storeUrl, docs, batch = 500) {
 		}
 	}
 }
+
+/**
+ * The public content as the store holds it, as JSON: every document of `contenido` except
+ * design documents, with `_id` and `_rev`, without attachments (PDFs never go to devices),
+ * serialised and summed (UTF-8 bytes). What a pull would carry uncompressed with nothing left
+ * out: the denominator of the pack's byte ratio.
+ * @param {string} storeUrl
+ * @returns {Promise<{ docs: number, bytes: number }>}
+ */
+export async function storedJsonBytes(storeUrl) {
+	const { base, authorization } = splitCredentials(storeUrl);
+	const res = await fetch(`${base}/contenido/_all_docs?include_docs=true`, {
+		headers: { authorization }
+	});
+	if (!res.ok) throw new Error(`_all_docs: HTTP ${res.status}`);
+	const { rows } = /** @type {{ rows: Array<{ id: string, doc: Record<string, unknown> }> }} */ (
+		await res.json()
+	);
+	let docs = 0;
+	let bytes = 0;
+	for (const { id, doc } of rows) {
+		if (id.startsWith('_design/')) continue;
+		const { _attachments: _files, ...stored } = doc;
+		docs += 1;
+		bytes += Buffer.byteLength(JSON.stringify(stored));
+	}
+	return { docs, bytes };
+}

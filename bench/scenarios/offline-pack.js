@@ -20,8 +20,11 @@
  * for many batches. Running 2,000 and 10,000 documents in real time would take many minutes, so
  * those figures are modelled only, and labelled so.
  *
- * Raw JSON size: the pulled documents as stored locally (with _id and _rev), JSON.stringify'd,
- * UTF-8 bytes, summed.
+ * Raw JSON size: the documents as the store holds them (with _id and _rev, without attachments),
+ * JSON.stringify'd, UTF-8 bytes, summed (bench/lib/store-data.js `storedJsonBytes`): what the
+ * pull would carry uncompressed if the gate left nothing out. The gate leaves out each
+ * document's Markdown source (devices get the HTML rendered from it), so the device's copy is
+ * smaller than that.
  */
 import { startApp } from '../lib/app.js';
 import { startCountingProxy } from '../lib/counting-proxy.js';
@@ -30,7 +33,7 @@ import { THREE_G, bytesPerSecond } from '../lib/profiles.js';
 import { checked, info } from '../lib/report.js';
 import { checkAborted } from '../lib/scenario.js';
 import { duration, kb } from '../lib/stats.js';
-import { startBenchStore, writeDocs } from '../lib/store-data.js';
+import { startBenchStore, storedJsonBytes, writeDocs } from '../lib/store-data.js';
 
 const SIZES = [
 	{ key: 'seed', label: 'seed', add: 0 },
@@ -217,11 +220,16 @@ async function measure(ctx, started) {
 			written = size.add;
 		}
 		checkAborted(ctx.signal);
+		const stored = await storedJsonBytes(store.url);
 		ctx.log(`offline-pack: ${size.label}, app settings`);
-		const app = await measuredPull(counter, APP_SETTINGS);
+		const app = { ...(await measuredPull(counter, APP_SETTINGS)), rawJsonBytes: stored.bytes };
+		if (app.docs !== stored.docs) throw new Error(`pulled ${app.docs} of ${stored.docs} docs`);
 		checkAborted(ctx.signal);
 		ctx.log(`offline-pack: ${size.label}, PouchDB defaults`);
-		const defaults = await measuredPull(counter, DEFAULT_SETTINGS);
+		const defaults = {
+			...(await measuredPull(counter, DEFAULT_SETTINGS)),
+			rawJsonBytes: stored.bytes
+		};
 		results[size.key] = { app, defaults };
 		if (size.key === 'seed') {
 			ctx.log('offline-pack: seed through a simulated 3G link');

@@ -32,6 +32,10 @@ describe('read-only content replication through the app server', () => {
 		// the store also holds the design document
 		expect(all.rows.length).toBe(server.contentDocs - 1);
 		expect(calls.length).toBeLessThanOrEqual(8);
+		// Devices get the rendered HTML, not the Markdown it was rendered from.
+		const docs = (await local.allDocs({ include_docs: true })).rows.map((r) => r.doc!);
+		expect(docs.filter((d) => 'body' in d).map((d) => d._id)).toEqual([]);
+		expect(docs.every((d) => typeof (d as { html?: unknown }).html === 'string')).toBe(true);
 		expect(calls.some((c) => c.startsWith('PUT') || c.includes('_bulk_docs'))).toBe(false);
 	});
 

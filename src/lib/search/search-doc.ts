@@ -37,7 +37,9 @@ interface Extras {
 export function toSearchDoc(doc: ContentDoc): SearchDoc | null {
 	const extras = extrasOf(doc);
 	if (!extras) return null;
-	const body = markdownToText(doc.body);
+	// Devices hold the rendered HTML only (the sync gate leaves the Markdown source on the
+	// server: `forDevices`); the same text either way.
+	const body = markdownToText(doc.body || doc.html);
 	const lead = doc.summary?.trim() || body;
 	return {
 		id: doc._id,

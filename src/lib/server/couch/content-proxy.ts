@@ -167,7 +167,7 @@ async function route(request: Request, path: string, client: string): Promise<Re
 		const q = bulkGetQuery.safeParse(query);
 		if (!q.success) return syncError('consulta_invalida');
 		const params = new URLSearchParams(q.data as Record<string, string>);
-		// No attachment bodies in a pull, whatever the device asks (see withoutAttachments); no
+		// No attachment bodies in a pull, whatever the device asks (see forDevices); no
 		// `latest`, which could answer with another leaf than the current revision.
 		for (const name of [...ATTACHMENT_PARAMS, 'latest']) params.delete(name);
 		return bulkGet(request, params);
@@ -187,7 +187,7 @@ async function route(request: Request, path: string, client: string): Promise<Re
 		const params = new URLSearchParams(q.data.revs ? { revs: q.data.revs } : {});
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
 		const text = await res.text();
-		return new Response(res.ok ? withoutAttachments(text) : text, {
+		return new Response(res.ok ? forDevices(text) : text, {
 			status: res.status,
 			headers: { 'content-type': 'application/json', ...noStore }
 		});
@@ -202,16 +202,26 @@ async function route(request: Request, path: string, client: string): Promise<Re
 const ATTACHMENT_PARAMS = ['attachments', 'atts_since', 'att_encoding_info', 'binary'];
 
 /**
- * Drops `_attachments` from every document in a store answer. Normas' PDFs stay on the server
- * (served from their public page, online only): with even a stub, PouchDB would fetch each PDF
- * during the pull, and the offline pack must stay small (budget: all content, no PDFs, in
- * ≤ 15 s on 3G).
+ * A store answer without what devices never use, so the offline pack stays small (#16):
+ * - `_attachments`: normas' PDFs stay on the server (served from their public page, online
+ *   only); with even a stub, PouchDB would fetch each PDF during the pull;
+ * - a content document's `body`, the Markdown its editor wrote: devices show the HTML the
+ *   server rendered from it (`html`) and search that (`toSearchDoc`). A third of the bytes.
  */
-export function withoutAttachments(text: string): string {
-	if (!text.includes('"_attachments"')) return text;
-	return JSON.stringify(JSON.parse(text), (key, value: unknown) =>
-		key === '_attachments' ? undefined : value
-	);
+export function parseForDevices(text: string): unknown {
+	return JSON.parse(text, function (this: Record<string, unknown>, key, value: unknown) {
+		if (key === '_attachments') return undefined;
+		if (key === 'body' && typeof this._id === 'string' && typeof this.html === 'string') {
+			return undefined;
+		}
+		return value;
+	});
+}
+
+/** `parseForDevices` as JSON text; an answer with nothing to drop is returned as it came. */
+export function forDevices(text: string): string {
+	if (!text.includes('"_attachments"') && !text.includes('"body"')) return text;
+	return JSON.stringify(parseForDevices(text));
 }
 
 async function changes(
@@ -405,8 +415,7 @@ async function currentRevisionsOnly(
 			body: JSON.stringify({ docs: asked })
 		});
 		if (!res.ok) return syncError('almacen_no_disponible');
-		results = (JSON.parse(withoutAttachments(await res.text())) as { results: typeof results })
-			.results;
+		results = (parseForDevices(await res.text()) as { results: typeof results }).results;
 	}
 	// One answer per document asked, in the order asked (the store may group repeated ids);
 	// old revisions answered as missing, as CouchDB answers a revision compacted away.
