@@ -19,18 +19,20 @@ const PouchDB = require('pouchdb-core')
  * @property {string} name
  * @property {string} acceptEncoding  sent on every request
  * @property {Record<string, unknown>} options  PouchDB.replicate options
+ * @property {Record<string, unknown>} [remote]  options of the remote database's handle
  */
 
 /**
  * What the app uses (src/lib/sync/content-pull.ts): batches of 1,000, two batches in flight,
- * checkpoints kept on the device, compressed responses (browsers always send
+ * checkpoints kept on the device, no set-up request, compressed responses (browsers always send
  * `Accept-Encoding: gzip, deflate, br, zstd`).
  * @type {PullSettings}
  */
 export const APP_SETTINGS = {
 	name: 'app',
 	acceptEncoding: 'br, gzip',
-	options: { batch_size: 1000, batches_limit: 2, checkpoint: 'target', retry: false }
+	options: { batch_size: 1000, batches_limit: 2, checkpoint: 'target', retry: false },
+	remote: { skip_setup: true }
 };
 
 /**
@@ -85,7 +87,7 @@ export async function pullAll(remoteUrl, settings, opts = {}) {
 		return fetch(url, { ...init, headers });
 	};
 	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
-	const remote = new PouchDB(remoteUrl, { fetch: fetchWithEncoding });
+	const remote = new PouchDB(remoteUrl, { ...settings.remote, fetch: fetchWithEncoding });
 	try {
 		/** @type {number[]} */
 		const phaseMs = [];

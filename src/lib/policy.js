@@ -189,7 +189,12 @@ export const SYNC = /** @type {const} */ ({
 	/** Lock of the consulta answers queue. */
 	answers: 'ventanilla-respuestas',
 	/** Lock of an official's queued actions. */
-	actions: 'ventanilla-acciones'
+	actions: 'ventanilla-acciones',
+	/**
+	 * Window event whose `detail` is a promise of work a person waits for (a queue sending on
+	 * the returning link); background pulls wait for it (`$lib/utils/link-priority`).
+	 */
+	urgentEvent: 'ventanilla:urgente'
 });
 
 /**

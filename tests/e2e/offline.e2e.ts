@@ -145,7 +145,14 @@ test.describe('reading the portal offline', () => {
 		const count = Number(await page.getByTestId('pack-count').textContent());
 		expect(count).toBeGreaterThan(50);
 		await expect(page.getByTestId('persistence')).not.toBeEmpty();
+		// Nothing changed on the server: the search index stays as it is (no worker rebuilds it).
+		const rebuilds: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('search-index.worker')) rebuilds.push(r.url());
+		});
 		await page.getByRole('button', { name: 'Actualizar ahora' }).click();
 		await expect(page.getByText(/Listo: \d+ contenidos guardados/)).toBeVisible();
+		await expect(page.getByText(`Listo: ${count} contenidos guardados`)).toBeVisible();
+		expect(rebuilds).toEqual([]);
 	});
 });

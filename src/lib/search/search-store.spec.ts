@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '$lib/db/app-db';
 import { SearchIndex } from './search-index';
-import { CONTENT_SEARCH_KEY, loadSearchIndex, saveSearchIndex } from './search-store';
+import {
+	CONTENT_SEARCH_KEY,
+	hasSearchIndex,
+	loadSearchIndex,
+	saveSearchIndex
+} from './search-store';
 import { searchDoc } from './test-fixtures';
 
 let db: AppDb;
@@ -25,6 +30,16 @@ const index = SearchIndex.build([
 ]);
 
 describe('search index persistence', () => {
+	it('says whether an index of this format is stored, so a pull with nothing new keeps it', async () => {
+		expect(await hasSearchIndex(db)).toBe(false);
+		await saveSearchIndex(db, index, { sourceSeq: '1' });
+		expect(await hasSearchIndex(db)).toBe(true);
+		// One written by an earlier version of the app must be rebuilt.
+		const row = (await db.search.get(CONTENT_SEARCH_KEY))!;
+		await db.search.put({ ...row, index: { ...row.index, v: 0 } as typeof row.index });
+		expect(await hasSearchIndex(db)).toBe(false);
+	});
+
 	it('loads nothing when no index has been saved', async () => {
 		expect(await loadSearchIndex(db)).toBeNull();
 	});

@@ -1,5 +1,5 @@
 import type { AppDb } from '$lib/db/app-db';
-import { SearchIndex } from './search-index';
+import { SEARCH_INDEX_FORMAT, SearchIndex } from './search-index';
 
 /** Key of the index over the portal's public content in the `search` table. */
 export const CONTENT_SEARCH_KEY = 'content';
@@ -56,4 +56,13 @@ export async function loadSearchIndex(
 		return null;
 	}
 	return { index, sourceSeq: row.sourceSeq, builtAt: row.builtAt, docCount: row.docCount };
+}
+
+/** Whether an index of this app's format is stored under `key` (without restoring it). */
+export async function hasSearchIndex(
+	db: AppDb,
+	key: string = CONTENT_SEARCH_KEY
+): Promise<boolean> {
+	const row = await db.search.get(key);
+	return (row?.index as { v?: unknown } | undefined)?.v === SEARCH_INDEX_FORMAT;
 }

@@ -6,6 +6,7 @@
  * is not left for the next retry. Browser only.
  */
 import { coalescedRunner } from '$lib/utils/coalesced-runner';
+import { SYNC } from '$lib/policy';
 
 export interface QueueTask {
 	/** One pass: send what is due (and whatever follows it, e.g. pulling a replica). */
@@ -68,7 +69,10 @@ export class QueueRunner {
 	start(opts: { allDue?: boolean } = {}): () => void {
 		if (!this.#stop) {
 			if (opts.allDue) this.#allDue = true;
-			const onOnline = () => void this.sendNow();
+			// What people wait for goes before background pulls on the returning link
+			// (`$lib/utils/link-priority`, which this code announces to without importing it).
+			const onOnline = () =>
+				dispatchEvent(new CustomEvent(SYNC.urgentEvent, { detail: this.sendNow() }));
 			addEventListener('online', onOnline);
 			this.#stop = () => {
 				removeEventListener('online', onOnline);

@@ -35,6 +35,10 @@ export async function pullContent(
 	{ first = true, onEssentials = () => {} }: { first?: boolean; onEssentials?: () => void } = {}
 ): Promise<{ syncedAt: string; docCount: number }> {
 	const local = localContentDb();
+	// One handle for both phases, without PouchDB's set-up request (it would check that the
+	// database exists, or create it: the gate is read-only and always there). A round trip less
+	// per pull, ~0.4 s on 3G.
+	const remote = new PouchDB(remoteContentUrl(), { skip_setup: true });
 	// Asked beside the replication, not before it: progress must not delay the download.
 	let updateSeq: unknown = null;
 	if (first) {
@@ -42,14 +46,14 @@ export async function pullContent(
 			.then((res) => (res.ok ? res.json() : null))
 			.then((info: { update_seq?: unknown } | null) => (updateSeq = info?.update_seq ?? null))
 			.catch(() => {});
-		await replicate(local, { filter: ESSENTIALS_FILTER }, (info) =>
+		await replicate(remote, local, { filter: ESSENTIALS_FILTER }, (info) =>
 			onProgress({ essentials: true, received: info.docs_written, percent: null })
 		);
 		essentialsFlag.write(new Date().toISOString());
 		onEssentials();
 	}
 	// Everything: the essentials are not fetched again (the replication asks the device first).
-	const lastSeq = await replicate(local, {}, (info) =>
+	const everything = await replicate(remote, local, {}, (info) =>
 		onProgress({
 			essentials: false,
 			received: info.docs_written,
@@ -57,18 +61,25 @@ export async function pullContent(
 		})
 	);
 
-	const docCount = await rebuildInWorker(lastSeq);
+	// Nothing new (most pulls: every half hour and at each reconnection): the stored index is
+	// kept; rebuilding it would cost a phone seconds of CPU, and the worker's script a download.
+	const previous = packFlag.read();
+	const docCount =
+		!first && everything.docs_written === 0 && previous && (await searchIndexStored())
+			? previous.docCount
+			: await rebuildInWorker(everything.last_seq);
 	const syncedAt = new Date().toISOString();
 	packFlag.write({ syncedAt, docCount });
 	return { syncedAt, docCount };
 }
 
 async function replicate(
+	remote: PouchDB.Database,
 	local: PouchDB.Database,
 	options: { filter?: string },
 	onChange: (info: PouchDB.Replication.ReplicationResult<object>) => void
-): Promise<string | number> {
-	const replication = PouchDB.replicate(remoteContentUrl(), local, {
+): Promise<{ last_seq: string | number; docs_written: number }> {
+	const replication = PouchDB.replicate(remote, local, {
 		...options,
 		batch_size: PULL_BATCH_SIZE,
 		batches_limit: 2,
@@ -79,7 +90,16 @@ async function replicate(
 	replication.on('change', onChange);
 	const result = await replication;
 	if (!result.ok) throw new Error(result.errors.map(String).join('; ') || 'replicación incompleta');
-	return result.last_seq;
+	return result;
+}
+
+/** Whether the device holds a search index this version of the app can read. */
+async function searchIndexStored(): Promise<boolean> {
+	const [{ getAppDb }, { hasSearchIndex }] = await Promise.all([
+		import('$lib/db'),
+		import('$lib/search/search-store')
+	]);
+	return hasSearchIndex(getAppDb());
 }
 
 /** Rebuilds the search index in a Web Worker, or on the page if a worker cannot run. */

@@ -1,8 +1,11 @@
 /**
  * When the offline pack refreshes by itself: shortly after the page is idle on the first visit
- * (unless the phone asks to save data), whenever the connection comes back, and every 30
- * minutes while the portal stays open.
+ * (unless the phone asks to save data), whenever the connection comes back (after the queued
+ * requests people are waiting for: `$lib/utils/link-priority`), and every 30 minutes while the
+ * portal stays open.
  */
+import { afterUrgentWork, listenForUrgentWork } from '$lib/utils/link-priority';
+
 interface Refreshable {
 	stale: boolean;
 	syncedAt: string | null;
@@ -40,13 +43,15 @@ export function startPackSchedule(pack: Refreshable): () => void {
 			Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 3 ** (failures - 1))
 		);
 	};
-	const onOnline = () => void refresh();
+	const onOnline = () => void afterUrgentWork().then(refresh);
 	const first = setTimeout(() => {
 		if (pack.stale) void refresh();
 	}, FIRST_DELAY_MS);
-	const periodic = setInterval(onOnline, PERIOD_MS);
+	const periodic = setInterval(() => void refresh(), PERIOD_MS);
 	addEventListener('online', onOnline);
+	const stopListening = listenForUrgentWork();
 	return () => {
+		stopListening();
 		clearTimeout(first);
 		clearTimeout(retry);
 		clearInterval(periodic);
