@@ -143,6 +143,8 @@ registerRoute(
 // could see it); only same-origin pages, into the same cache navigations use.
 self.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; url?: string } | undefined;
+	// A page that started uncontrolled while this worker was active (see $lib/pwa/register).
+	if (data?.type === 'CLAIM') return event.waitUntil(self.clients.claim());
 	if (data?.type !== 'CACHE_PAGE' || typeof data.url !== 'string') return;
 	const url = new URL(data.url);
 	if (url.origin !== self.location.origin || !mayStorePage(url.pathname)) return;

@@ -31,6 +31,10 @@ export async function registerServiceWorker(onUpdate?: () => void): Promise<void
 		});
 		const registration = await wb.register();
 		if (!first || !registration) return;
+		// A worker that activated while this page was still loading claims the open pages, and
+		// may miss the one whose navigation was in flight: that page would stay without offline
+		// support until the next load (seen on a kiosk activated mid-install). It asks again.
+		registration.active?.postMessage({ type: 'CLAIM' });
 		// On the very first visit this page loaded before the worker existed, so it is not in the
 		// page cache; fetch it once through the worker so it opens offline (and fast) next time.
 		// (To the controller, not `wb`'s worker: after a failed install it is another one.)
