@@ -10,9 +10,10 @@ export default defineConfig({
 	testDir: '.',
 	testMatch: '**/*.fault.ts',
 	fullyParallel: false,
-	// One: beside the static checks of `npm test`, two workers were slower (2.5 min instead of
-	// 2.2) and a restart test ran out of time. Each worker still gets its own server and ports.
-	workers: 1,
+	// Two, each with its own server and ports: much of a fault test is waiting for a link or a
+	// clock (1.4 min instead of 2.2). `npm test` runs this suite alone: beside the static checks
+	// two workers were slower and a restart test ran out of time.
+	workers: 2,
 	// CI (`.ci/run` sets CI): a stray `test.only` fails the run instead of skipping the rest.
 	forbidOnly: !!process.env.CI,
 	retries: 0,
