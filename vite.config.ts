@@ -40,6 +40,7 @@ const OWN_SERVER_SUITES = [
 	'tests/integration/cluster-start.int.ts',
 	'tests/integration/hostile-load.int.ts',
 	'tests/integration/unused-numbers.int.ts',
+	'tests/integration/offline-pack.int.ts',
 	// Its own server with a mail server; here it also evens out the two processes' times.
 	'tests/integration/notifications.int.ts'
 ];

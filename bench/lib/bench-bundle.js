@@ -17,6 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * @property {typeof import('../../src/lib/search/test-corpus.ts').CorpusGenerator} CorpusGenerator
  * @property {typeof import('../../src/lib/search/search-index.ts').SearchIndex} SearchIndex
  * @property {typeof import('../../src/lib/search/search-doc.ts').toSearchDoc} toSearchDoc
+ * @property {typeof import('../../src/lib/sync/pack-apply.ts').applyPack} applyPack
+ * @property {typeof import('../../src/lib/sync/gate-handle.ts').withGateId} withGateId
  * @property {typeof import('../search-entry.js').storedDocs} storedDocs
  * @property {typeof import('../search-entry.js').seedRecall} seedRecall
  */

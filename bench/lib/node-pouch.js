@@ -112,3 +112,65 @@ export async function pullAll(remoteUrl, settings, opts = {}) {
 		await remote.close();
 	}
 }
+
+/**
+ * A device's first pull as the app makes it (`src/lib/sync/content-pull.ts`): the server's
+ * offline pack by segments with the app's own `applyPack`, then a replication from the pack's
+ * sequence. Phase 0 ends when the essentials are stored, phase 1 at the end.
+ * @param {string} remoteUrl  the replication gate (`…/api/sync/contenido`)
+ * @param {PullSettings} settings
+ * @param {Pick<import('./bench-bundle.js').BenchModule, 'applyPack' | 'withGateId'>} app  the
+ *   app's own code, from the bench bundle
+ * @param {{ settle?: () => Promise<void>, afterEssentials?: () => void }} [opts]
+ * @returns {Promise<PullResult & { bySegments: boolean }>}
+ */
+export async function pullWithPack(remoteUrl, settings, app, opts = {}) {
+	/** @type {typeof fetch} */
+	const fetchWithEncoding = (url, init = {}) => {
+		const headers = new Headers(init.headers);
+		headers.set('accept-encoding', settings.acceptEncoding);
+		return fetch(url, { ...init, headers });
+	};
+	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
+	const remote = app.withGateId(
+		new PouchDB(remoteUrl, { ...settings.remote, fetch: fetchWithEncoding }),
+		remoteUrl
+	);
+	try {
+		const started = performance.now();
+		let essentialsMs = 0;
+		let essentialDocs = 0;
+		const since = await app.applyPack(local, {
+			manifestUrl: remoteUrl.replace(/\/contenido\/?$/, '/paquete'),
+			fetch: fetchWithEncoding,
+			onProgress: (/** @type {{ essentials: boolean, received: number }} */ p) => {
+				if (p.essentials) essentialDocs = p.received;
+			},
+			onEssentials: () => {
+				essentialsMs = performance.now() - started;
+				opts.afterEssentials?.();
+			}
+		});
+		const result = await PouchDB.replicate(remote, local, {
+			...settings.options,
+			...(since === null ? {} : { since })
+		});
+		if (!result.ok) throw new Error(`replication not ok: ${JSON.stringify(result.errors)}`);
+		const ms = performance.now() - started;
+		await opts.settle?.();
+		const all = await local.allDocs({ include_docs: true });
+		let rawJsonBytes = 0;
+		for (const row of all.rows) rawJsonBytes += Buffer.byteLength(JSON.stringify(row.doc));
+		return {
+			docs: all.rows.length,
+			rawJsonBytes,
+			ms,
+			phaseMs: [essentialsMs, ms - essentialsMs],
+			phaseDocs: [essentialDocs, all.rows.length],
+			bySegments: since !== null
+		};
+	} finally {
+		await local.destroy();
+		await remote.close();
+	}
+}

@@ -91,7 +91,20 @@ test.describe('reading the portal offline', () => {
 		context
 	}) => {
 		// The rest of the pack is held back (a link that dies half way): only the essentials'
-		// feed gets through.
+		// segments get through (or, while the server still builds its pack, their feed).
+		const rest = new Set<string>();
+		await page.route('**/api/sync/paquete', async (route) => {
+			const response = await route.fetch();
+			const manifest = (await response.json()) as {
+				segments: Array<{ href: string; essentials: boolean }>;
+			};
+			for (const s of manifest.segments) if (!s.essentials) rest.add(s.href);
+			await route.fulfill({ response, json: manifest });
+		});
+		await page.route(
+			(url) => rest.has(url.pathname),
+			(route) => route.abort()
+		);
 		await page.route(
 			(url) => url.pathname === '/api/sync/contenido/_changes' && !url.searchParams.has('filter'),
 			(route) => route.abort()

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { memoryDb, PouchDB } from '../helpers/node-pouch';
 import { ESSENTIALS_FILTER, isEssentialId } from '$lib/content/essentials';
+import { withGateId } from '$lib/sync/gate-handle';
 
 const base = inject('baseUrl');
 const remote = `${base}/api/sync/contenido`;
@@ -37,6 +38,22 @@ describe('read-only content replication through the app server', () => {
 		expect(docs.filter((d) => 'body' in d).map((d) => d._id)).toEqual([]);
 		expect(docs.every((d) => typeof (d as { html?: unknown }).html === 'string')).toBe(true);
 		expect(calls.some((c) => c.startsWith('PUT') || c.includes('_bulk_docs'))).toBe(false);
+	});
+
+	it('names its checkpoint as PouchDB would, without asking the server for an identity', async () => {
+		const { calls, fetchFn } = await countingFetch();
+		const options = {
+			fetch: fetchFn,
+			skip_setup: true
+		} as PouchDB.Configuration.RemoteDatabaseConfiguration;
+		type WithId = { id(): Promise<string> };
+		const asked = await (new PouchDB(remote, options) as unknown as WithId).id();
+		expect(calls).toEqual(['GET /api/sync/']);
+		const given = await (
+			withGateId(new PouchDB(remote, options), remote) as unknown as WithId
+		).id();
+		expect(given).toBe(asked);
+		expect(calls).toEqual(['GET /api/sync/']);
 	});
 
 	it('resumes from its checkpoint: a second pull transfers nothing', async () => {

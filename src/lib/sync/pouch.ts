@@ -21,3 +21,8 @@ export function remoteContentUrl(origin: string = location.origin): string {
 }
 
 export { PouchDB };
+
+/** URL of the offline pack's manifest (`$lib/sync/pack-apply`). */
+export function packManifestUrl(origin: string = location.origin): string {
+	return `${origin}/api/sync/paquete`;
+}

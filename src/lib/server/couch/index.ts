@@ -20,5 +20,7 @@ export const DB = {
 	/** Citizens' answers to consultas and comments on proyectos de acuerdo, with moderation. Never replicated. */
 	participation: 'participacion',
 	/** Uses counted by the rate limits every app server shares (keys are HMACs). Never replicated. */
-	limits: 'limites'
+	limits: 'limites',
+	/** The offline pack's plan and its compressed segments (`$lib/server/pack`). Server only. */
+	pack: 'paquete'
 } as const;
