@@ -49,6 +49,7 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 				RATE_LIMIT_FACTOR: '1000'
 			};
 			let server: RunningServer = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
+			await packReady(server.url);
 			const proxy = await startFaultProxy({ port: PROXY_PORT, targetPort: SERVER_PORT });
 			await use({
 				proxy,
@@ -60,6 +61,7 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 				},
 				async startServer() {
 					server = await startServer({ port: SERVER_PORT, dataDir: DATA_DIR, env });
+					await packReady(server.url);
 				},
 				async setServerClock(ms) {
 					writeFileSync(CLOCK_FILE, String(ms));
@@ -84,6 +86,21 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 
 export { expect };
 
+/**
+ * Waits until the server's offline pack is built (its first refresh runs behind the server's
+ * start), so a first pull reads it: the faults below are those of that pull.
+ */
+async function packReady(serverUrl: string): Promise<void> {
+	await expect
+		.poll(
+			async () =>
+				((await (await fetch(`${serverUrl}/api/sync/paquete`)).json()) as { segments: unknown[] })
+					.segments.length,
+			{ timeout: 30_000 }
+		)
+		.toBeGreaterThan(0);
+}
+
 /** Creates an official's account on the server, as its administrator. */
 export async function createOfficial(
 	stack: Stack,
@@ -103,6 +120,9 @@ export async function createOfficial(
 
 /** Every filed request on the server (as its administrator, straight to the server). */
 export const filedRequests = (stack: Stack) => listFiled(stack.serverUrl, ADMIN);
+
+/** A segment of the offline pack, which a device's first pull reads (`$lib/sync/pack-apply`). */
+export const PACK_SEGMENT = /^\/api\/sync\/paquete\/[\w-]{24}$/;
 
 /** Ids of the public content the server offers for replication (design documents excluded). */
 export async function serverContentIds(stack: Stack): Promise<string[]> {

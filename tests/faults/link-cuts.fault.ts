@@ -3,6 +3,7 @@ import {
 	expect,
 	fillQueja,
 	filedRequests,
+	PACK_SEGMENT,
 	serverContentIds,
 	test,
 	waitForPack
@@ -13,18 +14,15 @@ test('a content pull cut halfway resumes by itself and stores every document onc
 	faults,
 	stack
 }) => {
-	// The first batch of documents is cut after 4 KB of its (compressed) answer.
-	const cut = faults.cutNextResponse('/api/sync/contenido/_bulk_get', {
-		method: 'POST',
-		afterBytes: 4096
-	});
+	// The pack's first segment (the essentials) is cut after 4 KB of its compressed answer.
+	const cut = faults.cutNextResponse(PACK_SEGMENT, { method: 'GET', afterBytes: 4096 });
 	await page.goto('/');
 	await cut;
 	// No reload, no "online" event: the app retries on its own.
 	await waitForPack(page);
 	expect(faults.log).toContainEqual({
-		method: 'POST',
-		path: expect.stringMatching(/^\/api\/sync\/contenido\/_bulk_get/),
+		method: 'GET',
+		path: expect.stringMatching(PACK_SEGMENT),
 		status: 'cut'
 	});
 

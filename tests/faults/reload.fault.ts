@@ -4,6 +4,7 @@ import {
 	expect,
 	fillQueja,
 	filedRequests,
+	PACK_SEGMENT,
 	serverContentIds,
 	test,
 	waitForPack
@@ -14,7 +15,7 @@ test('reloading the page in the middle of a content pull: the pull starts again 
 	faults,
 	stack
 }) => {
-	const held = faults.stallNext('/api/sync/contenido/_bulk_get', { method: 'POST' });
+	const held = faults.stallNext(PACK_SEGMENT, { method: 'GET' });
 	await page.goto('/');
 	await held.reached;
 	await page.reload();

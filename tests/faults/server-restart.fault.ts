@@ -2,6 +2,7 @@ import {
 	expect,
 	fillQueja,
 	filedRequests,
+	PACK_SEGMENT,
 	serverContentIds,
 	deviceContentIds,
 	test,
@@ -13,8 +14,8 @@ test('a server killed during a sync and started again: pull and outbox resume by
 	faults,
 	stack
 }) => {
-	// The pull's first batch is held at the proxy; meanwhile the server dies.
-	const held = faults.stallNext('/api/sync/contenido/_bulk_get', { method: 'POST' });
+	// The pull's first segment is held at the proxy; meanwhile the server dies.
+	const held = faults.stallNext(PACK_SEGMENT, { method: 'GET' });
 	await page.goto('/formularios/queja');
 	await held.reached;
 	await stack.killServer();
