@@ -22,7 +22,7 @@ import { failedRows, formatTable, writeResults } from './lib/report.js';
 import { firstVisit } from './scenarios/first-visit.js';
 import { homeWeight } from './scenarios/home-weight.js';
 import { inp } from './scenarios/inp.js';
-import { offlinePack } from './scenarios/offline-pack.js';
+import { offlinePack, packBytes } from './scenarios/offline-pack.js';
 import { offlineRepeat } from './scenarios/offline-repeat.js';
 import { search } from './scenarios/search.js';
 import { serverLoad } from './scenarios/server-load.js';
@@ -37,6 +37,7 @@ const SCENARIOS = [
 	offlineRepeat,
 	search,
 	offlinePack,
+	packBytes,
 	serverLoad,
 	submission,
 	officialSync
@@ -64,7 +65,10 @@ if (unknown.length) {
 	console.error(`Known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 	process.exit(2);
 }
-const selected = only.length ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+// Gate-only scenarios repeat rows of a full scenario: they run only when named.
+const selected = only.length
+	? SCENARIOS.filter((s) => only.includes(s.name))
+	: SCENARIOS.filter((s) => !s.gateOnly);
 
 /** @param {string} message */
 const log = (message) =>

@@ -19,6 +19,8 @@
  * @property {string} name
  * @property {number} timeoutMs
  * @property {boolean} [usesBundle]  reads `ctx.bundle` (built only when a scenario run needs it)
+ * @property {boolean} [gateOnly]  part of the CI byte gate only (`npm run test:bytes`): its rows
+ *   repeat a full scenario's, so a run without names leaves it out
  * @property {ReadonlyArray<{ id: string, what: string, budget?: string }>} rows  the rows it
  *   produces, in order (used to report an error row for each if it cannot finish)
  * @property {(ctx: BenchContext) => Promise<{ rows: Row[], details?: unknown }>} run
