@@ -65,7 +65,7 @@ describe('a request the citizen is asked to complete', () => {
 		const fields = { clientId, radicado, pin, respuesta: 'Calle 3 # 4-10, vereda La Esmeralda.' };
 		const done = await post(fields);
 		expect(done.status).toBe(200);
-		expect(done.html).toContain(`Recibimos lo que completó en la solicitud ${radicado}`);
+		expect(done.html).toContain(`recibimos lo que completó en la solicitud ${radicado}`);
 		expect(done.html).toContain('El plazo para responderle corre de nuevo');
 		// Posted again (its answer lost on the way): stored once.
 		expect((await post(fields)).status).toBe(200);

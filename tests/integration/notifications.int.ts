@@ -152,7 +152,7 @@ describe('e-mail notifications', () => {
 			.poll(async () => (await tracked(radicado, pin)).events[0]?.notifiedAt, { timeout: 10_000 })
 			.toMatch(/^\d{4}-/);
 		const after = await adm.page(`/gestion/solicitudes/${radicado}`);
-		expect(after.html).toContain('Notificada por correo electrónico el');
+		expect(after.html).toContain('se notificó por correo electrónico');
 	});
 
 	it('keeps a notification while the mail server is down and delivers it once, when it is back', async () => {

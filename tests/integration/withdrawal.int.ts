@@ -36,7 +36,7 @@ describe('a citizen withdraws a request (desistimiento expreso)', () => {
 		const fields = { clientId, radicado, pin, motivo: 'Ya arreglaron la vía.', confirmar: 'si' };
 		const done = await post(fields);
 		expect(done.status).toBe(200);
-		expect(done.html).toContain(`Desistió de la solicitud ${radicado}`);
+		expect(done.html).toContain(`desistió de la solicitud ${radicado}`);
 		// The same form posted again (its answer lost on the way) withdraws once.
 		expect((await post(fields)).status).toBe(200);
 		const view = (await track(radicado, pin)) as View;

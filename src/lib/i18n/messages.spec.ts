@@ -33,4 +33,20 @@ describe('message catalogues', () => {
 		);
 		expect(m.bo_days_left({ days: 1 }, { locale: 'en' })).toBe('1 business day');
 	});
+
+	it('never end a sentence on a time, whose "a. m." would be followed by a second period', () => {
+		const date = '4 de diciembre de 2026, 10:32 a. m.';
+		const es = { locale: 'es' } as const;
+		const texts = [
+			m.withdraw_done({ radicado: 'PG-2026-000001', date }, es),
+			m.complete_done({ radicado: 'PG-2026-000001', date }, es),
+			m.mail_intro(
+				{ radicado: 'PG-2026-000001', form: 'Petición', what: 'una respuesta', date },
+				es
+			),
+			m.bo_notified_sent({ date }, es),
+			m.bo_notified_pending({ attempts: 2, date }, es)
+		];
+		for (const text of texts) expect(text).not.toMatch(/\.\.(?!\.)/);
+	});
 });
