@@ -4,7 +4,6 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { LOADING_CLASS } from '$lib/data/hydration';
 import { initStore } from '$lib/server/store/init';
-import { refreshPackSoon } from '$lib/server/pack/pack-builder';
 import { startHousekeeping } from '$lib/server/store/housekeeping';
 import { startNotificationDelivery } from '$lib/server/notify/notifications';
 import { couch } from '$lib/server/couch';
@@ -28,7 +27,6 @@ export const init: ServerInit = async () => {
 	if (seeded) console.log(`Contenido inicial cargado: ${seeded} documentos`);
 	startHousekeeping();
 	startNotificationDelivery();
-	refreshPackSoon();
 	const admin = await ensureFirstAdmin().catch((e: unknown) => {
 		if (!(e instanceof FirstAdminInvalid)) throw e;
 		console.error(

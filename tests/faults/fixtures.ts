@@ -87,8 +87,8 @@ export const test = base.extend<{ faults: FaultProxy }, { stack: Stack }>({
 export { expect };
 
 /**
- * Waits until the server's offline pack is built (its first refresh runs behind the server's
- * start), so a first pull reads it: the faults below are those of that pull.
+ * Asks for the server's offline pack until it is built (the first manifest asked starts the
+ * build), so a first pull reads it: the faults below are those of that pull.
  */
 async function packReady(serverUrl: string): Promise<void> {
 	await expect

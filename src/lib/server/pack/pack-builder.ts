@@ -151,14 +151,6 @@ function startRefresh(): Promise<PackPlan | null> {
 }
 
 /**
- * Builds the pack a few seconds after the server starts, so the first devices after a start
- * already find it (a short-lived process, as in tests, ends before and never pays for it).
- */
-export function refreshPackSoon(delayMs = 5_000): void {
-	setTimeout(() => void startRefresh(), delayMs).unref();
-}
-
-/**
  * What a device reads before its first pull: the plan's segments (essentials first) and the
  * sequence to replicate from once they are stored. No segments means "replicate as usual": the
  * first plan is still being built, or there is no content.
