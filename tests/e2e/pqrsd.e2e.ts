@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	E2E_ADMIN,
@@ -35,8 +36,15 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await page.reload();
 	await expect(page.getByLabel('Asunto')).toHaveValue(subject);
 
-	// Close the tab and open the form again in a new one.
+	// Close the tab and open the form again in a new one (on a phone that can share).
 	await page.close();
+	await context.addInitScript(() => {
+		Object.defineProperty(navigator, 'share', {
+			value: async (data: ShareData) => {
+				(globalThis as { shared?: ShareData }).shared = data;
+			}
+		});
+	});
 	const again = await context.newPage();
 	await again.goto('/formularios/queja');
 	await expect(again.getByLabel('Asunto')).toHaveValue(subject);
@@ -60,7 +68,20 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	console.info(`reconnect → radicado shown: ${Date.now() - reconnectedAt} ms`);
 	// The same panel says so when the radicado arrives.
 	await expect(received).toContainText('Recibimos su solicitud');
-	await expect(received).toContainText(await radicado.innerText());
+	const filedNumber = await radicado.innerText();
+	await expect(received).toContainText(filedNumber);
+	// Kept as the citizen likes: shared (e.g. to their own WhatsApp) or saved as a picture.
+	const pin = (await received.locator('dd').nth(1).innerText()).trim();
+	await received.getByRole('button', { name: 'Compartir' }).click();
+	const shared = await again.evaluate(() => (globalThis as { shared?: ShareData }).shared?.text);
+	expect(shared).toContain(`${filedNumber} · PIN ${pin}`);
+	expect(shared).toContain('/seguimiento');
+	const download = again.waitForEvent('download');
+	await received.getByRole('button', { name: 'Guardar como imagen' }).click();
+	const image = await download;
+	expect(image.suggestedFilename()).toBe(`solicitud-${filedNumber}.png`);
+	const png = readFileSync(await image.path());
+	expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 	await expect(again.getByTestId('plazo').first()).toContainText('15 días hábiles');
 
 	const list = await filedRequests(baseUrl(again), E2E_ADMIN);
@@ -83,6 +104,28 @@ test('a PQRSD filled offline survives reload and a closed tab, then is filed exa
 	await again.reload();
 	await expect(again.getByTestId('respuesta')).toContainText('Se reparó el alumbrado');
 	await expect(again.getByTestId('estado').first()).toHaveText('Respondida');
+});
+
+test('a request sent in the background says its radicado on whatever page the citizen is on (#14)', async ({
+	page,
+	context
+}) => {
+	await page.goto('/formularios/queja');
+	await waitForOfflineReady(page);
+	await setOffline(context, true);
+	await fillQueja(page, `Aviso en otra página ${Date.now()}`);
+	await page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ }).click();
+	await expect(page).toHaveURL(/\/mis-solicitudes\?nueva=/);
+	await page.goto('/tramites');
+
+	await setOffline(context, false);
+	const notice = page.getByTestId('aviso-radicada');
+	await expect(notice).toHaveText(/radicada con el número PG-\d{4}-\d{6}\./, { timeout: 20_000 });
+	await expectAxeClean(page);
+	await notice.getByRole('link', { name: 'Ver mis solicitudes' }).click();
+	await expect(page).toHaveURL(/\/mis-solicitudes$/);
+	await expect(notice).toHaveCount(0);
+	await expect(page.getByTestId('radicado').first()).toHaveText(/^PG-\d{4}-\d{6}$/);
 });
 
 test('what a citizen types while the scripts are still arriving is kept once they start', async ({

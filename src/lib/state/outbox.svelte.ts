@@ -28,7 +28,11 @@ class OutboxState {
 			try {
 				const result = await flushOutbox(db);
 				this.#rememberSealed(result.sealedFiled);
-				if (result.filed.length) await refreshRequests(db);
+				if (result.filed.length) {
+					await refreshRequests(db);
+					const { announceFiled } = await import('$lib/components/outbox/announce-filed');
+					announceFiled(result.filed.map((r) => r.radicado));
+				}
 			} finally {
 				await this.reload();
 			}
