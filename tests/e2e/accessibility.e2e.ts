@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { checkPage, expectAxeClean, waitForAppStart } from './helpers';
 
+// Nothing here is about working offline: no service worker installs its precache (CI time).
+test.use({ serviceWorkers: 'block' });
+
 const pages = [
 	'/',
 	'/tramites',

@@ -3,6 +3,9 @@ import { E2E_ADMIN, baseUrl, waitForAppStart } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { makeDocumentPhoto, NUMBER_BAND } from '../helpers/document-photo.js';
 
+// Nothing here is about working offline: no service worker installs its precache (CI time).
+test.use({ serviceWorkers: 'block' });
+
 /**
  * Contrast of the cédula number in an image of the photo at any size: the spread between the
  * 5th and 95th percentile of luminance inside the number's band, 0–255.

@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { waitForAppStart } from './helpers';
 import { PUBLIC_ROUTES } from './public-routes';
 
+// Nothing here is about working offline: no service worker installs its precache (CI time).
+test.use({ serviceWorkers: 'block' });
+
 /** Where the h1 and the first form field or search result start, in page coordinates. */
 function firstScreen(page: Page) {
 	return page.evaluate(() => {

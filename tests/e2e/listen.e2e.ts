@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAxeClean, waitForAppStart } from './helpers';
 
+// Nothing here is about working offline: no service worker installs its precache (CI time).
+test.use({ serviceWorkers: 'block' });
+
 /**
  * A stand-in for the Web Speech API (headless Chromium has no voices): records what is spoken
  * and with which language, and lets the test finish each utterance as a voice would.

@@ -10,6 +10,9 @@ import { actAsOfficial } from '../helpers/as-official';
 import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
 import { mailWith } from './mail';
 
+// Nothing here is about working offline: no service worker installs its precache (CI time).
+test.use({ serviceWorkers: 'block' });
+
 const PIN = '274615';
 
 /** Files a petición through the API (the form itself is proven in pqrsd.e2e.ts). */
