@@ -24,7 +24,9 @@ test('an official answers a request in the inbox and the citizen’s device rece
 }) => {
 	// Two people's whole journeys plus seven accessibility scans.
 	test.slow();
-	const citizen = await (await browser.newContext()).newPage();
+	// All online: no context installs the service worker's precache (CI time).
+	const ONLINE_ONLY = { serviceWorkers: 'block' } as const;
+	const citizen = await (await browser.newContext(ONLINE_ONLY)).newPage();
 	await citizen.goto('/formularios/peticion-general');
 	await citizen.getByLabel(/Presentar de forma anónima/).check();
 	await citizen.getByLabel('Asunto').fill('Arreglo del puente de La Esmeralda');
@@ -38,7 +40,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 		.textContent({ timeout: 20_000 }))!.trim();
 	expect(radicado).toMatch(/^PG-\d{4}-\d{6}$/);
 
-	const adminPage = await (await browser.newContext()).newPage();
+	const adminPage = await (await browser.newContext(ONLINE_ONLY)).newPage();
 	await createOfficial(adminPage, {
 		username: 'ana.gobierno',
 		name: 'Ana Gobierno',
@@ -47,7 +49,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 		password: PASSWORD
 	});
 
-	const official = await (await browser.newContext()).newPage();
+	const official = await (await browser.newContext(ONLINE_ONLY)).newPage();
 	await signIn(official, 'ana.gobierno', PASSWORD);
 	await official.goto('/gestion/bandeja');
 	await official.getByRole('link', { name: radicado }).click();
@@ -87,7 +89,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 	]) {
 		await expectNoSeriousA11yViolations(adminPage, path);
 	}
-	const signedOut = await (await browser.newContext()).newPage();
+	const signedOut = await (await browser.newContext(ONLINE_ONLY)).newPage();
 	await expectNoSeriousA11yViolations(signedOut, '/gestion/ingresar');
 });
 
