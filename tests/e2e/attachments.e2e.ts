@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, baseUrl, waitForAppStart } from './helpers';
+import { E2E_ADMIN, baseUrl, holdScripts } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { makeDocumentPhoto, NUMBER_BAND } from '../helpers/document-photo.js';
 
@@ -88,18 +88,17 @@ test('a photo of a document is compressed on the phone to at most 150 KB sent, i
 	expect(filed.some((i) => i.radicado === radicado)).toBe(true);
 });
 
-test('a file that is neither a photo nor a PDF is refused with a clear message', async ({
+test('a file that is neither a photo nor a PDF is refused with a clear message, even when chosen before the scripts start', async ({
 	page
 }) => {
-	await page.goto('/formularios/queja');
-	await waitForAppStart(page);
+	const scripts = await holdScripts(page);
+	await page.goto('/formularios/queja', { waitUntil: 'domcontentloaded' });
 	await page.locator('#adjuntos').setInputFiles({
 		name: 'virus.exe',
 		mimeType: 'application/x-msdownload',
 		buffer: Buffer.from('MZ not a photo')
 	});
-	// The check reads the file's first bytes after the page's scripts start; on a busy two-core
-	// CI machine that took over 5 s once.
+	await scripts.release();
 	await expect(page.getByText('«virus.exe» no es una foto ni un PDF')).toBeVisible({
 		timeout: 15_000
 	});
