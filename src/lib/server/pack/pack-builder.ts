@@ -183,13 +183,19 @@ export async function packManifest(): Promise<PackManifest> {
 const lists = (plan: PackPlan | null, hash: string) =>
 	!!plan && plan.segments.some((s) => s.hash === hash);
 
+/** How often a hash the known plan does not list may make this process read the plan again. */
+const UNLISTED_RECHECK_MS = 1_000;
+
 /**
  * Whether `hash` is a segment of the current plan, the only ones served: a replaced file may
  * hold a revision since corrected. A hash the plan this process knows does not list is checked
- * against the store's (another server may have just written a newer plan).
+ * against the store's (another server may have just written a newer plan), at most once a
+ * second: made-up hashes cannot turn into a stream of store reads.
  */
 export async function isListedSegment(hash: string): Promise<boolean> {
-	if (known && Date.now() - known.at <= PLAN_TTL_MS && lists(known.plan, hash)) return true;
+	const age = known ? Date.now() - known.at : Infinity;
+	if (known && age <= PLAN_TTL_MS && lists(known.plan, hash)) return true;
+	if (known && age <= UNLISTED_RECHECK_MS) return false;
 	known = { plan: await readPlan(), at: Date.now() };
 	return lists(known.plan, hash);
 }
