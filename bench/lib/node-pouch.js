@@ -65,6 +65,19 @@ export const APP_PHASES = [{ filter: 'contenido/esenciales' }, {}];
 let n = 0;
 
 /**
+ * `fetch` sending `Accept-Encoding` as given (PouchDB's own requests included).
+ * @param {string} acceptEncoding
+ * @returns {typeof fetch}
+ */
+function withEncoding(acceptEncoding) {
+	return (url, init = {}) => {
+		const headers = new Headers(init.headers);
+		headers.set('accept-encoding', acceptEncoding);
+		return fetch(url, { ...init, headers });
+	};
+}
+
+/**
  * Pulls everything from `remoteUrl` into a new in-memory database, sending `Accept-Encoding`
  * as given, and measures the raw JSON size of what arrived.
  * @param {string} remoteUrl
@@ -80,12 +93,7 @@ let n = 0;
  * @returns {Promise<PullResult>}
  */
 export async function pullAll(remoteUrl, settings, opts = {}) {
-	/** @type {typeof fetch} */
-	const fetchWithEncoding = (url, init = {}) => {
-		const headers = new Headers(init.headers);
-		headers.set('accept-encoding', settings.acceptEncoding);
-		return fetch(url, { ...init, headers });
-	};
+	const fetchWithEncoding = withEncoding(settings.acceptEncoding);
 	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
 	const remote = new PouchDB(remoteUrl, { ...settings.remote, fetch: fetchWithEncoding });
 	try {
@@ -125,12 +133,7 @@ export async function pullAll(remoteUrl, settings, opts = {}) {
  * @returns {Promise<PullResult & { bySegments: boolean }>}
  */
 export async function pullWithPack(remoteUrl, settings, app, opts = {}) {
-	/** @type {typeof fetch} */
-	const fetchWithEncoding = (url, init = {}) => {
-		const headers = new Headers(init.headers);
-		headers.set('accept-encoding', settings.acceptEncoding);
-		return fetch(url, { ...init, headers });
-	};
+	const fetchWithEncoding = withEncoding(settings.acceptEncoding);
 	const local = new PouchDB(`bench-${process.pid}-${n++}`, { adapter: 'memory' });
 	const remote = app.withGateId(
 		new PouchDB(remoteUrl, { ...settings.remote, fetch: fetchWithEncoding }),
