@@ -1,10 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './online-only';
 import { E2E_ADMIN, baseUrl, holdScripts } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { makeDocumentPhoto, NUMBER_BAND } from '../helpers/document-photo.js';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 /**
  * Contrast of the cédula number in an image of the photo at any size: the spread between the

@@ -10,6 +10,7 @@ import {
 } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { setOffline } from '../helpers/network-state';
+import { onlineOnlyContext } from './online-only';
 
 const PASSWORD = 'clave-e2e-funcionario-1';
 
@@ -24,9 +25,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 }) => {
 	// Two people's whole journeys plus seven accessibility scans.
 	test.slow();
-	// All online: no context installs the service worker's precache (CI time).
-	const ONLINE_ONLY = { serviceWorkers: 'block' } as const;
-	const citizen = await (await browser.newContext(ONLINE_ONLY)).newPage();
+	const citizen = await (await onlineOnlyContext(browser)).newPage();
 	await citizen.goto('/formularios/peticion-general');
 	await citizen.getByLabel(/Presentar de forma anónima/).check();
 	await citizen.getByLabel('Asunto').fill('Arreglo del puente de La Esmeralda');
@@ -40,7 +39,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 		.textContent({ timeout: 20_000 }))!.trim();
 	expect(radicado).toMatch(/^PG-\d{4}-\d{6}$/);
 
-	const adminPage = await (await browser.newContext(ONLINE_ONLY)).newPage();
+	const adminPage = await (await onlineOnlyContext(browser)).newPage();
 	await createOfficial(adminPage, {
 		username: 'ana.gobierno',
 		name: 'Ana Gobierno',
@@ -49,7 +48,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 		password: PASSWORD
 	});
 
-	const official = await (await browser.newContext(ONLINE_ONLY)).newPage();
+	const official = await (await onlineOnlyContext(browser)).newPage();
 	await signIn(official, 'ana.gobierno', PASSWORD);
 	await official.goto('/gestion/bandeja');
 	await official.getByRole('link', { name: radicado }).click();
@@ -89,7 +88,7 @@ test('an official answers a request in the inbox and the citizen’s device rece
 	]) {
 		await expectNoSeriousA11yViolations(adminPage, path);
 	}
-	const signedOut = await (await browser.newContext(ONLINE_ONLY)).newPage();
+	const signedOut = await (await onlineOnlyContext(browser)).newPage();
 	await expectNoSeriousA11yViolations(signedOut, '/gestion/ingresar');
 });
 
@@ -131,7 +130,7 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	test.slow();
 	// A retry starts over with a new official: the first try's account and captures remain.
 	const username = `luis.campo${testInfo.retry || ''}`;
-	const adminPage = await (await browser.newContext()).newPage();
+	const adminPage = await (await onlineOnlyContext(browser)).newPage();
 	await createOfficial(adminPage, {
 		username,
 		name: 'Luis Campo',

@@ -1,8 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './online-only';
 import { collectErrors } from './helpers';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 test('a citizen finds a trámite from the home page and reads its requirements', async ({
 	page

@@ -8,6 +8,7 @@ import {
 	waitForOfflineReady
 } from './helpers';
 import { setOffline } from '../helpers/network-state';
+import { onlineOnlyContext } from './online-only';
 
 const EDITOR = {
 	username: `editor.e2e${Date.now().toString(36)}`,
@@ -16,7 +17,7 @@ const EDITOR = {
 
 /** An editor account, created once through the users page by the first administrator. */
 async function createEditor(browser: Browser): Promise<void> {
-	const context = await browser.newContext();
+	const context = await onlineOnlyContext(browser);
 	await createOfficial(await context.newPage(), {
 		username: EDITOR.username,
 		name: 'Editora de pruebas',
@@ -28,7 +29,7 @@ async function createEditor(browser: Browser): Promise<void> {
 
 /** A signed-in editor in a context of its own. */
 async function editorPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await onlineOnlyContext(browser);
 	const page = await context.newPage();
 	await signIn(page, EDITOR.username, EDITOR.password);
 	return page;

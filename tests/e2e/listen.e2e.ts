@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './online-only';
 import { expectAxeClean, waitForAppStart } from './helpers';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 /**
  * A stand-in for the Web Speech API (headless Chromium has no voices): records what is spoken

@@ -5,13 +5,11 @@
  * under the Alcaldía's letterhead), records it printed and handed over. Either way the citizen
  * reads when they were notified.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, onlineOnlyContext, test } from './online-only';
 import { actAsOfficial } from '../helpers/as-official';
 import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
 import { mailWith } from './mail';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 const PIN = '274615';
 
@@ -134,7 +132,7 @@ test('an answer by letter is printed on the letterhead alone, handed over, and t
 	await expect(record).toContainText('Por correo certificado');
 	await expect(record).toContainText('Guía 4-72 n.º 700123');
 
-	const citizen = await (await page.context().browser()!.newContext()).newPage();
+	const citizen = await (await onlineOnlyContext(page.context().browser()!)).newPage();
 	await citizen.goto('/seguimiento');
 	await citizen.getByLabel('Número de radicado').fill(radicado);
 	await citizen.getByLabel('PIN de 6 dígitos').fill(PIN);

@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './online-only';
 import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 test('the transparency menu leads to the open data page, whose downloads work', async ({
 	page

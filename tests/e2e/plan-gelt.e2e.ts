@@ -8,6 +8,7 @@ import {
 	waitForOfflineReady
 } from './helpers';
 import { setOffline } from '../helpers/network-state';
+import { onlineOnlyContext } from './online-only';
 
 const COMMITTEE = {
 	username: `comite.e2e${Date.now().toString(36)}`,
@@ -19,7 +20,7 @@ const MEETING = 'reunion-comite-gel-t-2026-06';
 
 /** A committee member signed in, in a context of their own. */
 async function committeePage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await onlineOnlyContext(browser);
 	const page = await context.newPage();
 	await signIn(page, COMMITTEE.username, COMMITTEE.password);
 	return page;
@@ -28,7 +29,7 @@ async function committeePage(browser: Browser): Promise<Page> {
 test.describe('the GEL-T action plan', () => {
 	test.describe.configure({ mode: 'serial' });
 	test.beforeAll(async ({ browser }) => {
-		const context = await browser.newContext();
+		const context = await onlineOnlyContext(browser);
 		await createOfficial(await context.newPage(), {
 			username: COMMITTEE.username,
 			name: 'Integrante del comité',

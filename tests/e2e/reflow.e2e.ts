@@ -1,8 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './online-only';
 import { PUBLIC_ROUTES } from './public-routes';
-
-// Nothing here is about working offline: no service worker installs its precache (CI time).
-test.use({ serviceWorkers: 'block' });
 
 /**
  * What breaks reading when the screen is narrow or the text large (WCAG 2.1 1.4.4 and 1.4.10):
