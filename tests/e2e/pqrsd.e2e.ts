@@ -5,6 +5,7 @@ import {
 	baseUrl,
 	expectAxeClean,
 	holdScripts,
+	waitForAppStart,
 	waitForOfflineReady,
 	waitForSavedDraft
 } from './helpers';
@@ -184,6 +185,9 @@ test('a form with errors says what is wrong in Spanish and moves focus to the su
 	page
 }) => {
 	await page.goto('/formularios/queja');
+	// With the page's scripts (a click before them posts the plain form, which the no-JavaScript
+	// test below covers, and its summary links only scroll).
+	await waitForAppStart(page);
 	await page.getByRole('button', { name: /Enviar solicitud/ }).click();
 	const summary = page.getByRole('alert').filter({ hasText: 'Revise lo siguiente' });
 	await expect(summary).toBeFocused();
