@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 import { clientChunks } from './scripts/frame-chunks.js';
 import { precachePlan } from './scripts/precache-plan.js';
+import { seedDocs } from './scripts/seed-docs.js';
 
 /**
  * `npm run dev` gets the same embedded store as `npm start` (unless COUCHDB_URL is set), so the
@@ -50,7 +51,8 @@ export default defineConfig({
 		embeddedStoreForDev(),
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit(),
-		precachePlan()
+		precachePlan(),
+		seedDocs()
 	],
 	server: { fs: { allow: ['content', 'couchdb'] } },
 	build: {

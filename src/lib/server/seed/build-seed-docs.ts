@@ -1,5 +1,6 @@
 import { contentDocSchema, contentId, type ContentDoc } from '$lib/schemas';
 import { renderMarkdown } from '$lib/server/content/render-markdown';
+import { seedContentFiles } from './content-files';
 import { ContentFileError, parseContentFile, type ParsedContentFile } from './parse-content-file';
 
 /**
@@ -62,3 +63,9 @@ export function buildSeedDocs(files: Array<{ path: string; source: string }>): C
 		});
 	});
 }
+
+/**
+ * The seed shipped with the repository (`content/`), as stored documents. Run when the server
+ * is bundled (scripts/seed-docs.js); the server stores the result on an empty store.
+ */
+export const buildShippedSeed = (): ContentDoc[] => buildSeedDocs(seedContentFiles());

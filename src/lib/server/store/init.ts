@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
-import { buildSeedDocs } from '$lib/server/seed/build-seed-docs';
-import { seedContentFiles } from '$lib/server/seed/content-files';
 import { canonicalJson } from '$lib/server/util/canonical-json';
+import seedDocs from 'virtual:seed-docs';
 import { designDocs, securityObjects } from './design-docs';
 
 const SEED_MARKER = '_local/ventanilla-seed';
@@ -81,8 +80,7 @@ async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: str
 
 async function seedContent(client: CouchClient): Promise<number> {
 	if (await client.exists(DB.content, SEED_MARKER)) return 0;
-	const docs = buildSeedDocs(seedContentFiles());
-	const results = await client.bulkDocs(DB.content, docs);
+	const results = await client.bulkDocs(DB.content, seedDocs);
 	// 409 = the document already exists (an earlier partial start, or an editor's later version).
 	const failed = results.filter((r) => r.error && r.error !== 'conflict');
 	if (failed.length) {
@@ -91,7 +89,7 @@ async function seedContent(client: CouchClient): Promise<number> {
 		);
 	}
 	await client
-		.put(DB.content, { _id: SEED_MARKER, at: new Date().toISOString(), count: docs.length })
+		.put(DB.content, { _id: SEED_MARKER, at: new Date().toISOString(), count: seedDocs.length })
 		.catch((e: unknown) => {
 			// Another server seeding at the same moment wrote the marker first: same content.
 			if (!(e instanceof CouchError && e.status === 409)) throw e;
