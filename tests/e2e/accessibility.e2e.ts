@@ -1,28 +1,8 @@
 import { expect, test } from './online-only';
 import { checkPage, expectAxeClean, waitForAppStart } from './helpers';
+import { PUBLIC_ROUTES } from './public-routes';
 
-const pages = [
-	'/',
-	'/tramites',
-	'/tramites/certificado-de-residencia',
-	'/transparencia',
-	'/transparencia/1-1-mision-vision-funciones',
-	'/directorio',
-	'/noticias',
-	'/buscar?q=certificado',
-	'/buscar?q=xqzwvkt',
-	'/guardado',
-	'/informacion/plan-de-accion-gel-t',
-	'/pqrsd',
-	'/formularios/queja',
-	'/formularios/certificado-de-residencia',
-	'/mis-solicitudes',
-	'/seguimiento',
-	'/seguimiento/desistir',
-	'/seguimiento/completar'
-];
-
-for (const path of pages) {
+for (const path of PUBLIC_ROUTES) {
 	test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
 		const page = await checkPage(browser);
 		await page.goto(path);

@@ -3,13 +3,16 @@ import { expect, test } from './online-only';
 import { waitForAppStart } from './helpers';
 import { PUBLIC_ROUTES } from './public-routes';
 
-/** Where the h1 and the first form field or search result start, in page coordinates. */
+/**
+ * Where the h1 and the first form field or search result start, in page coordinates. A page
+ * whose form follows a long text (a bill open to comments) counts its link to the form.
+ */
 function firstScreen(page: Page) {
 	return page.evaluate(() => {
 		const top = (el: Element | null) =>
 			el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : null;
 		const field = document.querySelector(
-			'main input:not([type=hidden]), main select, main textarea, main ol.results a'
+			'main input:not([type=hidden]), main select, main textarea, main ol.results a, main a.to-form'
 		);
 		return { h1: top(document.querySelector('h1')), field: top(field) };
 	});

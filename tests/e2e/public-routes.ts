@@ -1,4 +1,7 @@
-/** Every kind of public page: hubs, lists, details, forms, search and the device's own pages. */
+/**
+ * Every kind of public page: hubs, lists, details, forms, search (with and without results) and
+ * the device's own pages. The first-screen, reflow and accessibility (axe) checks all walk it.
+ */
 export const PUBLIC_ROUTES = [
 	'/',
 	'/tramites',
@@ -12,22 +15,33 @@ export const PUBLIC_ROUTES = [
 	'/normativa',
 	'/normativa/ley-1712-de-2014',
 	'/concejo',
+	'/concejo/proyectos',
+	'/concejo/proyectos/presupuesto-general-2027',
+	'/concejo/sesiones/sesion-2026-08-20-extraordinaria',
 	'/informacion',
 	'/informacion/canales-de-atencion',
 	'/atencion',
 	'/participa',
+	'/participa/consultas',
+	'/participa/consultas/prioridades-vias-y-conectividad-rural-2027',
 	'/mapa-del-sitio',
 	'/transparencia',
 	'/transparencia/1-1-mision-vision-funciones',
 	'/gel-t/plan',
 	'/gel-t/lineas/designar-funcionarios-del-portal',
+	'/gel-t/actividades/verificar-datos-por-confirmar',
+	'/gel-t/reuniones',
+	'/gel-t/reuniones/reunion-comite-gel-t-2026-06',
 	'/datos-abiertos',
 	'/datos-abiertos/pqrsd',
 	'/buscar?q=certificado',
+	'/buscar?q=xqzwvkt',
 	'/pqrsd',
 	'/formularios/queja',
 	'/formularios/certificado-de-residencia',
 	'/seguimiento',
+	'/seguimiento/completar',
+	'/seguimiento/desistir',
 	'/mis-solicitudes',
 	'/guardado'
 ];
