@@ -26,16 +26,19 @@ export async function waitForOfflineReady(page: Page) {
 }
 
 /**
- * Waits until the page's scripts have started (the root layout registers the service worker on
- * start): before that, a file chosen in a form is not yet checked by the page (see #14).
+ * Waits until the page's scripts have started (`<html data-iniciada>`, set by the root layout):
+ * before that, a file chosen in a form is not yet checked by the page (see #14).
  */
 export async function waitForAppStart(page: Page) {
-	await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration()));
+	// The root layout marks it on mount, after the page's own components (children mount first).
+	// (Not the service worker's registration: an async predicate's promise is truthy at once, and
+	// online-only devices never register.)
+	await page.locator('html[data-iniciada]').waitFor({ state: 'attached' });
 }
 
 /**
  * A slow link: the page's HTML arrives but its scripts are held back until `release()`, which
- * then waits until the page has started (the layout registers the service worker on start).
+ * then waits until the page has started.
  */
 export async function holdScripts(page: Page): Promise<{ release(): Promise<void> }> {
 	let open!: () => void;

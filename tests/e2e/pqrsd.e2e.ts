@@ -181,6 +181,46 @@ test('a radicado typed on the tracking page and words typed in search before the
 	).toBeVisible();
 });
 
+test('what is typed on the withdrawal, completion and kiosk activation forms before the scripts start is kept (#14)', async ({
+	browser
+}) => {
+	// Fresh contexts: a page the service worker already controls would get its scripts at once.
+	const withdraw = await (await browser.newContext()).newPage();
+	const scripts = await holdScripts(withdraw);
+	await withdraw.goto('/seguimiento/desistir', { waitUntil: 'domcontentloaded' });
+	await withdraw.getByLabel('Número de radicado').fill('PG-2026-999998');
+	await withdraw.getByLabel('PIN de 6 dígitos').fill('654321');
+	await withdraw.getByLabel('¿Por qué desiste?').fill('Ya me arreglaron el problema.');
+	await withdraw.getByLabel(/Entiendo que la Alcaldía dejará de tramitar/).check();
+	await scripts.release();
+	await expect(withdraw.getByLabel('Número de radicado')).toHaveValue('PG-2026-999998');
+	await expect(withdraw.getByLabel('PIN de 6 dígitos')).toHaveValue('654321');
+	await expect(withdraw.getByLabel('¿Por qué desiste?')).toHaveValue(
+		'Ya me arreglaron el problema.'
+	);
+	await expect(withdraw.getByLabel(/Entiendo que la Alcaldía dejará de tramitar/)).toBeChecked();
+
+	const complete = await (await browser.newContext()).newPage();
+	const again = await holdScripts(complete);
+	await complete.goto('/seguimiento/completar', { waitUntil: 'domcontentloaded' });
+	await complete.getByLabel('Número de radicado').fill('PG-2026-999997');
+	await complete.getByLabel('PIN de 6 dígitos').fill('112233');
+	const answer = complete.locator('#respuesta');
+	await answer.fill('El recibo de servicio público que pidieron.');
+	await again.release();
+	await expect(complete.getByLabel('Número de radicado')).toHaveValue('PG-2026-999997');
+	await expect(complete.getByLabel('PIN de 6 dígitos')).toHaveValue('112233');
+	await expect(answer).toHaveValue('El recibo de servicio público que pidieron.');
+
+	// The kiosk's activation code, typed by the administrator at the kiosk.
+	const kiosk = await (await browser.newContext()).newPage();
+	const third = await holdScripts(kiosk);
+	await kiosk.goto('/kiosco/activar', { waitUntil: 'domcontentloaded' });
+	await kiosk.getByLabel('Código de activación').fill('ABCD-2345');
+	await third.release();
+	await expect(kiosk.getByLabel('Código de activación')).toHaveValue('ABCD-2345');
+});
+
 test('a form with errors says what is wrong in Spanish and moves focus to the summary', async ({
 	page
 }) => {

@@ -5,8 +5,10 @@
 let hydrated = false;
 
 export const isHydrated = () => hydrated;
+/** Also marks `<html data-iniciada>`: the page and its components have started (tests wait on it). */
 export const markHydrated = () => {
 	hydrated = true;
+	document.documentElement.dataset.iniciada = '';
 };
 
 /** The server's "loading" notice on pages drawn on the device only (see hooks.server.ts). */
