@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { runnerImport } from 'vite';
 
-export const SEED_DOCS_ID = 'virtual:seed-docs';
+const SEED_DOCS_ID = 'virtual:seed-docs';
 const RESOLVED_ID = `\0${SEED_DOCS_ID}`;
 
 /** @returns {import('vite').Plugin} */

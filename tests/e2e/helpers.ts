@@ -55,6 +55,20 @@ export async function holdScripts(page: Page): Promise<{ release(): Promise<void
 	};
 }
 
+/**
+ * A new device opening `path` on that slow link: the HTML is shown, the scripts held back. A
+ * new context, because a page the service worker already controls gets its scripts at once.
+ */
+export async function openBeforeScripts(
+	browser: Browser,
+	path: string
+): Promise<{ page: Page; release(): Promise<void> }> {
+	const page = await (await browser.newContext()).newPage();
+	const scripts = await holdScripts(page);
+	await page.goto(path, { waitUntil: 'domcontentloaded' });
+	return { page, release: scripts.release };
+}
+
 /** Console errors, minus the 404s PouchDB logs while looking for its checkpoints. */
 export function collectErrors(page: Page): string[] {
 	const errors: string[] = [];

@@ -5,6 +5,7 @@ import {
 	baseUrl,
 	expectAxeClean,
 	holdScripts,
+	openBeforeScripts,
 	waitForAppStart,
 	waitForOfflineReady,
 	waitForSavedDraft
@@ -157,23 +158,19 @@ test('what a citizen types while the scripts are still arriving is kept once the
 test('a radicado typed on the tracking page and words typed in search before the scripts start are kept and used (#14)', async ({
 	browser
 }) => {
-	// Fresh contexts: a page the service worker already controls would get its scripts at once.
-	const page = await (await browser.newContext()).newPage();
-	const scripts = await holdScripts(page);
-	await page.goto('/seguimiento', { waitUntil: 'domcontentloaded' });
+	const { page, release } = await openBeforeScripts(browser, '/seguimiento');
 	await page.getByLabel('Número de radicado').fill('PG-2026-999999');
 	await page.getByLabel('PIN de 6 dígitos').fill('123456');
-	await scripts.release();
+	await release();
 	await expect(page.getByLabel('Número de radicado')).toHaveValue('PG-2026-999999');
 	await page.getByRole('button', { name: 'Consultar' }).click();
 	// Not a silent failure: the lookup ran and says what it found.
 	await expect(page.getByRole('alert')).toContainText('No encontramos una solicitud');
 
-	const other = await (await browser.newContext()).newPage();
-	const again = await holdScripts(other);
-	await other.goto('/buscar', { waitUntil: 'domcontentloaded' });
+	const search = await openBeforeScripts(browser, '/buscar');
+	const other = search.page;
 	await other.locator('#q').fill('residencia');
-	await again.release();
+	await search.release();
 	await expect(other.locator('#q')).toHaveValue('residencia');
 	await expect(other).toHaveURL(/\/buscar\?q=residencia/);
 	await expect(
@@ -184,15 +181,13 @@ test('a radicado typed on the tracking page and words typed in search before the
 test('what is typed on the withdrawal, completion and kiosk activation forms before the scripts start is kept (#14)', async ({
 	browser
 }) => {
-	// Fresh contexts: a page the service worker already controls would get its scripts at once.
-	const withdraw = await (await browser.newContext()).newPage();
-	const scripts = await holdScripts(withdraw);
-	await withdraw.goto('/seguimiento/desistir', { waitUntil: 'domcontentloaded' });
+	const withdrawal = await openBeforeScripts(browser, '/seguimiento/desistir');
+	const withdraw = withdrawal.page;
 	await withdraw.getByLabel('Número de radicado').fill('PG-2026-999998');
 	await withdraw.getByLabel('PIN de 6 dígitos').fill('654321');
 	await withdraw.getByLabel('¿Por qué desiste?').fill('Ya me arreglaron el problema.');
 	await withdraw.getByLabel(/Entiendo que la Alcaldía dejará de tramitar/).check();
-	await scripts.release();
+	await withdrawal.release();
 	await expect(withdraw.getByLabel('Número de radicado')).toHaveValue('PG-2026-999998');
 	await expect(withdraw.getByLabel('PIN de 6 dígitos')).toHaveValue('654321');
 	await expect(withdraw.getByLabel('¿Por qué desiste?')).toHaveValue(
@@ -200,24 +195,22 @@ test('what is typed on the withdrawal, completion and kiosk activation forms bef
 	);
 	await expect(withdraw.getByLabel(/Entiendo que la Alcaldía dejará de tramitar/)).toBeChecked();
 
-	const complete = await (await browser.newContext()).newPage();
-	const again = await holdScripts(complete);
-	await complete.goto('/seguimiento/completar', { waitUntil: 'domcontentloaded' });
+	const completion = await openBeforeScripts(browser, '/seguimiento/completar');
+	const complete = completion.page;
 	await complete.getByLabel('Número de radicado').fill('PG-2026-999997');
 	await complete.getByLabel('PIN de 6 dígitos').fill('112233');
 	const answer = complete.locator('#respuesta');
 	await answer.fill('El recibo de servicio público que pidieron.');
-	await again.release();
+	await completion.release();
 	await expect(complete.getByLabel('Número de radicado')).toHaveValue('PG-2026-999997');
 	await expect(complete.getByLabel('PIN de 6 dígitos')).toHaveValue('112233');
 	await expect(answer).toHaveValue('El recibo de servicio público que pidieron.');
 
 	// The kiosk's activation code, typed by the administrator at the kiosk.
-	const kiosk = await (await browser.newContext()).newPage();
-	const third = await holdScripts(kiosk);
-	await kiosk.goto('/kiosco/activar', { waitUntil: 'domcontentloaded' });
+	const activation = await openBeforeScripts(browser, '/kiosco/activar');
+	const kiosk = activation.page;
 	await kiosk.getByLabel('Código de activación').fill('ABCD-2345');
-	await third.release();
+	await activation.release();
 	await expect(kiosk.getByLabel('Código de activación')).toHaveValue('ABCD-2345');
 });
 
