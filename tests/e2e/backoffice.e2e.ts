@@ -197,3 +197,77 @@ test('an official who types while the sign-in page is still starting is signed i
 		timeout: 15_000
 	});
 });
+
+/** Every field an official can type in or choose from on the page now, as shown. */
+const EDITABLE =
+	'input:not([type=hidden],[type=checkbox],[type=radio],[type=file],[type=submit],[type=button]), textarea, select';
+
+test('an official who types on any back-office form before its scripts start keeps every value', async ({
+	browser
+}) => {
+	const page = await (await onlineOnlyContext(browser)).newPage();
+	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
+	const filed = await page.request.post('/api/solicitudes', {
+		data: {
+			id: crypto.randomUUID(),
+			form: 'peticion-general',
+			capturedAt: new Date().toISOString(),
+			anonymous: true,
+			values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
+			pin: '551903'
+		}
+	});
+	const { radicado } = (await filed.json()) as { radicado: string };
+	const forms = [
+		'/gestion/bandeja',
+		`/gestion/solicitudes/${radicado}`,
+		'/gestion/usuarios',
+		`/gestion/usuarios/${E2E_ADMIN.username}`,
+		'/gestion/cuenta',
+		'/gestion/kioscos',
+		'/gestion/contenido',
+		'/gestion/contenido/noticia/nuevo',
+		'/gestion/contenido/tramite/constancia-de-trasteo',
+		'/gestion/plan/actividades/nueva',
+		'/gestion/plan/reuniones/nueva',
+		'/gestion/propuestas/nueva',
+		'/gestion/numeros-no-utilizados',
+		'/gestion/vencimientos'
+	];
+	for (const path of forms) {
+		const scripts = await holdScripts(page);
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		// What a quick official types or picks in every visible field of the server's HTML.
+		const typed = await page.evaluate((selector) => {
+			const out: string[] = [];
+			for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(selector)) {
+				if (!el.checkVisibility() || el.disabled || ('readOnly' in el && el.readOnly)) continue;
+				const n = out.length;
+				if (el instanceof HTMLSelectElement) {
+					const other = [...el.options].reverse().find((o) => o.value && !o.selected);
+					if (!other) continue;
+					el.value = other.value;
+				} else if (el.type === 'number') el.value = String(n + 2);
+				else if (el.type === 'date') el.value = `2031-02-${String((n % 27) + 1).padStart(2, '0')}`;
+				else if (el.type === 'email') el.value = `tecleado${n}@ejemplo.co`;
+				else el.value = `Tecleado ${n}`;
+				el.dispatchEvent(new Event('input', { bubbles: true }));
+				el.dispatchEvent(new Event('change', { bubbles: true }));
+				out.push(`${el.name || el.id}=${el.value}`);
+			}
+			return out;
+		}, EDITABLE);
+		expect(typed.length, `${path}: fields typed in`).toBeGreaterThan(0);
+		await scripts.release();
+		await page.unrouteAll();
+		const kept = await page
+			.locator(EDITABLE)
+			.evaluateAll((els) =>
+				els.map((e) => `${(e as HTMLInputElement).name || e.id}=${(e as HTMLInputElement).value}`)
+			);
+		expect(
+			typed.filter((value) => !kept.includes(value)),
+			`${path}: values lost when the scripts started`
+		).toEqual([]);
+	}
+});
