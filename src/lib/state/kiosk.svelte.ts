@@ -58,7 +58,9 @@ class KioskState {
 		this.info = info;
 		setKioskFlag(true);
 		// A device enrolled in this browser session starts it clean, waiting for a first touch.
-		markKioskSessionStarted(true);
+		// Every later start confirms the enrollment (`boot`) and leaves a session under way as it
+		// is: marked untouched, a page reloaded mid-session would never time out.
+		if (!kioskSessionStarted()) markKioskSessionStarted(true);
 	}
 
 	/** The server no longer knows this device as a kiosk (revoked): back to an ordinary device. */
