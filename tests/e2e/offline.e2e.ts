@@ -1,6 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { collectErrors, waitForOfflineReady } from './helpers';
 import { setOffline } from '../helpers/network-state';
+
+/**
+ * Sends the segments of the offline pack that are not essentials through `handle` (a link that
+ * dies half way, or a slow one).
+ */
+async function routePackRest(page: Page, handle: (route: Route) => Promise<void>) {
+	const rest = new Set<string>();
+	await page.route('**/api/sync/paquete', async (route) => {
+		const response = await route.fetch();
+		const manifest = (await response.json()) as {
+			segments: Array<{ href: string; essentials: boolean }>;
+		};
+		for (const s of manifest.segments) if (!s.essentials) rest.add(s.href);
+		await route.fulfill({ response, json: manifest });
+	});
+	await page.route((url) => rest.has(url.pathname), handle);
+}
 
 test.describe('reading the portal offline', () => {
 	test('after the first visit, pages never visited open offline, search works, reload works', async ({
@@ -92,19 +109,7 @@ test.describe('reading the portal offline', () => {
 	}) => {
 		// The rest of the pack is held back (a link that dies half way): only the essentials'
 		// segments get through (or, while the server still builds its pack, their feed).
-		const rest = new Set<string>();
-		await page.route('**/api/sync/paquete', async (route) => {
-			const response = await route.fetch();
-			const manifest = (await response.json()) as {
-				segments: Array<{ href: string; essentials: boolean }>;
-			};
-			for (const s of manifest.segments) if (!s.essentials) rest.add(s.href);
-			await route.fulfill({ response, json: manifest });
-		});
-		await page.route(
-			(url) => rest.has(url.pathname),
-			(route) => route.abort()
-		);
+		await routePackRest(page, (route) => route.abort());
 		await page.route(
 			(url) => url.pathname === '/api/sync/contenido/_changes' && !url.searchParams.has('filter'),
 			(route) => route.abort()
@@ -135,6 +140,62 @@ test.describe('reading the portal offline', () => {
 		await page.goto('/guardado');
 		await expect(page.getByTestId('pack-essentials')).toHaveText(/\d{4}/);
 		await expect(page.getByTestId('pack-count')).toHaveText('0');
+	});
+
+	test('on a first visit the status line says what it saves and how much, never 100 % before the end', async ({
+		page
+	}) => {
+		// A slow link: each segment after the essentials takes a second more.
+		await routePackRest(page, async (route) => {
+			const response = await route.fetch();
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			await route.fulfill({ response });
+		});
+		await page.addInitScript(() => {
+			const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+			new MutationObserver(() => {
+				const text = document.querySelector('.status .pack')?.textContent?.trim();
+				if (text && text !== seen.at(-1)) seen.push(text);
+			}).observe(document, { subtree: true, childList: true, characterData: true });
+		});
+		await page.goto('/');
+		await expect(page.getByRole('link', { name: /^Guardado el / })).toBeVisible({
+			timeout: 60_000
+		});
+		const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+		const percents = seen
+			.map((text) => /^Lo esencial está guardado; todo el portal: (\d+) %$/.exec(text)?.[1])
+			.filter((p) => p !== undefined)
+			.map(Number);
+		expect(seen, 'the line said what it was doing').toContain('Guardando lo esencial…');
+		expect(percents.length, `percentages shown: ${seen.join(' → ')}`).toBeGreaterThan(0);
+		expect(percents).toEqual([...percents].sort((a, b) => a - b));
+		expect(Math.max(...percents)).toBeLessThan(100);
+	});
+
+	test.describe('with the signal lost before the app is stored on the phone', () => {
+		// No service worker yet: it had not finished installing when the signal went.
+		test.use({ serviceWorkers: 'block' });
+
+		test('a page not yet saved says so in Spanish, not "something went wrong"', async ({
+			page,
+			context
+		}) => {
+			await page.route('**/api/sync/**', (route) => route.abort());
+			await page.goto('/');
+			await page.locator('html[data-iniciada]').waitFor({ state: 'attached' });
+			await setOffline(context, true);
+			await page
+				.getByRole('navigation', { name: 'Menú principal' })
+				.getByRole('link', { name: 'Transparencia' })
+				.click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				'Esta página no está guardada en su dispositivo'
+			);
+			await expect(
+				page.getByText('No hay conexión y esta página aún no se ha guardado.')
+			).toBeVisible();
+		});
 	});
 
 	test('a page that is not saved says so in Spanish instead of failing', async ({

@@ -13,6 +13,7 @@ import {
 	type PackManifest,
 	type PackProgress
 } from '$lib/schemas/pack';
+import { sharePercent } from './pull-progress';
 
 /** Where the device remembers which segments it has stored (`_local`: never replicated). */
 const PROGRESS_ID = '_local/paquete';
@@ -51,7 +52,7 @@ export async function applyPack(local: Replica, options: PackApplyOptions): Prom
 		// The sequence of the first plan a segment came from: a later plan may have dropped a
 		// document an earlier segment holds, and only replicating from there removes it.
 		const state: PackProgress = progress ?? { since: manifest.seq, applied: [] };
-		const total = manifest.segments.reduce((n, s) => n + s.docs, 0) || 1;
+		const total = manifest.segments.reduce((n, s) => n + s.docs, 0);
 		let received = 0;
 		let replaced = false;
 		for (const segment of manifest.segments) {
@@ -73,7 +74,8 @@ export async function applyPack(local: Replica, options: PackApplyOptions): Prom
 			options.onProgress?.({
 				essentials: segment.essentials,
 				received,
-				percent: Math.round((received / total) * 100)
+				// Never 100 before the end: the search index is still to be built.
+				percent: sharePercent(received, total) ?? 0
 			});
 		}
 		if (!replaced) {

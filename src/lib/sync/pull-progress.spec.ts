@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pullPercent, seqNumber } from './pull-progress';
+import { pullPercent, seqNumber, sharePercent } from './pull-progress';
 
 describe('pull progress', () => {
 	it('reads the numeric prefix of CouchDB and embedded-store sequences', () => {
@@ -20,6 +20,12 @@ describe('pull progress', () => {
 		expect(pullPercent(210, 210)).toBe(99);
 		expect(pullPercent(400, 210)).toBe(99);
 		expect(pullPercent(0, 210)).toBe(0);
+	});
+
+	it('gives the share of a pack stored the same way, 99 when all is in', () => {
+		expect(sharePercent(300, 1200)).toBe(25);
+		expect(sharePercent(1200, 1200)).toBe(99);
+		expect(sharePercent(0, 0)).toBeNull();
 	});
 
 	it('knows nothing when either sequence is missing or the store is empty', () => {

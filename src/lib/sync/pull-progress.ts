@@ -16,8 +16,11 @@ export function seqNumber(seq: unknown): number | null {
 
 /** Percent received (0–99) of a pull that has reached `lastSeq` towards `updateSeq`. */
 export function pullPercent(lastSeq: unknown, updateSeq: unknown): number | null {
-	const done = seqNumber(lastSeq);
-	const total = seqNumber(updateSeq);
+	return sharePercent(seqNumber(lastSeq), seqNumber(updateSeq));
+}
+
+/** Percent (0–99) of `total` that `done` is: a pack's documents stored, say. */
+export function sharePercent(done: number | null, total: number | null): number | null {
 	if (done === null || total === null || total === 0) return null;
 	return Math.max(0, Math.min(99, Math.floor((done / total) * 100)));
 }
