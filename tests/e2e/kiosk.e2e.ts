@@ -213,6 +213,11 @@ test('a kiosk session files a PQRSD, prints its receipt, times out and leaves no
 		await page.clock.fastForward(2000);
 		await expect(countdown).toBeVisible();
 		await expect(countdown).toContainText(/La sesión terminará en \d+ s/);
+		// Its two choices are touch targets for a finger at arm's length.
+		for (const name of ['Continuar', 'Sí, terminar']) {
+			const box = await page.getByRole('dialog').getByRole('button', { name }).boundingBox();
+			expect(box!.height, name).toBeGreaterThanOrEqual(56);
+		}
 		await expectAxeClean(page);
 		await page.clock.fastForward(COUNTDOWN_S * 1000);
 		await page.waitForURL((url) => url.pathname === '/');
