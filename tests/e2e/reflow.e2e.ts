@@ -62,6 +62,18 @@ test.describe('with text at 200 %', () => {
 	test('every public page keeps its text on the screen and its words whole, and on a phone scrolls only down', async ({
 		page
 	}) => {
+		// The open-data page lays out its figures only once something has been filed.
+		const filed = await page.request.post('/api/solicitudes', {
+			data: {
+				id: crypto.randomUUID(),
+				form: 'peticion-general',
+				capturedAt: new Date().toISOString(),
+				anonymous: true,
+				values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
+				pin: '551903'
+			}
+		});
+		expect(filed.status()).toBe(201);
 		for (const path of PUBLIC_ROUTES) {
 			await page.setViewportSize({ width: 1280, height: 800 });
 			await page.goto(path);
