@@ -6,7 +6,7 @@ import {
 	collectErrors,
 	E2E_ADMIN,
 	expectAxeClean,
-	holdScripts,
+	openBeforeScripts,
 	waitForOfflineReady
 } from './helpers';
 import { setOffline } from '../helpers/network-state';
@@ -199,10 +199,7 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 test('what a citizen types or chooses before the scripts start is kept on the consulta and comment forms (#14)', async ({
 	browser
 }) => {
-	// Fresh contexts: a page the service worker already controls would get its scripts at once.
-	const page = await (await browser.newContext()).newPage();
-	const scripts = await holdScripts(page);
-	await page.goto(`/participa/consultas/${CONSULTA}`, { waitUntil: 'domcontentloaded' });
+	const { page, release } = await openBeforeScripts(browser, `/participa/consultas/${CONSULTA}`);
 	const one = page
 		.getByRole('group', { name: /cuál elegiría/ })
 		.getByLabel('Puentes y pasos sobre quebradas');
@@ -213,18 +210,19 @@ test('what a citizen types or chooses before the scripts start is kept on the co
 	await one.check();
 	await many.check();
 	await text.fill('El paso de la quebrada La Danta');
-	await scripts.release();
+	await release();
 	await expect(one).toBeChecked();
 	await expect(many).toBeChecked();
 	await expect(text).toHaveValue('El paso de la quebrada La Danta');
 
-	const other = await (await browser.newContext()).newPage();
-	const again = await holdScripts(other);
-	await other.goto(`/concejo/proyectos/${PROYECTO}`, { waitUntil: 'domcontentloaded' });
+	const { page: other, release: releaseOther } = await openBeforeScripts(
+		browser,
+		`/concejo/proyectos/${PROYECTO}`
+	);
 	const comment = other.getByRole('textbox', { name: 'Comentario' });
 	await comment.fill('Escrito antes de que cargue la página.');
 	await other.locator('#nombre').fill('Marta Ríos');
-	await again.release();
+	await releaseOther();
 	await expect(comment).toHaveValue('Escrito antes de que cargue la página.');
 	await expect(other.locator('#nombre')).toHaveValue('Marta Ríos');
 });
