@@ -4,6 +4,7 @@ import {
 	E2E_ADMIN,
 	expectAxeClean,
 	baseUrl,
+	fileAnonymousRequest,
 	holdScripts,
 	signIn,
 	waitForOfflineReady
@@ -207,17 +208,7 @@ test('an official who types on any back-office form before its scripts start kee
 }) => {
 	const page = await (await onlineOnlyContext(browser)).newPage();
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
-	const filed = await page.request.post('/api/solicitudes', {
-		data: {
-			id: crypto.randomUUID(),
-			form: 'peticion-general',
-			capturedAt: new Date().toISOString(),
-			anonymous: true,
-			values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
-			pin: '551903'
-		}
-	});
-	const { radicado } = (await filed.json()) as { radicado: string };
+	const radicado = await fileAnonymousRequest(page.request);
 	const forms = [
 		'/gestion/bandeja',
 		`/gestion/solicitudes/${radicado}`,

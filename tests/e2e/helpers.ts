@@ -1,9 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { onlineOnlyContext } from './online-only';
 
 /** The origin the page is on, for HTTP helpers that run beside the browser. */
 export const baseUrl = (page: Page) => new URL(page.url()).origin;
+
+/** Files an anonymous petición through the API (the form itself is proven in pqrsd.e2e.ts). */
+export async function fileAnonymousRequest(request: APIRequestContext): Promise<string> {
+	const filed = await request.post('/api/solicitudes', {
+		data: {
+			id: crypto.randomUUID(),
+			form: 'peticion-general',
+			capturedAt: new Date().toISOString(),
+			anonymous: true,
+			values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
+			pin: '551903'
+		}
+	});
+	expect(filed.status()).toBe(201);
+	return ((await filed.json()) as { radicado: string }).radicado;
+}
 
 /** Waits until the service worker controls the page and the offline pack is stored. */
 export async function waitForOfflineReady(page: Page) {

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './online-only';
 import { PUBLIC_ROUTES } from './public-routes';
+import { fileAnonymousRequest } from './helpers';
 
 /**
  * What breaks reading when the screen is narrow or the text large (WCAG 2.1 1.4.4 and 1.4.10):
@@ -40,26 +41,12 @@ function layoutFaults(page: Page) {
 	});
 }
 
-/** A petición filed through the API: the open-data page lays out its figures only after one. */
-async function fileOne(page: Page) {
-	const filed = await page.request.post('/api/solicitudes', {
-		data: {
-			id: crypto.randomUUID(),
-			form: 'peticion-general',
-			capturedAt: new Date().toISOString(),
-			anonymous: true,
-			values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
-			pin: '551903'
-		}
-	});
-	expect(filed.status()).toBe(201);
-}
-
 // One load of each page serves the three layouts: a navigation costs more than a re-layout.
 test('every public page reflows at 320 px, and with text at 200 % keeps its words whole at 1280 px and scrolls only down at 360 px', async ({
 	page
 }) => {
-	await fileOne(page);
+	// The open-data page lays out its figures only once something has been filed.
+	await fileAnonymousRequest(page.request);
 	for (const path of PUBLIC_ROUTES) {
 		await page.setViewportSize({ width: 320, height: 640 });
 		await page.goto(path);
