@@ -4,7 +4,7 @@ import {
 	E2E_ADMIN,
 	expectAxeClean,
 	baseUrl,
-	fileAnonymousRequest,
+	fileByApi,
 	holdScripts,
 	signIn,
 	waitForOfflineReady
@@ -208,7 +208,7 @@ test('an official who types on any back-office form before its scripts start kee
 }) => {
 	const page = await (await onlineOnlyContext(browser)).newPage();
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
-	const radicado = await fileAnonymousRequest(page.request);
+	const radicado = await fileByApi(page.request);
 	const forms = [
 		'/gestion/bandeja',
 		`/gestion/solicitudes/${radicado}`,

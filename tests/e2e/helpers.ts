@@ -5,16 +5,33 @@ import { onlineOnlyContext } from './online-only';
 /** The origin the page is on, for HTTP helpers that run beside the browser. */
 export const baseUrl = (page: Page) => new URL(page.url()).origin;
 
-/** Files an anonymous petición through the API (the form itself is proven in pqrsd.e2e.ts). */
-export async function fileAnonymousRequest(request: APIRequestContext): Promise<string> {
+/**
+ * Files a petición through the API (the form itself is proven in pqrsd.e2e.ts): anonymous, or
+ * identified by `applicant` (a cédula, the data policy accepted). Returns its radicado.
+ */
+export async function fileByApi(
+	request: APIRequestContext,
+	{
+		applicant,
+		values = { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
+		pin = '551903'
+	}: { applicant?: Record<string, string>; values?: Record<string, string>; pin?: string } = {}
+): Promise<string> {
+	const who = applicant
+		? {
+				anonymous: false,
+				applicant: { documentType: 'CC', ...applicant },
+				consent: { accepted: true, policyVersion: '2026-12', acceptedAt: new Date().toISOString() }
+			}
+		: { anonymous: true };
 	const filed = await request.post('/api/solicitudes', {
 		data: {
 			id: crypto.randomUUID(),
 			form: 'peticion-general',
 			capturedAt: new Date().toISOString(),
-			anonymous: true,
-			values: { asunto: 'Vía en mal estado', descripcion: 'La vía a la vereda está cerrada.' },
-			pin: '551903'
+			...who,
+			values,
+			pin
 		}
 	});
 	expect(filed.status()).toBe(201);

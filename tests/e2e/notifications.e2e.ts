@@ -5,49 +5,30 @@
  * under the Alcaldía's letterhead), records it printed and handed over. Either way the citizen
  * reads when they were notified.
  */
-import { type APIRequestContext } from '@playwright/test';
 import { expect, onlineOnlyContext, test } from './online-only';
 import { actAsOfficial } from '../helpers/as-official';
-import { E2E_ADMIN, expectAxeClean, signIn } from './helpers';
+import { E2E_ADMIN, expectAxeClean, fileByApi, signIn } from './helpers';
 import { mailWith } from './mail';
 
 const PIN = '274615';
-
-/** Files a petición through the API (the form itself is proven in pqrsd.e2e.ts). */
-async function file(
-	request: APIRequestContext,
-	applicant: Record<string, string>,
-	values: Record<string, string>
-): Promise<string> {
-	const filed = await request.post('/api/solicitudes', {
-		data: {
-			id: crypto.randomUUID(),
-			form: 'peticion-general',
-			capturedAt: new Date().toISOString(),
-			anonymous: false,
-			applicant: { documentType: 'CC', ...applicant },
-			consent: { accepted: true, policyVersion: '2026-12', acceptedAt: new Date().toISOString() },
-			values,
-			pin: PIN
-		}
-	});
-	expect(filed.status()).toBe(201);
-	return ((await filed.json()) as { radicado: string }).radicado;
-}
 
 test('a citizen who chose e-mail receives the answer under its outgoing number, and reads when', async ({
 	request,
 	baseURL
 }) => {
-	const radicado = await file(
-		request,
-		{ name: 'Rosalba Quinchoa', documentNumber: '1122334455', email: 'rosalba@example.org' },
-		{
+	const radicado = await fileByApi(request, {
+		applicant: {
+			name: 'Rosalba Quinchoa',
+			documentNumber: '1122334455',
+			email: 'rosalba@example.org'
+		},
+		values: {
 			asunto: 'Alumbrado de la cancha',
 			descripcion: 'La cancha de La Esmeralda no tiene luz.',
 			medio_respuesta: 'correo-electronico'
-		}
-	);
+		},
+		pin: PIN
+	});
 	const answered = await actAsOfficial(baseURL!, E2E_ADMIN, radicado, {
 		kind: 'respuesta',
 		text: 'La cuadrilla instala las luminarias el jueves.'
@@ -75,20 +56,20 @@ test('an answer by letter is printed on the letterhead alone, handed over, and t
 	page,
 	request
 }) => {
-	const radicado = await file(
-		request,
-		{
+	const radicado = await fileByApi(request, {
+		applicant: {
 			name: 'Pedro Ribereño',
 			documentNumber: '445566',
 			address: 'Calle 4 # 5-20',
 			vereda: 'La Esmeralda'
 		},
-		{
+		values: {
 			asunto: 'Poda del árbol del parque',
 			descripcion: 'Las ramas tocan los cables.',
 			medio_respuesta: 'direccion-fisica'
-		}
-	);
+		},
+		pin: PIN
+	});
 
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
 	await page.goto(`/gestion/solicitudes/${radicado}`);

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './online-only';
 import { PUBLIC_ROUTES } from './public-routes';
-import { fileAnonymousRequest } from './helpers';
+import { fileByApi } from './helpers';
 
 /**
  * What breaks reading when the screen is narrow or the text large (WCAG 2.1 1.4.4 and 1.4.10):
@@ -46,7 +46,7 @@ test('every public page reflows at 320 px, and with text at 200 % keeps its word
 	page
 }) => {
 	// The open-data page lays out its figures only once something has been filed.
-	await fileAnonymousRequest(page.request);
+	await fileByApi(page.request);
 	for (const path of PUBLIC_ROUTES) {
 		await page.setViewportSize({ width: 320, height: 640 });
 		await page.goto(path);

@@ -149,38 +149,14 @@ async function claimedNumbers(): Promise<number[]> {
 }
 
 /**
- * A claim for `requestId` written straight into the store, with its attempt document: an
- * attempt whose request write failed.
+ * Claims written straight into the store, each with its attempt document (an attempt whose
+ * request write failed, or another server's claim): all the allocator reads. One request.
  */
-async function claimDirectly(requestId: string, number: number, series: string) {
-	await store.fetch(`solicitudes/${encodeURIComponent(`intento:${requestId}`)}`, {
-		method: 'PUT',
-		body: JSON.stringify({ type: 'intento', solicitud: requestId, at: new Date().toISOString() })
-	});
-	const radicado = `${series}-${String(number).padStart(6, '0')}`;
-	const res = await store.fetch(`solicitudes/${encodeURIComponent(`radicado:${radicado}`)}`, {
-		method: 'PUT',
-		body: JSON.stringify({
-			type: 'radicado',
-			radicado,
-			series,
-			number,
-			solicitud: requestId,
-			at: new Date().toISOString()
-		})
-	});
-	expect(res.status).toBe(201);
-	return radicado;
-}
-
-/** Numbers `from`…`to` claimed by other requests, written in one request to the store. */
-async function claimRangeDirectly(from: number, to: number, series: string) {
+async function claimDirectly(claims: Array<{ requestId: string; number: number }>, series: string) {
 	const at = new Date().toISOString();
-	const docs = [];
-	for (let number = from; number <= to; number++) {
-		const requestId = crypto.randomUUID();
+	const docs = claims.flatMap(({ requestId, number }) => {
 		const radicado = `${series}-${String(number).padStart(6, '0')}`;
-		docs.push(
+		return [
 			{ _id: `intento:${requestId}`, type: 'intento', solicitud: requestId, at },
 			{
 				_id: `radicado:${radicado}`,
@@ -191,9 +167,9 @@ async function claimRangeDirectly(from: number, to: number, series: string) {
 				solicitud: requestId,
 				at
 			}
-		);
-	}
-	if (!docs.length) return;
+		];
+	});
+	if (!docs.length) return [];
 	const res = await store.fetch('solicitudes/_bulk_docs', {
 		method: 'POST',
 		body: JSON.stringify({ docs })
@@ -201,7 +177,15 @@ async function claimRangeDirectly(from: number, to: number, series: string) {
 	expect(res.status).toBe(201);
 	const results = (await res.json()) as Array<{ ok?: boolean }>;
 	expect(results.filter((r) => !r.ok)).toEqual([]);
+	return docs.flatMap((d) => ('radicado' in d ? [d.radicado] : []));
 }
+
+/** The numbers `from`…`to`, each for a request of its own. */
+const numbersFor = (from: number, to: number) =>
+	Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({
+		requestId: crypto.randomUUID(),
+		number: from + i
+	}));
 
 describe('radicados across two servers', () => {
 	it('a retry reuses the number its failed attempt claimed, however many were claimed since', async () => {
@@ -210,12 +194,12 @@ describe('radicados across two servers', () => {
 			const last = claims.at(-1)!;
 			const series = (await claimSeries(last))!;
 			const retried = submission();
-			const own = await claimDirectly(retried.id, last + 1, series);
+			const [own] = await claimDirectly([{ requestId: retried.id, number: last + 1 }], series);
 			// Later numbers: the first ones filed through both servers, the rest claimed by other
 			// servers (written straight into the store, which is all the allocator reads).
 			const filed = Math.min(distance, 20);
 			for (let i = 0; i < filed; i++) await deliver(submission(), Date.now() + 30_000);
-			await claimRangeDirectly(last + 2 + filed, last + 1 + distance, series);
+			await claimDirectly(numbersFor(last + 2 + filed, last + 1 + distance), series);
 			expect(await deliver(retried, Date.now() + 30_000), `distance ${distance}`).toBe(own);
 			// A duplicate copy sent to the other server gets the same receipt.
 			const copy = await fetch(`${servers[1]!.url}/api/solicitudes`, {
