@@ -3,6 +3,8 @@
 // keep CI under 15 minutes on two cores, for steps that touch different files and each leave a
 // core idle part of the time (lint beside the build, two integration processes, the type check
 // and unit tests beside the one-worker fault suite: 138 s one after the other, 115 s side by side).
+// A script that fails has its last lines printed again once all have ended: a CI log is often
+// read from its tail, and there the failure would otherwise be buried under the others' output.
 import { spawn } from 'node:child_process';
 
 const scripts = process.argv.slice(2);
@@ -11,20 +13,37 @@ if (!scripts.length) {
 	process.exit(2);
 }
 
-/** @param {string} name @returns {Promise<number>} */
+/** Lines of a failed script's output repeated at the end. */
+const TAIL_LINES = 80;
+
+/** @param {string} name @returns {Promise<{ name: string, code: number, tail: string[] }>} */
 function run(name) {
 	return new Promise((resolve) => {
+		/** @type {string[]} */
+		const tail = [];
+		/** @param {string} line */
+		const remember = (line) => {
+			tail.push(line);
+			if (tail.length > TAIL_LINES) tail.shift();
+		};
 		const child = spawn('npm', ['run', '--silent', name], { stdio: ['ignore', 'pipe', 'pipe'] });
 		/** @type {Array<() => void>} */
 		const flushes = [];
 		/** @param {NodeJS.WritableStream} out */
 		const prefix = (out) => {
 			let pending = '';
-			flushes.push(() => pending && out.write(`[${name}] ${pending}\n`));
+			flushes.push(() => {
+				if (!pending) return;
+				remember(pending);
+				out.write(`[${name}] ${pending}\n`);
+			});
 			return (/** @type {Buffer} */ chunk) => {
 				const lines = (pending + chunk.toString()).split('\n');
 				pending = lines.pop() ?? '';
-				for (const line of lines) out.write(`[${name}] ${line}\n`);
+				for (const line of lines) {
+					remember(line);
+					out.write(`[${name}] ${line}\n`);
+				}
 			};
 		};
 		child.stdout.on('data', prefix(process.stdout));
@@ -32,10 +51,15 @@ function run(name) {
 		child.on('close', (code) => {
 			for (const flush of flushes) flush();
 			console.log(`[${name}] ${code === 0 ? 'terminó bien' : `falló (código ${code})`}`);
-			resolve(code ?? 1);
+			resolve({ name, code: code ?? 1, tail });
 		});
 	});
 }
 
-const codes = await Promise.all(scripts.map(run));
-process.exit(codes.some((c) => c !== 0) ? 1 : 0);
+const results = await Promise.all(scripts.map(run));
+const failed = results.filter((r) => r.code !== 0);
+for (const { name, code, tail } of failed) {
+	console.log(`\n[${name}] falló (código ${code}); sus últimas ${tail.length} líneas:`);
+	for (const line of tail) console.log(`[${name}] ${line}`);
+}
+process.exit(failed.length ? 1 : 0);
