@@ -25,6 +25,7 @@ import { inp } from './scenarios/inp.js';
 import { offlinePack, packBytes } from './scenarios/offline-pack.js';
 import { offlineRepeat } from './scenarios/offline-repeat.js';
 import { search } from './scenarios/search.js';
+import { searchReady } from './scenarios/search-ready.js';
 import { serverLoad } from './scenarios/server-load.js';
 import { officialSync } from './scenarios/official-sync.js';
 import { submission } from './scenarios/submission.js';
@@ -36,6 +37,7 @@ const SCENARIOS = [
 	inp,
 	offlineRepeat,
 	search,
+	searchReady,
 	offlinePack,
 	packBytes,
 	serverLoad,

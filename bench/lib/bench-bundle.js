@@ -24,9 +24,13 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  */
 
 /**
- * @returns {Promise<{ iife: string, load: () => Promise<BenchModule> }>}
+ * Vite library build of `entry` in memory.
+ * @param {string} entry  path from the repository's root
+ * @param {string} name  the global an `iife` defines
+ * @param {Array<'es' | 'iife'>} formats
+ * @returns {Promise<(format: 'es' | 'iife') => string>}
  */
-export async function buildBenchBundle() {
+async function bundle(entry, name, formats) {
 	const result = await build({
 		configFile: false,
 		root: ROOT,
@@ -40,9 +44,9 @@ export async function buildBenchBundle() {
 			sourcemap: false,
 			target: 'es2022',
 			lib: {
-				entry: path.join(ROOT, 'bench/search-entry.js'),
-				name: 'VentanillaBench',
-				formats: ['es', 'iife'],
+				entry: path.join(ROOT, entry),
+				name,
+				formats,
 				fileName: (format) => `bench.${format}.js`
 			}
 		}
@@ -50,16 +54,32 @@ export async function buildBenchBundle() {
 	const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
 		'output' in r ? r.output : []
 	);
-	/** @param {string} name */
-	const code = (name) => {
-		const chunk = outputs.find((o) => o.fileName === name);
-		if (!chunk || chunk.type !== 'chunk') throw new Error(`bench bundle: ${name} missing`);
+	return (format) => {
+		const chunk = outputs.find((o) => o.fileName === `bench.${format}.js`);
+		if (!chunk || chunk.type !== 'chunk')
+			throw new Error(`bench bundle: ${entry} ${format} missing`);
 		return chunk.code;
 	};
-	const es = code('bench.es.js');
-	const iife = code('bench.iife.js');
+}
+
+/**
+ * @returns {Promise<{ iife: string, load: () => Promise<BenchModule> }>}
+ */
+export async function buildBenchBundle() {
+	const code = await bundle('bench/search-entry.js', 'VentanillaBench', ['es', 'iife']);
+	const es = code('es');
+	const iife = code('iife');
 	return {
 		iife,
 		load: () => import(`data:text/javascript;base64,${Buffer.from(es).toString('base64')}`)
 	};
+}
+
+/**
+ * The browser-only bundle (bench/device-entry.js) as a classic script defining
+ * `window.VentanillaDevice`.
+ * @returns {Promise<string>}
+ */
+export async function buildDeviceBundle() {
+	return (await bundle('bench/device-entry.js', 'VentanillaDevice', ['iife']))('iife');
 }

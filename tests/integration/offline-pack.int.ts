@@ -4,8 +4,10 @@
  * first) and replicates from the pack's sequence, ending with exactly the store's public
  * content; a correction rebuilds only the segment that held the document and the old file is
  * served no more; a pull cut halfway resumes without fetching stored segments again and still
- * ends right when the plan changed meanwhile.
+ * ends right when the plan changed meanwhile; the device's search index is built segment by
+ * segment as they arrive and ends equal to a rebuild.
  */
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/app-server.js';
 import { startExternalStore, type ExternalStore } from '../helpers/external-store';
@@ -13,6 +15,12 @@ import { memoryDb, PouchDB } from '../helpers/node-pouch';
 import { applyPack } from '$lib/sync/pack-apply';
 import { isEssentialId } from '$lib/content/essentials';
 import { packManifestSchema, type PackManifest } from '$lib/schemas/pack';
+import { contentDocSchema } from '$lib/schemas/content';
+import { AppDb } from '$lib/db/app-db';
+import { SearchIndex } from '$lib/search/search-index';
+import { toSearchDoc } from '$lib/search/search-doc';
+import { loadSearchIndex } from '$lib/search/search-store';
+import { IncrementalSearchIndex } from '$lib/sync/incremental-search-index';
 
 let store: ExternalStore;
 let server: RunningServer;
@@ -119,6 +127,37 @@ describe('offline pack by segments', () => {
 		// The next pull goes on from the checkpoint: nothing to bring.
 		const again = await PouchDB.replicate(gate(), local, { batch_size: 1000 });
 		expect(again.docs_written).toBe(0);
+	});
+
+	it('has the device index each segment for offline search as it arrives, ending equal to a rebuild', async () => {
+		const m = await manifestAfter(null);
+		const local = memoryDb();
+		const appDb = new AppDb(`offline-pack-search-${Date.now()}`);
+		const search = new IncrementalSearchIndex(local, appDb);
+		const indexed: Array<Promise<void>> = [];
+		const since = await applyPack(local, {
+			manifestUrl: manifestUrl(),
+			onSegment: ({ text, docs }) => {
+				expect(JSON.parse(text)).toEqual({ docs });
+				indexed.push(search.addSegment(docs));
+			}
+		});
+		expect(indexed).toHaveLength(m.segments.length);
+		const pulled = await PouchDB.replicate(gate(), local, { since: since!, batch_size: 1000 });
+		const docCount = await search.finish(pulled.last_seq);
+
+		const rows = (await local.allDocs({ include_docs: true })).rows;
+		expect(docCount).toBe(rows.length);
+		const rebuilt = SearchIndex.build(
+			rows.flatMap((r) => {
+				const doc = contentDocSchema.safeParse(r.doc);
+				const entry = doc.success ? toSearchDoc(doc.data) : null;
+				return entry ? [entry] : [];
+			})
+		);
+		expect(rebuilt.size).toBeGreaterThan(100);
+		expect((await loadSearchIndex(appDb))?.index.toJSON()).toEqual(rebuilt.toJSON());
+		await appDb.delete();
 	});
 
 	it('serves a segment compressed once, immutable, in Brotli, gzip or plain JSON', async () => {

@@ -78,6 +78,13 @@ interface DocInfo {
 	updatedAt: string;
 }
 
+/** A part given to `SearchIndex.merge` with documents to leave out of it. */
+export interface MergePart {
+	index: SearchIndex;
+	/** Ids of documents this part holds in an outdated version, or that are gone. */
+	without?: ReadonlySet<string>;
+}
+
 /** Candidate terms of one query word: term id → score multiplier. */
 type Candidates = Map<number, number>;
 
@@ -110,13 +117,15 @@ export class SearchIndex {
 		private readonly postingDocs: Uint32Array,
 		private readonly postingCodes: Uint8Array,
 		private readonly variants: string[],
-		private readonly variantTerms: Uint32Array
+		private readonly variantTerms: Uint32Array,
+		/** The sound of each term when already known (`merge`), else computed here. */
+		termSounds?: readonly string[]
 	) {
 		// Derived, not stored: the sound of a term is a function of the term, so stored indexes
 		// stay as small as before and always agree with this version's phonetic rules.
 		const byS = new Map<string, number[]>();
 		terms.forEach((term, t) => {
-			const key = phoneticKey(term);
+			const key = termSounds?.[t] ?? phoneticKey(term);
 			const list = byS.get(key);
 			if (list) list.push(t);
 			else byS.set(key, [t]);
@@ -291,6 +300,147 @@ export class SearchIndex {
 			const { id, type, title, url, summary } = this.docs[d] as DocInfo;
 			return { id, type, title, url, summary, score: total[d] as number };
 		});
+	}
+
+	/**
+	 * One index over the documents of `parts`, without analysing any text again: dictionaries
+	 * are joined and posting lists renumbered, so a device that indexed each piece of content as
+	 * it arrived has the whole index a moment after the last piece (#16). Parts built from
+	 * disjoint documents give exactly `build` of all of them. A part may come with the ids of
+	 * documents it holds in an outdated version (`without`): they are left out of it, with every
+	 * term only they held. A document still in several parts keeps its newest version (a later
+	 * part wins a tie). A surface word seen only in a left-out document may still complete to
+	 * its stem, which then finds the other documents that stem finds.
+	 */
+	static merge(parts: ReadonlyArray<SearchIndex | MergePart>): SearchIndex {
+		const given = parts.map((p) => (p instanceof SearchIndex ? { index: p } : p));
+		const entries: Array<{ part: number; local: number; doc: DocInfo }> = [];
+		given.forEach(({ index, without }, part) =>
+			index.docs.forEach((doc, local) => {
+				if (!without?.has(doc.id)) entries.push({ part, local, doc });
+			})
+		);
+		entries.sort(
+			(a, b) =>
+				compare(b.doc.updatedAt, a.doc.updatedAt) || compare(a.doc.id, b.doc.id) || b.part - a.part
+		);
+		// Global number of each part's documents (-1: left out), in `build`'s order.
+		const numberOf = given.map(({ index }) => new Int32Array(index.docs.length).fill(-1));
+		const docs: DocInfo[] = [];
+		const seen = new Set<string>();
+		for (const { part, local, doc } of entries) {
+			if (seen.has(doc.id)) continue;
+			seen.add(doc.id);
+			(numberOf[part] as Int32Array)[local] = docs.length;
+			docs.push(doc);
+		}
+
+		// The parts' dictionaries are sorted: walked side by side, they give the merged one in
+		// order, with the parts holding each term.
+		const indexes = given.map(({ index }) => index);
+		const cursor = indexes.map(() => 0);
+		const soundsOf = indexes.map((p) => p.soundOfTerms());
+		const capacity = indexes.reduce((n, p) => n + p.postingDocs.length, 0);
+		const postingDocs = new Uint32Array(capacity);
+		const postingCodes = new Uint8Array(capacity);
+		const starts: number[] = [];
+		const terms: string[] = [];
+		const termSounds: string[] = [];
+		const termId = new Map<string, number>();
+		const runs: Array<{ p: SearchIndex; numbers: Int32Array; at: number; end: number }> = [];
+		let at = 0;
+		for (;;) {
+			let stem: string | undefined;
+			for (let i = 0; i < indexes.length; i++) {
+				const term = (indexes[i] as SearchIndex).terms[cursor[i] as number];
+				if (term !== undefined && (stem === undefined || term < stem)) stem = term;
+			}
+			if (stem === undefined) break;
+			runs.length = 0;
+			let sound = '';
+			for (let i = 0; i < indexes.length; i++) {
+				const p = indexes[i] as SearchIndex;
+				const term = cursor[i] as number;
+				if (p.terms[term] !== stem) continue;
+				sound = (soundsOf[i] as string[])[term] as string;
+				const begin = p.termStart[term] as number;
+				const end = p.termStart[term + 1] as number;
+				runs.push({ p, numbers: numberOf[i] as Int32Array, at: begin, end });
+				cursor[i] = term + 1;
+			}
+			const start = at;
+			if (runs.length === 1) {
+				// Most terms are in one part only: renumbered in place, already in order.
+				const { p, numbers, end } = runs[0] as (typeof runs)[number];
+				for (let k = (runs[0] as (typeof runs)[number]).at; k < end; k++) {
+					const doc = numbers[p.postingDocs[k] as number] as number;
+					if (doc < 0) continue;
+					postingDocs[at] = doc;
+					postingCodes[at] = p.postingCodes[k] as number;
+					at++;
+				}
+				runs.length = 0;
+			}
+			// Each part's list is already in global order (parts number their documents with the
+			// same ordering), so the lists are merged, not sorted.
+			for (;;) {
+				let pick = -1;
+				let pickDoc = Infinity;
+				for (let r = 0; r < runs.length; r++) {
+					const run = runs[r] as (typeof runs)[number];
+					while (run.at < run.end && run.numbers[run.p.postingDocs[run.at] as number] === -1) {
+						run.at++;
+					}
+					if (run.at === run.end) continue;
+					const doc = run.numbers[run.p.postingDocs[run.at] as number] as number;
+					if (doc < pickDoc) {
+						pick = r;
+						pickDoc = doc;
+					}
+				}
+				if (pick < 0) break;
+				const run = runs[pick] as (typeof runs)[number];
+				postingDocs[at] = pickDoc;
+				postingCodes[at] = run.p.postingCodes[run.at] as number;
+				at++;
+				run.at++;
+			}
+			if (at === start) continue;
+			termId.set(stem, terms.length);
+			starts.push(start);
+			terms.push(stem);
+			termSounds.push(sound);
+		}
+		starts.push(at);
+
+		const variantStem = new Map<string, string>();
+		for (const p of indexes) {
+			p.variants.forEach((word, v) =>
+				variantStem.set(word, p.terms[p.variantTerms[v] as number] as string)
+			);
+		}
+		const variants = [...variantStem]
+			.filter(([, stem]) => termId.has(stem))
+			.sort(([a], [b]) => compare(a, b));
+		return new SearchIndex(
+			docs,
+			terms,
+			Uint32Array.from(starts),
+			postingDocs.slice(0, at),
+			postingCodes.slice(0, at),
+			variants.map(([word]) => word),
+			Uint32Array.from(variants, ([, stem]) => termId.get(stem) as number),
+			termSounds
+		);
+	}
+
+	/** The sound of each term, from the derived tables. */
+	private soundOfTerms(): string[] {
+		const out = new Array<string>(this.terms.length);
+		this.sounds.forEach((sound, s) => {
+			for (const t of this.soundTerms[s] as number[]) out[t] = sound;
+		});
+		return out;
 	}
 
 	/** The stored form; see `SerializedSearchIndex`. */

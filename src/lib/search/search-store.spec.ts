@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppDb } from '$lib/db/app-db';
-import { SearchIndex } from './search-index';
+import { SEARCH_INDEX_FORMAT, SearchIndex } from './search-index';
 import {
 	CONTENT_SEARCH_KEY,
 	hasSearchIndex,
@@ -34,10 +34,21 @@ describe('search index persistence', () => {
 		expect(await hasSearchIndex(db)).toBe(false);
 		await saveSearchIndex(db, index, { sourceSeq: '1' });
 		expect(await hasSearchIndex(db)).toBe(true);
-		// One written by an earlier version of the app must be rebuilt.
-		const row = (await db.search.get(CONTENT_SEARCH_KEY))!;
-		await db.search.put({ ...row, index: { ...row.index, v: 0 } as typeof row.index });
+		// One written in an earlier format must be rebuilt.
+		await db.search.update(CONTENT_SEARCH_KEY, { format: 0 });
 		expect(await hasSearchIndex(db)).toBe(false);
+	});
+
+	it('reads an index stored by earlier versions as an object, not as text', async () => {
+		await db.search.put({
+			key: CONTENT_SEARCH_KEY,
+			index: index.toJSON(),
+			builtAt: '2026-04-01T12:00:00.000Z',
+			sourceSeq: 7,
+			docCount: 2
+		});
+		expect(await hasSearchIndex(db)).toBe(true);
+		expect((await loadSearchIndex(db))?.index.search('predial')).toEqual(index.search('predial'));
 	});
 
 	it('loads nothing when no index has been saved', async () => {
@@ -75,7 +86,10 @@ describe('search index persistence', () => {
 
 	it('discards a stored index of another format so that the caller rebuilds it', async () => {
 		await saveSearchIndex(db, index, { sourceSeq: 1 });
-		await db.search.update(CONTENT_SEARCH_KEY, { 'index.v': 0 });
+		const row = (await db.search.get(CONTENT_SEARCH_KEY))!;
+		await db.search.update(CONTENT_SEARCH_KEY, {
+			index: String(row.index).replace(`{"v":${SEARCH_INDEX_FORMAT},`, '{"v":0,')
+		});
 		expect(await loadSearchIndex(db)).toBeNull();
 		expect(await db.search.get(CONTENT_SEARCH_KEY)).toBeUndefined();
 	});

@@ -1,5 +1,5 @@
 import type { AppDb } from '$lib/db/app-db';
-import { SEARCH_INDEX_FORMAT, SearchIndex } from './search-index';
+import { SEARCH_INDEX_FORMAT, SearchIndex, type SerializedSearchIndex } from './search-index';
 
 /** Key of the index over the portal's public content in the `search` table. */
 export const CONTENT_SEARCH_KEY = 'content';
@@ -8,6 +8,7 @@ export const CONTENT_SEARCH_KEY = 'content';
 export interface LoadedSearchIndex {
 	index: SearchIndex;
 	sourceSeq: string | number;
+	localSeq?: number | string;
 	builtAt: string;
 	docCount: number;
 }
@@ -16,6 +17,10 @@ export interface LoadedSearchIndex {
 export interface SaveSearchIndexOptions {
 	/** Replication checkpoint the index reflects, to tell later whether it is stale. */
 	sourceSeq: string | number;
+	/** The device replica's sequence the index reflects (see `SearchRow.localSeq`). */
+	localSeq?: number | string;
+	/** Documents on the device (default: those in the index). */
+	docCount?: number;
 	/** Which index (default: the content index). */
 	key?: string;
 	/** Build time to record (default: now). */
@@ -26,14 +31,22 @@ export interface SaveSearchIndexOptions {
 export async function saveSearchIndex(
 	db: AppDb,
 	index: SearchIndex,
-	{ sourceSeq, key = CONTENT_SEARCH_KEY, builtAt = new Date() }: SaveSearchIndexOptions
+	{
+		sourceSeq,
+		localSeq,
+		docCount = index.size,
+		key = CONTENT_SEARCH_KEY,
+		builtAt = new Date()
+	}: SaveSearchIndexOptions
 ): Promise<void> {
 	await db.search.put({
 		key,
-		index: index.toJSON(),
+		index: JSON.stringify(index.toJSON()),
+		format: SEARCH_INDEX_FORMAT,
 		builtAt: builtAt.toISOString(),
 		sourceSeq,
-		docCount: index.size
+		...(localSeq === undefined ? {} : { localSeq }),
+		docCount
 	});
 }
 
@@ -50,12 +63,20 @@ export async function loadSearchIndex(
 	if (!row) return null;
 	let index: SearchIndex;
 	try {
-		index = SearchIndex.fromJSON(row.index);
+		index = SearchIndex.fromJSON(
+			typeof row.index === 'string' ? (JSON.parse(row.index) as SerializedSearchIndex) : row.index
+		);
 	} catch {
 		await db.search.delete(key);
 		return null;
 	}
-	return { index, sourceSeq: row.sourceSeq, builtAt: row.builtAt, docCount: row.docCount };
+	return {
+		index,
+		sourceSeq: row.sourceSeq,
+		...(row.localSeq === undefined ? {} : { localSeq: row.localSeq }),
+		builtAt: row.builtAt,
+		docCount: row.docCount
+	};
 }
 
 /** Whether an index of this app's format is stored under `key` (without restoring it). */
@@ -64,5 +85,7 @@ export async function hasSearchIndex(
 	key: string = CONTENT_SEARCH_KEY
 ): Promise<boolean> {
 	const row = await db.search.get(key);
-	return (row?.index as { v?: unknown } | undefined)?.v === SEARCH_INDEX_FORMAT;
+	if (!row) return false;
+	const format = typeof row.index === 'string' ? row.format : (row.index as { v?: unknown }).v;
+	return format === SEARCH_INDEX_FORMAT;
 }

@@ -4,6 +4,7 @@ import { localContentDb, packManifestUrl, PouchDB, remoteContentUrl } from './po
 import { applyPack } from './pack-apply';
 import { withGateId } from './gate-handle';
 import { pullPercent } from './pull-progress';
+import { searchIndexBuilder, type SearchIndexBuilder } from './search-index-builder';
 
 /**
  * Documents per replication batch. Large batches mean few HTTP round trips on high-latency
@@ -23,18 +24,37 @@ export interface PullProgress {
 }
 
 /**
- * Brings the device's copy of the public content up to date, then rebuilds the offline search
- * index from it. Resolves only when everything is stored; a cut link rejects and the next pull
- * resumes from the last checkpoint (each phase keeps its own).
+ * Brings the device's copy of the public content up to date, and the offline search index with
+ * it: pack segments are indexed as they are stored, changed documents re-indexed at the end.
+ * Resolves only when everything is stored; a cut link rejects and the next pull resumes from the
+ * last checkpoint (each phase keeps its own).
  */
 export async function pullContent(
 	onProgress: (progress: PullProgress) => void = () => {},
-	/**
-	 * The first pull takes minutes on 3G: its essentials come first (`$lib/content/essentials`)
-	 * and `onEssentials` runs once they are stored, and its percentage is measured. Later pulls
-	 * bring a few documents in seconds, in one replication.
-	 */
-	{ first = true, onEssentials = () => {} }: { first?: boolean; onEssentials?: () => void } = {}
+	options: PullOptions = {}
+): Promise<{ syncedAt: string; docCount: number }> {
+	const search = searchIndexBuilder();
+	try {
+		return await pull(onProgress, options, search);
+	} finally {
+		search.close();
+	}
+}
+
+/**
+ * The first pull takes minutes on 3G: its essentials come first (`$lib/content/essentials`) and
+ * `onEssentials` runs once they are stored, and its percentage is measured. Later pulls bring a
+ * few documents in seconds, in one replication.
+ */
+interface PullOptions {
+	first?: boolean;
+	onEssentials?: () => void;
+}
+
+async function pull(
+	onProgress: (progress: PullProgress) => void,
+	{ first = true, onEssentials = () => {} }: PullOptions,
+	search: SearchIndexBuilder
 ): Promise<{ syncedAt: string; docCount: number }> {
 	const local = localContentDb();
 	// One handle for both phases, without PouchDB's set-up request (it would check that the
@@ -54,6 +74,7 @@ export async function pullContent(
 		? await applyPack(local, {
 				manifestUrl: packManifestUrl(),
 				onEssentials: essentialsStored,
+				onSegment: (segment) => search.segmentStored(segment),
 				onProgress: ({ essentials, received, percent }) =>
 					onProgress({ essentials, received, percent: essentials ? null : percent })
 			}).catch((e: unknown) => {
@@ -86,12 +107,12 @@ export async function pullContent(
 	);
 
 	// Nothing new (most pulls: every half hour and at each reconnection): the stored index is
-	// kept; rebuilding it would cost a phone seconds of CPU, and the worker's script a download.
+	// kept as it is, without even the worker's script to download.
 	const previous = packFlag.read();
 	const docCount =
 		!first && everything.docs_written === 0 && previous && (await searchIndexStored())
 			? previous.docCount
-			: await rebuildInWorker(everything.last_seq);
+			: await search.finish(everything.last_seq);
 	const syncedAt = new Date().toISOString();
 	packFlag.write({ syncedAt, docCount });
 	return { syncedAt, docCount };
@@ -124,26 +145,4 @@ async function searchIndexStored(): Promise<boolean> {
 		import('$lib/search/search-store')
 	]);
 	return hasSearchIndex(getAppDb());
-}
-
-/** Rebuilds the search index in a Web Worker, or on the page if a worker cannot run. */
-async function rebuildInWorker(sourceSeq: string | number): Promise<number> {
-	try {
-		const worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), {
-			type: 'module'
-		});
-		try {
-			return await new Promise<number>((resolve, reject) => {
-				worker.onmessage = (e: MessageEvent<{ ok: boolean; docCount?: number; error?: string }>) =>
-					e.data.ok ? resolve(e.data.docCount ?? 0) : reject(new Error(e.data.error));
-				worker.onerror = (e) => reject(new Error(e.message || 'worker'));
-				worker.postMessage({ sourceSeq });
-			});
-		} finally {
-			worker.terminate();
-		}
-	} catch {
-		const { rebuildSearchIndex } = await import('./rebuild-search-index');
-		return rebuildSearchIndex(sourceSeq);
-	}
 }

@@ -14,6 +14,8 @@ import {
 	type PackProgress
 } from '$lib/schemas/pack';
 import { sharePercent } from './pull-progress';
+import type { StoredDoc } from './incremental-search-index';
+import type { StoredSegment } from './search-index-builder';
 
 /** Where the device remembers which segments it has stored (`_local`: never replicated). */
 const PROGRESS_ID = '_local/paquete';
@@ -27,6 +29,8 @@ export interface PackApplyOptions {
 	/** Once every essential segment is stored (at most once). */
 	onEssentials?: () => void;
 	onProgress?: (progress: { essentials: boolean; received: number; percent: number }) => void;
+	/** Once a segment's documents are stored (to index them while the next one downloads). */
+	onSegment?: (segment: StoredSegment) => void;
 }
 
 type Replica = PouchDB.Database;
@@ -64,11 +68,13 @@ export async function applyPack(local: Replica, options: PackApplyOptions): Prom
 					break;
 				}
 				if (!res.ok) throw new Error(`segmento ${segment.hash}: HTTP ${res.status}`);
-				const { docs } = (await res.json()) as { docs: Array<{ _id: string }> };
+				const text = await res.text();
+				const { docs } = JSON.parse(text) as { docs: StoredDoc[] };
 				await local.bulkDocs(docs, { new_edits: false });
 				state.applied.push(segment.hash);
 				progress = state;
 				await writeProgress(local, state);
+				options.onSegment?.({ text, docs });
 			}
 			received += segment.docs;
 			options.onProgress?.({

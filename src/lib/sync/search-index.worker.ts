@@ -1,12 +1,25 @@
 /// <reference lib="webworker" />
-// Builds the offline search index off the page's main thread; see rebuild-search-index.ts.
-import { rebuildSearchIndex } from './rebuild-search-index';
+// Keeps the offline search index off the page's main thread (see incremental-search-index.ts):
+// a phone stays responsive while segments are indexed during a pull.
+import { getAppDb } from '$lib/db';
+import { IncrementalSearchIndex, type StoredDoc } from './incremental-search-index';
+import { localContentDb } from './pouch';
+import type { SearchIndexReply, SearchIndexRequest } from './search-index-builder';
 
-self.onmessage = async (event: MessageEvent<{ sourceSeq: string | number }>) => {
-	try {
-		const docCount = await rebuildSearchIndex(event.data.sourceSeq);
-		self.postMessage({ ok: true, docCount });
-	} catch (e) {
-		self.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+const index = new IncrementalSearchIndex(localContentDb(), getAppDb());
+
+self.onmessage = async (event: MessageEvent<SearchIndexRequest>) => {
+	const request = event.data;
+	if (request.kind === 'segment') {
+		const { docs } = JSON.parse(request.text) as { docs: StoredDoc[] };
+		await index.addSegment(docs).catch((e: unknown) => console.warn(e));
+		return;
 	}
+	let reply: SearchIndexReply;
+	try {
+		reply = { ok: true, docCount: await index.finish(request.sourceSeq) };
+	} catch (e) {
+		reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
+	}
+	self.postMessage(reply);
 };

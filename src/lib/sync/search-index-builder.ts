@@ -1,0 +1,84 @@
+/**
+ * The page's side of the offline search index during a pull: hands each stored pack segment to
+ * the search-index worker, then asks it for the finished index (`incremental-search-index.ts`).
+ * The worker starts at the first request, so a pull that brings nothing never downloads its
+ * script; where a worker cannot run, the same work happens on the page.
+ */
+import type { IncrementalSearchIndex, StoredDoc } from './incremental-search-index';
+
+export type SearchIndexRequest =
+	/** A segment's text as downloaded (`{ docs }`): a string is copied to the worker at once,
+	 * where thousands of objects would hold up the page while they are cloned. */
+	{ kind: 'segment'; text: string } | { kind: 'finish'; sourceSeq: string | number };
+
+export type SearchIndexReply = { ok: true; docCount: number } | { ok: false; error: string };
+
+/** A pack segment just stored: its text as downloaded and its documents as parsed from it. */
+export interface StoredSegment {
+	text: string;
+	docs: StoredDoc[];
+}
+
+export interface SearchIndexBuilder {
+	/** A segment's documents are in the replica: index them while the next one downloads. */
+	segmentStored(segment: StoredSegment): void;
+	/** Indexes what is left, stores the index; resolves to the documents on the device. */
+	finish(sourceSeq: string | number): Promise<number>;
+	/** Ends the worker (after `finish`, or when the pull failed). */
+	close(): void;
+}
+
+export function searchIndexBuilder(): SearchIndexBuilder {
+	let worker: Worker | null | undefined;
+	const start = (): Worker | null => {
+		if (worker !== undefined) return worker;
+		try {
+			worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), {
+				type: 'module'
+			});
+		} catch {
+			worker = null;
+		}
+		return worker;
+	};
+	let onPage: Promise<IncrementalSearchIndex> | undefined;
+	const pageIndex = () => (onPage ??= indexOnPage());
+
+	return {
+		segmentStored({ text, docs }) {
+			const w = start();
+			if (w) w.postMessage({ kind: 'segment', text } satisfies SearchIndexRequest);
+			else void pageIndex().then((index) => index.addSegment(docs).catch(() => {}));
+		},
+		async finish(sourceSeq) {
+			const w = start();
+			if (w) {
+				try {
+					return await new Promise<number>((resolve, reject) => {
+						w.onmessage = (e: MessageEvent<SearchIndexReply>) =>
+							e.data.ok ? resolve(e.data.docCount) : reject(new Error(e.data.error));
+						w.onerror = (e) => reject(new Error(e.message || 'worker'));
+						w.postMessage({ kind: 'finish', sourceSeq } satisfies SearchIndexRequest);
+					});
+				} catch (e) {
+					// A worker that failed (its script could not load, a module worker is not
+					// supported): the page does it all, from the stored index or from scratch.
+					console.warn('Índice de búsqueda: se construye en la página', e);
+				}
+			}
+			return (await (w ? indexOnPage() : pageIndex())).finish(sourceSeq);
+		},
+		close() {
+			worker?.terminate();
+		}
+	};
+}
+
+async function indexOnPage(): Promise<IncrementalSearchIndex> {
+	const [{ IncrementalSearchIndex }, { localContentDb }, { getAppDb }] = await Promise.all([
+		import('./incremental-search-index'),
+		import('./pouch'),
+		import('$lib/db')
+	]);
+	return new IncrementalSearchIndex(localContentDb(), getAppDb());
+}
