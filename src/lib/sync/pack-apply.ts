@@ -74,7 +74,7 @@ export async function applyPack(local: Replica, options: PackApplyOptions): Prom
 				state.applied.push(segment.hash);
 				progress = state;
 				await writeProgress(local, state);
-				options.onSegment?.({ text, docs });
+				options.onSegment?.({ text, docs, essentials: segment.essentials });
 			}
 			received += segment.docs;
 			options.onProgress?.({

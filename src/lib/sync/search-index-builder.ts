@@ -1,8 +1,8 @@
 /**
  * The page's side of the offline search index during a pull: hands each stored pack segment to
  * the search-index worker, then asks it for the finished index (`incremental-search-index.ts`).
- * The worker starts at the first request, so a pull that brings nothing never downloads its
- * script; where a worker cannot run, the same work happens on the page.
+ * The worker starts once the essentials are stored, so neither they nor a pull that brings
+ * nothing wait for its script; where a worker cannot run, the same work happens on the page.
  */
 import type { IncrementalSearchIndex, StoredDoc } from './incremental-search-index';
 
@@ -17,6 +17,8 @@ export type SearchIndexReply = { ok: true; docCount: number } | { ok: false; err
 export interface StoredSegment {
 	text: string;
 	docs: StoredDoc[];
+	/** Part of the essentials, which come first (`$lib/content/essentials`). */
+	essentials: boolean;
 }
 
 export interface SearchIndexBuilder {
@@ -30,12 +32,18 @@ export interface SearchIndexBuilder {
 
 export function searchIndexBuilder(): SearchIndexBuilder {
 	let worker: Worker | null | undefined;
+	/** Why the worker cannot be used (its script did not load), once known. */
+	let failure: Error | undefined;
+	/** Segments held until the worker starts. */
+	const held: StoredSegment[] = [];
 	const start = (): Worker | null => {
 		if (worker !== undefined) return worker;
 		try {
 			worker = new Worker(new URL('./search-index.worker.ts', import.meta.url), {
 				type: 'module'
 			});
+			// A script that fails to load says so once, maybe before `finish` listens.
+			worker.onerror = (e) => (failure = new Error(e.message || 'worker'));
 		} catch {
 			worker = null;
 		}
@@ -43,18 +51,29 @@ export function searchIndexBuilder(): SearchIndexBuilder {
 	};
 	let onPage: Promise<IncrementalSearchIndex> | undefined;
 	const pageIndex = () => (onPage ??= indexOnPage());
-
-	return {
-		segmentStored({ text, docs }) {
-			const w = start();
+	const send = (segments: StoredSegment[]) => {
+		const w = start();
+		for (const { text, docs } of segments) {
 			if (w) w.postMessage({ kind: 'segment', text } satisfies SearchIndexRequest);
 			else void pageIndex().then((index) => index.addSegment(docs).catch(() => {}));
+		}
+	};
+
+	return {
+		segmentStored(segment) {
+			held.push(segment);
+			// The worker's script (~100 KB) is not fetched while the essentials download: on 3G
+			// it would delay them by seconds. Their segments wait for it in memory.
+			if (segment.essentials && worker === undefined) return;
+			send(held.splice(0));
 		},
 		async finish(sourceSeq) {
+			send(held.splice(0));
 			const w = start();
 			if (w) {
 				try {
 					return await new Promise<number>((resolve, reject) => {
+						if (failure) return reject(failure);
 						w.onmessage = (e: MessageEvent<SearchIndexReply>) =>
 							e.data.ok ? resolve(e.data.docCount) : reject(new Error(e.data.error));
 						w.onerror = (e) => reject(new Error(e.message || 'worker'));
