@@ -1,8 +1,9 @@
 // Runs npm scripts side by side (`node scripts/run-parallel.js a b`), each line of output
 // prefixed with its script's name; exits non-zero if any of them fails. Used by `npm test` to
 // keep CI under 15 minutes on two cores, for steps that touch different files and each leave a
-// core idle part of the time (lint beside the build, two integration processes, the type check
-// and unit tests beside the one-worker fault suite: 138 s one after the other, 115 s side by side).
+// core idle part of the time (lint beside the build and type check; the two integration processes
+// beside the unit tests and the byte gate). Steps that write `.svelte-kit` (the build, every
+// Vitest start) never run beside one that reads it (the type check).
 // A script that fails has its last lines printed again once all have ended: a CI log is often
 // read from its tail, and there the failure would otherwise be buried under the others' output.
 import { spawn } from 'node:child_process';
