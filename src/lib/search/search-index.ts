@@ -369,18 +369,6 @@ export class SearchIndex {
 				cursor[i] = term + 1;
 			}
 			const start = at;
-			if (runs.length === 1) {
-				// Most terms are in one part only: renumbered in place, already in order.
-				const { p, numbers, end } = runs[0] as (typeof runs)[number];
-				for (let k = (runs[0] as (typeof runs)[number]).at; k < end; k++) {
-					const doc = numbers[p.postingDocs[k] as number] as number;
-					if (doc < 0) continue;
-					postingDocs[at] = doc;
-					postingCodes[at] = p.postingCodes[k] as number;
-					at++;
-				}
-				runs.length = 0;
-			}
 			// Each part's list is already in global order (parts number their documents with the
 			// same ordering), so the lists are merged, not sorted.
 			for (;;) {
