@@ -22,7 +22,7 @@ describe('AppDb', () => {
 
 	it('opens at the latest version with every table and its primary key', async () => {
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(6);
 		expect(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]).sort()).toEqual([
 			['actions', 'clientId'],
 			['drafts', 'id'],
@@ -30,7 +30,8 @@ describe('AppDb', () => {
 			['outbox', 'id'],
 			['requests', 'radicado'],
 			['respuestas', 'id'],
-			['search', 'key']
+			['search', 'key'],
+			['searchParts', 'key']
 		]);
 	});
 
@@ -65,7 +66,8 @@ const HISTORY: Array<Record<string, string>> = [
 		requests: 'radicado, &id, receivedAt'
 	},
 	{ actions: 'clientId, radicado, state' },
-	{ respuestas: 'id, consulta, state, nextAttemptAt' }
+	{ respuestas: 'id, consulta, state, nextAttemptAt' },
+	{ actions: 'clientId, radicado, state, nextAttemptAt' }
 ];
 
 /** A database at `version` as the app of that time created it, with one row per table. */
@@ -92,7 +94,11 @@ async function shippedAt(name: string, version: number): Promise<void> {
 			at: '2026-11-24T10:00:00.000Z',
 			event: { kind: 'nota', text: 'revisado' },
 			state: 'pendiente',
-			attempts: 2
+			attempts: 2,
+			// v5 queued actions with their retry time and queue order.
+			...(version >= 5
+				? { nextAttemptAt: 0, queuedAt: Date.parse('2026-11-24T10:00:00.000Z') }
+				: {})
 		});
 	}
 	if (version >= 4) {
@@ -100,11 +106,12 @@ async function shippedAt(name: string, version: number): Promise<void> {
 			.table('respuestas')
 			.put({ id: 'q1', consulta: 'c', state: 'pendiente', nextAttemptAt: 0, queuedAt: 0 });
 	}
+	await old.table('search').put({ key: 'content', format: 1, parts: [] });
 	old.close();
 }
 
 describe('AppDb upgrades', () => {
-	it.each([1, 2, 3, 4])(
+	it.each([1, 2, 3, 4, 5])(
 		'opens a database shipped at version %i and keeps every row',
 		async (version) => {
 			const name = `app-db-upgrade-${version}`;
@@ -112,7 +119,7 @@ describe('AppDb upgrades', () => {
 			const db = new AppDb(name);
 			await db.open();
 			try {
-				expect(db.verno).toBe(5);
+				expect(db.verno).toBe(6);
 				expect(await db.meta.get('kiosco')).toEqual({ key: 'kiosco', value: { id: 'k1' } });
 				expect(await db.drafts.count()).toBe(version >= 2 ? 1 : 0);
 				expect(await db.outbox.count()).toBe(version >= 2 ? 1 : 0);

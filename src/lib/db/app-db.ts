@@ -21,10 +21,16 @@ export interface SearchRow {
 	/**
 	 * The index's stored form, as JSON text: one string is written and read back in a fraction
 	 * of the time tens of thousands of small ones take (measured on a 5,000-document index at 4×
-	 * CPU). Earlier versions stored the object itself.
+	 * CPU). Earlier versions stored the object itself. Absent when the index is in `parts`.
 	 */
-	index: string | SerializedSearchIndex;
-	/** `SEARCH_INDEX_FORMAT` of `index`, readable without parsing it (absent in older rows). */
+	index?: string | SerializedSearchIndex;
+	/**
+	 * Keys in `searchParts` of the pieces the index is made of, when it is stored as the pieces a
+	 * first pull indexed segment by segment (searchable as soon as the last one is stored; joined
+	 * into `index` afterwards).
+	 */
+	parts?: string[];
+	/** `SEARCH_INDEX_FORMAT` of `index` or `parts`, readable without parsing them. */
 	format?: number;
 	/** ISO timestamp of the build. */
 	builtAt: string;
@@ -37,6 +43,14 @@ export interface SearchRow {
 	 */
 	localSeq?: number | string;
 	docCount: number;
+}
+
+/** One piece of a search index stored in pieces (see `SearchRow.parts`). */
+export interface SearchPartRow {
+	/** `<index key>/<pull>/<n>`: the pieces of one index share its key as a prefix. */
+	key: string;
+	/** The piece's stored form as JSON text, like `SearchRow.index`. */
+	index: string;
 }
 
 /** A photo or PDF attached to a draft, kept as a Blob (already compressed on the device). */
@@ -173,6 +187,7 @@ export interface AnswerRow {
 export class AppDb extends Dexie {
 	declare readonly meta: EntityTable<MetaRow, 'key'>;
 	declare readonly search: EntityTable<SearchRow, 'key'>;
+	declare readonly searchParts: EntityTable<SearchPartRow, 'key'>;
 	declare readonly drafts: EntityTable<DraftRow, 'id'>;
 	declare readonly outbox: EntityTable<OutboxRow, 'id'>;
 	declare readonly requests: EntityTable<RequestRow, 'radicado'>;
@@ -206,5 +221,7 @@ export class AppDb extends Dexie {
 						row.queuedAt ??= Date.parse(row.at) || 0;
 					})
 			);
+		// v6: search indexes stored in pieces while a first pull downloads (#16).
+		this.version(6).stores({ searchParts: 'key' });
 	}
 }

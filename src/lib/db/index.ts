@@ -14,6 +14,7 @@ export {
 	type SealedOutboxRow,
 	type OutboxState,
 	type RequestRow,
+	type SearchPartRow,
 	type SearchRow
 } from './app-db';
 

@@ -117,6 +117,7 @@ async function usedKiosk() {
 		sourceSeq: 7,
 		docCount: 120
 	});
+	await db.searchParts.put({ key: 'contenido/p1/0', index: '{}' });
 	const draft: DraftRow = {
 		id: ID.draft,
 		form: 'queja',
@@ -253,6 +254,7 @@ describe('kiosk reset', () => {
 			[KIOSK_META, KIOSK_KEY_META].sort()
 		);
 		expect(await db.search.count()).toBe(1);
+		expect(await db.searchParts.count()).toBe(1);
 
 		// The outbox keeps the pending sealed request, seals the plain one, drops the refused one.
 		const outbox = await db.outbox.toArray();

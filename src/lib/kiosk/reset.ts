@@ -3,7 +3,7 @@
  * device, and only what is public or belongs to the device stays.
  *
  * Kept:
- * - Dexie `search` (the public search index) and `meta` rows `kiosco` / `kiosco-clave` (which
+ * - Dexie `search` and `searchParts` (the public search index) and `meta` rows `kiosco` / `kiosco-clave` (which
  *   kiosk this is, its timeouts and the server's public key);
  * - Dexie `outbox` rows that are sealed and still to be sent (unreadable on the device; see
  *   `seal.ts`); plain rows are sealed here first, so nothing readable stays queued;
@@ -33,7 +33,7 @@ import { CACHES, STORAGE, keptAfterKioskSession, pouchIdbName } from '$lib/polic
 export const KIOSK_META = 'kiosco';
 export const KIOSK_KEY_META = 'kiosco-clave';
 const KEPT_META = new Set([KIOSK_META, KIOSK_KEY_META]);
-const KEPT_TABLES = new Set(['meta', 'search', 'outbox', 'respuestas']);
+const KEPT_TABLES = new Set(['meta', 'search', 'searchParts', 'outbox', 'respuestas']);
 /** localStorage keys that say what the device holds, never who used it. */
 export const KEPT_LOCAL_KEYS = new Set<string>([
 	STORAGE.packFlag,

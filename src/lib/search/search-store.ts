@@ -1,4 +1,4 @@
-import type { AppDb } from '$lib/db/app-db';
+import type { AppDb, SearchRow } from '$lib/db/app-db';
 import { SEARCH_INDEX_FORMAT, SearchIndex, type SerializedSearchIndex } from './search-index';
 
 /** Key of the index over the portal's public content in the `search` table. */
@@ -27,47 +27,103 @@ export interface SaveSearchIndexOptions {
 	builtAt?: Date;
 }
 
-/** Persists `index` on the device, replacing the previous one under the same key. */
-export async function saveSearchIndex(
-	db: AppDb,
-	index: SearchIndex,
-	{
-		sourceSeq,
-		localSeq,
-		docCount = index.size,
-		key = CONTENT_SEARCH_KEY,
-		builtAt = new Date()
-	}: SaveSearchIndexOptions
-): Promise<void> {
-	await db.search.put({
-		key,
-		index: JSON.stringify(index.toJSON()),
+/** Key prefix of the pieces of the index stored under `key`. */
+const partsOf = (key: string) => `${key}/`;
+
+const serialize = (index: SearchIndex) => JSON.stringify(index.toJSON());
+
+/** The row's bookkeeping fields, as `save*` write them. */
+function rowFields(
+	{ sourceSeq, localSeq, builtAt = new Date() }: SaveSearchIndexOptions,
+	docCount: number
+): Omit<SearchRow, 'key'> {
+	return {
 		format: SEARCH_INDEX_FORMAT,
 		builtAt: builtAt.toISOString(),
 		sourceSeq,
 		...(localSeq === undefined ? {} : { localSeq }),
 		docCount
+	};
+}
+
+/** Persists `index` on the device in one piece, replacing the previous one under the same key. */
+export async function saveSearchIndex(
+	db: AppDb,
+	index: SearchIndex,
+	options: SaveSearchIndexOptions
+): Promise<void> {
+	const { key = CONTENT_SEARCH_KEY, docCount = index.size } = options;
+	const text = serialize(index);
+	await db.transaction('rw', db.search, db.searchParts, async () => {
+		await db.search.put({ key, index: text, ...rowFields(options, docCount) });
+		await db.searchParts.where('key').startsWith(partsOf(key)).delete();
+	});
+}
+
+/**
+ * Stores one piece of a search index being built in pieces (see `saveSearchIndexParts`), under
+ * `<key>/<pull>/<n>`; returns its key. Nothing searches it until the pieces are committed.
+ */
+export async function saveSearchIndexPart(
+	db: AppDb,
+	index: SearchIndex,
+	{ key = CONTENT_SEARCH_KEY, pull, n }: { key?: string; pull: string; n: number }
+): Promise<string> {
+	const partKey = `${partsOf(key)}${pull}/${n}`;
+	await db.searchParts.put({ key: partKey, index: serialize(index) });
+	return partKey;
+}
+
+/**
+ * Makes the stored pieces `partKeys` (disjoint, see `saveSearchIndexPart`) the index under the
+ * key, replacing the previous one and any piece left by an interrupted pull. Writes a few
+ * hundred bytes, so a first pull's index is searchable a moment after its last piece is stored;
+ * `compactSearchIndex` joins the pieces later. Throws, storing nothing, when a piece is missing.
+ */
+export async function saveSearchIndexParts(
+	db: AppDb,
+	partKeys: readonly string[],
+	options: SaveSearchIndexOptions & { docCount: number }
+): Promise<void> {
+	const { key = CONTENT_SEARCH_KEY } = options;
+	const wanted = new Set(partKeys);
+	await db.transaction('rw', db.search, db.searchParts, async () => {
+		const present = await db.searchParts.where('key').startsWith(partsOf(key)).primaryKeys();
+		const missing = partKeys.filter((k) => !present.includes(k));
+		if (missing.length) throw new Error(`search index pieces missing: ${missing.join(', ')}`);
+		await db.search.put({ key, parts: [...partKeys], ...rowFields(options, options.docCount) });
+		await db.searchParts.bulkDelete(present.filter((k) => !wanted.has(k)));
 	});
 }
 
 /**
  * The persisted index, or `null` when there is none or it cannot be used (another format
  * version after an app update, or damaged data). An unusable row is deleted: the caller
- * rebuilds from the replicated content and saves again.
+ * rebuilds from the replicated content and saves again. An index stored in pieces is joined in
+ * memory (`SearchIndex.merge`).
  */
 export async function loadSearchIndex(
 	db: AppDb,
 	key: string = CONTENT_SEARCH_KEY
 ): Promise<LoadedSearchIndex | null> {
-	const row = await db.search.get(key);
-	if (!row) return null;
+	// One read transaction: a compaction committing meanwhile is seen whole or not at all.
+	const read = await db.transaction('r', db.search, db.searchParts, async () => {
+		const row = await db.search.get(key);
+		const parts = row?.parts ? await db.searchParts.bulkGet(row.parts) : [];
+		return row && { row, parts };
+	});
+	if (!read) return null;
+	const { row, parts } = read;
 	let index: SearchIndex;
 	try {
-		index = SearchIndex.fromJSON(
-			typeof row.index === 'string' ? (JSON.parse(row.index) as SerializedSearchIndex) : row.index
-		);
+		index = row.parts
+			? SearchIndex.merge(parts.map((part) => restore(part?.index)))
+			: restore(row.index);
 	} catch {
-		await db.search.delete(key);
+		await db.transaction('rw', db.search, db.searchParts, async () => {
+			await db.search.delete(key);
+			await db.searchParts.where('key').startsWith(partsOf(key)).delete();
+		});
 		return null;
 	}
 	return {
@@ -79,6 +135,39 @@ export async function loadSearchIndex(
 	};
 }
 
+function restore(stored: string | SerializedSearchIndex | undefined): SearchIndex {
+	if (stored === undefined) throw new Error('search index piece missing');
+	return SearchIndex.fromJSON(
+		typeof stored === 'string' ? (JSON.parse(stored) as SerializedSearchIndex) : stored
+	);
+}
+
+/**
+ * Joins an index stored in pieces into one (read back faster, and what a later pull starts
+ * from). Returns whether it did: not when the index is already whole, unusable, or was replaced
+ * while the pieces were being joined (the newer one is kept).
+ */
+export async function compactSearchIndex(
+	db: AppDb,
+	key: string = CONTENT_SEARCH_KEY
+): Promise<boolean> {
+	const before = await db.search.get(key);
+	if (!before?.parts) return false;
+	const loaded = await loadSearchIndex(db, key);
+	if (!loaded) return false;
+	const text = serialize(loaded.index);
+	return db.transaction('rw', db.search, db.searchParts, async () => {
+		const now = await db.search.get(key);
+		if (now?.builtAt !== before.builtAt || now.parts?.join() !== before.parts?.join()) {
+			return false;
+		}
+		const { parts: _parts, ...fields } = now;
+		await db.search.put({ ...fields, index: text });
+		await db.searchParts.bulkDelete(before.parts ?? []);
+		return true;
+	});
+}
+
 /** Whether an index of this app's format is stored under `key` (without restoring it). */
 export async function hasSearchIndex(
 	db: AppDb,
@@ -86,6 +175,6 @@ export async function hasSearchIndex(
 ): Promise<boolean> {
 	const row = await db.search.get(key);
 	if (!row) return false;
-	const format = typeof row.index === 'string' ? row.format : (row.index as { v?: unknown }).v;
+	const format = typeof row.index === 'object' ? row.index.v : row.format;
 	return format === SEARCH_INDEX_FORMAT;
 }

@@ -4,7 +4,7 @@ import { AppDb } from '$lib/db/app-db';
 import { contentDocSchema, type ContentDoc } from '$lib/schemas/content';
 import { SearchIndex } from '$lib/search/search-index';
 import { toSearchDoc, type SearchDoc } from '$lib/search/search-doc';
-import { loadSearchIndex } from '$lib/search/search-store';
+import { CONTENT_SEARCH_KEY, loadSearchIndex } from '$lib/search/search-store';
 import { CorpusGenerator } from '$lib/search/test-corpus';
 import { IncrementalSearchIndex, type StoredDoc } from './incremental-search-index';
 
@@ -74,6 +74,57 @@ describe('the offline search index during a first pull', () => {
 		expect(saved.index.toJSON()).toEqual(await rebuilt());
 		expect(saved.sourceSeq).toBe('seq-1');
 		expect(saved.docCount).toBe(content.length);
+	});
+
+	it('commits the pieces stored during the pull, then joins them into one index', async () => {
+		const index = new IncrementalSearchIndex(replica, appDb);
+		for (let i = 0; i < content.length; i += 50) {
+			await index.addSegment(await storeSegment(content.slice(i, i + 50)));
+		}
+		const merge = vi.spyOn(SearchIndex, 'merge');
+		await index.finish('seq-1');
+
+		// Finishing joins nothing: the three pieces are the index.
+		expect(merge).not.toHaveBeenCalled();
+		const row = await appDb.search.get(CONTENT_SEARCH_KEY);
+		expect(row?.parts).toHaveLength(3);
+		expect(row?.index).toBeUndefined();
+		expect((await stored()).index.toJSON()).toEqual(await rebuilt());
+
+		expect(await index.compact()).toBe(true);
+		const compacted = await appDb.search.get(CONTENT_SEARCH_KEY);
+		expect(compacted?.parts).toBeUndefined();
+		expect(typeof compacted?.index).toBe('string');
+		expect(await appDb.searchParts.count()).toBe(0);
+		expect((await stored()).index.toJSON()).toEqual(await rebuilt());
+		expect(await index.compact()).toBe(false);
+	});
+
+	it('writes the whole index when a stored piece has gone before the end', async () => {
+		const index = new IncrementalSearchIndex(replica, appDb);
+		await index.addSegment(await storeSegment(content.slice(0, 60)));
+		await index.addSegment(await storeSegment(content.slice(60)));
+		await appDb.searchParts.limit(1).delete();
+
+		await index.finish('seq-1');
+
+		expect((await appDb.search.get(CONTENT_SEARCH_KEY))?.parts).toBeUndefined();
+		expect((await stored()).index.toJSON()).toEqual(await rebuilt());
+	});
+
+	it("drops the pieces an interrupted pull left behind when the next one's index is committed", async () => {
+		const interrupted = new IncrementalSearchIndex(replica, appDb);
+		await interrupted.addSegment(await storeSegment(content.slice(0, 60)));
+		expect(await appDb.searchParts.count()).toBe(1);
+		await replica.destroy();
+		replica = memoryDb();
+
+		const next = new IncrementalSearchIndex(replica, appDb);
+		await next.addSegment(await storeSegment(content.slice(60)));
+		await next.finish('seq-2');
+
+		expect(await appDb.searchParts.count()).toBe(1);
+		expect((await stored()).index.toJSON()).toEqual(await rebuilt());
 	});
 
 	it('re-indexes at the end only what replication changed after the segments', async () => {

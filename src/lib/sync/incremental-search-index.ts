@@ -2,7 +2,13 @@ import type { AppDb } from '$lib/db/app-db';
 import { contentDocSchema } from '$lib/schemas/content';
 import { SearchIndex } from '$lib/search/search-index';
 import { toSearchDoc, type SearchDoc } from '$lib/search/search-doc';
-import { loadSearchIndex, saveSearchIndex } from '$lib/search/search-store';
+import {
+	compactSearchIndex,
+	loadSearchIndex,
+	saveSearchIndex,
+	saveSearchIndexPart,
+	saveSearchIndexParts
+} from '$lib/search/search-store';
 
 type Replica = PouchDB.Database;
 
@@ -10,9 +16,11 @@ type Replica = PouchDB.Database;
  * The offline search index, kept up to date without analysing the same text twice (#16).
  *
  * A first pull indexes each pack segment as soon as it is stored (`addSegment`), while the next
- * one downloads; `finish` then indexes only what the segments did not bring (documents
- * replicated after the pack, or stored by an earlier, interrupted pull) and merges the parts
- * (`SearchIndex.merge`). A later pull starts from the stored index and re-indexes the documents
+ * one downloads, and stores that piece of the index. When nothing else came (the usual case),
+ * `finish` only commits the stored pieces as the index: search works a moment after the last
+ * segment is stored, and `compact` joins the pieces afterwards. Otherwise `finish` indexes what
+ * the segments did not bring (documents replicated after the pack, or stored by an earlier,
+ * interrupted pull) and merges the parts (`SearchIndex.merge`). A later pull starts from the stored index and re-indexes the documents
  * the replica's changes feed names since that index was saved. Either way the result equals a
  * rebuild from every document on the device; without a usable stored index it is one.
  *
@@ -21,6 +29,10 @@ type Replica = PouchDB.Database;
  */
 export class IncrementalSearchIndex {
 	private readonly parts: SearchIndex[] = [];
+	/** Where each of `parts` is stored (`saveSearchIndexPart`); null for one that failed to be. */
+	private readonly partKeys: Array<string | null> = [];
+	/** Names this pull's stored pieces apart from an interrupted pull's. */
+	private readonly pull = Math.random().toString(36).slice(2, 10);
 	/** Revision of each document in `parts`, to tell which have changed since. */
 	private readonly indexed = new Map<string, string>();
 	/** Calls run one at a time, in order: `finish` sees every segment sent before it. */
@@ -40,8 +52,15 @@ export class IncrementalSearchIndex {
 			const read = docs.flatMap((d) =>
 				typeof d._rev === 'string' ? [{ id: d._id, rev: d._rev, doc: searchDocOf(d) }] : []
 			);
-			this.parts.push(SearchIndex.build(searchDocs(read)));
+			const part = SearchIndex.build(searchDocs(read));
+			this.parts.push(part);
 			for (const { id, rev } of read) this.indexed.set(id, rev);
+			this.partKeys.push(
+				await saveSearchIndexPart(this.appDb, part, {
+					pull: this.pull,
+					n: this.parts.length - 1
+				}).catch(() => null)
+			);
 		});
 	}
 
@@ -51,6 +70,11 @@ export class IncrementalSearchIndex {
 	 */
 	finish(sourceSeq: string | number): Promise<number> {
 		return this.serial(() => this.bringUpToDate(sourceSeq));
+	}
+
+	/** Joins an index stored in pieces into one (`compactSearchIndex`); after `finish`. */
+	compact(): Promise<boolean> {
+		return this.serial(() => compactSearchIndex(this.appDb));
 	}
 
 	private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -64,6 +88,19 @@ export class IncrementalSearchIndex {
 		const { parts, stale, removed } = this.parts.length
 			? await this.sinceSegments(localSeq, docCount)
 			: await this.sinceStored(localSeq);
+		const partKeys = this.partKeys.filter((k): k is string => k !== null);
+		if (!stale.length && !removed.size && parts.length && partKeys.length === parts.length) {
+			const committed = await saveSearchIndexParts(this.appDb, partKeys, {
+				sourceSeq,
+				localSeq,
+				docCount
+			}).then(
+				() => true,
+				// A piece gone since it was stored: the whole index is written below instead.
+				() => false
+			);
+			if (committed) return docCount;
+		}
 		const fresh = await this.readDocs(stale);
 		const index = SearchIndex.merge([
 			...parts.map((index) => ({ index, without: removed })),

@@ -11,7 +11,7 @@ vi.mock('./incremental-search-index', () => ({
 vi.mock('./pouch', () => ({ localContentDb: () => ({}) }));
 vi.mock('$lib/db', () => ({ getAppDb: () => ({}) }));
 
-const { searchIndexBuilder } = await import('./search-index-builder');
+const { COMPACT_TIMEOUT_MS, searchIndexBuilder } = await import('./search-index-builder');
 
 /** A stand-in for the browser's Worker: records what the page sends, answers `finish`. */
 class FakeWorker {
@@ -32,7 +32,9 @@ class FakeWorker {
 		this.sent.push(request);
 		if (request.kind === 'finish' && FakeWorker.loads) {
 			queueMicrotask(() =>
-				this.onmessage?.({ data: { ok: true, docCount: 42 } } as MessageEvent<SearchIndexReply>)
+				this.onmessage?.({
+					data: { kind: 'finished', docCount: 42 }
+				} as MessageEvent<SearchIndexReply>)
 			);
 		}
 	}
@@ -78,7 +80,41 @@ describe('the search index builder of a pull', () => {
 			'finish'
 		]);
 		builder.close();
-		expect(FakeWorker.created[0]?.terminated).toBe(true);
+		// The worker now joins the index's pieces: it is ended once it says it has.
+		const worker = FakeWorker.created[0] as FakeWorker;
+		expect(worker.terminated).toBe(false);
+		worker.onmessage?.({ data: { kind: 'compacted' } } as MessageEvent<SearchIndexReply>);
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('ends a worker that takes too long to join the pieces, and one whose pull failed at once', async () => {
+		vi.useFakeTimers();
+		try {
+			const builder = searchIndexBuilder();
+			await builder.finish('9-x');
+			builder.close();
+			const worker = FakeWorker.created[0] as FakeWorker;
+			vi.advanceTimersByTime(COMPACT_TIMEOUT_MS - 1);
+			expect(worker.terminated).toBe(false);
+			vi.advanceTimersByTime(1);
+			expect(worker.terminated).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+
+		const failed = searchIndexBuilder();
+		failed.segmentStored(segment('noticia:c', false));
+		failed.close();
+		expect(FakeWorker.created[1]?.terminated).toBe(true);
+	});
+
+	it('ends the worker at once when it had joined the pieces before the pull closed', async () => {
+		const builder = searchIndexBuilder();
+		await builder.finish('9-x');
+		const worker = FakeWorker.created[0] as FakeWorker;
+		worker.onmessage?.({ data: { kind: 'compacted' } } as MessageEvent<SearchIndexReply>);
+		builder.close();
+		expect(worker.terminated).toBe(true);
 	});
 
 	it('starts no worker for a pull that brings nothing new until the index must be finished', async () => {

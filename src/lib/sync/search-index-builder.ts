@@ -11,7 +11,14 @@ export type SearchIndexRequest =
 	 * where thousands of objects would hold up the page while they are cloned. */
 	{ kind: 'segment'; text: string } | { kind: 'finish'; sourceSeq: string | number };
 
-export type SearchIndexReply = { ok: true; docCount: number } | { ok: false; error: string };
+export type SearchIndexReply =
+	| { kind: 'finished'; docCount: number }
+	| { kind: 'failed'; error: string }
+	/** After `finished`: the index's pieces are joined (or there was nothing to join). */
+	| { kind: 'compacted' };
+
+/** Longest wait, after a pull, for the worker to join the index's pieces before it is ended. */
+export const COMPACT_TIMEOUT_MS = 60_000;
 
 /** A pack segment just stored: its text as downloaded and its documents as parsed from it. */
 export interface StoredSegment {
@@ -26,7 +33,7 @@ export interface SearchIndexBuilder {
 	segmentStored(segment: StoredSegment): void;
 	/** Indexes what is left, stores the index; resolves to the documents on the device. */
 	finish(sourceSeq: string | number): Promise<number>;
-	/** Ends the worker (after `finish`, or when the pull failed). */
+	/** Ends the worker: once it has joined the index's pieces after `finish`, at once otherwise. */
 	close(): void;
 }
 
@@ -49,6 +56,8 @@ export function searchIndexBuilder(): SearchIndexBuilder {
 		}
 		return worker;
 	};
+	/** `finish` was answered by the worker, which then compacts the index. */
+	let compacting = false;
 	let onPage: Promise<IncrementalSearchIndex> | undefined;
 	const pageIndex = () => (onPage ??= indexOnPage());
 	const send = (segments: StoredSegment[]) => {
@@ -74,8 +83,13 @@ export function searchIndexBuilder(): SearchIndexBuilder {
 				try {
 					return await new Promise<number>((resolve, reject) => {
 						if (failure) return reject(failure);
-						w.onmessage = (e: MessageEvent<SearchIndexReply>) =>
-							e.data.ok ? resolve(e.data.docCount) : reject(new Error(e.data.error));
+						w.onmessage = ({ data }: MessageEvent<SearchIndexReply>) => {
+							if (data.kind === 'finished') {
+								compacting = true;
+								resolve(data.docCount);
+							} else if (data.kind === 'failed') reject(new Error(data.error));
+							else compacting = false;
+						};
 						w.onerror = (e) => reject(new Error(e.message || 'worker'));
 						w.postMessage({ kind: 'finish', sourceSeq } satisfies SearchIndexRequest);
 					});
@@ -88,7 +102,15 @@ export function searchIndexBuilder(): SearchIndexBuilder {
 			return (await (w ? indexOnPage() : pageIndex())).finish(sourceSeq);
 		},
 		close() {
-			worker?.terminate();
+			if (!worker) return;
+			const w = worker;
+			if (!compacting) return w.terminate();
+			const timer = setTimeout(() => w.terminate(), COMPACT_TIMEOUT_MS);
+			w.onmessage = ({ data }: MessageEvent<SearchIndexReply>) => {
+				if (data.kind !== 'compacted') return;
+				clearTimeout(timer);
+				w.terminate();
+			};
 		}
 	};
 }

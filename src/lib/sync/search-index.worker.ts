@@ -7,6 +7,7 @@ import { localContentDb } from './pouch';
 import type { SearchIndexReply, SearchIndexRequest } from './search-index-builder';
 
 const index = new IncrementalSearchIndex(localContentDb(), getAppDb());
+const reply = (message: SearchIndexReply) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<SearchIndexRequest>) => {
 	const request = event.data;
@@ -15,11 +16,13 @@ self.onmessage = async (event: MessageEvent<SearchIndexRequest>) => {
 		await index.addSegment(docs).catch((e: unknown) => console.warn(e));
 		return;
 	}
-	let reply: SearchIndexReply;
 	try {
-		reply = { ok: true, docCount: await index.finish(request.sourceSeq) };
+		reply({ kind: 'finished', docCount: await index.finish(request.sourceSeq) });
 	} catch (e) {
-		reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
+		reply({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
+		return;
 	}
-	self.postMessage(reply);
+	// Search already works from the pieces; joining them makes later reads faster.
+	await index.compact().catch((e: unknown) => console.warn(e));
+	reply({ kind: 'compacted' });
 };
