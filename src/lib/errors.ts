@@ -35,6 +35,12 @@ export const ERRORS = {
 	// Filing and tracking requests.
 	formulario_no_encontrado: 404,
 	adjunto_invalido: 400,
+	/** A request names an attachment sent in pieces, and not every piece has arrived. */
+	adjunto_incompleto: 409,
+	/** A piece of an attachment is not base64 of the expected length. */
+	trozo_invalido: 400,
+	/** A piece arrived again with other bytes than the first time. */
+	trozo_distinto: 409,
 	conflicto_id: 409,
 	radicado_no_disponible: 503,
 	seguimiento_invalido: 400,

@@ -594,6 +594,25 @@ const backOfficeApiRows: Resource[] = [
 		expect: everyone(CREATED)
 	},
 	{
+		name: 'PUT /api/solicitudes/adjuntos/[id]/[n] (a piece of a photo sent ahead)',
+		request: () => ({
+			kind: 'api',
+			method: 'PUT',
+			path: `/api/solicitudes/adjuntos/${crypto.randomUUID()}/0`,
+			body: { data: '/9j/4AAQ' }
+		}),
+		expect: everyone(OK)
+	},
+	{
+		name: 'GET /api/solicitudes/adjuntos/[id] (pieces received)',
+		request: () => ({
+			kind: 'api',
+			method: 'GET',
+			path: `/api/solicitudes/adjuntos/${crypto.randomUUID()}`
+		}),
+		expect: everyone(OK)
+	},
+	{
 		name: 'POST /api/solicitudes (a field capture)',
 		request: () => ({ kind: 'api', method: 'POST', path: '/api/solicitudes', body: captureBody() }),
 		expect: api({

@@ -21,6 +21,11 @@ export const DB = {
 	participation: 'participacion',
 	/** Uses counted by the rate limits every app server shares (keys are HMACs). Never replicated. */
 	limits: 'limites',
+	/**
+	 * Pieces of attachments sent ahead of their request (`$lib/server/requests/staged-uploads`),
+	 * removed once it is filed or after `LIMITS.stagedUploadHours`. Never replicated.
+	 */
+	uploads: 'adjuntos',
 	/** The offline pack's plan and its compressed segments (`$lib/server/pack`). Server only. */
 	pack: 'paquete'
 } as const;

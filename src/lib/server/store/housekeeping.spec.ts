@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 const sessions = new Map<string, Record<string, unknown>>();
 
 vi.mock('$lib/server/limits/shared-limit', () => ({ sweepSharedLimits: async () => 3 }));
+vi.mock('$lib/server/requests/staged-uploads', () => ({ sweepStagedUploads: async () => 4 }));
 vi.mock('$lib/server/couch', () => ({
 	DB: { staff: 'gestion' },
 	couch: () => ({
@@ -30,11 +31,11 @@ const session = (n: number, expiresAt: string) => {
 };
 
 describe('houseKeep', () => {
-	it('removes sessions past their expiry, keeps open ones, and sweeps the limits', async () => {
+	it('removes sessions past their expiry, keeps open ones, and sweeps the limits and stale attachment pieces', async () => {
 		session(1, '2026-06-10T11:59:59.000Z');
 		session(2, '2026-06-01T00:00:00.000Z');
 		session(3, '2026-06-10T12:00:01.000Z');
-		expect(await houseKeep(NOW)).toEqual({ uses: 3, sessions: 2, sessionEnds: 0 });
+		expect(await houseKeep(NOW)).toEqual({ uses: 3, sessions: 2, sessionEnds: 0, pieces: 4 });
 		expect([...sessions.keys()]).toEqual([`sesion:${'3'.padStart(64, '0')}`]);
 	});
 
@@ -57,7 +58,7 @@ describe('houseKeep', () => {
 		// Recorded without its expiry: kept for the longest a session may last, then 30 days.
 		end(3, '2026-04-12T12:00:00.000Z');
 		end(4, '2026-03-01T12:00:00.000Z');
-		expect(await houseKeep(NOW)).toEqual({ uses: 3, sessions: 0, sessionEnds: 2 });
+		expect(await houseKeep(NOW)).toEqual({ uses: 3, sessions: 0, sessionEnds: 2, pieces: 4 });
 		expect([...sessions.keys()].map((k) => k.slice(-1))).toEqual(['2', '3']);
 	});
 });
