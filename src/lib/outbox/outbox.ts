@@ -17,6 +17,7 @@ import type { Submission } from '$lib/schemas';
 import { sealedRequest, type SealedSubmission } from '$lib/crypto/seal';
 import { provisionalCode } from './policy';
 import { createQueue, sendRequest } from './queue';
+import { fileWithPieces } from './attachment-pieces';
 import { requestsFlag } from '$lib/device-flags';
 
 /**
@@ -119,16 +120,8 @@ function requestQueue(db: AppDb) {
 				const { url, init } = sealedRequest(row.sealed);
 				return sendRequest(fetchFn, url, init, filedOf);
 			}
-			return sendRequest(
-				fetchFn,
-				'/api/solicitudes',
-				{
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify(row.submission)
-				},
-				filedOf
-			);
+			// A retry resumes the pieces of a photo already partly sent.
+			return fileWithPieces(fetchFn, row.submission, row.attempts > 0, filedOf);
 		},
 		async onConfirmed(row: OutboxRow, filed: Filed) {
 			// A kiosk keeps neither the radicado nor the PIN: the citizen took them on the

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '$lib/policy';
+import type { Submission } from '$lib/schemas';
+import { fileWithPieces } from './attachment-pieces';
+
+const PIECE = LIMITS.uploadChunkChars;
+
+/** A server holding pieces like the real one, whose link can drop after `cutAfter` requests. */
+function fakeServer({ cutAfter = Infinity, supportsPieces = true, losesPieces = false } = {}) {
+	const pieces = new Map<string, string[]>();
+	const log: string[] = [];
+	let left = cutAfter;
+	const json = (status: number, body: unknown) =>
+		new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+	const fetchFn = (async (url: string, init: RequestInit = {}) => {
+		const method = init.method ?? 'GET';
+		if (left-- <= 0) throw new TypeError('Failed to fetch');
+		log.push(`${method} ${url}`);
+		const piece = /^\/api\/solicitudes\/adjuntos\/([^/]+)(?:\/(\d+))?$/.exec(url);
+		if (piece && !supportsPieces) return json(404, { error: { code: 'no_encontrado' } });
+		if (piece && method === 'PUT') {
+			const list = pieces.get(piece[1] as string) ?? [];
+			list[Number(piece[2])] = (JSON.parse(String(init.body)) as { data: string }).data;
+			pieces.set(piece[1] as string, list);
+			return json(200, { received: Number(piece[2]) + 1 });
+		}
+		if (piece) {
+			const list = pieces.get(piece[1] as string) ?? [];
+			let received = 0;
+			while (list[received] !== undefined) received++;
+			return json(200, { received, pieceChars: PIECE });
+		}
+		if (losesPieces) {
+			// Swept while the request was on its way.
+			losesPieces = false;
+			pieces.clear();
+		}
+		const body = JSON.parse(String(init.body)) as Submission & {
+			attachments: Array<{ id: string; data?: string; uploaded?: true }>;
+		};
+		for (const a of body.attachments) {
+			if (a.uploaded && (pieces.get(a.id) ?? []).join('').length !== expectedChars(a.id)) {
+				return json(409, { error: { code: 'adjunto_incompleto' } });
+			}
+		}
+		filed.push(body);
+		return json(201, { radicado: 'PG-2026-000001', receivedAt: '2026-12-06T12:00:00.000Z' });
+	}) as unknown as typeof fetch;
+	const filed: unknown[] = [];
+	const expectedChars = (id: string) =>
+		submission.attachments.find((a) => a.id === id)?.data.length ?? -1;
+	return { fetchFn, log, pieces, filed, reconnect: () => (left = Infinity) };
+}
+
+const photo = (chars: number) => '/9j/' + 'A'.repeat(chars - 4);
+const submission: Submission = {
+	id: '5b0c7c2e-4a51-4d8f-9a0b-1f2e3d4c5b6a',
+	form: 'peticion-general',
+	capturedAt: '2026-12-06T11:00:00.000Z',
+	anonymous: true,
+	values: { asunto: 'Puente' },
+	pin: '123456',
+	attachments: [
+		{
+			id: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+			name: 'puente.jpg',
+			type: 'image/jpeg',
+			size: Math.floor((PIECE * 4.5) / 4) * 3,
+			data: photo(PIECE * 4.5)
+		},
+		{
+			id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+			name: 'recibo.jpg',
+			type: 'image/jpeg',
+			size: 300,
+			data: photo(400)
+		}
+	]
+};
+const [large, small] = submission.attachments as [
+	Submission['attachments'][number],
+	Submission['attachments'][number]
+];
+const ok = (body: unknown) => body;
+
+describe('filing with a large photo sent ahead in pieces', () => {
+	it('sends the photo in pieces, then the request naming it; a small one stays inline', async () => {
+		const server = fakeServer();
+		const result = await fileWithPieces(server.fetchFn, submission, false, ok);
+		expect(result.kind).toBe('ok');
+		expect(server.log).toEqual([
+			...[0, 1, 2, 3, 4].map((n) => `PUT /api/solicitudes/adjuntos/${large.id}/${n}`),
+			'POST /api/solicitudes'
+		]);
+		expect(server.pieces.get(large.id)?.join('')).toBe(large.data);
+		expect(server.filed[0]).toMatchObject({
+			attachments: [
+				{ id: large.id, name: 'puente.jpg', type: 'image/jpeg', size: large.size, uploaded: true },
+				small
+			]
+		});
+		expect(JSON.stringify(server.filed[0]).length).toBeLessThan(1000);
+	});
+
+	it('after a cut, the retry asks what arrived and sends only the rest', async () => {
+		const server = fakeServer({ cutAfter: 4 });
+		expect(await fileWithPieces(server.fetchFn, submission, false, ok)).toEqual({
+			kind: 'network'
+		});
+		server.reconnect();
+		server.log.length = 0;
+
+		expect((await fileWithPieces(server.fetchFn, submission, true, ok)).kind).toBe('ok');
+		expect(server.log).toEqual([
+			`GET /api/solicitudes/adjuntos/${large.id}`,
+			`PUT /api/solicitudes/adjuntos/${large.id}/4`,
+			'POST /api/solicitudes'
+		]);
+		expect(server.pieces.get(large.id)?.join('')).toBe(large.data);
+	});
+
+	it('sends the pieces again at once when the server lost them', async () => {
+		const server = fakeServer({ losesPieces: true });
+		expect((await fileWithPieces(server.fetchFn, submission, false, ok)).kind).toBe('ok');
+		const puts = (n: number) =>
+			Array.from({ length: n }, (_, i) => `PUT /api/solicitudes/adjuntos/${large.id}/${i}`);
+		expect(server.log).toEqual([
+			...puts(5),
+			'POST /api/solicitudes',
+			`GET /api/solicitudes/adjuntos/${large.id}`,
+			...puts(5),
+			'POST /api/solicitudes'
+		]);
+		expect(server.filed).toHaveLength(1);
+	});
+
+	it('sends the request as before, attachments inline, to a server without pieces', async () => {
+		const server = fakeServer({ supportsPieces: false });
+		expect((await fileWithPieces(server.fetchFn, submission, true, ok)).kind).toBe('ok');
+		expect(server.filed[0]).toEqual(submission);
+	});
+});

@@ -1,0 +1,114 @@
+/**
+ * The device's side of attachments sent ahead of their request (`$lib/server/requests/
+ * staged-uploads`): a photo larger than one piece (`LIMITS.uploadChunkChars` of base64) goes up
+ * piece by piece, then the filing names it instead of carrying it. When the link drops during
+ * the upload, the next attempt asks the server how many pieces it holds and sends only the rest.
+ * A server that does not know the route (404) gets the request as before, attachments inline.
+ */
+import { LIMITS } from '$lib/policy';
+import type { Submission, UploadedAttachment } from '$lib/schemas';
+import { sendRequest, type SendResult } from './queue';
+import type { Attempt } from './policy';
+
+type Sent = { kind: 'ready'; body: unknown } | Attempt;
+
+const piecesUrl = (id: string) => `/api/solicitudes/adjuntos/${encodeURIComponent(id)}`;
+
+/**
+ * Sends ahead every attachment of `submission` larger than one piece, and returns the filing's
+ * body naming them. `resume`: ask the server what it holds first (a retry); on a first attempt
+ * nothing is there yet, and the round trip is spared.
+ */
+export async function sendAttachmentsAhead(
+	fetchFn: typeof fetch,
+	submission: Submission,
+	resume: boolean
+): Promise<Sent> {
+	const attachments: Array<Submission['attachments'][number] | UploadedAttachment> = [];
+	for (const attachment of submission.attachments) {
+		const { data, ...meta } = attachment;
+		if (data.length <= LIMITS.uploadChunkChars) {
+			attachments.push(attachment);
+			continue;
+		}
+		const sent = await sendPieces(fetchFn, meta.id, data, resume);
+		if (sent === 'unsupported') return { kind: 'ready', body: submission };
+		if (sent !== 'sent') return sent;
+		attachments.push({ ...meta, uploaded: true });
+	}
+	return { kind: 'ready', body: { ...submission, attachments } };
+}
+
+async function sendPieces(
+	fetchFn: typeof fetch,
+	id: string,
+	data: string,
+	resume: boolean
+): Promise<'sent' | 'unsupported' | Attempt> {
+	let from = 0;
+	if (resume) {
+		const held = await piecesHeld(fetchFn, id);
+		if (typeof held !== 'number') return held;
+		from = held;
+	}
+	const size = LIMITS.uploadChunkChars;
+	for (let n = from; n * size < data.length; n++) {
+		const result = await sendRequest(
+			fetchFn,
+			`${piecesUrl(id)}/${n}`,
+			{
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ data: data.slice(n * size, (n + 1) * size) })
+			},
+			(body) => body
+		);
+		if (result.kind === 'http' && result.status === 404 && n === from) return 'unsupported';
+		if (result.kind !== 'ok') return result;
+	}
+	return 'sent';
+}
+
+async function piecesHeld(
+	fetchFn: typeof fetch,
+	id: string
+): Promise<number | 'unsupported' | Attempt> {
+	const result = await sendRequest(fetchFn, piecesUrl(id), { method: 'GET' }, (body) => {
+		const received = (body as { received?: unknown } | null)?.received;
+		return typeof received === 'number' && Number.isInteger(received) && received >= 0
+			? received
+			: null;
+	});
+	if (result.kind === 'ok') return result.value;
+	if (result.kind === 'http' && result.status === 404) return 'unsupported';
+	return result;
+}
+
+/**
+ * Files `submission` with its large attachments sent ahead. A server that lost pieces in the
+ * meantime (`adjunto_incompleto`: swept after days offline) gets them again once, at once.
+ */
+export async function fileWithPieces<Success>(
+	fetchFn: typeof fetch,
+	submission: Submission,
+	resume: boolean,
+	ok: (body: unknown) => Success | null
+): Promise<SendResult<Success>> {
+	for (let round = 0; round < 2; round++) {
+		const prepared = await sendAttachmentsAhead(fetchFn, submission, resume || round > 0);
+		if (prepared.kind !== 'ready') return prepared;
+		const result = await sendRequest(
+			fetchFn,
+			'/api/solicitudes',
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(prepared.body)
+			},
+			ok
+		);
+		if (result.kind !== 'http' || result.code !== 'adjunto_incompleto') return result;
+	}
+	// Pieces lost twice in a row: the server is struggling; a later attempt starts over.
+	return { kind: 'http', status: 503, code: 'adjunto_incompleto' };
+}
