@@ -116,6 +116,11 @@ export interface PlainOutboxRow extends OutboxRowBase {
 	submission: Submission;
 	formTitle: string;
 	sealed?: undefined;
+	/**
+	 * Pieces of each large attachment the server has confirmed, by attachment id
+	 * (`$lib/outbox/attachment-pieces`): the next attempt goes on from there.
+	 */
+	piecesSent?: Record<string, number>;
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * The device's side of attachments sent ahead of their request (`$lib/server/requests/
  * staged-uploads`): a photo larger than one piece (`LIMITS.uploadChunkChars` of base64) goes up
- * piece by piece, then the filing names it instead of carrying it. When the link drops during
- * the upload, the next attempt asks the server how many pieces it holds and sends only the rest.
- * A server that does not know the route (404) gets the request as before, attachments inline.
+ * piece by piece, then the filing names it instead of carrying it. The device records each
+ * piece the server confirms, so when the link drops during the upload the next attempt sends
+ * only the rest, without asking first (a round trip is seconds on 3G). Should the server have
+ * lost pieces meanwhile (`adjunto_incompleto`), the device asks how many it holds and sends
+ * the rest at once. A server that does not know the route (404) gets the request as before,
+ * attachments inline.
  */
 import { LIMITS } from '$lib/policy';
 import type { Submission, UploadedAttachment } from '$lib/schemas';
@@ -14,15 +17,23 @@ type Sent = { kind: 'ready'; body: unknown } | Attempt;
 
 const piecesUrl = (id: string) => `/api/solicitudes/adjuntos/${encodeURIComponent(id)}`;
 
+/** What the device knows of the pieces it sent, and how it records a new one. */
+export interface PiecesProgress {
+	/** Pieces the server confirmed, by attachment id. */
+	sent: Readonly<Record<string, number>>;
+	record(attachment: string, pieces: number): Promise<unknown>;
+}
+
 /**
- * Sends ahead every attachment of `submission` larger than one piece, and returns the filing's
- * body naming them. `resume`: ask the server what it holds first (a retry); on a first attempt
- * nothing is there yet, and the round trip is spared.
+ * Sends ahead every attachment of `submission` larger than one piece, from the pieces `progress`
+ * says were confirmed (or, with `ask`, those the server says it holds), and returns the filing's
+ * body naming them.
  */
-export async function sendAttachmentsAhead(
+async function sendAttachmentsAhead(
 	fetchFn: typeof fetch,
 	submission: Submission,
-	resume: boolean
+	progress: PiecesProgress,
+	ask: boolean
 ): Promise<Sent> {
 	const attachments: Array<Submission['attachments'][number] | UploadedAttachment> = [];
 	for (const attachment of submission.attachments) {
@@ -31,7 +42,7 @@ export async function sendAttachmentsAhead(
 			attachments.push(attachment);
 			continue;
 		}
-		const sent = await sendPieces(fetchFn, meta.id, data, resume);
+		const sent = await sendPieces(fetchFn, meta.id, data, progress, ask);
 		if (sent === 'unsupported') return { kind: 'ready', body: submission };
 		if (sent !== 'sent') return sent;
 		attachments.push({ ...meta, uploaded: true });
@@ -43,10 +54,11 @@ async function sendPieces(
 	fetchFn: typeof fetch,
 	id: string,
 	data: string,
-	resume: boolean
+	progress: PiecesProgress,
+	ask: boolean
 ): Promise<'sent' | 'unsupported' | Attempt> {
-	let from = 0;
-	if (resume) {
+	let from = progress.sent[id] ?? 0;
+	if (ask) {
 		const held = await piecesHeld(fetchFn, id);
 		if (typeof held !== 'number') return held;
 		from = held;
@@ -65,6 +77,7 @@ async function sendPieces(
 		);
 		if (result.kind === 'http' && result.status === 404 && n === from) return 'unsupported';
 		if (result.kind !== 'ok') return result;
+		await progress.record(id, n + 1);
 	}
 	return 'sent';
 }
@@ -91,11 +104,11 @@ async function piecesHeld(
 export async function fileWithPieces<Success>(
 	fetchFn: typeof fetch,
 	submission: Submission,
-	resume: boolean,
+	progress: PiecesProgress,
 	ok: (body: unknown) => Success | null
 ): Promise<SendResult<Success>> {
 	for (let round = 0; round < 2; round++) {
-		const prepared = await sendAttachmentsAhead(fetchFn, submission, resume || round > 0);
+		const prepared = await sendAttachmentsAhead(fetchFn, submission, progress, round > 0);
 		if (prepared.kind !== 'ready') return prepared;
 		const result = await sendRequest(
 			fetchFn,

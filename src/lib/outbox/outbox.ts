@@ -120,8 +120,20 @@ function requestQueue(db: AppDb) {
 				const { url, init } = sealedRequest(row.sealed);
 				return sendRequest(fetchFn, url, init, filedOf);
 			}
-			// A retry resumes the pieces of a photo already partly sent.
-			return fileWithPieces(fetchFn, row.submission, row.attempts > 0, filedOf);
+			// A retry goes on with the pieces of a photo already partly sent.
+			return fileWithPieces(
+				fetchFn,
+				row.submission,
+				{
+					sent: row.piecesSent ?? {},
+					record: (attachment, pieces) =>
+						db.outbox.update(row.id, (stored) => {
+							if (!stored.sealed)
+								stored.piecesSent = { ...stored.piecesSent, [attachment]: pieces };
+						})
+				},
+				filedOf
+			);
 		},
 		async onConfirmed(row: OutboxRow, filed: Filed) {
 			// A kiosk keeps neither the radicado nor the PIN: the citizen took them on the
