@@ -7,10 +7,10 @@
  * corpus (same seed as the search row) is stored in a fresh replica in five segments of 1,000
  * documents, as a pull stores the pack; the first four are indexed as they are stored, without
  * throttling (on a phone that happens while the next segment downloads). Then with 4× CPU:
- * - ready: the last segment's text is parsed, indexed and its piece stored (as the worker
- *   receives it), and the five pieces committed as the index (`addSegment` + `finish`), i.e.
+ * - ready: the last segment's text is parsed, indexed and its part stored (as the worker
+ *   receives it), and the five parts committed as the index (`addSegment` + `finish`), i.e.
  *   from the pack's last segment stored to offline search possible;
- * - first query: the index read back from its pieces and joined, as the search page does when
+ * - first query: the index read back from its parts and joined, as the search page does when
  *   it is asked before the worker has compacted it; then the compaction (the worker, off the
  *   page, right after `finish`);
  * - rebuild (first run only): the same device's index built again from every stored document
@@ -148,7 +148,7 @@ export const searchReady = {
 			rows: [
 				checked({
 					...ROWS[0],
-					measured: `${duration(ready)} (median of ${runs.length}; last 1,000 docs indexed and stored, 5 pieces committed)`,
+					measured: `${duration(ready)} (median of ${runs.length}; last 1,000 docs indexed and stored, 5 parts committed)`,
 					value: Math.round(ready),
 					unit: 'ms',
 					budget: '≤ 1 s',
@@ -160,7 +160,7 @@ export const searchReady = {
 					measured:
 						`rebuild ${duration(runs[0]?.rebuildMs ?? NaN)} (first run), ` +
 						`restore ${duration(median(runs.map((r) => r.restoreMs)))}; ` +
-						`from the 5 pieces ${duration(median(runs.map((r) => r.fromPiecesMs)))}, ` +
+						`from the 5 parts ${duration(median(runs.map((r) => r.fromPiecesMs)))}, ` +
 						`compaction (worker) ${duration(median(runs.map((r) => r.compactMs)))}`,
 					value: Math.round(runs[0]?.rebuildMs ?? NaN),
 					unit: 'ms'

@@ -25,7 +25,7 @@ export interface SearchRow {
 	 */
 	index?: string | SerializedSearchIndex;
 	/**
-	 * Keys in `searchParts` of the pieces the index is made of, when it is stored as the pieces a
+	 * Keys in `searchParts` of the parts the index is made of, when it is stored as the parts a
 	 * first pull indexed segment by segment (searchable as soon as the last one is stored; joined
 	 * into `index` afterwards).
 	 */
@@ -45,11 +45,11 @@ export interface SearchRow {
 	docCount: number;
 }
 
-/** One piece of a search index stored in pieces (see `SearchRow.parts`). */
+/** One part of a search index stored in parts (see `SearchRow.parts`). */
 export interface SearchPartRow {
-	/** `<index key>/<pull>/<n>`: the pieces of one index share its key as a prefix. */
+	/** `<index key>/<pull>/<n>`: the parts of one index share its key as a prefix. */
 	key: string;
-	/** The piece's stored form as JSON text, like `SearchRow.index`. */
+	/** The part's stored form as JSON text, like `SearchRow.index`. */
 	index: string;
 }
 
@@ -226,7 +226,7 @@ export class AppDb extends Dexie {
 						row.queuedAt ??= Date.parse(row.at) || 0;
 					})
 			);
-		// v6: search indexes stored in pieces while a first pull downloads (#16).
+		// v6: search indexes stored in parts while a first pull downloads (#16).
 		this.version(6).stores({ searchParts: 'key' });
 	}
 }

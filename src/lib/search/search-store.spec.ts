@@ -98,7 +98,7 @@ describe('search index persistence', () => {
 	});
 });
 
-describe('a search index stored in pieces', () => {
+describe('a search index stored in parts', () => {
 	const docs = [
 		searchDoc({ id: 'tramite:impuesto-predial', title: 'Pago del impuesto predial' }),
 		searchDoc({ id: 'noticia:descuento', title: 'Descuento por pronto pago', text: 'Impuesto' })
@@ -106,13 +106,13 @@ describe('a search index stored in pieces', () => {
 	const first = SearchIndex.build(docs.slice(0, 1));
 	const second = SearchIndex.build(docs.slice(1));
 	const whole = SearchIndex.build(docs).toJSON();
-	const savePieces = async (pull = 'p1') => [
+	const saveParts = async (pull = 'p1') => [
 		await saveSearchIndexPart(db, first, { pull, n: 0 }),
 		await saveSearchIndexPart(db, second, { pull, n: 1 })
 	];
 
-	it('answers like one index once its pieces are committed, and not before', async () => {
-		const keys = await savePieces();
+	it('answers like one index once its parts are committed, and not before', async () => {
+		const keys = await saveParts();
 		expect(await loadSearchIndex(db)).toBeNull();
 
 		await saveSearchIndexParts(db, keys, { sourceSeq: '9-x', docCount: 2 });
@@ -123,17 +123,17 @@ describe('a search index stored in pieces', () => {
 		expect(loaded?.index.toJSON()).toEqual(whole);
 	});
 
-	it('refuses to commit pieces that are not stored, keeping the index there was', async () => {
+	it('refuses to commit parts that are not stored, keeping the index there was', async () => {
 		await saveSearchIndex(db, index, { sourceSeq: 1 });
-		const [key] = await savePieces();
+		const [key] = await saveParts();
 		await expect(
 			saveSearchIndexParts(db, [key as string, 'content/p1/7'], { sourceSeq: 2, docCount: 2 })
 		).rejects.toThrow(/missing/);
 		expect((await loadSearchIndex(db))?.sourceSeq).toBe(1);
 	});
 
-	it('discards the index and its pieces when one of them is damaged', async () => {
-		const keys = await savePieces();
+	it('discards the index and its parts when one of them is damaged', async () => {
+		const keys = await saveParts();
 		await saveSearchIndexParts(db, keys, { sourceSeq: 1, docCount: 2 });
 		await db.searchParts.update(keys[1] as string, { index: '{"v":1' });
 
@@ -142,22 +142,22 @@ describe('a search index stored in pieces', () => {
 		expect(await db.searchParts.count()).toBe(0);
 	});
 
-	it('joins the pieces into one index, unless a newer index replaced them meanwhile', async () => {
-		await saveSearchIndexParts(db, await savePieces(), { sourceSeq: 1, docCount: 2 });
+	it('joins the parts into one index, unless a newer index replaced them meanwhile', async () => {
+		await saveSearchIndexParts(db, await saveParts(), { sourceSeq: 1, docCount: 2 });
 		expect(await compactSearchIndex(db)).toBe(true);
 		expect((await db.search.get(CONTENT_SEARCH_KEY))?.parts).toBeUndefined();
 		expect(await db.searchParts.count()).toBe(0);
 		expect((await loadSearchIndex(db))?.index.toJSON()).toEqual(whole);
 
-		await saveSearchIndexParts(db, await savePieces('p2'), { sourceSeq: 2, docCount: 2 });
+		await saveSearchIndexParts(db, await saveParts('p2'), { sourceSeq: 2, docCount: 2 });
 		const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
 		let calls = 0;
-		// Another pull commits its own pieces while this compaction joins them (between its
+		// Another pull commits its own parts while this compaction joins them (between its
 		// read and its write).
 		vi.spyOn(db, 'transaction').mockImplementation((async (...args: unknown[]) => {
 			if (++calls === 2) {
 				vi.mocked(db.transaction).mockRestore();
-				await saveSearchIndexParts(db, await savePieces('p3'), { sourceSeq: 3, docCount: 2 });
+				await saveSearchIndexParts(db, await saveParts('p3'), { sourceSeq: 3, docCount: 2 });
 			}
 			return transaction(...args);
 		}) as never);

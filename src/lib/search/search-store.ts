@@ -27,7 +27,7 @@ export interface SaveSearchIndexOptions {
 	builtAt?: Date;
 }
 
-/** Key prefix of the pieces of the index stored under `key`. */
+/** Key prefix of the parts of the index stored under `key`. */
 const partsOf = (key: string) => `${key}/`;
 
 const serialize = (index: SearchIndex) => JSON.stringify(index.toJSON());
@@ -46,7 +46,7 @@ function rowFields(
 	};
 }
 
-/** Persists `index` on the device in one piece, replacing the previous one under the same key. */
+/** Persists `index` on the device in one part, replacing the previous one under the same key. */
 export async function saveSearchIndex(
 	db: AppDb,
 	index: SearchIndex,
@@ -61,8 +61,8 @@ export async function saveSearchIndex(
 }
 
 /**
- * Stores one piece of a search index being built in pieces (see `saveSearchIndexParts`), under
- * `<key>/<pull>/<n>`; returns its key. Nothing searches it until the pieces are committed.
+ * Stores one part of a search index being built in parts (see `saveSearchIndexParts`), under
+ * `<key>/<pull>/<n>`; returns its key. Nothing searches it until the parts are committed.
  */
 export async function saveSearchIndexPart(
 	db: AppDb,
@@ -75,10 +75,10 @@ export async function saveSearchIndexPart(
 }
 
 /**
- * Makes the stored pieces `partKeys` (disjoint, see `saveSearchIndexPart`) the index under the
- * key, replacing the previous one and any piece left by an interrupted pull. Writes a few
- * hundred bytes, so a first pull's index is searchable a moment after its last piece is stored;
- * `compactSearchIndex` joins the pieces later. Throws, storing nothing, when a piece is missing.
+ * Makes the stored parts `partKeys` (disjoint, see `saveSearchIndexPart`) the index under the
+ * key, replacing the previous one and any part left by an interrupted pull. Writes a few
+ * hundred bytes, so a first pull's index is searchable a moment after its last part is stored;
+ * `compactSearchIndex` joins the parts later. Throws, storing nothing, when a part is missing.
  */
 export async function saveSearchIndexParts(
 	db: AppDb,
@@ -90,7 +90,7 @@ export async function saveSearchIndexParts(
 	await db.transaction('rw', db.search, db.searchParts, async () => {
 		const present = await db.searchParts.where('key').startsWith(partsOf(key)).primaryKeys();
 		const missing = partKeys.filter((k) => !present.includes(k));
-		if (missing.length) throw new Error(`search index pieces missing: ${missing.join(', ')}`);
+		if (missing.length) throw new Error(`search index parts missing: ${missing.join(', ')}`);
 		await db.search.put({ key, parts: [...partKeys], ...rowFields(options, options.docCount) });
 		await db.searchParts.bulkDelete(present.filter((k) => !wanted.has(k)));
 	});
@@ -99,7 +99,7 @@ export async function saveSearchIndexParts(
 /**
  * The persisted index, or `null` when there is none or it cannot be used (another format
  * version after an app update, or damaged data). An unusable row is deleted: the caller
- * rebuilds from the replicated content and saves again. An index stored in pieces is joined in
+ * rebuilds from the replicated content and saves again. An index stored in parts is joined in
  * memory (`SearchIndex.merge`).
  */
 export async function loadSearchIndex(
@@ -136,16 +136,16 @@ export async function loadSearchIndex(
 }
 
 function restore(stored: string | SerializedSearchIndex | undefined): SearchIndex {
-	if (stored === undefined) throw new Error('search index piece missing');
+	if (stored === undefined) throw new Error('search index part missing');
 	return SearchIndex.fromJSON(
 		typeof stored === 'string' ? (JSON.parse(stored) as SerializedSearchIndex) : stored
 	);
 }
 
 /**
- * Joins an index stored in pieces into one (read back faster, and what a later pull starts
+ * Joins an index stored in parts into one (read back faster, and what a later pull starts
  * from). Returns whether it did: not when the index is already whole, unusable, or was replaced
- * while the pieces were being joined (the newer one is kept).
+ * while the parts were being joined (the newer one is kept).
  */
 export async function compactSearchIndex(
 	db: AppDb,

@@ -76,7 +76,7 @@ describe('the offline search index during a first pull', () => {
 		expect(saved.docCount).toBe(content.length);
 	});
 
-	it('commits the pieces stored during the pull, then joins them into one index', async () => {
+	it('commits the parts stored during the pull, then joins them into one index', async () => {
 		const index = new IncrementalSearchIndex(replica, appDb);
 		for (let i = 0; i < content.length; i += 50) {
 			await index.addSegment(await storeSegment(content.slice(i, i + 50)));
@@ -84,7 +84,7 @@ describe('the offline search index during a first pull', () => {
 		const merge = vi.spyOn(SearchIndex, 'merge');
 		await index.finish('seq-1');
 
-		// Finishing joins nothing: the three pieces are the index.
+		// Finishing joins nothing: the three parts are the index.
 		expect(merge).not.toHaveBeenCalled();
 		const row = await appDb.search.get(CONTENT_SEARCH_KEY);
 		expect(row?.parts).toHaveLength(3);
@@ -100,7 +100,7 @@ describe('the offline search index during a first pull', () => {
 		expect(await index.compact()).toBe(false);
 	});
 
-	it('writes the whole index when a stored piece has gone before the end', async () => {
+	it('writes the whole index when a stored part has gone before the end', async () => {
 		const index = new IncrementalSearchIndex(replica, appDb);
 		await index.addSegment(await storeSegment(content.slice(0, 60)));
 		await index.addSegment(await storeSegment(content.slice(60)));
@@ -112,7 +112,7 @@ describe('the offline search index during a first pull', () => {
 		expect((await stored()).index.toJSON()).toEqual(await rebuilt());
 	});
 
-	it("drops the pieces an interrupted pull left behind when the next one's index is committed", async () => {
+	it("drops the parts an interrupted pull left behind when the next one's index is committed", async () => {
 		const interrupted = new IncrementalSearchIndex(replica, appDb);
 		await interrupted.addSegment(await storeSegment(content.slice(0, 60)));
 		expect(await appDb.searchParts.count()).toBe(1);

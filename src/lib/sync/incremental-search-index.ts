@@ -16,9 +16,9 @@ type Replica = PouchDB.Database;
  * The offline search index, kept up to date without analysing the same text twice (#16).
  *
  * A first pull indexes each pack segment as soon as it is stored (`addSegment`), while the next
- * one downloads, and stores that piece of the index. When nothing else came (the usual case),
- * `finish` only commits the stored pieces as the index: search works a moment after the last
- * segment is stored, and `compact` joins the pieces afterwards. Otherwise `finish` indexes what
+ * one downloads, and stores that part of the index. When nothing else came (the usual case),
+ * `finish` only commits the stored parts as the index: search works a moment after the last
+ * segment is stored, and `compact` joins the parts afterwards. Otherwise `finish` indexes what
  * the segments did not bring (documents replicated after the pack, or stored by an earlier,
  * interrupted pull) and merges the parts (`SearchIndex.merge`). A later pull starts from the stored index and re-indexes the documents
  * the replica's changes feed names since that index was saved. Either way the result equals a
@@ -31,7 +31,7 @@ export class IncrementalSearchIndex {
 	private readonly parts: SearchIndex[] = [];
 	/** Where each of `parts` is stored (`saveSearchIndexPart`); null for one that failed to be. */
 	private readonly partKeys: Array<string | null> = [];
-	/** Names this pull's stored pieces apart from an interrupted pull's. */
+	/** Names this pull's stored parts apart from an interrupted pull's. */
 	private readonly pull = Math.random().toString(36).slice(2, 10);
 	/** Revision of each document in `parts`, to tell which have changed since. */
 	private readonly indexed = new Map<string, string>();
@@ -72,7 +72,7 @@ export class IncrementalSearchIndex {
 		return this.serial(() => this.bringUpToDate(sourceSeq));
 	}
 
-	/** Joins an index stored in pieces into one (`compactSearchIndex`); after `finish`. */
+	/** Joins an index stored in parts into one (`compactSearchIndex`); after `finish`. */
 	compact(): Promise<boolean> {
 		return this.serial(() => compactSearchIndex(this.appDb));
 	}
@@ -96,7 +96,7 @@ export class IncrementalSearchIndex {
 				docCount
 			}).then(
 				() => true,
-				// A piece gone since it was stored: the whole index is written below instead.
+				// A part gone since it was stored: the whole index is written below instead.
 				() => false
 			);
 			if (committed) return docCount;

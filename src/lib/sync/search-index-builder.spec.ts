@@ -80,14 +80,14 @@ describe('the search index builder of a pull', () => {
 			'finish'
 		]);
 		builder.close();
-		// The worker now joins the index's pieces: it is ended once it says it has.
+		// The worker now joins the index's parts: it is ended once it says it has.
 		const worker = FakeWorker.created[0] as FakeWorker;
 		expect(worker.terminated).toBe(false);
 		worker.onmessage?.({ data: { kind: 'compacted' } } as MessageEvent<SearchIndexReply>);
 		expect(worker.terminated).toBe(true);
 	});
 
-	it('ends a worker that takes too long to join the pieces, and one whose pull failed at once', async () => {
+	it('ends a worker that takes too long to join the parts, and one whose pull failed at once', async () => {
 		vi.useFakeTimers();
 		try {
 			const builder = searchIndexBuilder();
@@ -108,7 +108,7 @@ describe('the search index builder of a pull', () => {
 		expect(FakeWorker.created[1]?.terminated).toBe(true);
 	});
 
-	it('ends the worker at once when it had joined the pieces before the pull closed', async () => {
+	it('ends the worker at once when it had joined the parts before the pull closed', async () => {
 		const builder = searchIndexBuilder();
 		await builder.finish('9-x');
 		const worker = FakeWorker.created[0] as FakeWorker;

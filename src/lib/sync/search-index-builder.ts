@@ -14,10 +14,10 @@ export type SearchIndexRequest =
 export type SearchIndexReply =
 	| { kind: 'finished'; docCount: number }
 	| { kind: 'failed'; error: string }
-	/** After `finished`: the index's pieces are joined (or there was nothing to join). */
+	/** After `finished`: the index's parts are joined (or there was nothing to join). */
 	| { kind: 'compacted' };
 
-/** Longest wait, after a pull, for the worker to join the index's pieces before it is ended. */
+/** Longest wait, after a pull, for the worker to join the index's parts before it is ended. */
 export const COMPACT_TIMEOUT_MS = 60_000;
 
 /** A pack segment just stored: its text as downloaded and its documents as parsed from it. */
@@ -33,7 +33,7 @@ export interface SearchIndexBuilder {
 	segmentStored(segment: StoredSegment): void;
 	/** Indexes what is left, stores the index; resolves to the documents on the device. */
 	finish(sourceSeq: string | number): Promise<number>;
-	/** Ends the worker: once it has joined the index's pieces after `finish`, at once otherwise. */
+	/** Ends the worker: once it has joined the index's parts after `finish`, at once otherwise. */
 	close(): void;
 }
 

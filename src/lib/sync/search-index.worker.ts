@@ -22,7 +22,7 @@ self.onmessage = async (event: MessageEvent<SearchIndexRequest>) => {
 		reply({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
 		return;
 	}
-	// Search already works from the pieces; joining them makes later reads faster.
+	// Search already works from the parts; joining them makes later reads faster.
 	await index.compact().catch((e: unknown) => console.warn(e));
 	reply({ kind: 'compacted' });
 };
