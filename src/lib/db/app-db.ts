@@ -19,15 +19,14 @@ export interface SearchRow {
 	/** Which index: see `CONTENT_SEARCH_KEY`. */
 	key: string;
 	/**
-	 * The index's stored form, as JSON text: one string is written and read back in a fraction
-	 * of the time tens of thousands of small ones take (measured on a 5,000-document index at 4×
-	 * CPU). Earlier versions stored the object itself. Absent when the index is in `parts`.
+	 * The index's stored form in rows written by versions before 6: JSON text (earlier, the
+	 * object itself). Newer versions keep it in `parts`, so this row stays small.
 	 */
 	index?: string | SerializedSearchIndex;
 	/**
-	 * Keys in `searchParts` of the parts the index is made of, when it is stored as the parts a
-	 * first pull indexed segment by segment (searchable as soon as the last one is stored; joined
-	 * into `index` afterwards).
+	 * Keys in `searchParts` of the parts the index is made of: one for a whole index; one per
+	 * pack segment after a first pull, which indexes and stores each segment as it arrives
+	 * (searchable as soon as the last one is stored; joined into one afterwards).
 	 */
 	parts?: string[];
 	/** `SEARCH_INDEX_FORMAT` of `index` or `parts`, readable without parsing them. */
@@ -49,7 +48,11 @@ export interface SearchRow {
 export interface SearchPartRow {
 	/** `<index key>/<pull>/<n>`: the parts of one index share its key as a prefix. */
 	key: string;
-	/** The part's stored form as JSON text, like `SearchRow.index`. */
+	/**
+	 * The part's stored form (`SearchIndex.toJSON`) as JSON text: one string is written and read
+	 * back in a fraction of the time tens of thousands of small ones take (measured on a
+	 * 5,000-document index at 4× CPU).
+	 */
 	index: string;
 }
 

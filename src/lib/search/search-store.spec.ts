@@ -79,6 +79,7 @@ describe('search index persistence', () => {
 		expect(loaded?.sourceSeq).toBe(2);
 		expect(loaded?.docCount).toBe(0);
 		expect(await db.search.count()).toBe(1);
+		expect(await db.searchParts.count()).toBe(1);
 	});
 
 	it('keeps indexes under different keys apart', async () => {
@@ -89,12 +90,28 @@ describe('search index persistence', () => {
 
 	it('discards a stored index of another format so that the caller rebuilds it', async () => {
 		await saveSearchIndex(db, index, { sourceSeq: 1 });
-		const row = (await db.search.get(CONTENT_SEARCH_KEY))!;
-		await db.search.update(CONTENT_SEARCH_KEY, {
-			index: String(row.index).replace(`{"v":${SEARCH_INDEX_FORMAT},`, '{"v":0,')
+		const [partKey] = (await db.search.get(CONTENT_SEARCH_KEY))!.parts!;
+		const part = (await db.searchParts.get(partKey!))!;
+		await db.searchParts.update(partKey!, {
+			index: part.index.replace(`{"v":${SEARCH_INDEX_FORMAT},`, '{"v":0,')
 		});
 		expect(await loadSearchIndex(db)).toBeNull();
 		expect(await db.search.get(CONTENT_SEARCH_KEY)).toBeUndefined();
+		expect(await db.searchParts.count()).toBe(0);
+	});
+
+	it('keeps the row a pull checks small: the index itself is in its part', async () => {
+		await saveSearchIndex(
+			db,
+			SearchIndex.build(
+				Array.from({ length: 200 }, (_, i) =>
+					searchDoc({ id: `noticia:n${i}`, title: `Noticia número ${i} de la vereda` })
+				)
+			),
+			{ sourceSeq: 1 }
+		);
+		expect(JSON.stringify(await db.search.get(CONTENT_SEARCH_KEY)).length).toBeLessThan(300);
+		expect((await db.searchParts.toArray())[0]?.index.length).toBeGreaterThan(5000);
 	});
 });
 
@@ -145,8 +162,9 @@ describe('a search index stored in parts', () => {
 	it('joins the parts into one index, unless a newer index replaced them meanwhile', async () => {
 		await saveSearchIndexParts(db, await saveParts(), { sourceSeq: 1, docCount: 2 });
 		expect(await compactSearchIndex(db)).toBe(true);
-		expect((await db.search.get(CONTENT_SEARCH_KEY))?.parts).toBeUndefined();
-		expect(await db.searchParts.count()).toBe(0);
+		expect((await db.search.get(CONTENT_SEARCH_KEY))?.parts).toHaveLength(1);
+		expect(await db.searchParts.count()).toBe(1);
+		expect(await compactSearchIndex(db)).toBe(false);
 		expect((await loadSearchIndex(db))?.index.toJSON()).toEqual(whole);
 
 		await saveSearchIndexParts(db, await saveParts('p2'), { sourceSeq: 2, docCount: 2 });

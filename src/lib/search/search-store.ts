@@ -32,6 +32,10 @@ const partsOf = (key: string) => `${key}/`;
 
 const serialize = (index: SearchIndex) => JSON.stringify(index.toJSON());
 
+/** A fresh key for the one part of a whole index (a compaction never overwrites a part read). */
+const wholeKey = (key: string) =>
+	`${partsOf(key)}entero/${Math.random().toString(36).slice(2, 10)}`;
+
 /** The row's bookkeeping fields, as `save*` write them. */
 function rowFields(
 	{ sourceSeq, localSeq, builtAt = new Date() }: SaveSearchIndexOptions,
@@ -46,17 +50,22 @@ function rowFields(
 	};
 }
 
-/** Persists `index` on the device in one part, replacing the previous one under the same key. */
+/**
+ * Persists `index` on the device as one part, replacing the previous one under the same key.
+ * The `search` row stays a few hundred bytes either way (the text is in `searchParts`): a pull
+ * that brings nothing new checks it without reading megabytes.
+ */
 export async function saveSearchIndex(
 	db: AppDb,
 	index: SearchIndex,
 	options: SaveSearchIndexOptions
 ): Promise<void> {
 	const { key = CONTENT_SEARCH_KEY, docCount = index.size } = options;
-	const text = serialize(index);
+	const part = { key: wholeKey(key), index: serialize(index) };
 	await db.transaction('rw', db.search, db.searchParts, async () => {
-		await db.search.put({ key, index: text, ...rowFields(options, docCount) });
 		await db.searchParts.where('key').startsWith(partsOf(key)).delete();
+		await db.searchParts.put(part);
+		await db.search.put({ key, parts: [part.key], ...rowFields(options, docCount) });
 	});
 }
 
@@ -116,9 +125,8 @@ export async function loadSearchIndex(
 	const { row, parts } = read;
 	let index: SearchIndex;
 	try {
-		index = row.parts
-			? SearchIndex.merge(parts.map((part) => restore(part?.index)))
-			: restore(row.index);
+		const restored = row.parts ? parts.map((part) => restore(part?.index)) : [restore(row.index)];
+		index = restored.length === 1 ? (restored[0] as SearchIndex) : SearchIndex.merge(restored);
 	} catch {
 		await db.transaction('rw', db.search, db.searchParts, async () => {
 			await db.search.delete(key);
@@ -143,32 +151,35 @@ function restore(stored: string | SerializedSearchIndex | undefined): SearchInde
 }
 
 /**
- * Joins an index stored in parts into one (read back faster, and what a later pull starts
- * from). Returns whether it did: not when the index is already whole, unusable, or was replaced
- * while the parts were being joined (the newer one is kept).
+ * Joins an index stored in several parts into one (read back faster, and what a later pull
+ * starts from). Returns whether it did: not when the index is already whole, unusable, or was
+ * replaced while the parts were being joined (the newer one is kept).
  */
 export async function compactSearchIndex(
 	db: AppDb,
 	key: string = CONTENT_SEARCH_KEY
 ): Promise<boolean> {
 	const before = await db.search.get(key);
-	if (!before?.parts) return false;
+	if (!before?.parts || before.parts.length < 2) return false;
 	const loaded = await loadSearchIndex(db, key);
 	if (!loaded) return false;
-	const text = serialize(loaded.index);
+	const part = { key: wholeKey(key), index: serialize(loaded.index) };
 	return db.transaction('rw', db.search, db.searchParts, async () => {
 		const now = await db.search.get(key);
 		if (now?.builtAt !== before.builtAt || now.parts?.join() !== before.parts?.join()) {
 			return false;
 		}
-		const { parts: _parts, ...fields } = now;
-		await db.search.put({ ...fields, index: text });
+		await db.searchParts.put(part);
+		await db.search.put({ ...now, parts: [part.key] });
 		await db.searchParts.bulkDelete(before.parts ?? []);
 		return true;
 	});
 }
 
-/** Whether an index of this app's format is stored under `key` (without restoring it). */
+/**
+ * Whether an index of this app's format is stored under `key` (without restoring it; reading
+ * the row is cheap unless an earlier version stored the index in it).
+ */
 export async function hasSearchIndex(
 	db: AppDb,
 	key: string = CONTENT_SEARCH_KEY
