@@ -138,10 +138,7 @@ test('a photo upload cut halfway is finished from where it stopped once the sign
 	const attachment = /\/api\/solicitudes\/adjuntos\/([^/]+)/.exec(sent[0]!.path)![1];
 	const after = sent.slice(beforeCut).map((r) => `${r.method} ${r.path}`);
 	// The phone knew the first piece had arrived: it sent only the second, then filed.
-	expect(after).toEqual([
-		`PUT /api/solicitudes/adjuntos/${attachment}/1`,
-		'POST /api/solicitudes'
-	]);
+	expect(after).toEqual([`PUT /api/solicitudes/adjuntos/${attachment}/1`, 'POST /api/solicitudes']);
 	expect(sent.filter((r) => r.path.endsWith(`${attachment}/0`))).toHaveLength(1);
 	const radicado = (await page.getByTestId('radicado').first().textContent())!;
 	const filed = await filedRequests(baseUrl(page), E2E_ADMIN);
