@@ -39,8 +39,6 @@ export const ERRORS = {
 	adjunto_incompleto: 409,
 	/** A piece of an attachment is not base64 of the expected length. */
 	trozo_invalido: 400,
-	/** A piece arrived again with other bytes than the first time. */
-	trozo_distinto: 409,
 	conflicto_id: 409,
 	radicado_no_disponible: 503,
 	seguimiento_invalido: 400,

@@ -77,6 +77,16 @@ export const STORAGE = /** @type {const} */ ({
 	kioskBrowserSession: 'ventanilla.kiosco.sesion'
 });
 
+/**
+ * An attachment larger than this many base64 characters (72 KB of photo) is sent ahead of
+ * its request in pieces of this size (its own export: device code reads it without the
+ * server's limits), each its own HTTP request (`/api/solicitudes/adjuntos`):
+ * a link that drops during the upload costs the piece in flight, not the whole photo. On 3G
+ * (~400 kbps up) a piece takes ~2 s; smaller pieces would lose less to a cut but add a
+ * round trip each to every filing (a photo compressed to its 150 KB budget is 2 pieces).
+ */
+export const UPLOAD_PIECE_CHARS = 96 * 1024;
+
 /** Size limits that the Node server and the app must agree on. */
 export const LIMITS = /** @type {const} */ ({
 	/**
@@ -101,14 +111,6 @@ export const LIMITS = /** @type {const} */ ({
 	uploadTrackedFrom: 256 * 1024,
 	/** Seconds a client is asked to wait when the upload budget is full. */
 	uploadRetryAfterS: 10,
-	/**
-	 * An attachment larger than this many base64 characters (72 KB of photo) is sent ahead of
-	 * its request in pieces of this size, each its own HTTP request (`/api/solicitudes/adjuntos`):
-	 * a link that drops during the upload costs the piece in flight, not the whole photo. On 3G
-	 * (~400 kbps up) a piece takes ~2 s; smaller pieces would lose less to a cut but add a
-	 * round trip each to every filing (a photo compressed to its 150 KB budget is 2 pieces).
-	 */
-	uploadChunkChars: 96 * 1024,
 	/** Hours the server keeps pieces of an attachment whose request never arrived. */
 	stagedUploadHours: 72,
 	/** Radicado + PIN pairs one tracking request may carry (a device checking all its own). */

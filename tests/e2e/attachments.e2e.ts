@@ -125,7 +125,10 @@ test('a photo upload cut halfway is finished from where it stopped once the sign
 	await page.getByRole('button', { name: 'Enviar solicitud' }).click();
 	await expect(page.getByTestId('codigo-provisional')).toHaveText(/^PEND-[0-9A-F]{8}$/);
 	await expect.poll(() => cut).toBe(true);
-	// The attempt has ended (the row waits for its retry) before the signal comes back.
+	// The attempt has ended (the row waits for its retry) and says how far the photo got.
+	await expect(page.getByTestId('envio-adjuntos')).toHaveText(
+		'Adjuntos: 1 de 2 partes ya están en el servidor; el envío sigue desde ahí.'
+	);
 	await expect(page.getByTestId('radicado')).toHaveCount(0);
 	const beforeCut = sent.length;
 

@@ -3,7 +3,7 @@
  * everything again"), against the real server and store.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { LIMITS } from '$lib/policy';
+import { UPLOAD_PIECE_CHARS } from '$lib/policy';
 
 const base = inject('baseUrl');
 type Json = Record<string, unknown>;
@@ -40,8 +40,8 @@ const meta = (id: string, bytes: Uint8Array) => ({
 const piecesOf = (bytes: Uint8Array) => {
 	const text = Buffer.from(bytes).toString('base64');
 	const out: string[] = [];
-	for (let i = 0; i < text.length; i += LIMITS.uploadChunkChars) {
-		out.push(text.slice(i, i + LIMITS.uploadChunkChars));
+	for (let i = 0; i < text.length; i += UPLOAD_PIECE_CHARS) {
+		out.push(text.slice(i, i + UPLOAD_PIECE_CHARS));
 	}
 	return out;
 };
@@ -122,7 +122,7 @@ describe('attachments sent ahead in pieces', () => {
 		expect((await putPiece(id, 0, first)).status).toBe(200);
 		const other = await putPiece(id, 0, `AAAA${first.slice(4)}`);
 		expect(other.status).toBe(409);
-		expect(other.body.error).toMatchObject({ code: 'trozo_distinto' });
+		expect(other.body.error).toMatchObject({ code: 'conflicto_id' });
 		await putPiece(id, 1, second);
 		expect((await file(request([{ ...meta(id, bytes), uploaded: true }]))).status).toBe(201);
 	});
@@ -132,7 +132,7 @@ describe('attachments sent ahead in pieces', () => {
 		[
 			'a piece longer than a piece',
 			'/0',
-			{ data: 'A'.repeat(LIMITS.uploadChunkChars + 4) },
+			{ data: 'A'.repeat(UPLOAD_PIECE_CHARS + 4) },
 			400,
 			'trozo_invalido'
 		],

@@ -30,7 +30,6 @@ export const CITIZEN_ERROR_TEXT: Record<CitizenErrorCode, Message> = {
 	adjunto_invalido: m.error_adjunto_invalido,
 	adjunto_incompleto: m.error_adjunto_incompleto,
 	trozo_invalido: m.error_trozo_invalido,
-	trozo_distinto: m.error_trozo_distinto,
 	conflicto_id: m.error_conflicto_id,
 	radicado_no_disponible: m.error_radicado_no_disponible,
 	seguimiento_invalido: m.error_seguimiento_invalido,

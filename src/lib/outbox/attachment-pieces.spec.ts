@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '$lib/policy';
+import { UPLOAD_PIECE_CHARS } from '$lib/policy';
 import type { Submission } from '$lib/schemas';
-import { fileWithPieces } from './attachment-pieces';
+import { fileWithPieces, uploadProgress } from './attachment-pieces';
 
-const PIECE = LIMITS.uploadChunkChars;
+const PIECE = UPLOAD_PIECE_CHARS;
 
 /** A server holding pieces like the real one, whose link can drop after `cutAfter` requests. */
 function fakeServer({ cutAfter = Infinity, supportsPieces = true, losesPieces = false } = {}) {
@@ -146,5 +146,18 @@ describe('filing with a large photo sent ahead in pieces', () => {
 		const server = fakeServer({ supportsPieces: false });
 		expect((await fileWithPieces(server.fetchFn, submission, memory(), ok)).kind).toBe('ok');
 		expect(server.filed[0]).toEqual(submission);
+	});
+});
+
+describe('the upload progress a citizen sees on a queued request', () => {
+	it('counts the pieces of large attachments on the server, none before the first', () => {
+		expect(uploadProgress(submission)).toBeNull();
+		expect(uploadProgress(submission, { [large.id]: 0 })).toBeNull();
+		expect(uploadProgress(submission, { [large.id]: 3 })).toEqual({ sent: 3, total: 5 });
+		// A small attachment goes inline: it is no piece of the count.
+		expect(uploadProgress(submission, { [small.id]: 1, [large.id]: 5 })).toEqual({
+			sent: 5,
+			total: 5
+		});
 	});
 });

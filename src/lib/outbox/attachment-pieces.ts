@@ -1,6 +1,6 @@
 /**
  * The device's side of attachments sent ahead of their request (`$lib/server/requests/
- * staged-uploads`): a photo larger than one piece (`LIMITS.uploadChunkChars` of base64) goes up
+ * staged-uploads`): a photo larger than one piece (`UPLOAD_PIECE_CHARS` of base64) goes up
  * piece by piece, then the filing names it instead of carrying it. The device records each
  * piece the server confirms, so when the link drops during the upload the next attempt sends
  * only the rest, without asking first (a round trip is seconds on 3G). Should the server have
@@ -8,14 +8,37 @@
  * the rest at once. A server that does not know the route (404) gets the request as before,
  * attachments inline.
  */
-import { LIMITS } from '$lib/policy';
-import type { Submission, UploadedAttachment } from '$lib/schemas';
+import { UPLOAD_PIECE_CHARS } from '$lib/policy';
+import type { Submission } from '$lib/schemas';
+import type { UploadedAttachment } from '$lib/schemas/attachment-piece';
 import { sendRequest, type SendResult } from './queue';
 import type { Attempt } from './policy';
 
 type Sent = { kind: 'ready'; body: unknown } | Attempt;
 
 const piecesUrl = (id: string) => `/api/solicitudes/adjuntos/${encodeURIComponent(id)}`;
+
+/** Pieces of `data` (base64) when it is sent ahead; 0 when it goes inline with its request. */
+export const piecesOfText = (data: string) =>
+	data.length > UPLOAD_PIECE_CHARS ? Math.ceil(data.length / UPLOAD_PIECE_CHARS) : 0;
+
+/**
+ * How far the upload of a queued request's large attachments has gone, for the citizen to see
+ * that a retry goes on from there; null when none of them has a piece on the server yet.
+ */
+export function uploadProgress(
+	submission: Submission,
+	piecesSent: Readonly<Record<string, number>> = {}
+): { sent: number; total: number } | null {
+	let sent = 0;
+	let total = 0;
+	for (const { id, data } of submission.attachments) {
+		const pieces = piecesOfText(data);
+		total += pieces;
+		if (pieces) sent += Math.min(pieces, piecesSent[id] ?? 0);
+	}
+	return sent > 0 ? { sent, total } : null;
+}
 
 /** What the device knows of the pieces it sent, and how it records a new one. */
 export interface PiecesProgress {
@@ -38,7 +61,7 @@ async function sendAttachmentsAhead(
 	const attachments: Array<Submission['attachments'][number] | UploadedAttachment> = [];
 	for (const attachment of submission.attachments) {
 		const { data, ...meta } = attachment;
-		if (data.length <= LIMITS.uploadChunkChars) {
+		if (!piecesOfText(data)) {
 			attachments.push(attachment);
 			continue;
 		}
@@ -63,7 +86,7 @@ async function sendPieces(
 		if (typeof held !== 'number') return held;
 		from = held;
 	}
-	const size = LIMITS.uploadChunkChars;
+	const size = UPLOAD_PIECE_CHARS;
 	for (let n = from; n * size < data.length; n++) {
 		const result = await sendRequest(
 			fetchFn,

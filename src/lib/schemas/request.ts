@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { PQRSD_TYPES, PRIORITY_CLAIMS } from '$lib/schemas/vocab';
 import { coded, isoDateSchema, isoDateTimeSchema, lineSchema, slugSchema } from './common';
 import { isCleanText } from './text';
-import { LIMITS } from '$lib/policy';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './content';
 import { HAND_IN_REASONS } from '$lib/domain/hand-in';
 
@@ -120,44 +119,6 @@ export const attachmentSchema = z
 	})
 	.strict();
 export type Attachment = z.infer<typeof attachmentSchema>;
-
-/**
- * An attachment of a filing whose bytes were sent ahead in pieces (`/api/solicitudes/adjuntos`,
- * `LIMITS.uploadChunkChars` base64 characters each): the server puts the pieces back together
- * into `data` before anything else sees the request, so the request filed is the same as if
- * the attachment had come inline.
- */
-export const uploadedAttachmentSchema = attachmentSchema
-	.omit({ data: true })
-	.extend({ uploaded: z.literal(true) })
-	.strict();
-export type UploadedAttachment = z.infer<typeof uploadedAttachmentSchema>;
-
-/** One piece of an attachment sent ahead: base64 text, a multiple of 4 characters long. */
-export const attachmentPieceSchema = z
-	.object({
-		data: z
-			.string()
-			.min(4)
-			.max(LIMITS.uploadChunkChars)
-			.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'trozo no es base64')
-			.refine((d) => d.length % 4 === 0, 'trozo de longitud inválida')
-	})
-	.strict();
-
-/** A piece as the server keeps it until its request is filed (`adjuntos` database). */
-export const stagedPieceDocSchema = z.object({
-	_id: z.string(),
-	_rev: z.string().optional(),
-	data: z.string(),
-	/** When it arrived (server time, ISO): pieces of a request that never came are swept. */
-	at: isoDateTimeSchema
-});
-export type StagedPieceDoc = z.infer<typeof stagedPieceDocSchema>;
-
-/** How many pieces of `LIMITS.uploadChunkChars` the base64 text of `size` bytes makes. */
-export const piecesOf = (size: number) =>
-	Math.ceil((Math.ceil(size / 3) * 4) / LIMITS.uploadChunkChars);
 
 /** Field values of a form: text or a checkbox. Validated against the form by the form engine. */
 export const formValuesSchema = z

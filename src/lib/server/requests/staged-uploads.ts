@@ -21,7 +21,7 @@ import {
 	stagedPieceDocSchema,
 	uploadedAttachmentSchema,
 	type StagedPieceDoc
-} from '$lib/schemas';
+} from '$lib/schemas/attachment-piece';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, encodeDocId } from '$lib/server/couch/client';
 import { requestDocId } from './docs';
@@ -46,14 +46,14 @@ export const pieceNumberSchema = z.coerce
 
 /**
  * Stores piece `n` of attachment `attachment`. Idempotent: the same piece again is accepted;
- * other bytes under a number already stored are `trozo_distinto` (nothing is replaced).
+ * other bytes under a number already stored are `conflicto_id` (nothing is replaced).
  */
 export async function putPiece(
 	attachment: string,
 	n: number,
 	body: unknown,
 	now = new Date()
-): Promise<{ ok: true } | Refusal<'trozo_invalido' | 'trozo_distinto'>> {
+): Promise<{ ok: true } | Refusal<'trozo_invalido' | 'conflicto_id'>> {
 	const parsed = attachmentPieceSchema.safeParse(body);
 	if (!parsed.success) return refusal('trozo_invalido');
 	const { data } = parsed.data;
@@ -65,7 +65,7 @@ export async function putPiece(
 		if (!(e instanceof CouchError) || e.status !== 409) throw e;
 	}
 	const stored = await couch().get(DB.uploads, doc._id, stagedPieceDocSchema);
-	return stored?.data === data ? { ok: true } : refusal('trozo_distinto');
+	return stored?.data === data ? { ok: true } : refusal('conflicto_id');
 }
 
 /** How many pieces of `attachment` the server holds in a row from the first (0 when none). */

@@ -1,4 +1,4 @@
-import { LIMITS } from '$lib/policy';
+import { UPLOAD_PIECE_CHARS } from '$lib/policy';
 import { apiError } from '$lib/server/http/api-error';
 import { noStoreJson } from '$lib/server/http/responses';
 import { filingFailure } from '$lib/server/requests/failures';
@@ -13,7 +13,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	if (!attachmentIdSchema.safeParse(params.id).success) return apiError('id_invalido');
 	try {
 		const received = await piecesReceived(params.id);
-		return noStoreJson({ received, pieceChars: LIMITS.uploadChunkChars });
+		return noStoreJson({ received, pieceChars: UPLOAD_PIECE_CHARS });
 	} catch (e) {
 		return filingFailure(e);
 	}

@@ -1,4 +1,4 @@
-import { LIMITS } from '$lib/policy';
+import { UPLOAD_PIECE_CHARS } from '$lib/policy';
 import { refusal } from '$lib/errors';
 import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { readJsonBody } from '$lib/server/http/json-body';
@@ -22,7 +22,7 @@ export const PUT: RequestHandler = async ({ params, request, locals, getClientAd
 	if (!attachmentIdSchema.safeParse(params.id).success || !n.success) {
 		return apiError('id_invalido');
 	}
-	const body = await readJsonBody(request, LIMITS.uploadChunkChars + 1024);
+	const body = await readJsonBody(request, UPLOAD_PIECE_CHARS + 1024);
 	if (!body.ok) return body.response;
 	try {
 		if (!locals.user) {
