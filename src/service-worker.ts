@@ -21,6 +21,10 @@ import { CACHES, COOKIES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy'
 import { baseLocale } from '$lib/paraglide/runtime';
 import { installPrecache } from '$lib/pwa/precache-install';
 import plan from '$precache-plan';
+// Static, not `import()`: browsers refuse dynamic imports in a service worker (the sync below
+// failed with a TypeError every time, so only an open page ever sent the outbox).
+import { getAppDb } from '$lib/db';
+import { flushOutbox, makeAllDue } from '$lib/outbox/outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -166,10 +170,8 @@ self.addEventListener('sync', (event) => {
 	if (e.tag !== SYNC.outbox) return;
 	e.waitUntil(
 		(async () => {
-			const [{ getAppDb }, { flushOutbox }] = await Promise.all([
-				import('$lib/db'),
-				import('$lib/outbox/outbox')
-			]);
+			// The browser says the connection is back: what waits for its next try goes now.
+			await makeAllDue(getAppDb());
 			const result = await flushOutbox(getAppDb());
 			for (const client of await self.clients.matchAll()) {
 				// Sealed (kiosk) filings travel only in memory, to the receipt on screen.
