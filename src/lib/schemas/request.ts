@@ -103,6 +103,9 @@ export const consentSchema = z
 	})
 	.strict();
 
+/** Most attachments one request may carry. */
+export const MAX_ATTACHMENTS = 5;
+
 /** Largest base64 text of one attachment: 4/3 of the byte limit, plus padding. */
 const MAX_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4;
 
@@ -163,7 +166,7 @@ export const submissionSchema = z
 		applicant: applicantSchema.optional(),
 		values: formValuesSchema,
 		consent: consentSchema.optional(),
-		attachments: z.array(attachmentSchema).max(5).default([]),
+		attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS).default([]),
 		pin: z.string().regex(/^\d{6}$/, 'el PIN debe tener 6 dígitos'),
 		/** Captured by a field official on the citizen's behalf (their session says who). */
 		fieldCapture: z

@@ -11,8 +11,8 @@
  * | PIN guesses            | request (or typed code)    | 5 an hour, 20 a day: wrong PINs only   |
  * | filings                | client address             | 30 in 10 min, 120 a day                |
  * | filings                | enrolled kiosk             | 60 in 10 min                           |
- * | attachment pieces      | client address             | 400 in 10 min, 2,000 a day (a request  |
- * |                        |                            | with five of the largest: 155 pieces)  |
+ * | attachment pieces      | client address             | 120 in 10 min, 400 a day (a request    |
+ * |                        |                            | with five of the largest: 105 pieces)  |
  * | consulta answers       | client address             | 30 in 10 min, 300 a day                |
  * | comments               | client address             | 10 a minute, 100 a day                 |
  * | kiosk activation codes | client address             | 20 a minute                            |
@@ -91,8 +91,8 @@ function makeRates() {
 		piecesByAddress: new SharedLimit({
 			name: 'trozo-direccion',
 			windows: scaled([
-				{ seconds: 10 * MIN, max: 400 },
-				{ seconds: DAY, max: 2000 }
+				{ seconds: 10 * MIN, max: 120 },
+				{ seconds: DAY, max: 400 }
 			])
 		}),
 		answersByAddress: new SharedLimit({

@@ -26,6 +26,7 @@ import { couch, DB } from '$lib/server/couch';
 import { CouchError, encodeDocId } from '$lib/server/couch/client';
 import { requestDocId } from './docs';
 import { MAX_ATTACHMENT_BYTES } from '$lib/schemas/content';
+import { MAX_ATTACHMENTS } from '$lib/schemas/request';
 
 /** Most pieces one attachment can have: the largest attachment's base64, in pieces. */
 export const MAX_PIECES = piecesOf(MAX_ATTACHMENT_BYTES);
@@ -102,8 +103,10 @@ export async function withUploadedAttachments(
 	| Refusal<'adjunto_incompleto' | 'adjunto_invalido'>
 > {
 	const attachments = (body as { attachments?: unknown } | null)?.attachments;
-	if (!Array.isArray(attachments) || attachments.length > 5)
+	// More attachments than a request may have: validation refuses it, with no store read here.
+	if (!Array.isArray(attachments) || attachments.length > MAX_ATTACHMENTS) {
 		return { ok: true, body, uploaded: [] };
+	}
 	const named = attachments.map((a) =>
 		(a as { uploaded?: unknown } | null)?.uploaded === undefined
 			? null
