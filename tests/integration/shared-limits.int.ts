@@ -167,6 +167,26 @@ describe('limits shared by every server', () => {
 		expect((await file(0, newAddress())).status).toBe(201);
 		expect((await file(1, newAddress())).status).toBe(201);
 	});
+
+	it('gives one address 120 pieces of photos in 10 minutes across servers, others keep sending', async () => {
+		const sender = newAddress();
+		const piece = (i: number, address: string) =>
+			fetch(`${server(i)}/api/solicitudes/adjuntos/${crypto.randomUUID()}/0`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+				body: JSON.stringify({ data: '/9j/4AAQ' })
+			});
+		const sent = [];
+		for (let i = 0; i < 124; i += 4) {
+			sent.push(...(await Promise.all([0, 1, 2, 3].map((k) => piece(i + k, sender)))));
+		}
+		const statuses = sent.map((r) => r.status);
+		expect(statuses.filter((s) => s === 200)).toHaveLength(120);
+		const refused = sent.filter((r) => r.status === 429);
+		expect(refused).toHaveLength(4);
+		expect(await refused[0]?.json()).toMatchObject({ error: { code: 'demasiados_intentos' } });
+		expect((await piece(1, newAddress())).status).toBe(200);
+	});
 });
 
 describe('guessing through an open session', () => {
