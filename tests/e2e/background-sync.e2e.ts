@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN, baseUrl, waitForOfflineReady } from './helpers';
+import { E2E_ADMIN, baseUrl, waitForAppStart, waitForOfflineReady } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { setOffline } from '../helpers/network-state';
 import { SYNC } from '../../src/lib/policy.js';
 
-test('a request queued offline is filed by the service worker when the signal returns, with no page open', async ({
+test('a request queued offline is filed by the service worker when the signal returns, with no page open, and the next page says so once', async ({
 	page,
 	context
 }) => {
@@ -47,4 +47,17 @@ test('a request queued offline is filed by the service worker when the signal re
 			timeout: 20_000
 		})
 		.toBe(1);
+
+	// The next page the citizen opens tells them, once.
+	await blank.goto('/tramites');
+	await expect(blank.getByTestId('aviso-radicada')).toHaveText(
+		/radicada con el número PG-\d{4}-\d{6}\./
+	);
+	// Its outbox code has started (it checks the request's status) and found nothing to tell.
+	const started = blank.waitForResponse((r) => r.url().endsWith('/api/seguimiento'));
+	await blank.reload();
+	await waitForAppStart(blank);
+	await started;
+	await blank.waitForTimeout(1000);
+	await expect(blank.getByTestId('aviso-radicada')).toHaveCount(0);
 });

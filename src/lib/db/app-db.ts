@@ -154,6 +154,11 @@ export interface RequestRow {
 	events: TrackingView['events'];
 	/** ISO time the status was last fetched from the server. */
 	checkedAt: string | null;
+	/**
+	 * Filed in the background (by a page's queue or the service worker's Background Sync) and
+	 * not yet told to the citizen: the next page they open says so, then clears it.
+	 */
+	unannounced?: true;
 }
 
 export type AnswerState = 'pendiente' | 'enviando' | 'rechazada' | 'confirmada';

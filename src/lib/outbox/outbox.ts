@@ -101,7 +101,8 @@ const requestRowOf = (row: PlainOutboxRow, filed: Filed): RequestRow => ({
 	deadline: filed.deadline,
 	status: 'radicada',
 	events: [],
-	checkedAt: null
+	checkedAt: null,
+	unannounced: true
 });
 
 /** What the server answered for a sealed request: the device keeps it only in memory. */

@@ -28,11 +28,8 @@ class OutboxState {
 			try {
 				const result = await flushOutbox(db);
 				this.#rememberSealed(result.sealedFiled);
-				if (result.filed.length) {
-					await refreshRequests(db);
-					const { announceFiled } = await import('$lib/components/outbox/announce-filed');
-					announceFiled(result.filed.map((r) => r.radicado));
-				}
+				// Their first status; a link still coming back must not hold up the rest.
+				if (result.filed.length) await refreshRequests(db).catch(() => false);
 			} finally {
 				await this.reload();
 			}
@@ -45,7 +42,11 @@ class OutboxState {
 		return this.#runner.running;
 	}
 
-	/** Re-reads the device's outbox and requests into the UI state. */
+	/**
+	 * Re-reads the device's outbox and requests into the UI state, and says which requests were
+	 * filed in the background since the citizen last looked, whoever sent them: this page,
+	 * another tab, or the service worker's Background Sync (maybe before this page was open).
+	 */
 	async reload() {
 		// A kiosk restarted mid-session shows none of the last person's requests before its wipe.
 		if (kioskWipePending()) return;
@@ -61,6 +62,8 @@ class OutboxState {
 		this.pending = own;
 		this.requests = requests;
 		outboxCount.pending = own.filter((p) => p.state !== 'rechazada').length;
+		const unannounced = requests.filter((r) => r.unannounced).map((r) => r.radicado);
+		if (unannounced.length) await this.#announce(unannounced);
 	}
 
 	/** Sends what is due. */
@@ -95,6 +98,8 @@ class OutboxState {
 		addEventListener('online', onOnline);
 		const answers = setInterval(() => void this.refreshAnswers(), ANSWERS_EVERY_MS);
 		navigator.serviceWorker?.addEventListener('message', this.#onWorkerMessage);
+		// Listening with addEventListener does not start the delivery of the worker's messages.
+		navigator.serviceWorker?.startMessages();
 		return () => {
 			stopRunner();
 			removeEventListener('online', onOnline);
@@ -105,6 +110,20 @@ class OutboxState {
 
 	#rememberSealed(receipts: readonly SealedReceipt[] | undefined) {
 		for (const r of receipts ?? []) this.sealedFiled[r.id] = r;
+	}
+
+	/** Tells the citizen, on whatever page, the radicados given in the background; once. */
+	async #announce(radicados: readonly string[]) {
+		const db = getAppDb();
+		const cleared = await db.transaction('rw', db.requests, async () => {
+			const rows = await db.requests.bulkGet([...radicados]);
+			const still = rows.flatMap((r) => (r?.unannounced ? [r.radicado] : []));
+			for (const radicado of still) await db.requests.update(radicado, { unannounced: undefined });
+			return still;
+		});
+		if (!cleared.length) return;
+		const { announceFiled } = await import('$lib/components/outbox/announce-filed');
+		announceFiled(cleared);
 	}
 
 	#onWorkerMessage = (event: MessageEvent) => {
