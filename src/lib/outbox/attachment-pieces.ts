@@ -19,7 +19,7 @@ type Sent = { kind: 'ready'; body: unknown } | Attempt;
 const piecesUrl = (id: string) => `/api/solicitudes/adjuntos/${encodeURIComponent(id)}`;
 
 /** Pieces of `data` (base64) when it is sent ahead; 0 when it goes inline with its request. */
-export const piecesOfText = (data: string) =>
+const piecesOfText = (data: string) =>
 	data.length > UPLOAD_PIECE_CHARS ? Math.ceil(data.length / UPLOAD_PIECE_CHARS) : 0;
 
 /**

@@ -29,7 +29,7 @@ import { MAX_ATTACHMENT_BYTES } from '$lib/schemas/content';
 import { MAX_ATTACHMENTS } from '$lib/schemas/request';
 
 /** Most pieces one attachment can have: the largest attachment's base64, in pieces. */
-export const MAX_PIECES = piecesOf(MAX_ATTACHMENT_BYTES);
+const MAX_PIECES = piecesOf(MAX_ATTACHMENT_BYTES);
 
 const pieceId = (attachment: string, n: number) =>
 	`trozo:${attachment}:${String(n).padStart(4, '0')}`;
@@ -84,7 +84,7 @@ async function storedPieces(attachment: string): Promise<Map<number, string>> {
 }
 
 /** An attachment named by a filing whose pieces have not all arrived. */
-export interface MissingPieces {
+interface MissingPieces {
 	id: string;
 	/** Pieces held in a row from the first: the device sends the rest from there. */
 	received: number;
