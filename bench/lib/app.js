@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer } from '../../tests/helpers/app-server.js';
+import { PRODUCTION_SCRYPT_N, startServer } from '../../tests/helpers/app-server.js';
 
 const TAIL = 4000;
 
@@ -26,7 +26,12 @@ export async function startApp(opts = {}) {
 	const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ventanilla-bench-'));
 	let server;
 	try {
-		server = await startServer({ ...opts, dataDir });
+		// Hashing as costly as in production: the figures are a real server's.
+		server = await startServer({
+			...opts,
+			dataDir,
+			env: { SCRYPT_N: PRODUCTION_SCRYPT_N, ...opts.env }
+		});
 	} catch (e) {
 		if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
 		throw e;

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/app-server.js';
+import { PRODUCTION_SCRYPT_N, startServer, type RunningServer } from '../helpers/app-server.js';
 
 const ADMIN = { username: 'admin.carga', password: 'clave-carga-00001' };
 let server: RunningServer;
@@ -18,7 +18,9 @@ beforeAll(async () => {
 			ADMIN_USUARIO: ADMIN.username,
 			ADMIN_CLAVE: ADMIN.password,
 			ADDRESS_HEADER: 'x-forwarded-for',
-			RATE_LIMIT_FACTOR: '1'
+			RATE_LIMIT_FACTOR: '1',
+			// The hashing queue under its real cost.
+			SCRYPT_N: PRODUCTION_SCRYPT_N
 		}
 	});
 }, 120_000);

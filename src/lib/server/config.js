@@ -30,6 +30,10 @@ const httpUrl = z.url({ protocol: /^https?$/ });
  */
 export const MAX_WORKERS = 64;
 
+/** scrypt's work factor: 2^10 and 2^17 (see SCRYPT_N below). */
+export const MIN_SCRYPT_N = 1 << 10;
+export const MAX_SCRYPT_N = 1 << 17;
+
 /** `12M`, `512K`, `1048576`: bytes, as adapter-node's `BODY_SIZE_LIMIT` reads them. */
 function parseBytes(/** @type {string} */ value) {
 	const m = /^(\d+)([KMG]?)$/i.exec(value.trim());
@@ -60,6 +64,22 @@ export const envSchema = z.object({
 	SESSION_HOURS: withDefault(number.pipe(z.number().gt(0).max(MAX_SESSION_HOURS)), 12),
 	LOGIN_ATTEMPTS_PER_MINUTE: withDefault(positiveInt, 10),
 	RATE_LIMIT_FACTOR: withDefault(number.pipe(z.number().gt(0).max(10_000)), 1),
+	/**
+	 * scrypt's work factor for new PIN and password hashes (see scrypt-hash.ts): a power of two.
+	 * Stored hashes keep the figure they were made with. Test servers set the lowest, which makes
+	 * each hash 16 times cheaper (CI files and signs in thousands of times); the tests of the
+	 * hashing queue itself keep the default.
+	 */
+	SCRYPT_N: withDefault(
+		positiveInt.pipe(
+			z
+				.number()
+				.min(MIN_SCRYPT_N)
+				.max(MAX_SCRYPT_N)
+				.refine((n) => (n & (n - 1)) === 0)
+		),
+		16_384
+	),
 	ADMIN_USUARIO: optional(z.string().trim().min(1)),
 	ADMIN_CLAVE: optional(z.string().min(1)),
 	ADMIN_NOMBRE: withDefault(z.string().trim().min(1).max(160), 'Administrador'),
@@ -117,6 +137,7 @@ const EXPECTED = /** @type {const} */ ({
 	SESSION_HOURS: 'un número de horas mayor que 0 y hasta 720',
 	LOGIN_ATTEMPTS_PER_MINUTE: 'un número entero de 1 en adelante',
 	RATE_LIMIT_FACTOR: 'un número mayor que 0 y hasta 10000, p. ej. 2',
+	SCRYPT_N: 'una potencia de 2 de 1024 a 131072, p. ej. 16384',
 	ADMIN_USUARIO: 'un nombre de usuario',
 	ADMIN_CLAVE: 'una contraseña',
 	ADMIN_NOMBRE: 'un nombre de hasta 160 caracteres',

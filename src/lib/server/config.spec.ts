@@ -84,6 +84,17 @@ describe('parseConfig', () => {
 		}
 	});
 
+	it('takes scrypt work factors that are powers of two from 2^10 to 2^17, 2^14 by default', () => {
+		expect(parseConfig({}).SCRYPT_N).toBe(16_384);
+		expect(parseConfig({ SCRYPT_N: '1024' }).SCRYPT_N).toBe(1024);
+		expect(parseConfig({ SCRYPT_N: '131072' }).SCRYPT_N).toBe(131_072);
+		for (const bad of ['512', '262144', '16000', '0', 'mucho']) {
+			expect(problemsOf({ SCRYPT_N: bad })).toEqual([
+				`SCRYPT_N (${JSON.stringify(bad)}) debe ser una potencia de 2 de 1024 a 131072, p. ej. 16384.`
+			]);
+		}
+	});
+
 	it('accepts as radicado prefix exactly what has a series of entry and one of its own for what is sent', () => {
 		const hasBothBooks = (prefix: string) => {
 			try {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	hashesWaiting,
 	hashSecret,
@@ -11,6 +11,10 @@ import {
 } from './scrypt-hash';
 
 describe('PIN hashing', () => {
+	afterEach(() => {
+		vi.unstubAllEnvs();
+	});
+
 	it('stores scrypt$N$r$p$salt$hash and verifies the right PIN only', async () => {
 		const stored = await hashSecret('042917', 'citizen');
 		expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/);
@@ -18,6 +22,15 @@ describe('PIN hashing', () => {
 		expect(await verifySecret('042917', stored, 'citizen')).toBe(true);
 		expect(await verifySecret('042918', stored, 'citizen')).toBe(false);
 		expect(await verifySecret('', stored, 'citizen')).toBe(false);
+	});
+
+	it('makes new hashes with the configured work factor and still verifies older ones', async () => {
+		const before = await hashSecret('042917', 'citizen');
+		vi.stubEnv('SCRYPT_N', '1024');
+		const cheaper = await hashSecret('042917', 'citizen');
+		expect(cheaper).toMatch(/^scrypt\$1024\$8\$1\$/);
+		expect(await verifySecret('042917', cheaper, 'citizen')).toBe(true);
+		expect(await verifySecret('042917', before, 'citizen')).toBe(true);
 	});
 
 	it('salts every hash, so equal PINs do not give equal hashes', async () => {

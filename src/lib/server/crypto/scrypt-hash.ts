@@ -4,13 +4,17 @@
  * parameters can be raised later without invalidating what was already issued.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { config, MAX_SCRYPT_N } from '$lib/server/config';
 
-/** 2^14 × 8 × 128 B = 16 MiB and ~30–60 ms per hash: slow for guessing, fine per request. */
-const COST = { N: 16_384, r: 8, p: 1 } as const;
+/**
+ * New hashes: N from `SCRYPT_N`, by default 2^14 × 8 × 128 B = 16 MiB and ~30–60 ms per hash:
+ * slow for guessing, fine per request.
+ */
+const cost = () => ({ N: config().SCRYPT_N, r: 8, p: 1 });
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 /** Refuse stored parameters that would make a verification a denial of service. */
-const MAX_N = 1 << 17;
+const MAX_N = MAX_SCRYPT_N;
 const MAX_MEM = 256 * 1024 * 1024;
 
 /**
@@ -100,8 +104,9 @@ const fromB64url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url
  */
 export async function hashSecret(secret: string, lane: HashLane): Promise<string> {
 	const salt = new Uint8Array(randomBytes(SALT_BYTES));
-	const key = await derive(secret, salt, COST, KEY_BYTES, lane);
-	return ['scrypt', COST.N, COST.r, COST.p, b64url(salt), b64url(key)].join('$');
+	const { N, r, p } = cost();
+	const key = await derive(secret, salt, { N, r, p }, KEY_BYTES, lane);
+	return ['scrypt', N, r, p, b64url(salt), b64url(key)].join('$');
 }
 
 /** The parts of a stored hash, or null if it is not one this module wrote. */
