@@ -11,7 +11,7 @@ import {
 } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { setOffline } from '../helpers/network-state';
-import { onlineOnlyContext } from './online-only';
+import { onlineOnlyContext, test as onlineOnly } from './online-only';
 
 const PASSWORD = 'clave-e2e-funcionario-1';
 
@@ -184,20 +184,21 @@ test('a field official captures two requests offline, reloads, syncs, and each i
 	await expect(page).toHaveURL(/\/gestion\/ingresar/);
 });
 
-test('an official who types while the sign-in page is still starting is signed in', async ({
-	page
-}) => {
-	const scripts = await holdScripts(page);
-	await page.goto('/gestion/ingresar', { waitUntil: 'domcontentloaded' });
-	await page.getByLabel('Usuario').fill(E2E_ADMIN.username);
-	await page.getByLabel('Contraseña').fill(E2E_ADMIN.password);
-	await scripts.release();
-	await expect(page.getByLabel('Usuario')).toHaveValue(E2E_ADMIN.username);
-	await page.getByRole('button', { name: 'Ingresar' }).click();
-	await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible({
-		timeout: 15_000
-	});
-});
+onlineOnly(
+	'an official who types while the sign-in page is still starting is signed in',
+	async ({ page }) => {
+		const scripts = await holdScripts(page);
+		await page.goto('/gestion/ingresar', { waitUntil: 'domcontentloaded' });
+		await page.getByLabel('Usuario').fill(E2E_ADMIN.username);
+		await page.getByLabel('Contraseña').fill(E2E_ADMIN.password);
+		await scripts.release();
+		await expect(page.getByLabel('Usuario')).toHaveValue(E2E_ADMIN.username);
+		await page.getByRole('button', { name: 'Ingresar' }).click();
+		await expect(page.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible({
+			timeout: 15_000
+		});
+	}
+);
 
 /** Every field an official can type in or choose from on the page now, as shown. */
 const EDITABLE =

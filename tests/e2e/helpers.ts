@@ -90,13 +90,15 @@ export async function holdScripts(page: Page): Promise<{ release(): Promise<void
 
 /**
  * A new device opening `path` on that slow link: the HTML is shown, the scripts held back. A
- * new context, because a page the service worker already controls gets its scripts at once.
+ * new context, because a page the service worker already controls gets its scripts at once; an
+ * online-only one, as what is checked is the page's own start (a full device would install the
+ * service worker and pull the offline copy meanwhile, for nothing).
  */
 export async function openBeforeScripts(
 	browser: Browser,
 	path: string
 ): Promise<{ page: Page; release(): Promise<void> }> {
-	const page = await (await browser.newContext()).newPage();
+	const page = await (await onlineOnlyContext(browser)).newPage();
 	const scripts = await holdScripts(page);
 	await page.goto(path, { waitUntil: 'domcontentloaded' });
 	return { page, release: scripts.release };
@@ -215,4 +217,13 @@ export async function waitForSavedDraft(page: Page, subject: string) {
 			subject
 		);
 	await expect.poll(saved, { timeout: 10_000, intervals: [200] }).toBe(true);
+}
+
+/** Fills the queja form's required answers, with `subject` as its subject. */
+export async function fillQueja(page: Page, subject: string) {
+	await page.getByLabel('Asunto').fill(subject);
+	await page.locator('#campo_descripcion').fill('El alumbrado del parque lleva un mes apagado.');
+	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
+	await page.getByLabel('Número de documento').fill('1122334455');
+	await page.getByLabel(/Autorizo el tratamiento/).check();
 }

@@ -10,6 +10,7 @@ import {
 	waitForOfflineReady
 } from './helpers';
 import { setOffline } from '../helpers/network-state';
+import { test as onlineOnly } from './online-only';
 
 // Copies of the seed consulta and proposal, open around today (the seed's own dates pass).
 const CONSULTA = `consulta-e2e-${Date.now().toString(36)}`;
@@ -135,19 +136,20 @@ test.describe('consultas (#5)', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('a closed consulta shows its results; the list groups open and closed ones', async ({
-		page
-	}) => {
-		await page.goto('/participa/consultas');
-		await expect(page.getByRole('heading', { name: 'Abiertas' })).toBeVisible();
-		await expectAxeClean(page);
-		await page
-			.getByRole('link', { name: 'Encuesta sobre los canales de atención de la Alcaldía' })
-			.click();
-		await expect(page.getByText('Respuestas recibidas: 40')).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Enviar respuesta' })).toHaveCount(0);
-		await expectAxeClean(page);
-	});
+	onlineOnly(
+		'a closed consulta shows its results; the list groups open and closed ones',
+		async ({ page }) => {
+			await page.goto('/participa/consultas');
+			await expect(page.getByRole('heading', { name: 'Abiertas' })).toBeVisible();
+			await expectAxeClean(page);
+			await page
+				.getByRole('link', { name: 'Encuesta sobre los canales de atención de la Alcaldía' })
+				.click();
+			await expect(page.getByText('Respuestas recibidas: 40')).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Enviar respuesta' })).toHaveCount(0);
+			await expectAxeClean(page);
+		}
+	);
 });
 
 test.describe('comments on proyectos de acuerdo (#5)', () => {
@@ -185,7 +187,7 @@ test.describe('comments on proyectos de acuerdo (#5)', () => {
 		await expectAxeClean(page);
 	});
 
-	test('a council session shows its agenda and its minutes', async ({ page }) => {
+	onlineOnly('a council session shows its agenda and its minutes', async ({ page }) => {
 		await page.goto('/concejo/sesiones/sesion-2026-11-13-ordinaria');
 		await expect(page.getByRole('heading', { name: 'Orden del día' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Acta de la sesión' })).toBeVisible();
