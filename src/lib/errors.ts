@@ -39,6 +39,11 @@ export const ERRORS = {
 	adjunto_incompleto: 409,
 	/** A piece of an attachment is not base64 of the expected length. */
 	trozo_invalido: 400,
+	/**
+	 * The store holds as many pieces waiting for their request as it may (`STAGED_PIECES_MAX`):
+	 * the device sends the request with its attachments inline instead.
+	 */
+	adjuntos_en_espera_llenos: 503,
 	conflicto_id: 409,
 	radicado_no_disponible: 503,
 	seguimiento_invalido: 400,

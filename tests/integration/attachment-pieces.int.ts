@@ -2,8 +2,9 @@
  * Attachments sent ahead of their request in pieces (#16: "a cut at 90 % does not send
  * everything again"), against the real server and store.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UPLOAD_PIECE_CHARS } from '$lib/policy';
+import { startServer, type RunningServer } from '../helpers/app-server.js';
 
 const base = inject('baseUrl');
 type Json = Record<string, unknown>;
@@ -46,8 +47,8 @@ const piecesOf = (bytes: Uint8Array) => {
 	return out;
 };
 
-async function call(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${base}${path}`, {
+async function call(method: string, path: string, body?: unknown, at = base) {
+	const res = await fetch(`${at}${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body)
@@ -172,5 +173,54 @@ describe('attachments sent ahead in pieces', () => {
 		const wrong = await file(request([{ ...meta(id, bytes), size: 26, uploaded: true }]));
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.error).toMatchObject({ code: 'adjunto_invalido' });
+	});
+});
+
+describe('pieces waiting from every device together', () => {
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startServer({ env: { STAGED_PIECES_MAX: '2' } });
+	}, 120_000);
+	afterAll(() => server?.stop());
+
+	const at = (method: string, path: string, body?: unknown) => call(method, path, body, server.url);
+	const put = (id: string, n: number, data: string) =>
+		at('PUT', `/api/solicitudes/adjuntos/${id}/${n}`, { data });
+
+	it('past STAGED_PIECES_MAX a new piece is refused in Spanish and stored nowhere; inline filing goes on, and a filed request frees its room', async () => {
+		// Two pieces each: together they would be four.
+		const first = photo((UPLOAD_PIECE_CHARS / 4) * 3 + 1000);
+		const second = photo((UPLOAD_PIECE_CHARS / 4) * 3 + 2000);
+		const [firstId, secondId] = [crypto.randomUUID(), crypto.randomUUID()];
+		for (const [n, data] of piecesOf(first).entries()) {
+			expect((await put(firstId, n, data)).status).toBe(200);
+		}
+
+		const full = await put(secondId, 0, piecesOf(second)[0] as string);
+		expect(full.status).toBe(503);
+		expect(full.body.error).toMatchObject({
+			code: 'adjuntos_en_espera_llenos',
+			message: expect.stringMatching(/adjuntos completos/)
+		});
+		expect((await at('GET', `/api/solicitudes/adjuntos/${secondId}`)).body.received).toBe(0);
+
+		// What the device does then: the whole photo inside the request.
+		const inline = await at(
+			'POST',
+			'/api/solicitudes',
+			request([{ ...meta(secondId, second), data: Buffer.from(second).toString('base64') }])
+		);
+		expect(inline.status).toBe(201);
+
+		// Filing the first photo's request deletes its pieces, and pieces are taken again.
+		const filed = await at(
+			'POST',
+			'/api/solicitudes',
+			request([{ ...meta(firstId, first), uploaded: true }])
+		);
+		expect(filed.status).toBe(201);
+		await expect
+			.poll(async () => (await put(secondId, 0, piecesOf(second)[0] as string)).status)
+			.toBe(200);
 	});
 });

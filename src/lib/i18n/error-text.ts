@@ -30,6 +30,7 @@ export const CITIZEN_ERROR_TEXT: Record<CitizenErrorCode, Message> = {
 	adjunto_invalido: m.error_adjunto_invalido,
 	adjunto_incompleto: m.error_adjunto_incompleto,
 	trozo_invalido: m.error_trozo_invalido,
+	adjuntos_en_espera_llenos: m.error_adjuntos_en_espera_llenos,
 	conflicto_id: m.error_conflicto_id,
 	radicado_no_disponible: m.error_radicado_no_disponible,
 	seguimiento_invalido: m.error_seguimiento_invalido,

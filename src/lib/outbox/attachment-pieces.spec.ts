@@ -6,7 +6,12 @@ import { fileWithPieces, uploadProgress } from './attachment-pieces';
 const PIECE = UPLOAD_PIECE_CHARS;
 
 /** A server holding pieces like the real one, whose link can drop after `cutAfter` requests. */
-function fakeServer({ cutAfter = Infinity, supportsPieces = true, losesPieces = false } = {}) {
+function fakeServer({
+	cutAfter = Infinity,
+	supportsPieces = true,
+	losesPieces = false,
+	stagingFull = false
+} = {}) {
 	const pieces = new Map<string, string[]>();
 	const log: string[] = [];
 	let left = cutAfter;
@@ -18,6 +23,9 @@ function fakeServer({ cutAfter = Infinity, supportsPieces = true, losesPieces = 
 		log.push(`${method} ${url}`);
 		const piece = /^\/api\/solicitudes\/adjuntos\/([^/]+)(?:\/(\d+))?$/.exec(url);
 		if (piece && !supportsPieces) return json(404, { error: { code: 'no_encontrado' } });
+		if (piece && method === 'PUT' && stagingFull) {
+			return json(503, { error: { code: 'adjuntos_en_espera_llenos' } });
+		}
 		if (piece && method === 'PUT') {
 			const list = pieces.get(piece[1] as string) ?? [];
 			list[Number(piece[2])] = (JSON.parse(String(init.body)) as { data: string }).data;
@@ -107,6 +115,18 @@ describe('filing with a large photo sent ahead in pieces', () => {
 			]
 		});
 		expect(JSON.stringify(server.filed[0]).length).toBeLessThan(1000);
+	});
+
+	it('sends the request with its photo inline when the server holds all the pieces it may', async () => {
+		const server = fakeServer({ stagingFull: true });
+		const progress = memory();
+		expect((await fileWithPieces(server.fetchFn, submission, progress, ok)).kind).toBe('ok');
+		expect(server.log).toEqual([
+			`PUT /api/solicitudes/adjuntos/${large.id}/0`,
+			'POST /api/solicitudes'
+		]);
+		expect(server.filed[0]).toMatchObject({ attachments: [large, small] });
+		expect(progress.sent).toEqual({});
 	});
 
 	it('after a cut, the retry sends only the pieces not confirmed, without asking first', async () => {

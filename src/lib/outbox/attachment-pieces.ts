@@ -5,8 +5,9 @@
  * piece the server confirms, so when the link drops during the upload the next attempt sends
  * only the rest, without asking first (a round trip is seconds on 3G). Should the server have
  * lost pieces meanwhile (`adjunto_incompleto`), the device asks how many it holds and sends
- * the rest at once. A server that does not know the route (404) gets the request as before,
- * attachments inline.
+ * the rest at once. A server that does not know the route (404), or holds all the pieces it
+ * may from every device (`adjuntos_en_espera_llenos`), gets the request as before, attachments
+ * inline.
  */
 import { UPLOAD_PIECE_CHARS } from '$lib/policy';
 import type { Submission } from '$lib/schemas';
@@ -99,6 +100,9 @@ async function sendPieces(
 			(body) => body
 		);
 		if (result.kind === 'http' && result.status === 404 && n === from) return 'unsupported';
+		if (result.kind === 'http' && result.code === 'adjuntos_en_espera_llenos') {
+			return 'unsupported';
+		}
 		if (result.kind !== 'ok') return result;
 		await progress.record(id, n + 1);
 	}

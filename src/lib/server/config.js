@@ -103,6 +103,13 @@ export const envSchema = z.object({
 	 * documents); devices replicate what changed since the last one.
 	 */
 	PACK_REFRESH_SECONDS: withDefault(number.pipe(z.number().min(0).max(86_400)), 30),
+	/**
+	 * Most attachment pieces the store keeps waiting for their request, from every device at once
+	 * (each up to 96 KB of base64: 4,000 are ~375 MB). The per-address allowance stops one device;
+	 * this stops many addresses from filling the disk. Past it, devices send their requests with
+	 * the attachments inline (no resuming after a cut, nothing lost).
+	 */
+	STAGED_PIECES_MAX: withDefault(positiveInt, 4000),
 	MAIL_FROM: withDefault(z.email(), 'ventanilla@puertoguzman-putumayo.gov.co')
 });
 
@@ -144,7 +151,8 @@ const EXPECTED = /** @type {const} */ ({
 	KIOSK_CODE_HOURS: 'un número de horas mayor que 0 y hasta 168',
 	SMTP_URL: 'una URL smtp(s), p. ej. smtps://usuario:clave@correo.puertoguzman-putumayo.gov.co:465',
 	MAIL_FROM: 'una dirección de correo, p. ej. ventanilla@puertoguzman-putumayo.gov.co',
-	PACK_REFRESH_SECONDS: 'un número de segundos de 0 a 86400, p. ej. 30'
+	PACK_REFRESH_SECONDS: 'un número de segundos de 0 a 86400, p. ej. 30',
+	STAGED_PIECES_MAX: 'un número entero de 1 en adelante, p. ej. 4000'
 });
 
 /** Values never printed in an error message. */

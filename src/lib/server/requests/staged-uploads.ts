@@ -8,7 +8,8 @@
  * and the stored document are exactly those of the same request sent inline.
  *
  * Pieces live in the store every app server shares (`DB.uploads`), so a device may send them
- * through one server and file through another. Once a request is filed they are deleted
+ * through one server and file through another; at most `STAGED_PIECES_MAX` of them wait there
+ * at once, from every device together. Once a request is filed they are deleted
  * (`discardPieces`); those of a request that never arrives are swept after
  * `LIMITS.stagedUploadHours` (`sweepStagedUploads`, run by the housekeeping timer).
  */
@@ -24,6 +25,7 @@ import {
 } from '$lib/schemas/attachment-piece';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, encodeDocId } from '$lib/server/couch/client';
+import { config } from '$lib/server/config';
 import { requestDocId } from './docs';
 import { MAX_ATTACHMENT_BYTES } from '$lib/schemas/content';
 import { MAX_ATTACHMENTS } from '$lib/schemas/request';
@@ -54,10 +56,16 @@ export async function putPiece(
 	n: number,
 	body: unknown,
 	now = new Date()
-): Promise<{ ok: true } | Refusal<'trozo_invalido' | 'conflicto_id'>> {
+): Promise<
+	{ ok: true } | Refusal<'trozo_invalido' | 'conflicto_id' | 'adjuntos_en_espera_llenos'>
+> {
 	const parsed = attachmentPieceSchema.safeParse(body);
 	if (!parsed.success) return refusal('trozo_invalido');
 	const { data } = parsed.data;
+	// Read per piece (one small request beside a 96 KB write): pieces arriving at the same
+	// moment on several servers may pass it together, by at most one each.
+	const { doc_count: waiting } = await couch().info(DB.uploads);
+	if (waiting >= config().STAGED_PIECES_MAX) return refusal('adjuntos_en_espera_llenos');
 	const doc: StagedPieceDoc = { _id: pieceId(attachment, n), data, at: now.toISOString() };
 	try {
 		await couch().put(DB.uploads, doc);

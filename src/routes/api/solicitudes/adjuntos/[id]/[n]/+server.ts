@@ -15,7 +15,8 @@ import type { RequestHandler } from './$types';
 /**
  * Stores piece `n` of an attachment sent ahead of its request (`{ data }`, base64): 200 with
  * `{ received: n + 1 }`; the same piece again is 200 too. Counted against the address's
- * allowance of pieces, except for a signed-in official.
+ * allowance of pieces, except for a signed-in official. 503 `adjuntos_en_espera_llenos` when the
+ * store holds all the pieces it may: the device then files with its attachments inline.
  */
 export const PUT: RequestHandler = async ({ params, request, locals, getClientAddress }) => {
 	const n = pieceNumberSchema.safeParse(params.n);
