@@ -1,15 +1,5 @@
 import { expect, test } from './online-only';
-import { checkPage, expectAxeClean, waitForAppStart } from './helpers';
-import { PUBLIC_ROUTES } from './public-routes';
-
-for (const path of PUBLIC_ROUTES) {
-	test(`${path} has no serious or critical WCAG 2.1 AA violations`, async ({ browser }) => {
-		const page = await checkPage(browser);
-		await page.goto(path);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await expectAxeClean(page);
-	});
-}
+import { expectAxeClean, waitForAppStart } from './helpers';
 
 test('the GOV.CO accessibility bar enlarges text and raises contrast, remembers it, and links the Centro de Relevo', async ({
 	page

@@ -1,6 +1,6 @@
 /**
  * Every kind of public page: hubs, lists, details, forms, search (with and without results) and
- * the device's own pages. The first-screen, reflow and accessibility (axe) checks all walk it.
+ * the device's own pages. public-pages.e2e.ts walks it: first screen, axe, reflow.
  */
 export const PUBLIC_ROUTES = [
 	'/',
