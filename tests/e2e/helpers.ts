@@ -219,11 +219,4 @@ export async function waitForSavedDraft(page: Page, subject: string) {
 	await expect.poll(saved, { timeout: 10_000, intervals: [200] }).toBe(true);
 }
 
-/** Fills the queja form's required answers, with `subject` as its subject. */
-export async function fillQueja(page: Page, subject: string) {
-	await page.getByLabel('Asunto').fill(subject);
-	await page.locator('#campo_descripcion').fill('El alumbrado del parque lleva un mes apagado.');
-	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
-	await page.getByLabel('Número de documento').fill('1122334455');
-	await page.getByLabel(/Autorizo el tratamiento/).check();
-}
+export { fillQueja } from '../helpers/queja-form';

@@ -190,11 +190,4 @@ export async function waitForPack(page: Page, timeout = 45_000) {
 	});
 }
 
-/** Fills the complaint form (queja) with a subject and valid personal data. */
-export async function fillQueja(page: Page, subject: string) {
-	await page.getByLabel('Asunto').fill(subject);
-	await page.locator('#campo_descripcion').fill('El alumbrado del parque lleva un mes apagado.');
-	await page.getByLabel('Nombre completo').fill('Ciudadana de Prueba');
-	await page.getByLabel('Número de documento').fill('1122334455');
-	await page.getByLabel(/Autorizo el tratamiento/).check();
-}
+export { fillQueja } from '../helpers/queja-form';
