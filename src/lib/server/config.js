@@ -30,7 +30,7 @@ const httpUrl = z.url({ protocol: /^https?$/ });
  */
 export const MAX_WORKERS = 64;
 
-/** scrypt's work factor: 2^10 and 2^17 (see SCRYPT_N below). */
+/** The range of scrypt's work factor, 2^10 to 2^17 (see SCRYPT_N below). */
 export const MIN_SCRYPT_N = 1 << 10;
 export const MAX_SCRYPT_N = 1 << 17;
 
