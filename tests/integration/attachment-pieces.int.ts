@@ -187,7 +187,7 @@ describe('pieces waiting from every device together', () => {
 	const put = (id: string, n: number, data: string) =>
 		at('PUT', `/api/solicitudes/adjuntos/${id}/${n}`, { data });
 
-	it('past STAGED_PIECES_MAX a new piece is refused in Spanish and stored nowhere; inline filing goes on, and a filed request frees its room', async () => {
+	it('past STAGED_PIECES_MAX a new piece is refused in Spanish and stored nowhere, a piece already held is taken again; inline filing goes on, and a filed request frees its room', async () => {
 		// Two pieces each: together they would be four.
 		const first = photo((UPLOAD_PIECE_CHARS / 4) * 3 + 1000);
 		const second = photo((UPLOAD_PIECE_CHARS / 4) * 3 + 2000);
@@ -203,6 +203,12 @@ describe('pieces waiting from every device together', () => {
 			message: expect.stringMatching(/adjuntos completos/)
 		});
 		expect((await at('GET', `/api/solicitudes/adjuntos/${secondId}`)).body.received).toBe(0);
+		// A piece already held is still taken again (a device whose answer was lost), and other
+		// bytes under its number are still a conflict.
+		expect((await put(firstId, 0, piecesOf(first)[0] as string)).status).toBe(200);
+		const other = await put(firstId, 0, piecesOf(second)[0] as string);
+		expect(other.status).toBe(409);
+		expect(other.body.error).toMatchObject({ code: 'conflicto_id' });
 
 		// What the device does then: the whole photo inside the request.
 		const inline = await at(

@@ -48,8 +48,9 @@ export const pieceNumberSchema = z.coerce
 	.max(MAX_PIECES - 1);
 
 /**
- * Stores piece `n` of attachment `attachment`. Idempotent: the same piece again is accepted;
- * other bytes under a number already stored are `conflicto_id` (nothing is replaced).
+ * Stores piece `n` of attachment `attachment`. Idempotent: the same piece again is accepted,
+ * also once the store holds `STAGED_PIECES_MAX` (a new piece is `adjuntos_en_espera_llenos`
+ * then); other bytes under a number already stored are `conflicto_id` (nothing is replaced).
  */
 export async function putPiece(
 	attachment: string,
@@ -65,16 +66,19 @@ export async function putPiece(
 	// Read per piece (one small request beside a 96 KB write): pieces arriving at the same
 	// moment on several servers may pass it together, by at most one each.
 	const { doc_count: waiting } = await couch().info(DB.uploads);
-	if (waiting >= config().STAGED_PIECES_MAX) return refusal('adjuntos_en_espera_llenos');
+	const full = waiting >= config().STAGED_PIECES_MAX;
 	const doc: StagedPieceDoc = { _id: pieceId(attachment, n), data, at: now.toISOString() };
-	try {
-		await couch().put(DB.uploads, doc);
-		return { ok: true };
-	} catch (e) {
-		if (!(e instanceof CouchError) || e.status !== 409) throw e;
+	if (!full) {
+		try {
+			await couch().put(DB.uploads, doc);
+			return { ok: true };
+		} catch (e) {
+			if (!(e instanceof CouchError) || e.status !== 409) throw e;
+		}
 	}
 	const stored = await couch().get(DB.uploads, doc._id, stagedPieceDocSchema);
-	return stored?.data === data ? { ok: true } : refusal('conflicto_id');
+	if (stored) return stored.data === data ? { ok: true } : refusal('conflicto_id');
+	return refusal('adjuntos_en_espera_llenos');
 }
 
 /** How many pieces of `attachment` the server holds in a row from the first (0 when none). */
