@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium.js';
+import { CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from './tests/helpers/chromium.js';
 import { E2E_MAIL } from './tests/e2e/mail';
 
 // Overridable so several checkouts on one machine can run their suites side by side.
@@ -37,7 +37,7 @@ export default defineConfig({
 		// Recording a trace costs a quarter of the run's CPU (measured on the pqrsd journeys: 24 s
 		// of 34 s without it); CI retries a failed test once, and that retry is traced.
 		trace: 'on-first-retry',
-		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: TEST_CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	},
 	webServer: {
 		// A fresh embedded store for every run, seeded on start.

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.js';
+import { CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../helpers/chromium.js';
 
 /**
  * The fault suite: the app driven in Chromium through a proxy that cuts, stalls and rewrites
@@ -25,6 +25,6 @@ export default defineConfig({
 		locale: 'es-CO',
 		timezoneId: 'America/Bogota',
 		trace: 'retain-on-failure',
-		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: TEST_CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	}
 });
