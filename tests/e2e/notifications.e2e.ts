@@ -8,6 +8,7 @@
 import { expect, onlineOnlyContext, test } from './online-only';
 import { actAsOfficial } from '../helpers/as-official';
 import { E2E_ADMIN, expectAxeClean, fileByApi, signIn } from './helpers';
+import { expectReflow } from './layout';
 import { mailWith } from './mail';
 
 const PIN = '274615';
@@ -100,6 +101,11 @@ test('an answer by letter is printed on the letterhead alone, handed over, and t
 		contentType: 'image/png'
 	});
 	await page.emulateMedia({ media: 'screen' });
+	// On screen it reflows like every back-office page (reflow.e2e.ts, whose walk has no letter:
+	// one exists only once an answer by letter is sent).
+	const letterUrl = new URL(page.url());
+	await expectReflow(page, letterUrl.pathname + letterUrl.search);
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	await page.getByRole('link', { name: 'Volver a la solicitud' }).click();
 	await record.getByRole('button', { name: 'Marcar impreso' }).click();

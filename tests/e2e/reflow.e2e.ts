@@ -7,6 +7,7 @@ test('every back-office page reflows at 320 px and with text at 200 %, as public
 }) => {
 	await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
 	const radicado = await fileByApi(page.request);
+	// The letter page (`…/oficio?evento=`) needs an answer by letter: notifications.e2e.ts.
 	const paths = [
 		'/gestion',
 		'/gestion/bandeja',
