@@ -9,6 +9,12 @@
 // plugin writes the files to leave out to `.svelte-kit/precache-plan.json` at the end of the
 // client build, and the service worker imports that file (`$precache-plan`, see
 // svelte.config.js).
+//
+// Most of what stays is downloaded in one piece: the build's scripts and stylesheets a device
+// keeps, as one JSON file (`precacheBundle`), which the worker unpacks into its cache. Each file
+// alone cost a round trip and ~200 bytes of headers, and compressed alone it shares nothing with
+// the others: 223 files were ~394 KB on the wire, one bundle of them ~280 KB.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mayStorePage } from '../src/lib/policy.js';
@@ -34,10 +40,10 @@ function routeFolder(importedIds) {
 
 /**
  * What this plan reads of a bundle's output file (Rollup's and Rolldown's share it).
- * @typedef {{ type: 'asset', fileName: string }} AssetFile
+ * @typedef {{ type: 'asset', fileName: string, source?: string | Uint8Array }} AssetFile
  * @typedef {{
  *   type: 'chunk', fileName: string, isEntry: boolean, facadeModuleId: string | null,
- *   imports: string[], dynamicImports: string[],
+ *   imports: string[], dynamicImports: string[], code?: string,
  *   viteMetadata?: { importedCss?: Set<string>, importedAssets?: Set<string> }
  * }} ChunkFile
  */
@@ -86,34 +92,78 @@ export function onDemandFiles(bundle, importsOf) {
 		.sort();
 }
 
+/** Files that go into the bundle: text a device keeps as it is (the worker script excepted). */
+const BUNDLED = /\.(js|css)$/;
+
 /**
- * The Vite plugin: writes the plan after the client bundle is generated, before SvelteKit
- * builds the service worker.
+ * The precache's scripts and stylesheets in one JSON object, file name → text, named by its
+ * content's hash under SvelteKit's immutable folder (so the server caches it for a year).
+ * @param {Record<string, AssetFile | ChunkFile>} bundle
+ * @param {ReadonlySet<string>} leftOut  the on-demand files
+ * @returns {{ fileName: string, source: string, files: string[] } | null}
+ */
+export function precacheBundle(bundle, leftOut) {
+	/** @type {Record<string, string>} */
+	const texts = {};
+	for (const file of Object.keys(bundle).sort()) {
+		const out = /** @type {AssetFile | ChunkFile} */ (bundle[file]);
+		if (leftOut.has(file) || !BUNDLED.test(file) || file.includes('/workers/')) continue;
+		const text = out.type === 'chunk' ? out.code : out.source;
+		if (text === undefined) continue;
+		texts[file] = typeof text === 'string' ? text : new TextDecoder().decode(text);
+	}
+	const files = Object.keys(texts);
+	if (!files.length) return null;
+	const source = JSON.stringify(texts);
+	const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+	return { fileName: `_app/immutable/precache.${hash}.json`, source, files };
+}
+
+/**
+ * What the service worker reads: the files it leaves out, and the bundle (its file and the files
+ * inside it).
+ * @typedef {{ onDemand: string[], bundle: { file: string, files: string[] } | null }} PrecachePlan
+ */
+
+/**
+ * The Vite plugin: writes the plan and emits the bundle once every other plugin has finished the
+ * client bundle (the code is final then), before SvelteKit builds the service worker.
  * @returns {import('vite').Plugin}
  */
 export function precachePlan() {
 	let root = process.cwd();
-	const write = (/** @type {string[]} */ onDemand) => {
+	const write = (/** @type {PrecachePlan} */ plan) => {
 		const file = path.join(root, PRECACHE_PLAN_FILE);
 		mkdirSync(path.dirname(file), { recursive: true });
-		writeFileSync(file, JSON.stringify({ onDemand }, null, '\t') + '\n');
+		writeFileSync(file, JSON.stringify(plan, null, '\t') + '\n');
 	};
 	return {
 		name: 'ventanilla-precache-plan',
 		configResolved(config) {
 			root = config.root;
 			// The service worker imports the plan in every mode; until a client build has run,
-			// nothing is left out.
-			if (!existsSync(path.join(root, PRECACHE_PLAN_FILE))) write([]);
+			// nothing is left out and there is no bundle.
+			if (!existsSync(path.join(root, PRECACHE_PLAN_FILE))) write({ onDemand: [], bundle: null });
 		},
-		generateBundle(_options, bundle) {
-			if (this.environment.name !== 'client' || this.environment.config.command !== 'build') {
-				return;
+		generateBundle: {
+			order: 'post',
+			handler(_options, bundle) {
+				if (this.environment.name !== 'client' || this.environment.config.command !== 'build') {
+					return;
+				}
+				const files = /** @type {Record<string, AssetFile | ChunkFile>} */ (
+					/** @type {unknown} */ (bundle)
+				);
+				const onDemand = onDemandFiles(files, (id) => this.getModuleInfo(id)?.importedIds ?? []);
+				const packed = precacheBundle(files, new Set(onDemand));
+				if (packed) {
+					this.emitFile({ type: 'asset', fileName: packed.fileName, source: packed.source });
+				}
+				write({
+					onDemand,
+					bundle: packed && { file: packed.fileName, files: packed.files }
+				});
 			}
-			const files = /** @type {Record<string, AssetFile | ChunkFile>} */ (
-				/** @type {unknown} */ (bundle)
-			);
-			write(onDemandFiles(files, (id) => this.getModuleInfo(id)?.importedIds ?? []));
 		}
 	};
 }

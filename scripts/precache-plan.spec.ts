@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onDemandFiles, type ChunkFile } from './precache-plan.js';
+import { onDemandFiles, precacheBundle, type ChunkFile } from './precache-plan.js';
 
 type OutputChunk = ChunkFile;
 type OutputBundle = Parameters<typeof onDemandFiles>[0];
@@ -73,5 +73,59 @@ describe('onDemandFiles', () => {
 		for (const file of ['chunks/shared.js', 'chunks/photo.js', 'nodes/3.js', 'chunks/field.js']) {
 			expect(onDemand).not.toContain(file);
 		}
+	});
+});
+
+describe('precacheBundle', () => {
+	const bundle: OutputBundle = {
+		'_app/immutable/chunks/b.js': {
+			...chunk('_app/immutable/chunks/b.js'),
+			code: 'export const b=1;'
+		},
+		'_app/immutable/chunks/a.js': {
+			...chunk('_app/immutable/chunks/a.js'),
+			code: 'export const a="\u2028";'
+		},
+		'_app/immutable/assets/0.css': {
+			type: 'asset',
+			fileName: '_app/immutable/assets/0.css',
+			source: new TextEncoder().encode('a{color:red}')
+		},
+		'_app/immutable/chunks/back-office.js': {
+			...chunk('_app/immutable/chunks/back-office.js'),
+			code: 'x'
+		},
+		'_app/immutable/workers/search.js': {
+			type: 'asset',
+			fileName: '_app/immutable/workers/search.js',
+			source: 'w'
+		},
+		'_app/immutable/assets/logo.png': {
+			type: 'asset',
+			fileName: '_app/immutable/assets/logo.png',
+			source: new Uint8Array([137, 80])
+		}
+	};
+	const packed = precacheBundle(bundle, new Set(['_app/immutable/chunks/back-office.js']))!;
+
+	it('holds the text of every script and stylesheet a device keeps, and nothing else', () => {
+		expect(JSON.parse(packed.source)).toEqual({
+			'_app/immutable/assets/0.css': 'a{color:red}',
+			'_app/immutable/chunks/a.js': 'export const a="\u2028";',
+			'_app/immutable/chunks/b.js': 'export const b=1;'
+		});
+		expect(packed.files).toEqual([
+			'_app/immutable/assets/0.css',
+			'_app/immutable/chunks/a.js',
+			'_app/immutable/chunks/b.js'
+		]);
+	});
+
+	it('is named by its content, under the immutable folder', () => {
+		expect(packed.fileName).toMatch(/^_app\/immutable\/precache\.[0-9a-f]{12}\.json$/);
+		expect(precacheBundle(bundle, new Set())!.fileName).not.toBe(packed.fileName);
+		expect(
+			precacheBundle({ ...bundle }, new Set(['_app/immutable/chunks/back-office.js']))!.fileName
+		).toBe(packed.fileName);
 	});
 });

@@ -3,6 +3,10 @@
  * declaration types it before the first one.
  */
 declare module '$precache-plan' {
-	const plan: { onDemand: string[] };
+	const plan: {
+		onDemand: string[];
+		/** The precache's scripts and stylesheets in one file, and the files inside it. */
+		bundle: { file: string; files: string[] } | null;
+	};
 	export default plan;
 }

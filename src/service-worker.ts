@@ -38,13 +38,18 @@ clientsClaim();
 
 /** Build files only the back office loads (scripts/precache-plan.js): fetched when used. */
 const onDemand = new Set(plan.onDemand.map((file) => `/${file}`));
+/** The precache's scripts and stylesheets in one download (scripts/precache-plan.js). */
+const bundle = plan.bundle && {
+	url: `/${plan.bundle.file}`,
+	files: new Set(plan.bundle.files.map((file) => new URL(`/${file}`, self.location.origin).href))
+};
 
 const precache = new PrecacheController();
 precache.addToCacheList([
 	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
 	// precached (it would add ~90 KB to every install).
 	...build
-		.filter((url) => !url.includes('/workers/') && !onDemand.has(url))
+		.filter((url) => !url.includes('/workers/') && !onDemand.has(url) && url !== bundle?.url)
 		.map((url) => ({ url, revision: null })),
 	...files
 		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
@@ -55,7 +60,11 @@ registerRoute(new PrecacheRoute(precache));
 self.addEventListener('install', (event) => {
 	event.waitUntil(
 		installPrecache(
-			{ cacheName: precache.strategy.cacheName, entries: precache.getURLsToCacheKeys() },
+			{
+				cacheName: precache.strategy.cacheName,
+				entries: precache.getURLsToCacheKeys(),
+				...(bundle && { bundle })
+			},
 			{ fetch: (request) => fetch(request), open: (name) => caches.open(name) }
 		)
 	);

@@ -7,10 +7,12 @@
  * blocked (`Network.setBlockedURLs`) so the figure is the page alone, not the service worker's
  * install nor the offline pull that starts ~2.5 s after load; those two are reported as
  * separate, informational rows:
- * - service-worker precache: the list of URLs the installed worker precached (read from Cache
- *   Storage after a normal, unblocked first visit), each then fetched from Node with
- *   `Accept-Encoding: br, gzip` and counted as raw socket bytes. An upper bound of what the
- *   install downloads: the browser may reuse files the page already loaded from its HTTP cache.
+ * - service-worker precache: what the installing worker downloaded after a normal, unblocked
+ *   first visit — the precache bundle (the build's code in one file) and every precached file
+ *   it fetched alone — each then fetched from Node with `Accept-Encoding: br, gzip` and counted
+ *   as raw socket bytes. An upper bound: the browser may reuse files the page already loaded
+ *   from its HTTP cache. For comparison, the same for every precached file fetched alone (the
+ *   install without the bundle), from the list in Cache Storage.
  * - the offline pack's bytes are in the offline-pack and offline-repeat rows.
  * No network throttling here: bytes do not depend on it. The median run is reported (the runs
  * should be identical).
@@ -44,17 +46,28 @@ const ROWS = /** @type {const} */ ([
 ]);
 
 /**
- * Seconds to download `files` on `profile`'s link, `lanes` files at a time: every round of
- * `lanes` files waits one round trip, and all the bytes share the link. CDP does not throttle the
- * service worker's own requests (profiles.js), so the install is modelled, like the offline pack
- * on 3G.
- * @param {number[]} files  bytes of each file
+ * Seconds to download the bundle (if any), then `files` on 3G, `lanes` files at a time: the
+ * bundle and every round of `lanes` files wait one round trip, and all the bytes share the link.
+ * CDP does not throttle the service worker's own requests (profiles.js), so the install is
+ * modelled, like the offline pack on 3G.
+ * @param {number | null} bundle  bytes of the bundle
+ * @param {number[]} files  bytes of each file fetched alone
  * @param {number} lanes
  */
-function installSeconds(files, lanes) {
-	const rounds = Math.ceil(files.length / lanes);
-	const bytes = files.reduce((a, b) => a + b, 0);
+function installSeconds(bundle, files, lanes) {
+	const rounds = (bundle === null ? 0 : 1) + Math.ceil(files.length / lanes);
+	const bytes = files.reduce((a, b) => a + b, bundle ?? 0);
 	return (rounds * THREE_G.rttMs) / 1000 + (bytes * 8) / (THREE_G.downloadKbps * 1000);
+}
+
+/** The precache bundle's path (scripts/precache-plan.js). */
+const BUNDLE = /^\/_app\/immutable\/precache\.\w+\.json$/;
+
+/** A precache key without Workbox's revision parameter: the URL the worker fetched. */
+function fetchedUrl(/** @type {string} */ key) {
+	const url = new URL(key);
+	url.searchParams.delete('__WB_REVISION__');
+	return url.href;
 }
 
 /**
@@ -107,6 +120,11 @@ export const homeWeight = {
 		checkAborted(ctx.signal);
 		const { context, page } = await freshPage(browser);
 		ctx.defer(() => context.close());
+		/** @type {string[]} */
+		const workerFetches = [];
+		context.on('request', (r) => {
+			if (r.serviceWorker()) workerFetches.push(r.url());
+		});
 		await page.goto(`${ctx.appUrl}/`, { waitUntil: 'load', timeout: 30_000 });
 		await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
 			timeout: 30_000
@@ -122,10 +140,19 @@ export const homeWeight = {
 			return urls;
 		});
 		await context.close();
+		const keys = new Set(precached.map(fetchedUrl));
+		const downloads = [...new Set(workerFetches)];
+		const bundleUrl = downloads.find((url) => BUNDLE.test(new URL(url).pathname));
+		const bundleBytes = bundleUrl ? await wireBytes(bundleUrl) : null;
 		/** @type {number[]} */
 		const fileBytes = [];
-		for (const url of precached) fileBytes.push(await wireBytes(url));
-		const precacheBytes = fileBytes.reduce((a, b) => a + b, 0);
+		for (const url of downloads.filter((u) => keys.has(u))) fileBytes.push(await wireBytes(url));
+		const precacheBytes = fileBytes.reduce((a, b) => a + b, bundleBytes ?? 0);
+		/** @type {number[]} */
+		const unbundledBytes = [];
+		for (const url of keys) unbundledBytes.push(await wireBytes(url));
+		const unbundled = unbundledBytes.reduce((a, b) => a + b, 0);
+		const downloadsText = `${(bundleUrl ? 1 : 0) + fileBytes.length} downloads`;
 
 		const byPath = run.resources
 			.map((r) => ({
@@ -168,19 +195,23 @@ export const homeWeight = {
 				}),
 				info({
 					...ROWS[3],
-					measured: `${kb(precacheBytes)} in ${precached.length} files`,
+					measured:
+						`${kb(precacheBytes)} in ${downloadsText} for ${precached.length} files ` +
+						`(each file alone: ${kb(unbundled)})`,
 					value: Number((precacheBytes / 1024).toFixed(1)),
 					unit: 'KB',
-					note: 'whole precache list fetched compressed from Node; an upper bound of the install download'
+					note:
+						`the bundle ${bundleBytes === null ? 'was not downloaded' : kb(bundleBytes)}; ` +
+						'what the installing worker fetched, fetched again compressed from Node; an upper bound of the install download'
 				}),
 				info({
 					...ROWS[4],
 					measured:
-						`${installSeconds(fileBytes, PRECACHE_CONCURRENCY).toFixed(1)} s, ${PRECACHE_CONCURRENCY} files at a time ` +
-						`(one at a time, as Workbox installs: ${installSeconds(fileBytes, 1).toFixed(1)} s)`,
-					value: Number(installSeconds(fileBytes, PRECACHE_CONCURRENCY).toFixed(1)),
+						`${installSeconds(bundleBytes, fileBytes, PRECACHE_CONCURRENCY).toFixed(1)} s ` +
+						`(each file alone, ${PRECACHE_CONCURRENCY} at a time: ${installSeconds(null, unbundledBytes, PRECACHE_CONCURRENCY).toFixed(1)} s)`,
+					value: Number(installSeconds(bundleBytes, fileBytes, PRECACHE_CONCURRENCY).toFixed(1)),
 					unit: 's',
-					note: `${fileBytes.length} files; ${THREE_G.rttMs} ms per round trip, ${THREE_G.downloadKbps} kbps shared`
+					note: `${downloadsText}, ${PRECACHE_CONCURRENCY} at a time after the bundle; ${THREE_G.rttMs} ms per round trip, ${THREE_G.downloadKbps} kbps shared`
 				})
 			],
 			details: { runs: runs.map(({ resources: _r, ...t }) => t), resources: byPath, precached }

@@ -189,6 +189,12 @@ export const PRECACHE_CONCURRENCY = 6;
 export const PRECACHE_FILE_TIMEOUT_MS = 90_000;
 
 /**
+ * The longest the precache bundle, the build's code in one file (~280 KB compressed), may take
+ * (ms): on 2G (~6 KB/s) it needs ~50 s. Past this, the files are fetched one by one instead.
+ */
+export const PRECACHE_BUNDLE_TIMEOUT_MS = 180_000;
+
+/**
  * Pauses before the page asks again for a first install that failed (ms; the last repeats).
  * The connection coming back asks at once. See `$lib/pwa/install-retry`.
  */

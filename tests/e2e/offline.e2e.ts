@@ -25,8 +25,19 @@ test.describe('reading the portal offline', () => {
 		context
 	}) => {
 		const errors = collectErrors(page);
+		const workerFetches: string[] = [];
+		context.on('request', (r) => {
+			if (r.serviceWorker()) workerFetches.push(new URL(r.url()).pathname);
+		});
 		await page.goto('/');
 		await waitForOfflineReady(page);
+		// The app's code came in one download (the precache bundle), not file by file.
+		expect(
+			workerFetches.filter((p) => /^\/_app\/immutable\/precache\.\w+\.json$/.test(p))
+		).toHaveLength(1);
+		expect(
+			workerFetches.filter((p) => /^\/_app\/immutable\/(chunks|nodes|entry|assets)\//.test(p))
+		).toEqual([]);
 
 		await setOffline(context, true);
 		await expect(page.getByText('Sin conexión. Está viendo lo que guardó')).toBeVisible();

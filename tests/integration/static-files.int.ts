@@ -4,6 +4,7 @@
  * theirs, since their content can change under the same name.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { precacheBundleSchema } from '../../src/lib/schemas/precache-bundle';
 
 const base = inject('baseUrl');
 
@@ -26,6 +27,28 @@ describe('static files', () => {
 		expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
 		expect(res.headers.get('etag')).toBeNull();
 		expect(res.headers.get('last-modified')).toBeNull();
+	});
+
+	it('sends the precache bundle compressed and immutable, each file in it as served alone', async () => {
+		const worker = await (await fetch(`${base}/service-worker.js`)).text();
+		const path = /_app\/immutable\/precache\.\w+\.json/.exec(worker)?.[0];
+		expect(path, 'the service worker names its bundle').toBeDefined();
+		const res = await fetch(`${base}/${path}`, { headers: { 'accept-encoding': 'br' } });
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-encoding')).toBe('br');
+		expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+		const files = precacheBundleSchema.parse(await res.json());
+		const home = (await someBuildScript()).slice(1);
+		expect(Object.keys(files)).toContain(home);
+		expect(Object.keys(files).length).toBeGreaterThan(100);
+		for (const file of [
+			home,
+			...Object.keys(files)
+				.filter((f) => f.endsWith('.css'))
+				.slice(0, 1)
+		]) {
+			expect(files[file], file).toBe(await (await fetch(`${base}/${file}`)).text());
+		}
 	});
 
 	it('offers an installable icon set: a maskable 512 px PNG the server actually serves', async () => {
