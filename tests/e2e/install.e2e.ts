@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForAppStart, waitForOfflineReady } from './helpers';
+import { setOffline } from '../helpers/network-state';
 
 /** What Chromium does when the portal may be installed: a `beforeinstallprompt` event. */
 function offerInstall(page: Page, outcome: 'accepted' | 'dismissed' = 'accepted') {
@@ -70,4 +71,29 @@ test('a first install cut off by a bad link is tried again while the citizen sta
 	expect(shellRequests).toBeGreaterThanOrEqual(2);
 	// The same page, not a reload, got its offline copy.
 	expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+});
+
+test('when the one download of the app’s code is cut, its files come one by one and the page still works offline', async ({
+	context,
+	page
+}) => {
+	const workerFetches: string[] = [];
+	context.on('request', (r) => {
+		if (r.serviceWorker()) workerFetches.push(new URL(r.url()).pathname);
+	});
+	await context.route(/\/_app\/immutable\/precache\.\w+\.json$/, (route) =>
+		route.abort('connectionreset')
+	);
+	await page.goto('/tramites');
+	await waitForOfflineReady(page);
+	expect(
+		workerFetches.filter((p) => p.startsWith('/_app/immutable/chunks/')).length
+	).toBeGreaterThan(50);
+
+	await setOffline(context, true);
+	await page.goto('/formularios/queja');
+	await expect(page.getByLabel('Asunto')).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ })
+	).toBeVisible();
 });
