@@ -8,4 +8,3 @@ export const precacheBundleSchema = z.record(
 	z.string().regex(/^_app\/immutable\/[\w./-]+\.(js|css)$/),
 	z.string()
 );
-export type PrecacheBundleFiles = z.infer<typeof precacheBundleSchema>;
