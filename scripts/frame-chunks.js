@@ -13,7 +13,9 @@ export const FRAME_MODULES = [
 	'src/lib/utils/format.ts',
 	'src/lib/content/sort.ts',
 	'src/lib/a11y/relay.ts',
-	'src/lib/pwa/install-invite.svelte.ts'
+	'src/lib/pwa/install-invite.svelte.ts',
+	// The status line's offline-copy state (its own ~1 KB chunk before).
+	'src/lib/state/pack.svelte.ts'
 ];
 
 /**
