@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { collectErrors, waitForOfflineReady } from './helpers';
+import { collectErrors, waitForAppStart, waitForOfflineReady } from './helpers';
 import { setOffline } from '../helpers/network-state';
 
 /**
@@ -83,6 +83,9 @@ test.describe('reading the portal offline', () => {
 		await page.goto('/tramites');
 		await waitForOfflineReady(page);
 		await page.reload();
+		// The switch's script, not its plain link: offline, the link's server route cannot answer
+		// (a tap before the scripts start gets the browser's own offline page).
+		await waitForAppStart(page);
 		await setOffline(context, true);
 
 		await page.getByRole('link', { name: 'Read this portal in English' }).click();
