@@ -17,8 +17,16 @@ import { NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
-import { CACHES, COOKIES, SYNC, isPrivatePath, mayStorePage } from '$lib/policy';
-import { baseLocale } from '$lib/paraglide/runtime';
+import {
+	CACHES,
+	COOKIES,
+	LOCALE_COOKIE_MAX_AGE_S,
+	SYNC,
+	isPrivatePath,
+	mayStorePage,
+	safeReturnPath
+} from '$lib/policy';
+import { baseLocale, locales } from '$lib/paraglide/runtime';
 import { installPrecache } from '$lib/pwa/precache-install';
 import plan from '$precache-plan';
 // Static, not `import()`: browsers refuse dynamic imports in a service worker (the sync below
@@ -103,6 +111,9 @@ const pages = new NetworkFirst({
 
 registerRoute(
 	new NavigationRoute(async (options) => {
+		if (LANGUAGE_SWITCH.test(options.url.pathname)) {
+			return switchLanguage(options.request, options.url);
+		}
 		// Back-office pages hold citizens' personal data: straight to the network, never kept
 		// in the device's cache, whatever their spelling (the official's offline workspace is
 		// /trabajo, which renders from IndexedDB).
@@ -117,6 +128,41 @@ registerRoute(
 	})
 );
 
+/** The language switch's plain link (`/idioma/<locale>?volver=`), followed before the page's scripts start or without them. */
+const LANGUAGE_SWITCH = /^\/idioma\/([a-z]{2})$/;
+
+/**
+ * The server remembers the choice in a cookie and goes back. With no signal the worker does it:
+ * the cookie through the Cookie Store API where the browser offers it to workers (the page then
+ * renders in that language, see `inAnotherLanguage`); elsewhere the page opens in the language
+ * it had — never the browser's offline error page.
+ */
+async function switchLanguage(request: Request, url: URL): Promise<Response> {
+	try {
+		return await fetch(request);
+	} catch {
+		const locale = locales.find((l) => l === LANGUAGE_SWITCH.exec(url.pathname)?.[1]);
+		const store = (self as unknown as { cookieStore?: CookieJar }).cookieStore;
+		if (locale && store) {
+			await store
+				.set({
+					name: COOKIES.locale,
+					value: locale,
+					path: '/',
+					expires: Date.now() + LOCALE_COOKIE_MAX_AGE_S * 1000,
+					sameSite: 'lax'
+				})
+				.catch(() => undefined);
+		}
+		// Only the portal's own pages, as on the server: never an open redirect.
+		const back = safeReturnPath(url.searchParams.get('volver'), {
+			allow: ['public', 'personal', 'private'],
+			fallback: '/'
+		});
+		return Response.redirect(new URL(back, self.location.origin).href, 303);
+	}
+}
+
 /**
  * Whether a page (a stored copy, when offline) is in another language than the one chosen on
  * this device: the shell then renders it in the chosen one, so the language switch works with
@@ -125,7 +171,7 @@ registerRoute(
  */
 async function inAnotherLanguage(response: Response): Promise<boolean> {
 	const pageLocale = response.headers.get('content-language');
-	const store = (self as unknown as { cookieStore?: CookieReader }).cookieStore;
+	const store = (self as unknown as { cookieStore?: CookieJar }).cookieStore;
 	if (!pageLocale || !store) return false;
 	try {
 		const chosen = (await store.get(COOKIES.locale))?.value ?? baseLocale;
@@ -135,8 +181,16 @@ async function inAnotherLanguage(response: Response): Promise<boolean> {
 	}
 }
 
-interface CookieReader {
+/** What the worker uses of the Cookie Store API. */
+interface CookieJar {
 	get(name: string): Promise<{ value: string } | null | undefined>;
+	set(cookie: {
+		name: string;
+		value: string;
+		path: string;
+		expires: number;
+		sameSite: 'lax';
+	}): Promise<void>;
 }
 
 registerRoute(

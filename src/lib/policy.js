@@ -194,6 +194,9 @@ export const PRECACHE_FILE_TIMEOUT_MS = 90_000;
  */
 export const PRECACHE_BUNDLE_TIMEOUT_MS = 180_000;
 
+/** How long the language chosen with the switch is remembered (s): a year. */
+export const LOCALE_COOKIE_MAX_AGE_S = 60 * 60 * 24 * 365;
+
 /**
  * Pauses before the page asks again for a first install that failed (ms; the last repeats).
  * The connection coming back asks at once. See `$lib/pwa/install-retry`.

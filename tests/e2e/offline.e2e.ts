@@ -101,6 +101,12 @@ test.describe('reading the portal offline', () => {
 		await expect(page.getByRole('heading', { name: 'Requisitos' })).toBeVisible();
 		await page.goto('/tramites');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trámites y servicios');
+
+		// The link itself, as a tap before the scripts start follows it: the worker switches.
+		await page.goto('/idioma/en?volver=%2Ftramites');
+		await expect(page).toHaveURL(/\/tramites$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Procedures and services');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		expect(errors).toEqual([]);
 	});
 

@@ -1,10 +1,8 @@
-import { COOKIES, safeReturnPath } from '$lib/policy';
+import { COOKIES, LOCALE_COOKIE_MAX_AGE_S, safeReturnPath } from '$lib/policy';
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
 import { apiError } from '$lib/server/http/api-error';
 import type { RequestHandler } from './$types';
-
-const ONE_YEAR_S = 60 * 60 * 24 * 365;
 
 /** Language switch without JavaScript: remembers the choice in a cookie and goes back. */
 export const GET: RequestHandler = ({ params, url, cookies }) => {
@@ -12,7 +10,7 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 	if (!locale) return apiError('no_encontrado');
 	cookies.set(COOKIES.locale, locale, {
 		path: '/',
-		maxAge: ONE_YEAR_S,
+		maxAge: LOCALE_COOKIE_MAX_AGE_S,
 		httpOnly: false,
 		sameSite: 'lax',
 		secure: false
