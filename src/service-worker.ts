@@ -23,8 +23,8 @@ import {
 	LOCALE_COOKIE_MAX_AGE_S,
 	SYNC,
 	isPrivatePath,
-	mayStorePage,
-	safeReturnPath
+	languageReturnPath,
+	mayStorePage
 } from '$lib/policy';
 import { baseLocale, locales } from '$lib/paraglide/runtime';
 import { installPrecache } from '$lib/pwa/precache-install';
@@ -128,7 +128,10 @@ registerRoute(
 	})
 );
 
-/** The language switch's plain link (`/idioma/<locale>?volver=`), followed before the page's scripts start or without them. */
+/**
+ * The language switch's plain link (`/idioma/<locale>?volver=`), followed before the page's
+ * scripts start or without them.
+ */
 const LANGUAGE_SWITCH = /^\/idioma\/([a-z]{2})$/;
 
 /**
@@ -155,10 +158,7 @@ async function switchLanguage(request: Request, url: URL): Promise<Response> {
 				.catch(() => undefined);
 		}
 		// Only the portal's own pages, as on the server: never an open redirect.
-		const back = safeReturnPath(url.searchParams.get('volver'), {
-			allow: ['public', 'personal', 'private'],
-			fallback: '/'
-		});
+		const back = languageReturnPath(url.searchParams.get('volver'));
 		return Response.redirect(new URL(back, self.location.origin).href, 303);
 	}
 }

@@ -391,3 +391,11 @@ export function safeReturnPath(raw, { allow, fallback }) {
 	}
 	return `${path}${url.search}`;
 }
+
+/**
+ * Where the language switch goes back to after remembering the choice (the server's route and,
+ * with no signal, the service worker): the page it was on, of any family, else the home page.
+ * @param {string | null | undefined} raw  the link's `volver`
+ */
+export const languageReturnPath = (raw) =>
+	safeReturnPath(raw, { allow: ['public', 'personal', 'private'], fallback: '/' });

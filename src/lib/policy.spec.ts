@@ -9,7 +9,8 @@ import {
 	mayStorePage,
 	normalizePath,
 	pathFamily,
-	safeReturnPath
+	safeReturnPath,
+	languageReturnPath
 } from './policy.js';
 
 const folders = (dir: string) =>
@@ -136,5 +137,15 @@ describe('safeReturnPath', () => {
 		expect(safeReturnPath('/%67estion', anyPage)).toBe('/gestion');
 		expect(safeReturnPath('/idioma/en', anyPage)).toBe('/');
 		expect(safeReturnPath(null, anyPage)).toBe('/');
+	});
+});
+
+describe('languageReturnPath', () => {
+	it('goes back to any page of the portal, query kept, and home for anything else', () => {
+		expect(languageReturnPath('/tramites?q=licencia')).toBe('/tramites?q=licencia');
+		expect(languageReturnPath('/mis-solicitudes')).toBe('/mis-solicitudes');
+		expect(languageReturnPath('/gestion/bandeja')).toBe('/gestion/bandeja');
+		expect(languageReturnPath('//evil.example/x')).toBe('/');
+		expect(languageReturnPath(undefined)).toBe('/');
 	});
 });

@@ -1,4 +1,4 @@
-import { COOKIES, LOCALE_COOKIE_MAX_AGE_S, safeReturnPath } from '$lib/policy';
+import { COOKIES, LOCALE_COOKIE_MAX_AGE_S, languageReturnPath } from '$lib/policy';
 import { redirect } from '@sveltejs/kit';
 import { locales } from '$lib/paraglide/runtime';
 import { apiError } from '$lib/server/http/api-error';
@@ -16,9 +16,6 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 		secure: false
 	});
 	// Only the portal's own pages (`$lib/policy`): never an open redirect.
-	const back = safeReturnPath(url.searchParams.get('volver'), {
-		allow: ['public', 'personal', 'private'],
-		fallback: '/'
-	});
+	const back = languageReturnPath(url.searchParams.get('volver'));
 	redirect(303, back);
 };
