@@ -14,10 +14,15 @@
 // keeps, as one JSON file (`precacheBundle`), which the worker unpacks into its cache. Each file
 // alone cost a round trip and ~200 bytes of headers, and compressed alone it shares nothing with
 // the others: 223 files were ~394 KB on the wire, one bundle of them ~280 KB.
+//
+// The code of the pages a citizen needs least with no signal (`PAGES_CACHED_AFTER_INSTALL`)
+// waits until the worker has installed: it comes in a second bundle, `precache-despues`, which
+// the worker fetches once it is in control (src/service-worker.ts), so a phone is ready offline
+// for trámites and PQRSD sooner.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mayStorePage } from '../src/lib/policy.js';
+import { PAGES_CACHED_AFTER_INSTALL, mayStorePage } from '../src/lib/policy.js';
 
 export const PRECACHE_PLAN_FILE = '.svelte-kit/precache-plan.json';
 
@@ -49,31 +54,58 @@ function routeFolder(importedIds) {
  */
 
 /**
- * The files of a client bundle that no page a device may store offline can load.
+ * How a client bundle's files are used on a device.
+ * - `onDemand`: no page a device may store offline loads them (the back office): never
+ *   precached.
+ * - `later`: scripts and stylesheets only the pages of `PAGES_CACHED_AFTER_INSTALL` load:
+ *   downloaded right after the install.
+ * Every other file is precached at install.
  * @param {Record<string, AssetFile | ChunkFile>} bundle
  * @param {(id: string) => readonly string[]} importsOf  module id → ids it imports
- * @returns {string[]}  file names relative to the client output folder, sorted
+ * @returns {{ onDemand: string[], later: string[] }}  file names relative to the client output
+ *   folder, sorted
  */
-export function onDemandFiles(bundle, importsOf) {
+export function planFiles(bundle, importsOf) {
 	const chunks = Object.values(bundle).filter(
 		/** @returns {c is ChunkFile} */ (c) => c.type === 'chunk'
 	);
-	const onlineOnly = new Set(
-		chunks
-			.filter((c) => c.facadeModuleId && NODE.test(c.facadeModuleId.replaceAll('\\', '/')))
-			.filter((c) => {
-				const folder = routeFolder(importsOf(/** @type {string} */ (c.facadeModuleId)));
-				return folder !== null && !mayStorePage(`/${folder}`);
-			})
-			.map((c) => c.fileName)
-	);
+	/** @type {Map<string, string>} node file → top folder of `src/routes` it renders */
+	const nodeFolders = new Map();
+	for (const c of chunks) {
+		if (!c.facadeModuleId || !NODE.test(c.facadeModuleId.replaceAll('\\', '/'))) continue;
+		const folder = routeFolder(importsOf(c.facadeModuleId));
+		if (folder !== null) nodeFolders.set(c.fileName, folder);
+	}
+	const nodesIn = (/** @type {(folder: string) => boolean} */ test) =>
+		new Set([...nodeFolders].filter(([, folder]) => test(folder)).map(([file]) => file));
+	const onlineOnly = nodesIn((folder) => !mayStorePage(`/${folder}`));
+	const afterInstall = nodesIn((folder) => PAGES_CACHED_AFTER_INSTALL.includes(folder));
+	const offline = reachable(chunks, onlineOnly);
+	const atInstall = reachable(chunks, new Set([...onlineOnly, ...afterInstall]));
+	return {
+		onDemand: Object.keys(bundle)
+			.filter((file) => !offline.has(file) && !file.endsWith('.json') && !file.endsWith('.map'))
+			.sort(),
+		// Anything else those pages load (an image, a font) stays in the install: only text
+		// travels in a bundle.
+		later: [...offline].filter((file) => !atInstall.has(file) && bundled(file)).sort()
+	};
+}
+
+/**
+ * The files the client app can load without ever opening one of the `skipped` nodes.
+ * @param {ChunkFile[]} chunks
+ * @param {ReadonlySet<string>} skipped  node files
+ * @returns {Set<string>}
+ */
+function reachable(chunks, skipped) {
 	/** @type {Map<string, ChunkFile>} */
 	const byFile = new Map(chunks.map((c) => [c.fileName, c]));
 	/** @type {Set<string>} */
 	const needed = new Set();
 	// The client app lazily imports every node: the walk starts at every entry except the
-	// online-only nodes and never steps into them.
-	const stack = chunks.filter((c) => c.isEntry && !onlineOnly.has(c.fileName));
+	// skipped nodes and never steps into them.
+	const stack = chunks.filter((c) => c.isEntry && !skipped.has(c.fileName));
 	while (stack.length) {
 		const chunk = /** @type {ChunkFile} */ (stack.pop());
 		if (needed.has(chunk.fileName)) continue;
@@ -84,30 +116,30 @@ export function onDemandFiles(bundle, importsOf) {
 		}
 		for (const file of [...chunk.imports, ...chunk.dynamicImports]) {
 			const next = byFile.get(file);
-			if (next && !onlineOnly.has(file) && !needed.has(file)) stack.push(next);
+			if (next && !skipped.has(file) && !needed.has(file)) stack.push(next);
 		}
 	}
-	return Object.keys(bundle)
-		.filter((file) => !needed.has(file) && !file.endsWith('.json') && !file.endsWith('.map'))
-		.sort();
+	return needed;
 }
 
-/** Files that go into the bundle: text a device keeps as it is (the worker script excepted). */
-const BUNDLED = /\.(js|css)$/;
+/** Files that go into a bundle: text a device keeps as it is (the workers' scripts excepted). */
+const bundled = (/** @type {string} */ file) =>
+	/\.(js|css)$/.test(file) && !file.includes('/workers/');
 
 /**
- * The precache's scripts and stylesheets in one JSON object, file name → text, named by its
- * content's hash under SvelteKit's immutable folder (so the server caches it for a year).
+ * Scripts and stylesheets in one JSON object, file name → text, named by its content's hash
+ * under SvelteKit's immutable folder (so the server caches it for a year).
  * @param {Record<string, AssetFile | ChunkFile>} bundle
- * @param {ReadonlySet<string>} leftOut  the on-demand files
+ * @param {(file: string) => boolean} holds  whether a file of the build goes in
+ * @param {string} name  the file name's stem
  * @returns {{ fileName: string, source: string, files: string[] } | null}
  */
-export function precacheBundle(bundle, leftOut) {
+export function precacheBundle(bundle, holds, name = 'precache') {
 	/** @type {Record<string, string>} */
 	const texts = {};
 	for (const file of Object.keys(bundle).sort()) {
 		const out = /** @type {AssetFile | ChunkFile} */ (bundle[file]);
-		if (leftOut.has(file) || !BUNDLED.test(file) || file.includes('/workers/')) continue;
+		if (!holds(file) || !bundled(file)) continue;
 		const text = out.type === 'chunk' ? out.code : out.source;
 		if (text === undefined) continue;
 		texts[file] = typeof text === 'string' ? text : new TextDecoder().decode(text);
@@ -116,13 +148,14 @@ export function precacheBundle(bundle, leftOut) {
 	if (!files.length) return null;
 	const source = JSON.stringify(texts);
 	const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
-	return { fileName: `_app/immutable/precache.${hash}.json`, source, files };
+	return { fileName: `_app/immutable/${name}.${hash}.json`, source, files };
 }
 
 /**
- * What the service worker reads: the files it leaves out, and the bundle (its file and the files
- * inside it).
- * @typedef {{ onDemand: string[], bundle: { file: string, files: string[] } | null }} PrecachePlan
+ * What the service worker reads: the files it leaves out; the bundle of the install's scripts
+ * and stylesheets; the files it downloads after the install, all in the `later` bundle.
+ * @typedef {{ file: string, files: string[] }} BundleEntry
+ * @typedef {{ onDemand: string[], bundle: BundleEntry | null, later: BundleEntry | null }} PrecachePlan
  */
 
 /**
@@ -143,7 +176,8 @@ export function precachePlan() {
 			root = config.root;
 			// The service worker imports the plan in every mode; until a client build has run,
 			// nothing is left out and there is no bundle.
-			if (!existsSync(path.join(root, PRECACHE_PLAN_FILE))) write({ onDemand: [], bundle: null });
+			if (!existsSync(path.join(root, PRECACHE_PLAN_FILE)))
+				write({ onDemand: [], bundle: null, later: null });
 		},
 		generateBundle: {
 			order: 'post',
@@ -154,14 +188,27 @@ export function precachePlan() {
 				const files = /** @type {Record<string, AssetFile | ChunkFile>} */ (
 					/** @type {unknown} */ (bundle)
 				);
-				const onDemand = onDemandFiles(files, (id) => this.getModuleInfo(id)?.importedIds ?? []);
-				const packed = precacheBundle(files, new Set(onDemand));
-				if (packed) {
-					this.emitFile({ type: 'asset', fileName: packed.fileName, source: packed.source });
+				const { onDemand, later } = planFiles(
+					files,
+					(id) => this.getModuleInfo(id)?.importedIds ?? []
+				);
+				const leftOut = new Set([...onDemand, ...later]);
+				const atInstall = precacheBundle(files, (file) => !leftOut.has(file));
+				const laterFiles = new Set(later);
+				const afterInstall = precacheBundle(
+					files,
+					(file) => laterFiles.has(file),
+					'precache-despues'
+				);
+				for (const packed of [atInstall, afterInstall]) {
+					if (packed) {
+						this.emitFile({ type: 'asset', fileName: packed.fileName, source: packed.source });
+					}
 				}
 				write({
 					onDemand,
-					bundle: packed && { file: packed.fileName, files: packed.files }
+					bundle: atInstall && { file: atInstall.fileName, files: atInstall.files },
+					later: afterInstall && { file: afterInstall.fileName, files: afterInstall.files }
 				});
 			}
 		}

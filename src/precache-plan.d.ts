@@ -5,8 +5,10 @@
 declare module '$precache-plan' {
 	const plan: {
 		onDemand: string[];
-		/** The precache's scripts and stylesheets in one file, and the files inside it. */
+		/** The install's scripts and stylesheets in one file, and the files inside it. */
 		bundle: { file: string; files: string[] } | null;
+		/** The scripts and stylesheets downloaded right after the install, in one file. */
+		later: { file: string; files: string[] } | null;
 	};
 	export default plan;
 }

@@ -3,7 +3,8 @@
 /// <reference lib="webworker" />
 /**
  * Ventanilla's service worker.
- * - Precaches the app (hashed JS/CSS, static files and the offline shell) at install.
+ * - Precaches the app (hashed JS/CSS, static files and the offline shell) at install, except
+ *   the code of the pages a citizen needs least offline, which it caches right after.
  * - Pages: network first with a short timeout, falling back to the cached copy of the page and,
  *   for pages never visited, to the offline shell, which renders them from the device's copy of
  *   the content.
@@ -13,7 +14,7 @@
 import { build, files, prerendered, version } from '$service-worker';
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute, NavigationRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types';
@@ -46,18 +47,31 @@ clientsClaim();
 
 /** Build files only the back office loads (scripts/precache-plan.js): fetched when used. */
 const onDemand = new Set(plan.onDemand.map((file) => `/${file}`));
-/** The precache's scripts and stylesheets in one download (scripts/precache-plan.js). */
-const bundle = plan.bundle && {
-	url: `/${plan.bundle.file}`,
-	files: new Set(plan.bundle.files.map((file) => new URL(`/${file}`, self.location.origin).href))
-};
+/** A bundle of the plan: its URL and the (absolute) URLs of the files inside it. */
+const bundleOf = (entry: { file: string; files: string[] } | null) =>
+	entry && {
+		url: `/${entry.file}`,
+		files: new Set(entry.files.map((file) => new URL(`/${file}`, self.location.origin).href))
+	};
+/** The install's scripts and stylesheets in one download (scripts/precache-plan.js). */
+const bundle = bundleOf(plan.bundle);
+/** The code of `PAGES_CACHED_AFTER_INSTALL`, downloaded once the worker is in control. */
+const later = bundleOf(plan.later);
+const laterPaths = new Set(plan.later?.files.map((file) => `/${file}`));
 
 const precache = new PrecacheController();
 precache.addToCacheList([
 	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
 	// precached (it would add ~90 KB to every install).
 	...build
-		.filter((url) => !url.includes('/workers/') && !onDemand.has(url) && url !== bundle?.url)
+		.filter(
+			(url) =>
+				!url.includes('/workers/') &&
+				!onDemand.has(url) &&
+				!laterPaths.has(url) &&
+				url !== bundle?.url &&
+				url !== later?.url
+		)
 		.map((url) => ({ url, revision: null })),
 	...files
 		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
@@ -80,6 +94,38 @@ self.addEventListener('install', (event) => {
 // Drops the files of earlier builds that this one no longer lists.
 self.addEventListener('activate', (event) => void precache.activate(event));
 cleanupOutdatedCaches();
+
+// The code cached after the install: from the cache, else from the network (then kept).
+registerRoute(
+	({ url }) => url.origin === self.location.origin && laterPaths.has(url.pathname),
+	new CacheFirst({ cacheName: CACHES.laterCode })
+);
+
+let laterCode: Promise<void> | undefined;
+
+/**
+ * Downloads the code of the pages cached after the install (one bundle, or the few files an
+ * update changed) and drops that of earlier builds. Once per worker; a failed try (no signal)
+ * is tried again at the next page's start.
+ */
+function cacheLaterCode(): Promise<void> {
+	laterCode ??= (async () => {
+		if (!later) return;
+		const urls = [...later.files];
+		await installPrecache(
+			{ cacheName: CACHES.laterCode, entries: urls.map((url) => [url, url]), bundle: later },
+			{ fetch: (request) => fetch(request), open: (name) => caches.open(name) }
+		);
+		const cache = await caches.open(CACHES.laterCode);
+		for (const request of await cache.keys()) {
+			if (!later.files.has(request.url)) await cache.delete(request);
+		}
+	})().catch((e: unknown) => {
+		laterCode = undefined;
+		throw e;
+	});
+	return laterCode;
+}
 
 /**
  * A page answered from this device's cache loses its `Link` header. The server sends one with
@@ -212,6 +258,16 @@ self.addEventListener('message', (event) => {
 	const data = event.data as { type?: string; url?: string } | undefined;
 	// A page that started uncontrolled while this worker was active (see $lib/pwa/register).
 	if (data?.type === 'CLAIM') return event.waitUntil(self.clients.claim());
+	// A page started (see $lib/pwa/register); it may wait for the answer on a port.
+	if (data?.type === 'CACHE_LATER_CODE') {
+		const reply = (ok: boolean) => event.ports[0]?.postMessage({ ok });
+		return event.waitUntil(
+			cacheLaterCode().then(
+				() => reply(true),
+				() => reply(false)
+			)
+		);
+	}
 	if (data?.type !== 'CACHE_PAGE' || typeof data.url !== 'string') return;
 	const url = new URL(data.url);
 	if (url.origin !== self.location.origin || !mayStorePage(url.pathname)) return;

@@ -42,6 +42,10 @@ const ROWS = /** @type {const} */ ([
 	{
 		id: 'sw.precache.3g',
 		what: 'service worker install on 3G (modelled from the precache list)'
+	},
+	{
+		id: 'sw.later.bytes',
+		what: 'code cached right after the install (news, Concejo, plan, field work…): bytes on the wire'
 	}
 ]);
 
@@ -62,6 +66,8 @@ function installSeconds(bundle, files, lanes) {
 
 /** The precache bundle's path (scripts/precache-plan.js). */
 const BUNDLE = /^\/_app\/immutable\/precache\.\w+\.json$/;
+/** The bundle of the code cached right after the install. */
+const LATER_BUNDLE = /^\/_app\/immutable\/precache-despues\.\w+\.json$/;
 
 /** A precache key without Workbox's revision parameter: the URL the worker fetched. */
 function fetchedUrl(/** @type {string} */ key) {
@@ -139,7 +145,23 @@ export const homeWeight = {
 			}
 			return urls;
 		});
+		// The code the worker caches once in control (see src/service-worker.ts): asked as a page
+		// asks, the answer waited for.
+		const laterCached = await page.evaluate(
+			() =>
+				new Promise((resolve) => {
+					const channel = new MessageChannel();
+					channel.port1.onmessage = (e) => resolve(e.data.ok);
+					navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_LATER_CODE' }, [
+						channel.port2
+					]);
+				})
+		);
 		await context.close();
+		const laterUrl = [...new Set(workerFetches)].find((url) =>
+			LATER_BUNDLE.test(new URL(url).pathname)
+		);
+		const laterBytes = laterUrl ? await wireBytes(laterUrl) : null;
 		const keys = new Set(precached.map(fetchedUrl));
 		const downloads = [...new Set(workerFetches)];
 		const bundleUrl = downloads.find((url) => BUNDLE.test(new URL(url).pathname));
@@ -212,6 +234,16 @@ export const homeWeight = {
 					value: Number(installSeconds(bundleBytes, fileBytes, PRECACHE_CONCURRENCY).toFixed(1)),
 					unit: 's',
 					note: `${downloadsText}, ${PRECACHE_CONCURRENCY} at a time after the bundle; ${THREE_G.rttMs} ms per round trip, ${THREE_G.downloadKbps} kbps shared`
+				}),
+				info({
+					...ROWS[5],
+					measured:
+						laterBytes === null
+							? `not downloaded (${laterCached ? 'nothing to cache' : 'failed'})`
+							: `${kb(laterBytes)} in 1 download, ${installSeconds(laterBytes, [], 1).toFixed(1)} s on 3G (modelled)`,
+					value: Number(((laterBytes ?? 0) / 1024).toFixed(1)),
+					unit: 'KB',
+					note: 'fetched once the worker is in control, after the install; pages of PAGES_CACHED_AFTER_INSTALL'
 				})
 			],
 			details: { runs: runs.map(({ resources: _r, ...t }) => t), resources: byPath, precached }

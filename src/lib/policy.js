@@ -171,8 +171,30 @@ export const CACHES = /** @type {const} */ ({
 	/** Pages visited (network first), the offline copy of what a citizen read. */
 	pages: 'paginas',
 	/** Public content API answers (network first). */
-	content: 'api-contenido'
+	content: 'api-contenido',
+	/** The code of the pages cached after install (`PAGES_CACHED_AFTER_INSTALL`), cache first. */
+	laterCode: 'codigo-despues'
 });
+
+/**
+ * Top-level page folders whose code the service worker downloads right after it has installed,
+ * instead of during its install: what a citizen needs with no signal first (every trámite and
+ * its form, PQRSD, attention, the offices and the transparency menu, their own requests and
+ * search), as the offline pack brings its essentials first (`$lib/content/essentials`), so a
+ * phone on 3G is ready offline sooner. The rest follows in one more download (news, normas,
+ * the Concejo, the GEL-T plan, participation, open data) together with the modes of a device an
+ * official sets up online (field work, kiosk). See scripts/precache-plan.js.
+ */
+export const PAGES_CACHED_AFTER_INSTALL = Object.freeze([
+	'concejo',
+	'datos-abiertos',
+	'gel-t',
+	'kiosco',
+	'normativa',
+	'noticias',
+	'participa',
+	'trabajo'
+]);
 
 /**
  * Files the service worker downloads at once while it fills its precache (a browser opens 6

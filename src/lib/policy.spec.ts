@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
 	API_FAMILIES,
+	PAGES_CACHED_AFTER_INSTALL,
 	PAGE_FAMILIES,
 	isPrivatePath,
 	keptAfterKioskSession,
@@ -30,6 +31,19 @@ describe('every route folder has a privacy family', () => {
 		for (const f of Object.keys(PAGE_FAMILIES)) if (f) expect(pages.has(f), f).toBe(true);
 		const api = new Set(folders('src/routes/api'));
 		for (const f of Object.keys(API_FAMILIES)) expect(api.has(f), f).toBe(true);
+	});
+});
+
+describe('pages cached after the install', () => {
+	it('are page folders a device keeps offline, never what a citizen needs first', () => {
+		const pages = new Set(folders('src/routes'));
+		for (const folder of PAGES_CACHED_AFTER_INSTALL) {
+			expect(pages.has(folder), folder).toBe(true);
+			expect(mayStorePage(`/${folder}`), folder).toBe(true);
+		}
+		for (const first of ['', 'app-shell', 'tramites', 'formularios', 'pqrsd', 'transparencia']) {
+			expect(PAGES_CACHED_AFTER_INSTALL).not.toContain(first);
+		}
 	});
 });
 

@@ -73,7 +73,7 @@ test('a first install cut off by a bad link is tried again while the citizen sta
 	expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
 });
 
-test('when the one download of the app’s code is cut, its files come one by one and the page still works offline', async ({
+test('when the downloads of the app’s code are cut, its files come one by one and pages still work offline', async ({
 	context,
 	page
 }) => {
@@ -81,7 +81,8 @@ test('when the one download of the app’s code is cut, its files come one by on
 	context.on('request', (r) => {
 		if (r.serviceWorker()) workerFetches.push(new URL(r.url()).pathname);
 	});
-	await context.route(/\/_app\/immutable\/precache\.\w+\.json$/, (route) =>
+	// Both: the install's and the one of the code cached after it.
+	await context.route(/\/_app\/immutable\/precache(-despues)?\.\w+\.json$/, (route) =>
 		route.abort('connectionreset')
 	);
 	await page.goto('/tramites');
@@ -96,4 +97,7 @@ test('when the one download of the app’s code is cut, its files come one by on
 	await expect(
 		page.getByRole('button', { name: /Guardar y enviar cuando haya conexión/ })
 	).toBeVisible();
+	// A page whose code is cached after the install.
+	await page.goto('/noticias');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Noticias');
 });

@@ -31,9 +31,13 @@ test.describe('reading the portal offline', () => {
 		});
 		await page.goto('/');
 		await waitForOfflineReady(page);
-		// The app's code came in one download (the precache bundle), not file by file.
+		// The app's code came in two downloads, not file by file: the precache bundle at install,
+		// then the code of the pages cached after it (news, normas: /normativa below).
 		expect(
 			workerFetches.filter((p) => /^\/_app\/immutable\/precache\.\w+\.json$/.test(p))
+		).toHaveLength(1);
+		expect(
+			workerFetches.filter((p) => /^\/_app\/immutable\/precache-despues\.\w+\.json$/.test(p))
 		).toHaveLength(1);
 		expect(
 			workerFetches.filter((p) => /^\/_app\/immutable\/(chunks|nodes|entry|assets)\//.test(p))

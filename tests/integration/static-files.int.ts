@@ -51,6 +51,26 @@ describe('static files', () => {
 		}
 	});
 
+	it('sends the code cached after the install as a bundle the same way, none of it twice', async () => {
+		const worker = await (await fetch(`${base}/service-worker.js`)).text();
+		const bundle = async (name: string) => {
+			const path = new RegExp(`_app/immutable/${name}\\.\\w+\\.json`).exec(worker)?.[0];
+			expect(path, `the service worker names ${name}`).toBeDefined();
+			const res = await fetch(`${base}/${path}`, { headers: { 'accept-encoding': 'br' } });
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-encoding')).toBe('br');
+			expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+			return precacheBundleSchema.parse(await res.json());
+		};
+		const later = await bundle('precache-despues');
+		const atInstall = await bundle('precache');
+		const laterFiles = Object.keys(later);
+		expect(laterFiles.filter((f) => f.includes('/nodes/')).length).toBeGreaterThan(5);
+		expect(laterFiles.filter((f) => f in atInstall)).toEqual([]);
+		const node = laterFiles.find((f) => f.includes('/nodes/'))!;
+		expect(later[node]).toBe(await (await fetch(`${base}/${node}`)).text());
+	});
+
 	it('offers an installable icon set: a maskable 512 px PNG the server actually serves', async () => {
 		const manifest = (await (await fetch(`${base}/manifest.webmanifest`)).json()) as {
 			icons: Array<{ src: string; sizes: string; type: string; purpose?: string }>;

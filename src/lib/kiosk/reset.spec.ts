@@ -177,6 +177,7 @@ async function usedKiosk() {
 
 	const caches = new MemoryCaches();
 	caches.put('workbox-precache-v2-http://kiosco.test/', '/app-shell', '<html>shell</html>');
+	caches.put('codigo-despues', '/_app/immutable/nodes/9.js', 'export {}');
 	caches.put('paginas', '/', '<html>inicio</html>');
 	caches.put('paginas', '/tramites', '<html>trámites</html>');
 	caches.put('paginas', `/seguimiento?radicado=${RADICADO}`, `<input value="${RADICADO}">`);
@@ -292,7 +293,7 @@ describe('kiosk reset', () => {
 		expect(local.getItem('otra-cosa')).toBeNull();
 		expect(session.length).toBe(0);
 
-		// Caches: the precache and public pages and content stay; the rest goes.
+		// Caches: the build's code and public pages and content stay; the rest goes.
 		const left = Object.fromEntries(
 			[...caches.stores].map(([name, store]) => [
 				name,
@@ -301,6 +302,7 @@ describe('kiosk reset', () => {
 		);
 		expect(left).toEqual({
 			'workbox-precache-v2-http://kiosco.test/': ['/app-shell'],
+			'codigo-despues': ['/_app/immutable/nodes/9.js'],
 			paginas: ['/', '/tramites'],
 			'api-contenido': ['/api/contenido/tramite/x']
 		});

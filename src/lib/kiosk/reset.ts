@@ -12,7 +12,7 @@
  * - localStorage `STORAGE.kioskFlag` (this device is a kiosk), `STORAGE.kioskCookiesPending`
  *   (the server has HttpOnly cookies of a session to remove) and, while sealed requests wait,
  *   `STORAGE.requestsFlag` (this device has queued requests: start the outbox);
- * - the service worker's precache and, in `CACHES.pages` and `CACHES.content`, only what
+ * - the service worker's precache and `CACHES.laterCode` (the build's code) and, in `CACHES.pages` and `CACHES.content`, only what
  *   `$lib/policy` calls public and has no query (never tracking, requests, receipts, search,
  *   the official's workspace or any back-office spelling); workbox's expiry records of removed
  *   entries go too.
@@ -54,10 +54,14 @@ export const KEPT_DATABASES = new Set<string>([
  * spelling).
  */
 export function isPublicCacheEntry(cacheName: string, url: URL): boolean {
-	if (cacheName.startsWith('workbox-precache')) return true;
+	if (isCodeCache(cacheName)) return true;
 	if (cacheName === CACHES.content || cacheName === CACHES.pages) return keptAfterKioskSession(url);
 	return false;
 }
+
+/** The caches of the build's code (the precache, and what is cached right after it). */
+const isCodeCache = (cacheName: string) =>
+	cacheName.startsWith('workbox-precache') || cacheName === CACHES.laterCode;
 
 export interface ResetEnv {
 	db: AppDb;
@@ -140,7 +144,7 @@ async function cleanDexie(db: AppDb, report: ResetReport): Promise<void> {
 async function cleanCaches(caches: CacheStorage, report: ResetReport): Promise<Set<string>> {
 	const removed = new Set<string>();
 	for (const name of await caches.keys()) {
-		if (name.startsWith('workbox-precache')) continue;
+		if (isCodeCache(name)) continue;
 		const cache = await caches.open(name);
 		const requests = await cache.keys();
 		if (name !== CACHES.pages && name !== CACHES.content) {

@@ -30,6 +30,11 @@ export async function registerServiceWorker(onUpdate?: () => void): Promise<void
 			controlled = true;
 		});
 		const registration = await wb.register();
+		// The code cached after the install (see the worker): asked at every start, so a download
+		// cut by a lost signal goes on at the next page.
+		const askForLaterCode = () =>
+			navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_LATER_CODE' });
+		if (!first) askForLaterCode();
 		if (!first || !registration) return;
 		// A worker that activated while this page was still loading claims the open pages, and
 		// may miss the one whose navigation was in flight: that page would stay without offline
@@ -40,6 +45,7 @@ export async function registerServiceWorker(onUpdate?: () => void): Promise<void
 		// (To the controller, not `wb`'s worker: after a failed install it is another one.)
 		wb.addEventListener('controlling', () => {
 			navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_PAGE', url: location.href });
+			askForLaterCode();
 		});
 		retryFailedInstall(registration, {
 			register: () => navigator.serviceWorker.register(SCRIPT, options),
