@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './online-only';
 import { setOffline } from '../helpers/network-state';
-import { E2E_ADMIN, baseUrl, holdScripts } from './helpers';
+import { E2E_ADMIN, baseUrl, holdScripts, waitForAppStart } from './helpers';
 import { filedRequests } from '../helpers/as-official';
 import { makeDocumentPhoto, NUMBER_BAND } from '../helpers/document-photo.js';
 
@@ -162,4 +162,20 @@ test('a file that is neither a photo nor a PDF is refused with a clear message, 
 	await expect(page.getByText('«virus.exe» no es una foto ni un PDF')).toBeVisible({
 		timeout: 15_000
 	});
+});
+
+test('a file named as a photo that is not one is refused with a clear message, nothing attached', async ({
+	page
+}) => {
+	await page.goto('/formularios/queja');
+	await waitForAppStart(page);
+	await page.locator('#adjuntos').setInputFiles({
+		name: 'foto.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('not a jpeg at all')
+	});
+	await expect(page.getByText('«foto.jpg» no se pudo abrir como foto')).toBeVisible({
+		timeout: 15_000
+	});
+	await expect(page.getByRole('button', { name: /Quitar foto\.jpg/ })).toHaveCount(0);
 });

@@ -1,21 +1,14 @@
 /**
- * Turning a picked file into a draft attachment: photos are compressed on the device (fewer
- * bytes on a prepaid 3G plan) with browser-image-compression, loaded only when needed.
+ * Turning a picked file into a draft attachment: photos are made smaller on the device (fewer
+ * bytes on a prepaid 3G plan, see ./photo).
  */
 import { safeFileName } from '$lib/schemas/text';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '$lib/schemas';
 import type { DraftAttachment } from '$lib/db';
+import { compressPhoto } from './photo';
 
-/**
- * A compressed photo's size (MB) and longest side (px). 0.1 MB sends in about 3 s on 3G (the
- * request carries it as base64: at most ~140 KB). A document photographed with a phone stays
- * legible at that size: attachments.e2e.ts holds a cédula's number to at least 1,024 px on the
- * long side and 60 % of its contrast.
- */
-const PHOTO_MAX_MB = 0.1;
-const PHOTO_MAX_SIDE = 1600;
-
-export type AttachmentProblem = 'tipo' | 'tamano';
+/** `ilegible`: a file named as a photo that the browser cannot open as one. */
+export type AttachmentProblem = 'tipo' | 'tamano' | 'ilegible';
 
 export async function prepareAttachment(
 	file: File
@@ -26,16 +19,11 @@ export async function prepareAttachment(
 	let blob: Blob = file;
 	let type = file.type;
 	if (file.type.startsWith('image/')) {
-		const { default: compress } = await import('browser-image-compression');
-		// useWebWorker: false — its worker mode loads the library from a CDN, which a phone in a
-		// vereda cannot reach; one photo at a time on the main thread is fine.
-		blob = await compress(file, {
-			maxSizeMB: PHOTO_MAX_MB,
-			maxWidthOrHeight: PHOTO_MAX_SIDE,
-			useWebWorker: false,
-			fileType: 'image/jpeg',
-			initialQuality: 0.75
-		});
+		try {
+			blob = await compressPhoto(file);
+		} catch {
+			return { ok: false, problem: 'ilegible' };
+		}
 		type = 'image/jpeg';
 	}
 	if (blob.size > MAX_ATTACHMENT_BYTES) return { ok: false, problem: 'tamano' };
