@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 import { clientChunks } from './scripts/frame-chunks.js';
 import { precachePlan } from './scripts/precache-plan.js';
+import { schemaSideEffects } from './scripts/schema-side-effects.js';
 import { seedDocs } from './scripts/seed-docs.js';
 
 /**
@@ -50,6 +51,7 @@ export default defineConfig({
 	plugins: [
 		embeddedStoreForDev(),
 		paraglideVitePlugin(paraglideOptions),
+		schemaSideEffects(),
 		sveltekit(),
 		precachePlan(),
 		seedDocs()

@@ -4,7 +4,7 @@
  * CPU runs exactly what a phone runs after a pull. Not importable in Node (PouchDB's browser
  * build needs IndexedDB), hence apart from search-entry.js.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from '../src/lib/sync/pouchdb';
 import { AppDb } from '../src/lib/db/app-db';
 import { IncrementalSearchIndex } from '../src/lib/sync/incremental-search-index';
 import { loadSearchIndex } from '../src/lib/search/search-store';

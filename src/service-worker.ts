@@ -59,6 +59,13 @@ const bundle = bundleOf(plan.bundle);
 const later = bundleOf(plan.later);
 const laterPaths = new Set(plan.later?.files.map((file) => `/${file}`));
 
+/**
+ * Static files no page loads: the manifest's screenshots and launcher icons are for the
+ * browser's install dialog, which fetches them itself, online (pages use `/icons/icon.svg`);
+ * robots.txt is for crawlers.
+ */
+const NOT_FOR_PAGES = /\.(png|ico)$|^\/icons\/icon-maskable|^\/robots\.txt$/;
+
 const precache = new PrecacheController();
 precache.addToCacheList([
 	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
@@ -73,9 +80,7 @@ precache.addToCacheList([
 				url !== later?.url
 		)
 		.map((url) => ({ url, revision: null })),
-	...files
-		.filter((f) => !/\.(png|ico)$/.test(f) || f.includes('icon'))
-		.map((url) => ({ url, revision: version })),
+	...files.filter((f) => !NOT_FOR_PAGES.test(f)).map((url) => ({ url, revision: version })),
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 registerRoute(new PrecacheRoute(precache));

@@ -163,7 +163,7 @@ export const CONTENT_SECURITY_POLICY = {
 	'frame-ancestors': ['none']
 };
 
-/** IndexedDB name of a PouchDB database (pouchdb-browser's `idb` adapter prefix). */
+/** IndexedDB name of a PouchDB database (the `idb` adapter's prefix, see $lib/sync/pouchdb). */
 export const pouchIdbName = (/** @type {string} */ name) => `_pouch_${name}`;
 
 /** Cache Storage names used by the service worker. */
@@ -182,8 +182,9 @@ export const CACHES = /** @type {const} */ ({
  * its form, PQRSD, attention, the offices and the transparency menu, their own requests and
  * search), as the offline pack brings its essentials first (`$lib/content/essentials`), so a
  * phone on 3G is ready offline sooner. The rest follows in one more download (news, normas,
- * the Concejo, the GEL-T plan, participation, open data) together with the modes of a device an
- * official sets up online (field work, kiosk). See scripts/precache-plan.js.
+ * the Concejo, the GEL-T plan, participation, open data, tracking a radicado) together with the
+ * modes of a device an official sets up online (field work, kiosk). See
+ * scripts/precache-plan.js.
  */
 export const PAGES_CACHED_AFTER_INSTALL = Object.freeze([
 	'concejo',
@@ -193,6 +194,9 @@ export const PAGES_CACHED_AFTER_INSTALL = Object.freeze([
 	'normativa',
 	'noticias',
 	'participa',
+	// Tracking asks the server: with no signal the page can only say so (own requests are in
+	// `mis-solicitudes`, installed first).
+	'seguimiento',
 	'trabajo'
 ]);
 

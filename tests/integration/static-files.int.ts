@@ -41,6 +41,9 @@ describe('static files', () => {
 		const home = (await someBuildScript()).slice(1);
 		expect(Object.keys(files)).toContain(home);
 		expect(Object.keys(files).length).toBeGreaterThan(100);
+		// None of the back office's schemas (scripts/schema-side-effects.js): here, a proposed
+		// trámite's review states.
+		expect(Object.values(files).join('\n')).not.toContain('en-revision');
 		for (const file of [
 			home,
 			...Object.keys(files)

@@ -2,7 +2,7 @@
  * The device's PouchDB databases (IndexedDB). Browser only: pages reach them through
  * `$lib/data`, never directly.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from './pouchdb';
 import { STORAGE } from '$lib/policy';
 
 /** Name of the local read-only replica of the public content. */

@@ -5,7 +5,7 @@
  * access withdrawn). Requests and events are immutable, so an id held is an id up to date.
  */
 import { STORAGE } from '$lib/policy';
-import PouchDB from 'pouchdb-browser';
+import PouchDB from './pouchdb';
 import { z } from 'zod';
 import {
 	replicaBulkGetSchema,
