@@ -6,7 +6,7 @@ import { paraglideOptions } from './scripts/paraglide-options.js';
 import { clientChunks } from './scripts/frame-chunks.js';
 import { precachePlan } from './scripts/precache-plan.js';
 import { schemaSideEffects } from './scripts/schema-side-effects.js';
-import { browserEvents } from './scripts/browser-events.js';
+import { pouchdbBrowserDeps } from './scripts/pouchdb-browser-deps.js';
 import { seedDocs } from './scripts/seed-docs.js';
 
 /**
@@ -53,7 +53,7 @@ export default defineConfig({
 		embeddedStoreForDev(),
 		paraglideVitePlugin(paraglideOptions),
 		schemaSideEffects(),
-		browserEvents(),
+		pouchdbBrowserDeps(),
 		sveltekit(),
 		precachePlan(),
 		seedDocs()

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { build } from 'vite';
-import { browserEvents } from '../../scripts/browser-events.js';
+import { pouchdbBrowserDeps } from '../../scripts/pouchdb-browser-deps.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -38,8 +38,8 @@ async function bundle(entry, name, formats) {
 		logLevel: 'warn',
 		publicDir: false,
 		resolve: { alias: { $lib: path.join(ROOT, 'src/lib') } },
-		// PouchDB's `events` as the app's browser build has it.
-		plugins: [browserEvents()],
+		// PouchDB's `events` and `uuid` as the app's browser build has them.
+		plugins: [pouchdbBrowserDeps()],
 		build: {
 			write: false,
 			emptyOutDir: false,

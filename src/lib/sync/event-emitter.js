@@ -1,6 +1,6 @@
-// Node's EventEmitter, the part PouchDB uses, for the browser build (scripts/browser-events.js
-// puts it in place of the `events` package, whose full copy of Node's module was 2.3 KB
-// compressed of every device's install). Behaves as Node's does where PouchDB can tell:
+// Node's EventEmitter, the part PouchDB uses, for the browser build: put in place of the
+// `events` package (whose full copy of Node's module was 2.3 KB compressed of every device's
+// install) by scripts/pouchdb-browser-deps.js. Behaves as Node's does where PouchDB can tell:
 // listeners run in the order added, on a copy of the list; `once` listeners are removed before
 // they run and listed as the function given; `newListener` comes before a listener is added;
 // an `error` nobody listens to is thrown. event-emitter.spec.ts runs the same script against
