@@ -121,10 +121,11 @@ describe('personal data removed from published content', () => {
 			expect(text, query).not.toContain('1098765432');
 		}
 		// `open_revs` (how PouchDB fetches once `_bulk_get` failed) answers the current revision
-		// only: an earlier one is "missing", as if compacted away.
-		const openRevs = async (value: string) => {
+		// only: an earlier one is "missing", as if compacted away, or with `latest` the current
+		// revision (the newest, as CouchDB answers `latest`).
+		const openRevs = async (value: string, latest = false) => {
 			const res = await gate(
-				`${encodeURIComponent(id)}?revs=true&latest=true&open_revs=${encodeURIComponent(value)}`
+				`${encodeURIComponent(id)}?revs=true&latest=${latest}&open_revs=${encodeURIComponent(value)}`
 			);
 			const text = await res.text();
 			expect(res.status, value).toBe(200);
@@ -133,6 +134,9 @@ describe('personal data removed from published content', () => {
 		};
 		expect(await openRevs(JSON.stringify([withData, corrected]))).toEqual([
 			{ missing: withData },
+			{ ok: expect.objectContaining({ _rev: corrected }) }
+		]);
+		expect(await openRevs(JSON.stringify([withData]), true)).toEqual([
 			{ ok: expect.objectContaining({ _rev: corrected }) }
 		]);
 		expect(await openRevs('all')).toEqual([{ ok: expect.objectContaining({ _rev: corrected }) }]);
@@ -151,6 +155,23 @@ describe('personal data removed from published content', () => {
 		expect(results[0]!.docs[0]).toMatchObject({ error: { error: 'not_found', rev: withData } });
 		expect(results[1]!.docs[0]).toMatchObject({ ok: { _rev: corrected } });
 		expect(results[2]!.docs[0]).toMatchObject({ ok: { _rev: corrected } });
+		// A pull asks `latest`: a revision replaced since it read the changes feed (an edit during
+		// the pull) comes as the current one, with its history, so the pull stores the newer state
+		// instead of failing ("There was a problem getting docs.").
+		const pulled = await gate('_bulk_get?revs=true&latest=true', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [{ id, rev: withData }] })
+		});
+		const pulledText = await pulled.text();
+		expect(pulledText).not.toContain('1098765432');
+		const [answer] = (
+			JSON.parse(pulledText) as {
+				results: Array<{ docs: Array<{ ok: { _rev: string; _revisions: { ids: string[] } } }> }>;
+			}
+		).results[0]!.docs;
+		expect(answer!.ok._rev).toBe(corrected);
+		expect(answer!.ok._revisions.ids).toContain(withData.split('-')[1]);
 	});
 
 	it('publishing compacts the store: the old body is gone from disk', async () => {

@@ -53,7 +53,7 @@ const FILTER_SCAN_PAGE = 5000;
  * earlier revision. So no `rev`, `revs_info`, `conflicts`… on a document. `revs=true` (the list
  * of revision ids, no bodies) is what a pull needs to build its tree; `open_revs` is how PouchDB
  * fetches documents once `_bulk_get` failed on a cut link, so it is answered as `_bulk_get` is:
- * the current revision, any other one "missing".
+ * the current revision, any other one "missing" (or, with `latest`, the current one).
  */
 const docQuery = z
 	.object({
@@ -167,10 +167,11 @@ async function route(request: Request, path: string, client: string): Promise<Re
 		const q = bulkGetQuery.safeParse(query);
 		if (!q.success) return syncError('consulta_invalida');
 		const params = new URLSearchParams(q.data as Record<string, string>);
-		// No attachment bodies in a pull, whatever the device asks (see forDevices); no
-		// `latest`, which could answer with another leaf than the current revision.
+		// No attachment bodies in a pull, whatever the device asks (see forDevices); `latest`
+		// is answered here (`currentRevisionsOnly`), never by the store, which could answer
+		// with another leaf than the current revision.
 		for (const name of [...ATTACHMENT_PARAMS, 'latest']) params.delete(name);
-		return bulkGet(request, params);
+		return bulkGet(request, params, q.data.latest === 'true');
 	}
 	if (path.startsWith('_local/') && method === 'GET') {
 		// Devices keep their checkpoints on their side (checkpoint: 'target').
@@ -183,7 +184,9 @@ async function route(request: Request, path: string, client: string): Promise<Re
 		);
 		const q = docQuery.safeParse(asked);
 		if (!q.success) return syncError('consulta_invalida');
-		if (q.data.open_revs !== undefined) return openRevisions(path, q.data.open_revs, q.data.revs);
+		if (q.data.open_revs !== undefined) {
+			return openRevisions(path, q.data.open_revs, q.data.revs, q.data.latest === 'true');
+		}
 		const params = new URLSearchParams(q.data.revs ? { revs: q.data.revs } : {});
 		const res = await couch().fetch(`${DB.content}/${encodeURIComponent(path)}?${params}`);
 		const text = await res.text();
@@ -332,7 +335,11 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 	});
 }
 
-async function bulkGet(request: Request, params: URLSearchParams): Promise<Response> {
+async function bulkGet(
+	request: Request,
+	params: URLSearchParams,
+	latest: boolean
+): Promise<Response> {
 	if (!isJsonContentType(request.headers.get('content-type'))) {
 		return syncError('tipo_contenido');
 	}
@@ -351,10 +358,10 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
 	const canonical = JSON.stringify(body.data);
 	return cachedJson(
 		request,
-		`_bulk_get?${params}\n${canonical}`,
+		`_bulk_get?${params}${latest ? '&latest=true' : ''}\n${canonical}`,
 		await contentSeq(),
 		async () => {
-			const results = await currentRevisionsOnly(body.data.docs, params);
+			const results = await currentRevisionsOnly(body.data.docs, params, latest);
 			return results instanceof Response ? results : JSON.stringify({ results });
 		},
 		noStore
@@ -366,12 +373,21 @@ async function bulkGet(request: Request, params: URLSearchParams): Promise<Respo
  * `Accept: application/json`), built from the current revision only. "all" is the current
  * revision alone: other leaves are conflicts nobody publishes.
  */
-async function openRevisions(id: string, raw: string, revs?: string): Promise<Response> {
+async function openRevisions(
+	id: string,
+	raw: string,
+	revs: string | undefined,
+	latest: boolean
+): Promise<Response> {
 	const open = parseOpenRevs(raw);
 	if (!open) return syncError('consulta_invalida');
 	const asks: BulkGetAsk[] =
 		open === 'all' ? [{ id }] : [...new Set(open)].map((rev) => ({ id, rev }));
-	const results = await currentRevisionsOnly(asks, new URLSearchParams(revs ? { revs } : {}));
+	const results = await currentRevisionsOnly(
+		asks,
+		new URLSearchParams(revs ? { revs } : {}),
+		latest
+	);
 	if (results instanceof Response) return results;
 	const answers = results.flatMap((r, i) =>
 		r.docs.map((a) => (a.ok ? { ok: a.ok } : { missing: asks[i]?.rev ?? 'undefined' }))
@@ -383,7 +399,11 @@ type BulkGetAsk = z.infer<typeof bulkGetBody>['docs'][number];
 
 /**
  * `_bulk_get` answering only current revisions: a request for another revision of a document
- * gets CouchDB's "missing" for it (as for a revision compacted away), never its body. One extra
+ * gets CouchDB's "missing" for it (as for a revision compacted away), never its body. With
+ * `latest` (a pull always asks it), a revision the store has replaced since is answered with the
+ * current one, as CouchDB answers `latest` with the newest revision: a document edited while a
+ * phone pulled (between the changes feed and this request) is stored in its newer state,
+ * instead of failing the pull's whole batch ("There was a problem getting docs."). One extra
  * store round trip (`_all_docs` with the ids) learns the current revisions.
  */
 type BulkGetAnswer = { ok?: { _rev?: string } } & Record<string, unknown>;
@@ -391,7 +411,8 @@ type BulkGetResult = { id: string; docs: BulkGetAnswer[] };
 
 async function currentRevisionsOnly(
 	docs: BulkGetAsk[],
-	params: URLSearchParams
+	params: URLSearchParams,
+	latest = false
 ): Promise<BulkGetResult[] | Response> {
 	const pinned = docs.filter((d) => d.rev !== undefined);
 	const current = new Map<string, string>();
@@ -406,8 +427,15 @@ async function currentRevisionsOnly(
 			.rows;
 		for (const row of rows) if (row.value?.rev) current.set(row.key, row.value.rev);
 	}
-	const isOld = (d: BulkGetAsk) => d.rev !== undefined && current.get(d.id) !== d.rev;
-	const asked = docs.filter((d) => !isOld(d));
+	/** The revision answered for an ask: the one asked, the current one, or none (missing). */
+	const answered = (d: BulkGetAsk): string | undefined | null => {
+		if (d.rev === undefined || current.get(d.id) === d.rev) return d.rev;
+		return latest ? (current.get(d.id) ?? null) : null;
+	};
+	const asked = docs.flatMap((d) => {
+		const rev = answered(d);
+		return rev === null ? [] : [rev === undefined ? { id: d.id } : { id: d.id, rev }];
+	});
 	let results: BulkGetResult[] = [];
 	if (asked.length) {
 		const res = await couch().fetch(`${DB.content}/_bulk_get?${params}`, {
@@ -419,17 +447,21 @@ async function currentRevisionsOnly(
 		results = (parseForDevices(await res.text()) as { results: typeof results }).results;
 	}
 	// One answer per document asked, in the order asked (the store may group repeated ids);
-	// old revisions answered as missing, as CouchDB answers a revision compacted away.
-	const answersOf = (d: BulkGetAsk) =>
+	// an old revision answered as missing (see above), as CouchDB answers one compacted away.
+	const answersOf = (d: BulkGetAsk, rev: string | undefined) =>
 		results
 			.filter((r) => r.id === d.id)
 			.flatMap((r) => r.docs)
-			.filter((a) => !d.rev || !a.ok || a.ok._rev === d.rev)
+			.filter((a) => !rev || !a.ok || a.ok._rev === rev)
 			.slice(0, 1);
-	return docs.map((d) => ({
-		id: d.id,
-		docs: isOld(d)
-			? [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
-			: answersOf(d)
-	}));
+	return docs.map((d) => {
+		const rev = answered(d);
+		return {
+			id: d.id,
+			docs:
+				rev === null
+					? [{ error: { id: d.id, rev: d.rev, error: 'not_found', reason: 'missing' } }]
+					: answersOf(d, rev)
+		};
+	});
 }
