@@ -28,7 +28,7 @@ import {
 	mayStorePage
 } from '$lib/policy';
 import { baseLocale, locales } from '$lib/paraglide/runtime';
-import { installPrecache } from '$lib/pwa/precache-install';
+import { installPrecache, type PrecacheIo } from '$lib/pwa/precache-install';
 import plan from '$precache-plan';
 // Static, not `import()`: browsers refuse dynamic imports in a service worker (the sync below
 // failed with a TypeError every time, so only an open page ever sent the outbox).
@@ -66,6 +66,12 @@ const laterPaths = new Set(plan.later?.files.map((file) => `/${file}`));
  */
 const NOT_FOR_PAGES = /\.(png|ico)$|^\/icons\/icon-maskable|^\/robots\.txt$/;
 
+/** The network and Cache Storage, as the precache's installer uses them. */
+const workerIo: PrecacheIo = {
+	fetch: (request) => fetch(request),
+	open: (name) => caches.open(name)
+};
+
 const precache = new PrecacheController();
 precache.addToCacheList([
 	// The search-index worker runs only after a pull, i.e. online: fetched when needed, not
@@ -92,7 +98,7 @@ self.addEventListener('install', (event) => {
 				entries: precache.getURLsToCacheKeys(),
 				...(bundle && { bundle })
 			},
-			{ fetch: (request) => fetch(request), open: (name) => caches.open(name) }
+			workerIo
 		)
 	);
 });
@@ -119,7 +125,7 @@ function cacheLaterCode(): Promise<void> {
 		const urls = [...later.files];
 		await installPrecache(
 			{ cacheName: CACHES.laterCode, entries: urls.map((url) => [url, url]), bundle: later },
-			{ fetch: (request) => fetch(request), open: (name) => caches.open(name) }
+			workerIo
 		);
 		const cache = await caches.open(CACHES.laterCode);
 		for (const request of await cache.keys()) {

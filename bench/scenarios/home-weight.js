@@ -7,8 +7,8 @@
  * blocked (`Network.setBlockedURLs`) so the figure is the page alone, not the service worker's
  * install nor the offline pull that starts ~2.5 s after load; those two are reported as
  * separate rows:
- * - service-worker precache (≤ 200 KB): what the installing worker downloaded after a normal, unblocked
- *   first visit — the precache bundle (the build's code in one file) and every precached file
+ * - service-worker precache (≤ 200 KB): what the installing worker downloaded after a normal,
+ *   unblocked first visit — the precache bundle (the build's code in one file) and every precached file
  *   it fetched alone — each then fetched from Node with `Accept-Encoding: br, gzip` and counted
  *   as raw socket bytes. An upper bound: the browser may reuse files the page already loaded
  *   from its HTTP cache. For comparison, the same for every precached file fetched alone (the
@@ -26,6 +26,7 @@ import { kb, median } from '../lib/stats.js';
 import { THREE_G } from '../lib/profiles.js';
 import { PRECACHE_CONCURRENCY } from '../../src/lib/policy.js';
 import { recordWireBytes, totals } from '../lib/wire-bytes.js';
+import { laterCodeCached } from '../../tests/helpers/later-code.js';
 
 const ROWS = /** @type {const} */ ([
 	{
@@ -150,25 +151,13 @@ export const homeWeight = {
 			}
 			return urls;
 		});
-		// The code the worker caches once in control (see src/service-worker.ts): asked as a page
-		// asks, the answer waited for.
-		const laterCached = await page.evaluate(
-			() =>
-				new Promise((resolve) => {
-					const channel = new MessageChannel();
-					channel.port1.onmessage = (e) => resolve(e.data.ok);
-					navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_LATER_CODE' }, [
-						channel.port2
-					]);
-				})
-		);
+		// The code the worker caches once in control: asked as a page asks, the answer waited for.
+		const laterCached = await laterCodeCached(page);
 		await context.close();
-		const laterUrl = [...new Set(workerFetches)].find((url) =>
-			LATER_BUNDLE.test(new URL(url).pathname)
-		);
+		const downloads = [...new Set(workerFetches)];
+		const laterUrl = downloads.find((url) => LATER_BUNDLE.test(new URL(url).pathname));
 		const laterBytes = laterUrl ? await wireBytes(laterUrl) : null;
 		const keys = new Set(precached.map(fetchedUrl));
-		const downloads = [...new Set(workerFetches)];
 		const bundleUrl = downloads.find((url) => BUNDLE.test(new URL(url).pathname));
 		const bundleBytes = bundleUrl ? await wireBytes(bundleUrl) : null;
 		/** @type {number[]} */

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { onlineOnlyContext } from './online-only';
+import { laterCodeCached } from '../helpers/later-code.js';
 
 /** The origin the page is on, for HTTP helpers that run beside the browser. */
 export const baseUrl = (page: Page) => new URL(page.url()).origin;
@@ -57,23 +58,6 @@ export async function waitForOfflineReady(page: Page) {
 	// Attached, not visible: a kiosk hides the line (it speaks of a personal device's copy).
 	await expect(page.getByText(/Guardado el /)).toBeAttached();
 	expect(await laterCodeCached(page), 'code of the pages cached after the install').toBe(true);
-}
-
-/**
- * Asks the service worker for the code it caches right after its install (the page asks too
- * when it starts: one download per worker) and waits for the answer: whether all of it is in.
- */
-export function laterCodeCached(page: Page): Promise<boolean> {
-	return page.evaluate(
-		() =>
-			new Promise<boolean>((resolve) => {
-				const channel = new MessageChannel();
-				channel.port1.onmessage = (e) => resolve((e.data as { ok: boolean }).ok);
-				navigator.serviceWorker.controller?.postMessage({ type: 'CACHE_LATER_CODE' }, [
-					channel.port2
-				]);
-			})
-	);
 }
 
 /**

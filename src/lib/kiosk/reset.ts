@@ -12,10 +12,10 @@
  * - localStorage `STORAGE.kioskFlag` (this device is a kiosk), `STORAGE.kioskCookiesPending`
  *   (the server has HttpOnly cookies of a session to remove) and, while sealed requests wait,
  *   `STORAGE.requestsFlag` (this device has queued requests: start the outbox);
- * - the service worker's precache and `CACHES.laterCode` (the build's code) and, in `CACHES.pages` and `CACHES.content`, only what
- *   `$lib/policy` calls public and has no query (never tracking, requests, receipts, search,
- *   the official's workspace or any back-office spelling); workbox's expiry records of removed
- *   entries go too.
+ * - the build's code (the service worker's precache and `CACHES.laterCode`) and, in
+ *   `CACHES.pages` and `CACHES.content`, only what `$lib/policy` calls public and has no query
+ *   (never tracking, requests, receipts, search, the official's workspace or any back-office
+ *   spelling); workbox's expiry records of removed entries go too.
  * (Names from `$lib/policy`.)
  *
  * Removed: every other Dexie table (drafts, filed requests with radicado + PIN, officials'

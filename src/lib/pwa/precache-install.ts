@@ -5,8 +5,8 @@
  * on this project's CI machine with no latency at all, and on 3G (400 ms per round trip) each
  * file costs a round trip, so a phone would stay without its offline copy for about two
  * minutes after its first visit. Here the build's scripts and stylesheets come in one download,
- * the precache bundle (scripts/precache-plan.js), and the few other files (icons, the offline
- * shell) a few at a time (a browser opens 6 connections per host anyway).
+ * the precache bundle (scripts/precache-plan.js), and the few other files (the icon, the
+ * manifest, the offline shell) a few at a time (a browser opens 6 connections per host anyway).
  *
  * Files already in the cache under the same key are not fetched again: keys are content hashes
  * or carry the build's revision, so an update downloads only what changed — one file at a time
