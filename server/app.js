@@ -9,7 +9,7 @@ import { constants as zlib } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { pageCache } from './page-cache.js';
 import { lookupGate } from './lookup-gate.js';
-import { COOKIES, LIMITS, PERSONAL_COOKIES } from '../src/lib/policy.js';
+import { COOKIES, LIMITS, NODE_MIDDLEWARE_KEY, PERSONAL_COOKIES } from '../src/lib/policy.js';
 import { applyAdapterDefaults } from '../src/lib/server/config.js';
 
 /** Pending connections the kernel may queue for this server (see the listen call). */
@@ -52,6 +52,13 @@ export async function serveApp(settings) {
 			localeCookie: COOKIES.locale
 		})
 	);
+	// What the server bundle left for this server, in front of SvelteKit (the content gate's
+	// replayed answers: src/lib/server/http/node-middleware.ts). Before `compression`: what it
+	// sends is compressed already.
+	const bundleMiddleware = /** @type {import('express').RequestHandler[]} */ (
+		/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for(NODE_MIDDLEWARE_KEY)] ?? []
+	);
+	for (const middleware of bundleMiddleware) app.use(middleware);
 	// Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build
 	// time and sirv serves them with Content-Encoding set, which this middleware leaves alone.
 	// Brotli quality 5: close to the best ratio for JSON and HTML at a fraction of the CPU of the

@@ -19,6 +19,13 @@ import { isPrivatePath } from '$lib/policy';
 import { browserKey } from '$lib/server/requests/resend';
 import { bodyBytesOf, uploads } from '$lib/server/limits/upload-budget';
 import { busyResponse } from '$lib/server/http/busy';
+import { SECURITY_HEADERS } from '$lib/server/http/security-headers';
+import { publishNodeMiddleware } from '$lib/server/http/node-middleware';
+import { contentGateFastPath } from '$lib/server/couch/gate-fast-path';
+
+// The busiest public answers, served by the app's Node server before a request reaches
+// SvelteKit (see node-middleware.ts). `vite dev` has no such server: SvelteKit answers them.
+publishNodeMiddleware(contentGateFastPath);
 
 export const init: ServerInit = async () => {
 	// Prerendering the offline shell needs no store.
@@ -42,13 +49,6 @@ export const init: ServerInit = async () => {
 	}
 };
 
-const securityHeaders: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(self), geolocation=(), microphone=()'
-};
-
 /**
  * Back-office pages and APIs carry personal data: never stored by browsers or proxies. Decided
  * on the path's normalised spelling (`$lib/policy`), the same rule the page micro-cache, the
@@ -60,7 +60,7 @@ function withHeaders(url: URL, response: Response): Response {
 	if (url.protocol === 'https:' && !response.headers.has('strict-transport-security')) {
 		response.headers.set('strict-transport-security', 'max-age=31536000');
 	}
-	for (const [k, v] of Object.entries(securityHeaders)) {
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(k)) response.headers.set(k, v);
 	}
 	return response;

@@ -230,6 +230,14 @@ export const LOCALE_COOKIE_MAX_AGE_S = 60 * 60 * 24 * 365;
  */
 export const SW_INSTALL_RETRY_MS = [10_000, 30_000, 120_000, 600_000];
 
+/**
+ * The name under which the SvelteKit server bundle leaves the Node middleware that the app's
+ * server (`server/app.js`) mounts in front of it: `globalThis[Symbol.for(NODE_MIDDLEWARE_KEY)]`
+ * (see `$lib/server/http/node-middleware`). The two are built apart, so a module cannot be
+ * shared between them.
+ */
+export const NODE_MIDDLEWARE_KEY = 'ventanilla.nodeMiddleware';
+
 /** Background Sync tags and Web Locks shared by pages and the service worker. */
 export const SYNC = /** @type {const} */ ({
 	/** Background Sync tag and lock of the requests outbox. */

@@ -229,3 +229,49 @@ describe('personal data removed from published content', () => {
 		}, 'compactar gestion');
 	});
 });
+
+describe('answers replayed outside SvelteKit (gate-fast-path.ts)', () => {
+	const pull = {
+		changes: () => gate('_changes?style=all_docs&since=0&limit=1000'),
+		bulkGet: () =>
+			gate('_bulk_get?revs=true&latest=true', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ docs: [{ id }] })
+			})
+	};
+	/** The revision of the test's document in a `_changes` or `_bulk_get` answer. */
+	const revisionIn = async (res: Response) => {
+		const { results } = (await res.json()) as {
+			results: Array<{
+				id: string;
+				changes?: Array<{ rev: string }>;
+				docs?: Array<{ ok?: { _rev: string } }>;
+			}>;
+		};
+		const row = results.find((r) => r.id === id);
+		return row?.changes?.[0]?.rev ?? row?.docs?.[0]?.ok?._rev;
+	};
+
+	it('never outlive a publication: the next pull gets the new revision within the second', async () => {
+		const before = await publish('Los beneficiarios fueron notificados en la alcaldía.');
+		await pull.changes();
+		await pull.bulkGet();
+		const [changes, bulk] = [await pull.changes(), await pull.bulkGet()];
+		expect(changes.headers.get('x-ventanilla-cache')).toBe('hit');
+		expect(bulk.headers.get('x-ventanilla-cache')).toBe('hit');
+		expect(await revisionIn(changes)).toBe(before);
+		expect(await revisionIn(bulk)).toBe(before);
+
+		const after = await publish('Los beneficiarios fueron notificados por escrito.');
+		const published = Date.now();
+		await until(
+			async () =>
+				(await revisionIn(await pull.changes())) === after &&
+				(await revisionIn(await pull.bulkGet())) === after,
+			'la nueva revisión en la sincronización'
+		);
+		// The content sequence is trusted for one second (response-cache.ts).
+		expect(Date.now() - published).toBeLessThan(2500);
+	});
+});

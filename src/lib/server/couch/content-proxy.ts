@@ -16,7 +16,7 @@ import { ConcurrencyLimit } from '$lib/server/limits/concurrency';
 import { ESSENTIALS_FILTER, isEssentialId } from '$lib/content/essentials';
 
 /** Largest `_bulk_get` request accepted: a batch of ids and revs, not documents. */
-const MAX_BULK_GET_BYTES = 512 * 1024;
+export const MAX_BULK_GET_BYTES = 512 * 1024;
 const MAX_BULK_GET_DOCS = 2000;
 const MAX_CHANGES_LIMIT = 5000;
 /** Longest a long-poll `_changes` may hold a connection (ms); without `timeout`, the default. */
@@ -102,7 +102,7 @@ const bulkGetBody = z
 	})
 	.strict();
 
-const noStore = { 'cache-control': 'no-store' };
+export const noStore = { 'cache-control': 'no-store' };
 
 const COUCH_ERROR: Record<number, string> = {
 	400: 'bad_request',
@@ -154,9 +154,7 @@ async function route(request: Request, path: string, client: string): Promise<Re
 
 	if (path === '' && (method === 'GET' || method === 'HEAD')) {
 		// Asked after every batch by every device: answered from the sequence cache.
-		const seq = await contentSeq();
-		const update_seq = /^\d+$/.test(seq) ? Number(seq) : seq;
-		return json({ db_name: DB.content, update_seq }, { headers: noStore });
+		return json(databaseInfo(await contentSeq()), { headers: noStore });
 	}
 	if (path === '_changes' && method === 'GET') {
 		const q = changesQuery.safeParse(query);
@@ -199,6 +197,11 @@ async function route(request: Request, path: string, client: string): Promise<Re
 		return syncError('solo_lectura');
 	}
 	return syncError('metodo_no_permitido');
+}
+
+/** The gate's answer to `GET /` (PouchDB reads `update_seq`), at content sequence `seq`. */
+export function databaseInfo(seq: string): { db_name: string; update_seq: string | number } {
+	return { db_name: DB.content, update_seq: /^\d+$/.test(seq) ? Number(seq) : seq };
 }
 
 /** Query parameters that would make the store send attachment bodies. */
@@ -364,7 +367,8 @@ async function bulkGet(
 			const results = await currentRevisionsOnly(body.data.docs, params, latest);
 			return results instanceof Response ? results : JSON.stringify({ results });
 		},
-		noStore
+		noStore,
+		text
 	);
 }
 

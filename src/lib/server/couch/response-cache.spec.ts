@@ -40,3 +40,59 @@ describe('currentSeq', () => {
 		expect(await currentSeq(async () => '8')).toBe('8');
 	});
 });
+
+describe('cachedJson', () => {
+	const ask = (body = '', encoding = 'br') =>
+		new Request('http://gate/api/sync/contenido/_bulk_get?revs=true', {
+			method: 'POST',
+			headers: { 'accept-encoding': encoding },
+			body: body || undefined
+		});
+	const url = new URL('http://x/api/sync/contenido/_bulk_get?revs=true');
+
+	it('produces an answer once for devices that ask for it at the same time', async () => {
+		const { cachedJson } = await fresh();
+		let release!: (text: string) => void;
+		const produce = vi.fn(() => new Promise<string>((r) => (release = r)));
+		const answers = Promise.all(
+			[1, 2, 3].map(() => cachedJson(ask('{"docs":[]}'), 'k', '5', produce, {}, '{"docs":[]}'))
+		);
+		await Promise.resolve();
+		release('{"results":[]}');
+		const texts = await Promise.all((await answers).map((r) => r.arrayBuffer()));
+		expect(produce).toHaveBeenCalledTimes(1);
+		expect(new Set(texts.map((t) => Buffer.from(t).toString('base64'))).size).toBe(1);
+	});
+
+	it('does not share a refusal: each device waiting produces its own answer', async () => {
+		const { cachedJson } = await fresh();
+		let refuse!: (r: Response) => void;
+		const produce = vi
+			.fn<() => Promise<string | Response>>()
+			.mockImplementationOnce(() => new Promise<Response>((r) => (refuse = r)))
+			.mockResolvedValue('{"results":[]}');
+		const first = cachedJson(ask(), 'k', '5', produce, {});
+		const second = cachedJson(ask(), 'k', '5', produce, {});
+		refuse(new Response('{"error":"bad_gateway"}', { status: 503 }));
+		expect((await first).status).toBe(503);
+		expect((await second).status).toBe(200);
+		expect(produce).toHaveBeenCalledTimes(2);
+	});
+
+	it('replays an answer only to the same request, encoding and sequence', async () => {
+		const { cachedJson, replay } = await fresh();
+		const body = '{"docs":[{"id":"noticia:a"}]}';
+		await cachedJson(ask(body), `canonical ${body}`, '5', async () => '{"results":[1]}', {}, body);
+		const hit = replay('5', 'POST', url, body, 'gzip, br');
+		expect(hit?.headers).toMatchObject({
+			'content-encoding': 'br',
+			'content-type': 'application/json'
+		});
+		expect(replay('6', 'POST', url, body, 'br')).toBeUndefined();
+		expect(replay('5', 'POST', url, '{"docs":[]}', 'br')).toBeUndefined();
+		expect(replay('5', 'POST', url, body, 'gzip')).toBeUndefined();
+		expect(replay('5', 'GET', url, body, 'br')).toBeUndefined();
+		const other = new URL('http://x/api/sync/contenido/_bulk_get?revs=false');
+		expect(replay('5', 'POST', other, body, 'br')).toBeUndefined();
+	});
+});
