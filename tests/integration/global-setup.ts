@@ -12,6 +12,8 @@ declare module 'vitest' {
 		baseUrl: string;
 		adminUser: string;
 		adminPassword: string;
+		/** The shared server's entry process (`node server/index.js`). */
+		serverPid: number;
 	}
 }
 
@@ -29,6 +31,7 @@ export async function setup(project: TestProject) {
 	project.provide('baseUrl', server.url);
 	project.provide('adminUser', ADMIN_USER);
 	project.provide('adminPassword', ADMIN_PASSWORD);
+	project.provide('serverPid', server.process.pid ?? 0);
 }
 
 export async function teardown() {

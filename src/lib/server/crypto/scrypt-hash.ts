@@ -5,6 +5,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { config, MAX_SCRYPT_N } from '$lib/server/config';
+import { backgroundScrypt } from './background-scrypt';
 
 /**
  * New hashes: N from `SCRYPT_N`, by default 2^14 × 8 × 128 B = 16 MiB and ~30–60 ms per hash:
@@ -18,28 +19,31 @@ const MAX_N = MAX_SCRYPT_N;
 const MAX_MEM = 256 * 1024 * 1024;
 
 /**
- * At most this many hashes run at once. scrypt runs in libuv's thread pool (4 threads by
- * default), which the embedded store's LevelDB and zlib share: a burst of 50 submissions would
- * otherwise queue 50 hashes in front of every database read and write, and the radicado
- * allocator (one claim at a time) would wait behind all of them.
+ * Hashes running at once, per lane. scrypt is ~50 ms of CPU: a burst of 100 filings is 5 s of
+ * it, on a server with two cores. Officials' hashes (sign-ins, password changes) run in libuv's
+ * thread pool as soon as they arrive. Citizens' (a PIN set when a request is filed, checked
+ * when it is tracked) run in threads of their own at a low CPU priority
+ * (`background-scrypt.ts`): nobody watches them run (the filing is safe on the phone until its
+ * radicado comes back), while pages and the content pull of the same burst are read by people
+ * waiting for them, and get the cores first.
  */
-const MAX_CONCURRENT = 2;
+const MAX_RUNNING: Record<HashLane, number> = { staff: 2, citizen: 2 };
 
-/**
- * Whose hash it is. Officials' sign-ins and password changes (`staff`) always run before any
- * citizen's PIN check waiting (`citizen`): 400 anonymous tracking lookups must not make an
- * official wait 15 s to sign in.
- */
+/** Whose hash it is: an official's (`staff`) or a citizen's PIN (`citizen`). */
 export type HashLane = 'staff' | 'citizen';
 
 /**
  * Citizens' hashes allowed to wait: about 3 s of work on two threads, more than one device's
  * full tracking request (50). Beyond it a check is refused at once ({@link HashingBusyError})
- * instead of queueing behind a flood.
+ * instead of queueing behind a flood: 400 anonymous lookups once made an official wait 15 s.
  */
 export const MAX_CITIZENS_WAITING = 128;
 /** Officials' hashes allowed to wait (sign-ins come one per person). */
 const MAX_STAFF_WAITING = 256;
+const MAX_WAITING: Record<HashLane, number> = {
+	staff: MAX_STAFF_WAITING,
+	citizen: MAX_CITIZENS_WAITING
+};
 
 /** The hashing queue is full: answered 429 `muchas_consultas` with `Retry-After`. */
 export class HashingBusyError extends Error {
@@ -50,24 +54,23 @@ export class HashingBusyError extends Error {
 	}
 }
 
-let running = 0;
+const running: Record<HashLane, number> = { staff: 0, citizen: 0 };
 const waiting: Record<HashLane, Array<() => void>> = { staff: [], citizen: [] };
 
-/** Runs `fn` in one of the hashing slots, queued in `lane` while they are all busy. */
+/** Runs `fn` in one of the lane's hashing slots, queued while they are all busy. */
 export async function withHashSlot<T>(lane: HashLane, fn: () => Promise<T>): Promise<T> {
-	if (running < MAX_CONCURRENT) running++;
+	if (running[lane] < MAX_RUNNING[lane]) running[lane]++;
 	else {
-		const limit = lane === 'staff' ? MAX_STAFF_WAITING : MAX_CITIZENS_WAITING;
-		if (waiting[lane].length >= limit) throw new HashingBusyError();
+		if (waiting[lane].length >= MAX_WAITING[lane]) throw new HashingBusyError();
 		// The slot is handed over by the hash that ends (running is not decremented then).
 		await new Promise<void>((r) => waiting[lane].push(r));
 	}
 	try {
 		return await fn();
 	} finally {
-		const next = waiting.staff.shift() ?? waiting.citizen.shift();
+		const next = waiting[lane].shift();
 		if (next) next();
-		else running--;
+		else running[lane]--;
 	}
 }
 
@@ -83,15 +86,16 @@ function derive(
 	keylen: number,
 	lane: HashLane
 ): Promise<Uint8Array> {
-	return withHashSlot(
-		lane,
-		() =>
-			new Promise((resolve, reject) => {
-				// The async form runs off the main thread, so hashing never blocks other requests.
-				scrypt(secret, salt, keylen, { ...opts, maxmem: MAX_MEM }, (err, key) =>
-					err ? reject(err) : resolve(new Uint8Array(key))
-				);
-			})
+	const options = { ...opts, maxmem: MAX_MEM };
+	return withHashSlot(lane, () =>
+		lane === 'citizen'
+			? backgroundScrypt(secret, salt, keylen, options)
+			: new Promise((resolve, reject) => {
+					// The async form runs off the main thread, so hashing never blocks other requests.
+					scrypt(secret, salt, keylen, options, (err, key) =>
+						err ? reject(err) : resolve(new Uint8Array(key))
+					);
+				})
 	);
 }
 
