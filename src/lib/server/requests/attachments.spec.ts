@@ -47,6 +47,11 @@ describe('decodeBase64Strict', () => {
 		expect(decodeBase64Strict('aGVs bG8=')).toBeNull();
 		expect(decodeBase64Strict('aGVsbG8-')).toBeNull();
 		expect(decodeBase64Strict('aGVsbG8=AAAA')).toBeNull();
+		// base64url, which Node's decoder also reads, and padding alone.
+		expect(decodeBase64Strict('aGVs_G8-')).toBeNull();
+		expect(decodeBase64Strict('====')).toBeNull();
+		expect(decodeBase64Strict('YQ==YQ==')).toBeNull();
+		expect(decodeBase64Strict('aGVs\nbG8=')).toBeNull();
 	});
 });
 

@@ -27,6 +27,16 @@ describe('payloadHash', () => {
 		expect(payloadHash({ ...submission, capturedAt: '2026-11-20T15:04:06.000Z' })).not.toBe(h);
 	});
 
+	it('stays the hash stored with requests filed before (a retry must still match)', () => {
+		const withPhoto: Submission = {
+			...submission,
+			attachments: [{ id: 'a', name: 'p.jpg', type: 'image/jpeg', size: 3, data: '/9j/' }]
+		};
+		expect(payloadHash(withPhoto)).toBe(
+			'5707020dadc1e980cfae800bf5544ce90bcee5158d9d7928a4e22e94dd674db5'
+		);
+	});
+
 	it('leaves the PIN out, so the stored hash cannot be used to find the PIN', () => {
 		expect(payloadHash({ ...submission, pin: '999999' })).toBe(payloadHash(submission));
 	});

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Submission } from '$lib/schemas';
-import { canonicalJson } from '$lib/server/util/canonical-json';
+import { writeCanonicalJson } from '$lib/server/util/canonical-json';
 
 /**
  * SHA-256 (hex) of the canonical submission **without its PIN**. The hash is stored next to the
@@ -14,5 +14,7 @@ import { canonicalJson } from '$lib/server/util/canonical-json';
  */
 export function payloadHash(submission: Submission): string {
 	const { pin: _pin, ...rest } = submission;
-	return createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
+	const hash = createHash('sha256');
+	writeCanonicalJson(rest, (text) => hash.update(text, 'utf8'));
+	return hash.digest('hex');
 }
