@@ -9,12 +9,12 @@ import { getPriority, setPriority } from 'node:os';
 const STORE_RESTART_MS = 500;
 
 /**
- * How far the store's CPU priority (nice value) is below the app's. When both want the cores at once (a
- * burst of phones, a fifth of them filing a request with a photo: ~30 ms of the store's CPU per
- * filing), the app's answers to people waiting for a page or a pull come first, and the filings,
- * safe in the phones' outboxes, get their radicados a little later; the app's reads of content
- * are cached and rarely wait for the store (bench server-load, 500 devices: p95 of the home page
- * 3.4 → 1.6 s). On an idle core the store runs at full speed.
+ * How far the store's CPU priority (nice value) is below the app's. When both want the cores at
+ * once (a burst of phones, a fifth of them filing a request with a photo: ~30 ms of the store's
+ * CPU per filing), the app's answers to people waiting for a page or a pull come first, and
+ * the filings, safe in the phones' outboxes, get their radicados a little later; the app's reads
+ * of content are cached and rarely wait for the store (bench server-load, 500 devices: p95 of
+ * the home page 3.4 → 1.6 s). On an idle core the store runs at full speed.
  */
 const STORE_NICENESS = 10;
 

@@ -7,7 +7,7 @@
  *
  * Each answer is also found by the request exactly as it arrived (method, path and query, body
  * text, encoding), so the gate's fast path (`gate-fast-path.ts`) replays it from Node's request
- * without SvelteKit, Zod or a `Request` object: a third of the CPU of the same answer through
+ * without SvelteKit, Zod or a `Request` object: a fifth of the CPU of the same answer through
  * SvelteKit (bench server-load).
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

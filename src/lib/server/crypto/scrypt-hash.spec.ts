@@ -64,7 +64,7 @@ describe('PIN hashing', () => {
 });
 
 describe('the hashing queue', () => {
-	it("runs an official's hash at once, with every citizen's slot busy and citizens waiting", async () => {
+	it("runs an official's hash at once, with citizens' slots busy and citizens waiting", async () => {
 		const started: string[] = [];
 		const releases: Array<() => void> = [];
 		const job = (name: string) => () => {

@@ -23,9 +23,9 @@ const MAX_MEM = 256 * 1024 * 1024;
  * it, on a server with two cores. Officials' hashes (sign-ins, password changes) run in libuv's
  * thread pool as soon as they arrive. Citizens' (a PIN set when a request is filed, checked
  * when it is tracked) run in threads of their own at a low CPU priority
- * (`background-scrypt.ts`): nobody watches them run (the filing is safe on the phone until its
- * radicado comes back), while pages and the content pull of the same burst are read by people
- * waiting for them, and get the cores first.
+ * (`background-scrypt.ts`): under a burst, the pages and the content pull that people are
+ * waiting for get the cores first; a filing is safe on the phone until its radicado comes back,
+ * and a tracking lookup waits a moment more. On idle cores nothing changes.
  */
 const MAX_RUNNING: Record<HashLane, number> = { staff: 2, citizen: 2 };
 
