@@ -30,6 +30,25 @@ describe('currentSeq', () => {
 		expect(read).toHaveBeenCalledTimes(1);
 	});
 
+	it('trusts a slow answer only for what is left of the second since the store was asked', async () => {
+		const { currentSeq } = await fresh();
+		vi.useFakeTimers();
+		try {
+			let answer!: (v: string) => void;
+			const slow = vi.fn(() => new Promise<string>((r) => (answer = r)));
+			const first = currentSeq(slow);
+			vi.advanceTimersByTime(1500);
+			answer('7');
+			expect(await first).toBe('7');
+			// Asked 1.5 s ago: the next caller asks again.
+			expect(await currentSeq(async () => '8')).toBe('8');
+			vi.advanceTimersByTime(500);
+			expect(await currentSeq(async () => '9')).toBe('8');
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('lets callers that shared a failed read fail together, and the next one retry', async () => {
 		const { currentSeq } = await fresh();
 		let fail!: (e: Error) => void;

@@ -47,6 +47,10 @@ let seq: { value: string; at: number; pending?: Promise<string> } | undefined;
  * being asked share that one read. A failed read is never kept: the next caller asks the store
  * again, so a server recovers by itself when the store comes back (a rejected promise kept here
  * once made every page, the sync gate and filing fail until a restart).
+ *
+ * The second counts from when the store was asked, not from its answer: a read that waited
+ * behind a busy store (which runs at a lower priority than the app) may predate a publication
+ * that ended before the answer came, and must not be trusted for a further second.
  */
 export async function currentSeq(read: () => Promise<string | number>): Promise<string> {
 	const now = Date.now();
@@ -54,7 +58,7 @@ export async function currentSeq(read: () => Promise<string | number>): Promise<
 	if (seq?.pending) return seq.pending;
 	const pending = read().then(
 		(v) => {
-			seq = { value: String(v), at: Date.now() };
+			seq = { value: String(v), at: now };
 			return seq.value;
 		},
 		(e: unknown) => {
