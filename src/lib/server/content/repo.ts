@@ -1,6 +1,6 @@
 import { couch, DB } from '$lib/server/couch';
 import { setBounded } from '$lib/server/util/bounded-map';
-import { currentSeq } from '$lib/server/couch/response-cache';
+import { currentSeq, sequenceChanged } from '$lib/server/couch/response-cache';
 import {
 	contentDocSchema,
 	contentId,
@@ -22,8 +22,11 @@ let memo: { seq: string; values: Map<string, Promise<unknown>> } = { seq: '', va
  */
 const MAX_MEMO = 20_000;
 
-/** The content database's update sequence (trusted for up to a second). */
+/** The content database's update sequence (trusted for up to a second; see `currentSeq`). */
 export const contentSeq = () => currentSeq(async () => (await couch().info(DB.content)).update_seq);
+
+/** To call after this process wrote to the content: the next reads wait for the new sequence. */
+export const contentChanged = sequenceChanged;
 
 async function memoised<T>(key: string, read: () => Promise<T>): Promise<T> {
 	const seq = await contentSeq();

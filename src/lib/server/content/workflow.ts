@@ -39,7 +39,7 @@ import { CouchError, encodeDocId } from '$lib/server/couch/client';
 import { inputOf } from './editor-form';
 import { PDF_ATTACHMENT, pdfUrl } from './pdf';
 import { renderMarkdown } from './render-markdown';
-import { getContent } from './repo';
+import { contentChanged, getContent } from './repo';
 
 export type WorkflowErrorCode =
 	| 'conflicto'
@@ -347,6 +347,9 @@ export async function publishDraft(
 	} catch (e) {
 		if (e instanceof CouchError && e.status === 409) throw new WorkflowError('conflicto');
 		throw e;
+	} finally {
+		// Even a write whose answer was lost may have been made.
+		contentChanged();
 	}
 	const after = await couch().get(DB.content, contentId(type, slug), publishedContentDocSchema);
 	const revision = await writeRevision({

@@ -40,13 +40,71 @@ describe('currentSeq', () => {
 			vi.advanceTimersByTime(1500);
 			answer('7');
 			expect(await first).toBe('7');
-			// Asked 1.5 s ago: the next caller asks again.
-			expect(await currentSeq(async () => '8')).toBe('8');
-			vi.advanceTimersByTime(500);
+			// Asked 1.5 s ago: the store is asked again; '7' is answered until its answer comes.
+			const again = vi.fn(async () => '8');
+			expect(await currentSeq(again)).toBe('7');
+			expect(again).toHaveBeenCalledTimes(1);
 			expect(await currentSeq(async () => '9')).toBe('8');
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+
+	it('answers the previous sequence while a newer one is read, for up to 3 s since it was asked', async () => {
+		const { currentSeq } = await fresh();
+		vi.useFakeTimers();
+		try {
+			await currentSeq(async () => '7');
+			vi.advanceTimersByTime(1200);
+			let answer!: (v: string) => void;
+			const slow = vi.fn(() => new Promise<string>((r) => (answer = r)));
+			// One read for every caller; none of them waits for it.
+			expect(await Promise.all([currentSeq(slow), currentSeq(slow)])).toEqual(['7', '7']);
+			expect(slow).toHaveBeenCalledTimes(1);
+			vi.advanceTimersByTime(1900);
+			// 3.1 s since '7' was asked: too old, the caller waits for the read under way.
+			const waiting = currentSeq(slow);
+			answer('8');
+			expect(await waiting).toBe('8');
+			expect(slow).toHaveBeenCalledTimes(1);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('answers no earlier sequence once a read failed, until one succeeds', async () => {
+		const { currentSeq } = await fresh();
+		vi.useFakeTimers();
+		try {
+			await currentSeq(async () => '7');
+			vi.advanceTimersByTime(1200);
+			const down = vi.fn(async (): Promise<string> => {
+				throw new Error('ECONNREFUSED');
+			});
+			// The first caller after the second is answered '7'; the read it started fails.
+			expect(await currentSeq(down)).toBe('7');
+			await vi.advanceTimersByTimeAsync(0);
+			await expect(currentSeq(down)).rejects.toThrow('ECONNREFUSED');
+			expect(down).toHaveBeenCalledTimes(2);
+			expect(await currentSeq(async () => '8')).toBe('8');
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('after a write of this process, waits for the store even within the second', async () => {
+		const { currentSeq, sequenceChanged } = await fresh();
+		let answer!: (v: string) => void;
+		const before = currentSeq(() => new Promise<string>((r) => (answer = r)));
+		// Published while that read was under way: its answer may predate the publication.
+		sequenceChanged();
+		const after = currentSeq(async () => '8');
+		answer('7');
+		expect(await before).toBe('7');
+		expect(await after).toBe('8');
+		expect(await currentSeq(async () => '9')).toBe('8');
+		sequenceChanged();
+		expect(await currentSeq(async () => '9')).toBe('9');
 	});
 
 	it('lets callers that shared a failed read fail together, and the next one retry', async () => {

@@ -26,6 +26,13 @@ export interface CachedAnswer {
 const MAX_BYTES = 48 * 1024 * 1024;
 /** How long the update sequence is trusted without asking the store again (ms). */
 const SEQ_TTL_MS = 1000;
+/**
+ * How old a sequence may still be answered while the store is being asked for a newer one (ms).
+ * Under a burst the store (at a lower priority than the app) may take a second to answer, and
+ * every page and every pull would wait for it (measured: 45 of 200 devices' `_changes` waited
+ * 410 ms for one such read).
+ */
+const SEQ_STALE_MS = 3000;
 
 const entries = new Map<string, CachedAnswer>();
 let bytes = 0;
@@ -40,34 +47,77 @@ const producing = new Map<string, Promise<CachedAnswer | null>>();
  */
 const byRawRequest = new Map<string, string>();
 const MAX_RAW_REQUESTS = 10_000;
-let seq: { value: string; at: number; pending?: Promise<string> } | undefined;
+/** The newest sequence read, when the store was asked for it, and the local writes it saw. */
+let known: { value: string; asked: number; generation: number } | undefined;
+let pending: { generation: number; promise: Promise<string> } | undefined;
+/** Set by a failed read, cleared by a good one: while set, no earlier sequence is answered. */
+let failing = false;
+/** Counts this process's writes to the content (`sequenceChanged`). */
+let generation = 0;
 
 /**
  * The store's update sequence, asked at most once a second; callers that arrive while it is
- * being asked share that one read. A failed read is never kept: the next caller asks the store
- * again, so a server recovers by itself when the store comes back (a rejected promise kept here
- * once made every page, the sync gate and filing fail until a restart).
+ * being asked share that one read, and are answered the previous sequence meanwhile if it was
+ * asked for less than `SEQ_STALE_MS` ago. The second counts from when the store was asked, not
+ * from its answer: a read that waited behind a busy store may predate a publication that ended
+ * before the answer came.
  *
- * The second counts from when the store was asked, not from its answer: a read that waited
- * behind a busy store (which runs at a lower priority than the app) may predate a publication
- * that ended before the answer came, and must not be trusted for a further second.
+ * A failed read is never kept: the next caller asks the store again, so a server recovers by
+ * itself when the store comes back (a rejected promise kept here once made every page, the sync
+ * gate and filing fail until a restart); and from a failure until a good read nobody is answered
+ * an earlier sequence, so an outage shows at once instead of as content frozen for seconds.
  */
-export async function currentSeq(read: () => Promise<string | number>): Promise<string> {
+export function currentSeq(read: () => Promise<string | number>): Promise<string> {
 	const now = Date.now();
-	if (seq && now - seq.at < SEQ_TTL_MS) return seq.value;
-	if (seq?.pending) return seq.pending;
-	const pending = read().then(
+	const trusted = known?.generation === generation ? known : undefined;
+	if (trusted && now - trusted.asked < SEQ_TTL_MS) return Promise.resolve(trusted.value);
+	const newer =
+		pending?.generation === generation ? pending.promise : readSeq(read, now, generation);
+	if (trusted && !failing && now - trusted.asked < SEQ_STALE_MS) {
+		return Promise.resolve(trusted.value);
+	}
+	return newer;
+}
+
+function readSeq(
+	read: () => Promise<string | number>,
+	asked: number,
+	gen: number
+): Promise<string> {
+	const promise = read().then(
 		(v) => {
-			seq = { value: String(v), at: now };
-			return seq.value;
+			const value = String(v);
+			const newest =
+				!known || gen > known.generation || (gen === known.generation && asked >= known.asked);
+			if (newest) {
+				known = { value, asked, generation: gen };
+				failing = false;
+			}
+			return value;
 		},
 		(e: unknown) => {
-			if (seq?.pending === pending) seq = { value: seq.value, at: seq.at };
+			if (!known || asked >= known.asked) failing = true;
 			throw e;
 		}
 	);
-	seq = { value: seq?.value ?? '', at: seq?.at ?? 0, pending };
-	return pending;
+	pending = { generation: gen, promise };
+	const done = () => {
+		if (pending?.promise === promise) pending = undefined;
+	};
+	// Nobody may be waiting for this read (the previous sequence was answered): its failure is
+	// handled here, and by whoever awaits it.
+	promise.then(done, done);
+	return promise;
+}
+
+/**
+ * This process wrote to the content (a publication): the sequences read before are not trusted
+ * any more, and the next callers wait for the store's new one, so whoever published sees the
+ * publication in the next pull. Other servers' publications are seen within `SEQ_TTL_MS`, or
+ * `SEQ_STALE_MS` while their store is slow to answer.
+ */
+export function sequenceChanged(): void {
+	generation++;
 }
 
 /** The best encoding the client accepts: Brotli, then gzip, else none. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentChanged } from '$lib/server/content/repo';
 import { couch, DB } from '$lib/server/couch';
 import { CouchError, type CouchClient } from '$lib/server/couch/client';
 import { canonicalJson } from '$lib/server/util/canonical-json';
@@ -81,6 +82,7 @@ async function upsertDesignDoc(client: CouchClient, db: string, ddoc: { _id: str
 async function seedContent(client: CouchClient): Promise<number> {
 	if (await client.exists(DB.content, SEED_MARKER)) return 0;
 	const results = await client.bulkDocs(DB.content, seedDocs);
+	contentChanged();
 	// 409 = the document already exists (an earlier partial start, or an editor's later version).
 	const failed = results.filter((r) => r.error && r.error !== 'conflict');
 	if (failed.length) {
