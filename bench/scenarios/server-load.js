@@ -13,6 +13,10 @@
  * between the home page and the pull it POSTs `/api/solicitudes` with an anonymous petition and
  * one photo of `PHOTO_BYTES` (a compressed phone photo; the app targets ≤ 350 KB), and expects
  * 201 with a radicado. Each submission has `SUBMIT_TIMEOUT_MS`. All devices start together.
+ * The outbox bodies are written before the clock starts, as a phone's outbox holds them already:
+ * serialising 100 of them (~200 KB each) inside the measured window kept the load generator's
+ * one thread busy for ~0.2 s in which no device's answer could be read (its event loop stalled
+ * up to 0.7 s in a 500-device run, and the stall was counted as the server's latency).
  * Latency is from sending the request to the last byte of the response; an error is a status
  * ≥ 400 (or not 201 for a submission), a network error or a request over its time limit (60 s,
  * submissions 30 s). p50/p95/p99 are over every request of every kind. The server's resident
@@ -176,9 +180,9 @@ function decode(body, encoding) {
  * One device's visit, outbox (if `submits`) and pull.
  * @param {string} base
  * @param {Sample[]} samples
- * @param {boolean} [submits]
+ * @param {string} [outbox]  the request waiting in the device's outbox, if any (JSON body)
  */
-async function device(base, samples, submits = false) {
+async function device(base, samples, outbox) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	/**
 	 * @param {string} kind
@@ -204,10 +208,10 @@ async function device(base, samples, submits = false) {
 	};
 	try {
 		await timed('home HTML', '/');
-		if (submits) {
+		if (outbox) {
 			await timed('submission', '/api/solicitudes', {
 				method: 'POST',
-				body: submissionBody(),
+				body: outbox,
 				timeout: SUBMIT_TIMEOUT_MS,
 				expect: 201
 			});
@@ -292,10 +296,10 @@ async function runLoad(ctx, load) {
 	const pid = /** @type {number} */ (server.process.pid);
 	// One device first, so the figures are a warm server's, not its first-request work; then
 	// one more alone, for the latency of an unloaded server (details only).
-	await device(server.url, [], true);
+	await device(server.url, [], submissionBody());
 	/** @type {Sample[]} */
 	const alone = [];
-	await device(server.url, alone, true);
+	await device(server.url, alone, submissionBody());
 	checkAborted(ctx.signal);
 	// Reading all of /proc costs CPU the server needs: the tree is listed again once a second.
 	let pids = processTree(pid);
@@ -307,14 +311,15 @@ async function runLoad(ctx, load) {
 		if (++ticks % 10 === 0) pids = processTree(pid);
 		peak = Math.max(peak, totalRssKb(pids));
 	}, 100);
+	const outboxes = Array.from({ length: devices }, (_, i) =>
+		i % SUBMIT_EVERY === 0 ? submissionBody() : undefined
+	);
 	/** @type {Sample[]} */
 	const samples = [];
 	const started = performance.now();
 	ctx.log(`server-load: ${devices} devices, ${processes} server processes`);
 	try {
-		await Promise.all(
-			Array.from({ length: devices }, (_, i) => device(server.url, samples, i % SUBMIT_EVERY === 0))
-		);
+		await Promise.all(outboxes.map((outbox) => device(server.url, samples, outbox)));
 	} finally {
 		clearInterval(sampler);
 	}

@@ -120,7 +120,20 @@ export const LIMITS = /** @type {const} */ ({
 	 * (`server/lookup-gate.js`), items inside the app (`$lib/server/requests/tracking`). Beyond
 	 * it, 429 `muchas_consultas` at once: a flood never queues in front of officials' work.
 	 */
-	trackingInFlight: 8
+	trackingInFlight: 8,
+	/**
+	 * Filings (`POST /api/solicitudes`) handled at once per server process, in arrival order,
+	 * once their bodies have arrived (`$lib/server/requests/filing-turns`). Two keep both cores
+	 * busy (a filing is ~100 ms of CPU between the app, the PIN's hash and the store) while pages
+	 * are answered between them.
+	 */
+	filingsInFlight: 2,
+	/**
+	 * Filings that may wait for their turn per process, with their bodies read (up to
+	 * `uploadTrackedFrom` each when the upload budget does not count them: ~50 MB); past it,
+	 * 503 `servidor_ocupado` with Retry-After and the device's outbox sends it again.
+	 */
+	filingsWaiting: 200
 });
 
 /**

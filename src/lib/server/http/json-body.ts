@@ -28,23 +28,31 @@ const tooLarge = (maxBytes: number, close = false) =>
  * the whole body is known to be within the bound.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+	const bytes = await readJsonBytes(request, maxBytes);
+	return bytes.ok ? parseJsonBytes(bytes.value) : bytes;
+}
+
+/**
+ * The first half of `readJsonBody`: the content type and the bounded bytes, not yet decoded (a
+ * caller may wait for its turn between the upload and the work: `$lib/server/limits/turns`).
+ */
+export async function readJsonBytes(
+	request: Request,
+	maxBytes: number
+): Promise<{ ok: true; value: Uint8Array<ArrayBuffer> } | { ok: false; response: Response }> {
 	if (!isJsonContentType(request.headers.get('content-type'))) {
-		return {
-			ok: false,
-			response: apiError('tipo_contenido')
-		};
+		return { ok: false, response: apiError('tipo_contenido') };
 	}
-	const bytes = await readBoundedBody(request, maxBytes);
-	if (!bytes.ok) return bytes;
-	let text: string;
+	return readBoundedBody(request, maxBytes);
+}
+
+/** The second half of `readJsonBody`: UTF-8 and JSON syntax (400). */
+export function parseJsonBytes(bytes: Uint8Array): BodyResult {
 	try {
-		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes.value);
+		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
 		return { ok: true, value: JSON.parse(text) };
 	} catch {
-		return {
-			ok: false,
-			response: apiError('json_invalido')
-		};
+		return { ok: false, response: apiError('json_invalido') };
 	}
 }
 

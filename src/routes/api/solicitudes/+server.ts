@@ -1,7 +1,8 @@
-import { refusalResponse } from '$lib/server/http/api-error';
+import { apiError, refusalResponse } from '$lib/server/http/api-error';
 import { fileWithinAllowance } from '$lib/server/requests/filing-limit';
 import { fileRequest } from '$lib/server/requests/file-request';
-import { readJsonBody } from '$lib/server/http/json-body';
+import { parseJsonBytes, readJsonBytes } from '$lib/server/http/json-body';
+import { filingTurns } from '$lib/server/requests/filing-turns';
 import { noStoreJson, retryAfterHeader } from '$lib/server/http/responses';
 import { filingFailure } from '$lib/server/requests/failures';
 import { discardPieces, withUploadedAttachments } from '$lib/server/requests/staged-uploads';
@@ -16,9 +17,18 @@ import type { RequestHandler } from './$types';
  * pieces, and the device sends the rest.
  */
 export const POST: RequestHandler = async ({ request, locals, getClientAddress }) => {
-	const body = await readJsonBody(request, LIMITS.submissionBytes);
-	if (!body.ok) return body.response;
+	const bytes = await readJsonBytes(request, LIMITS.submissionBytes);
+	if (!bytes.ok) return bytes.response;
+	// Received whole; handled in arrival order, a few at a time (see filing-turns).
+	const release = await filingTurns.take(request.signal);
+	if (!release) {
+		return apiError('servidor_ocupado', {
+			headers: { 'retry-after': String(LIMITS.uploadRetryAfterS), 'cache-control': 'no-store' }
+		});
+	}
 	try {
+		const body = parseJsonBytes(bytes.value);
+		if (!body.ok) return body.response;
 		const whole = await withUploadedAttachments(body.value);
 		if (!whole.ok) return refusalResponse(whole);
 		const outcome = await fileWithinAllowance({ ...locals, address: getClientAddress() }, () =>
@@ -32,5 +42,7 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 		return refusalResponse(outcome, retryAfterHeader(outcome.retryAfter));
 	} catch (e) {
 		return filingFailure(e);
+	} finally {
+		release();
 	}
 };

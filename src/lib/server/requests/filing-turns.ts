@@ -1,0 +1,14 @@
+/**
+ * Filings handled at once by this process, in arrival order (`LIMITS.filingsInFlight`). A filing
+ * costs ~25 ms of the app's main thread (decoding and parsing ~200 KB, Zod, the photo's checks,
+ * nine store requests) in many small steps, plus ~50 ms of PIN hashing and ~30 ms of the store:
+ * a hundred handled at once interleave those steps with every page and pull, so pages wait, and
+ * every filing gets its radicado only when all of them are done. In line, the first get theirs
+ * in a fraction of a second and pages are answered between them. A filing waits for its turn
+ * only once its body has arrived (a phone on 2G never holds a turn while it uploads), and it is
+ * safe in the phone's outbox meanwhile.
+ */
+import { LIMITS } from '$lib/policy';
+import { Turns } from '$lib/server/limits/turns';
+
+export const filingTurns = new Turns(LIMITS.filingsInFlight, LIMITS.filingsWaiting);
