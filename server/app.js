@@ -9,11 +9,14 @@ import { constants as zlib } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { pageCache } from './page-cache.js';
 import { lookupGate } from './lookup-gate.js';
+import { addAcceptHandles } from './accept-handles.js';
 import { COOKIES, LIMITS, NODE_MIDDLEWARE_KEY, PERSONAL_COOKIES } from '../src/lib/policy.js';
 import { applyAdapterDefaults } from '../src/lib/server/config.js';
 
 /** Pending connections the kernel may queue for this server (see the listen call). */
 const LISTEN_BACKLOG = 4096;
+/** Descriptors of the listening socket besides the first (see accept-handles.js). */
+const EXTRA_ACCEPT_HANDLES = 8;
 
 /**
  * Serves the app on `settings.PORT` until SIGTERM or SIGINT. In a cluster worker the port is the
@@ -139,14 +142,21 @@ export async function serveApp(settings) {
 	// connections at once; with Node's default accept queue (511) the ones that do not fit have
 	// their SYN dropped and retried by the phone after 1 s, 3 s, 7 s (bench: p95 of the home page
 	// 7 s at 500 devices). The kernel caps it at net.core.somaxconn.
-	server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
-		// Workers say so once, from the primary: one line per worker would read as several servers.
-		if (cluster.isWorker) return;
+	await new Promise((resolve) =>
+		server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => resolve(undefined))
+	);
+	// A cluster's workers share the primary's socket through the cluster module instead.
+	const closeExtra = cluster.isWorker
+		? () => {}
+		: await addAcceptHandles(server, EXTRA_ACCEPT_HANDLES, LISTEN_BACKLOG);
+	// Workers say so once, from the primary: one line per worker would read as several servers.
+	if (!cluster.isWorker) {
 		const shown = host === '0.0.0.0' ? 'localhost' : host;
 		console.log(`Ventanilla escuchando en http://${shown}:${port}`);
-	});
+	}
 
 	function shutdown() {
+		closeExtra();
 		server.close(() => process.exit(0));
 		setTimeout(() => process.exit(0), 3000).unref();
 	}
