@@ -40,17 +40,16 @@ describe('currentSeq', () => {
 			vi.advanceTimersByTime(1500);
 			answer('7');
 			expect(await first).toBe('7');
-			// Asked 1.5 s ago: the store is asked again; '7' is answered until its answer comes.
-			const again = vi.fn(async () => '8');
-			expect(await currentSeq(again)).toBe('7');
-			expect(again).toHaveBeenCalledTimes(1);
+			// Asked 1.5 s ago: the next caller asks again, and waits for the answer.
+			expect(await currentSeq(async () => '8')).toBe('8');
+			vi.advanceTimersByTime(500);
 			expect(await currentSeq(async () => '9')).toBe('8');
 		} finally {
 			vi.useRealTimers();
 		}
 	});
 
-	it('answers the previous sequence while a newer one is read, for up to 3 s since it was asked', async () => {
+	it('answers the previous sequence to the callers that come while the next one is read, for up to 3 s', async () => {
 		const { currentSeq } = await fresh();
 		vi.useFakeTimers();
 		try {
@@ -58,13 +57,14 @@ describe('currentSeq', () => {
 			vi.advanceTimersByTime(1200);
 			let answer!: (v: string) => void;
 			const slow = vi.fn(() => new Promise<string>((r) => (answer = r)));
-			// One read for every caller; none of them waits for it.
+			// The caller that asks waits; the ones that come meanwhile do not, and share its read.
+			const asking = currentSeq(slow);
 			expect(await Promise.all([currentSeq(slow), currentSeq(slow)])).toEqual(['7', '7']);
-			expect(slow).toHaveBeenCalledTimes(1);
 			vi.advanceTimersByTime(1900);
 			// 3.1 s since '7' was asked: too old, the caller waits for the read under way.
 			const waiting = currentSeq(slow);
 			answer('8');
+			expect(await asking).toBe('8');
 			expect(await waiting).toBe('8');
 			expect(slow).toHaveBeenCalledTimes(1);
 		} finally {
@@ -78,15 +78,19 @@ describe('currentSeq', () => {
 		try {
 			await currentSeq(async () => '7');
 			vi.advanceTimersByTime(1200);
-			const down = vi.fn(async (): Promise<string> => {
-				throw new Error('ECONNREFUSED');
-			});
-			// The first caller after the second is answered '7'; the read it started fails.
-			expect(await currentSeq(down)).toBe('7');
-			await vi.advanceTimersByTimeAsync(0);
-			await expect(currentSeq(down)).rejects.toThrow('ECONNREFUSED');
-			expect(down).toHaveBeenCalledTimes(2);
-			expect(await currentSeq(async () => '8')).toBe('8');
+			let fail!: (e: Error) => void;
+			const failing = () => new Promise<string>((_, reject) => (fail = reject));
+			const asking = currentSeq(failing);
+			expect(await currentSeq(failing)).toBe('7');
+			fail(new Error('ECONNREFUSED'));
+			await expect(asking).rejects.toThrow('ECONNREFUSED');
+			// The store is being asked again: meanwhile nobody is answered '7' any more.
+			let answer!: (v: string) => void;
+			const again = currentSeq(() => new Promise<string>((r) => (answer = r)));
+			const meanwhile = currentSeq(async () => 'never asked');
+			answer('8');
+			expect(await again).toBe('8');
+			expect(await meanwhile).toBe('8');
 		} finally {
 			vi.useRealTimers();
 		}

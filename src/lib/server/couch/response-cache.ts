@@ -56,9 +56,9 @@ let failing = false;
 let generation = 0;
 
 /**
- * The store's update sequence, asked at most once a second; callers that arrive while it is
- * being asked share that one read, and are answered the previous sequence meanwhile if it was
- * asked for less than `SEQ_STALE_MS` ago. The second counts from when the store was asked, not
+ * The store's update sequence, asked at most once a second; the caller that asks waits for the
+ * answer, and the callers that arrive while it is being asked are answered the previous sequence
+ * if it was asked for less than `SEQ_STALE_MS` ago (else they share that one read). The second counts from when the store was asked, not
  * from its answer: a read that waited behind a busy store may predate a publication that ended
  * before the answer came.
  *
@@ -71,8 +71,10 @@ export function currentSeq(read: () => Promise<string | number>): Promise<string
 	const now = Date.now();
 	const trusted = known?.generation === generation ? known : undefined;
 	if (trusted && now - trusted.asked < SEQ_TTL_MS) return Promise.resolve(trusted.value);
-	const newer =
-		pending?.generation === generation ? pending.promise : readSeq(read, now, generation);
+	const newer = pending?.generation === generation ? pending.promise : undefined;
+	// The first caller after the second waits for the store: a lone device pulling right after
+	// another server published gets the publication, never the answer from before it.
+	if (!newer) return readSeq(read, now, generation);
 	if (trusted && !failing && now - trusted.asked < SEQ_STALE_MS) {
 		return Promise.resolve(trusted.value);
 	}
@@ -104,8 +106,8 @@ function readSeq(
 	const done = () => {
 		if (pending?.promise === promise) pending = undefined;
 	};
-	// Nobody may be waiting for this read (the previous sequence was answered): its failure is
-	// handled here, and by whoever awaits it.
+	// Callers answered the previous sequence do not wait for this read: its failure is handled
+	// here, and by whoever awaits it.
 	promise.then(done, done);
 	return promise;
 }

@@ -19,7 +19,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, locals, getClientAddress }) => {
 	const bytes = await readJsonBytes(request, LIMITS.submissionBytes);
 	if (!bytes.ok) return bytes.response;
-	// Received whole; handled in arrival order, a few at a time (see filing-turns).
+	// Received whole; handled in arrival order, a few at a time (see filing-turns). A device that
+	// hangs up while waiting still has its request filed: its next try gets the same receipt.
 	const release = await filingTurns.take(request.signal);
 	if (!release) {
 		return apiError('servidor_ocupado', {
