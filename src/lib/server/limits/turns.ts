@@ -1,7 +1,8 @@
 /**
  * Turns in arrival order: at most `inFlight` holders at once, the next callers wait in line (at
- * most `waiting` of them) and get their turn as holders give theirs back. A caller that gives up
- * while waiting (its signal aborts: the client hung up) leaves the line.
+ * most `waiting` of them) and get their turn as holders give theirs back. A caller whose signal
+ * aborts while waiting leaves the line (adapter-node aborts a request's signal only if the client
+ * left before its body ended, so a filing whose body arrived keeps its place).
  */
 export class Turns {
 	readonly #line: Array<{ start: () => void }> = [];
