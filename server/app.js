@@ -8,6 +8,7 @@ import cluster from 'node:cluster';
 import { constants as zlib } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { pageCache } from './page-cache.js';
+import { inFrontOf } from './front-middleware.js';
 import { lookupGate } from './lookup-gate.js';
 import { addAcceptHandles } from './accept-handles.js';
 import { COOKIES, LIMITS, NODE_MIDDLEWARE_KEY, PERSONAL_COOKIES } from '../src/lib/policy.js';
@@ -16,7 +17,7 @@ import { applyAdapterDefaults } from '../src/lib/server/config.js';
 /** Pending connections the kernel may queue for this server (see the listen call). */
 const LISTEN_BACKLOG = 4096;
 /** Descriptors of the listening socket besides the first (see accept-handles.js). */
-const EXTRA_ACCEPT_HANDLES = 8;
+const EXTRA_ACCEPT_HANDLES = 63;
 
 /**
  * Serves the app on `settings.PORT` until SIGTERM or SIGINT. In a cluster worker the port is the
@@ -44,8 +45,10 @@ export async function serveApp(settings) {
 	app.disable('x-powered-by');
 	// Anonymous public pages rendered once and reused for a few seconds (see page-cache.js): before
 	// this, 200 phones opening the home page at once meant 200 renders queued on one core (p95 of
-	// ~3 s). Installed before `compression` so it keeps, and replays, the compressed bytes.
-	app.use(
+	// ~3 s). In front of `compression`, so it keeps, and replays, the compressed bytes; in front of
+	// Express itself with the server bundle's middleware (the content gate's replayed answers:
+	// src/lib/server/http/node-middleware.ts), see front-middleware.js.
+	const front = [
 		pageCache({
 			ttlMs: 5000,
 			maxEntries: 500,
@@ -53,15 +56,11 @@ export async function serveApp(settings) {
 			// A kiosk's pages carry its layout (`html.kiosco`): never shared with other visitors.
 			privateCookies: [...PERSONAL_COOKIES],
 			localeCookie: COOKIES.locale
-		})
-	);
-	// What the server bundle left for this server, in front of SvelteKit (the content gate's
-	// replayed answers: src/lib/server/http/node-middleware.ts). Before `compression`: what it
-	// sends is compressed already.
-	const bundleMiddleware = /** @type {import('express').RequestHandler[]} */ (
-		/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for(NODE_MIDDLEWARE_KEY)] ?? []
-	);
-	for (const middleware of bundleMiddleware) app.use(middleware);
+		}),
+		.../** @type {import('./front-middleware.js').FrontMiddleware[]} */ (
+			/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for(NODE_MIDDLEWARE_KEY)] ?? []
+		)
+	];
 	// Brotli/gzip for SSR HTML, JSON API and sync responses; static assets are precompressed at build
 	// time and sirv serves them with Content-Encoding set, which this middleware leaves alone.
 	// Brotli quality 5: close to the best ratio for JSON and HTML at a fraction of the CPU of the
@@ -137,7 +136,7 @@ export async function serveApp(settings) {
 	app.use(handler);
 
 	const { PORT: port, HOST: host } = settings;
-	const server = http.createServer(app);
+	const server = http.createServer(inFrontOf(front, app));
 	// A burst of phones (a school class, the morning after an outage) opens hundreds of
 	// connections at once; with Node's default accept queue (511) the ones that do not fit have
 	// their SYN dropped and retried by the phone after 1 s, 3 s, 7 s (bench: p95 of the home page

@@ -29,6 +29,13 @@
 
 import { mayShareRender } from '../src/lib/policy.js';
 
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/**
+ * Runs in front of Express (see `front-middleware.js`): plain Node request and response.
+ * @typedef {import('./front-middleware.js').FrontMiddleware} FrontMiddleware
+ */
+
 /** Response headers not replayed on a hit: per-connection or recomputed for the new response. */
 const HOP_BY_HOP = new Set([
 	'connection',
@@ -44,6 +51,18 @@ const HOP_BY_HOP = new Set([
  * @property {Record<string, number | string | string[]>} headers
  * @property {number} expires
  */
+
+/**
+ * Adds `name` to the response's `Vary` header unless it is there already.
+ * @param {ServerResponse} res
+ * @param {string} name
+ */
+function addVary(res, name) {
+	const current = String(res.getHeader('vary') ?? '');
+	const names = current.split(',').map((v) => v.trim().toLowerCase());
+	if (names.includes('*') || names.includes(name.toLowerCase())) return;
+	res.setHeader('vary', current.trim() ? `${current}, ${name}` : name);
+}
 
 /**
  * @param {string} header
@@ -69,7 +88,7 @@ function cookieValue(header, name) {
  * @param {string[]} opts.privateCookies  requests carrying any of them are never cached (a
  *   session, a kiosk's enrolment: the page is rendered for that person or device)
  * @param {string} opts.localeCookie  part of the key
- * @returns {import('express').RequestHandler & { clear: () => void, size: () => number }}
+ * @returns {FrontMiddleware & { clear: () => void, size: () => number }}
  */
 export function pageCache({
 	ttlMs,
@@ -136,8 +155,8 @@ export function pageCache({
 	};
 
 	/**
-	 * @param {import('express').Request} req
-	 * @param {import('express').Response} res
+	 * @param {IncomingMessage} req
+	 * @param {ServerResponse} res
 	 * @param {Entry} entry
 	 * @param {'hit' | 'stale'} [how]
 	 */
@@ -157,14 +176,14 @@ export function pageCache({
 		res.end(entry.body);
 	};
 
-	/** @param {import('express').Request} req */
+	/** @param {IncomingMessage} req */
 	const keyOf = (req) => {
 		if (req.method !== 'GET' || req.headers.authorization || req.headers.range) return null;
 		const cookies = req.headers.cookie ?? '';
 		if (cookies && privateCookies.some((name) => cookieValue(cookies, name) !== undefined)) {
 			return null;
 		}
-		const url = req.originalUrl;
+		const url = req.url ?? '/';
 		const path = url.split('?')[0] ?? url;
 		// Only public pages (`src/lib/policy.js`, on the path's normalised spelling): never the
 		// personal ones (forms carry a per-render id, tracking, own requests, receipts), the back
@@ -180,12 +199,12 @@ export function pageCache({
 		return `${url}\n${locale.slice(0, 16)}\n${encoding}`;
 	};
 
-	/** @type {import('express').RequestHandler} */
+	/** @type {FrontMiddleware} */
 	const middleware = (req, res, next) => {
 		const key = keyOf(req);
 		if (key === null) return next();
 		// Whatever is sent for this key depends on the language cookie.
-		res.vary('Cookie');
+		addVary(res, 'Cookie');
 		const found = lookup(key);
 		if (found && !found.stale) return replay(req, res, found.entry);
 		const until = uncacheable.get(key);
@@ -271,7 +290,7 @@ export function pageCache({
 	 * Collects the bytes written to `res` (after the compression installed later, which writes
 	 * through these), and calls `onEnd` with them once the response has been fully sent (`null`
 	 * if it grew past `maxEntryBytes`), or with `complete` false when it was cut short.
-	 * @param {import('express').Response} res
+	 * @param {ServerResponse} res
 	 * @param {(body: Buffer | null, complete: boolean) => void} onEnd
 	 */
 	function capture(res, onEnd) {

@@ -100,30 +100,38 @@ function fakeJpeg(size) {
 
 const PHOTO = fakeJpeg(PHOTO_BYTES).toString('base64');
 
-/** An outbox item as the app sends it: anonymous petition, one photo, a fresh id. */
+/**
+ * An outbox item as the app sends it: anonymous petition, one photo, a fresh id. Encoded once, as
+ * the bytes sent: a string body is encoded again on every write (see `request`).
+ */
 function submissionBody() {
-	return JSON.stringify({
-		id: randomUUID(),
-		form: 'peticion-general',
-		capturedAt: new Date().toISOString(),
-		anonymous: true,
-		values: {
-			asunto: 'Arreglo del puente peatonal',
-			descripcion: 'El puente peatonal de la vereda está roto desde la creciente del río.'
-		},
-		attachments: [
-			{ id: randomUUID(), name: 'puente.jpg', type: 'image/jpeg', size: PHOTO_BYTES, data: PHOTO }
-		],
-		pin: '123456'
-	});
+	return Buffer.from(
+		JSON.stringify({
+			id: randomUUID(),
+			form: 'peticion-general',
+			capturedAt: new Date().toISOString(),
+			anonymous: true,
+			values: {
+				asunto: 'Arreglo del puente peatonal',
+				descripcion: 'El puente peatonal de la vereda está roto desde la creciente del río.'
+			},
+			attachments: [
+				{ id: randomUUID(), name: 'puente.jpg', type: 'image/jpeg', size: PHOTO_BYTES, data: PHOTO }
+			],
+			pin: '123456'
+		})
+	);
 }
 
 /**
- * One HTTP request; resolves with status, raw (still compressed) body and timing.
+ * One HTTP request; resolves with status, size and timing, and the raw (still compressed) body
+ * when `keepBody` asks for it. A device reads one body only (`_changes`, to know what to ask
+ * `_bulk_get`): joining the chunks of all the others, megabytes a second on the load generator's
+ * one thread, delayed the reading of every device's answers (counted as the server's latency).
  * @param {http.Agent} agent
  * @param {URL} url
- * @param {{ method?: string, body?: string, timeout?: number }} [opts]
- * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer, ms: number }>}
+ * @param {{ method?: string, body?: Buffer, timeout?: number, keepBody?: boolean }} [opts]
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer | null, bytes: number, ms: number }>}
  */
 function request(agent, url, opts = {}) {
 	return new Promise((resolve, reject) => {
@@ -138,22 +146,24 @@ function request(agent, url, opts = {}) {
 					'accept-encoding': 'br, gzip',
 					accept: 'application/json, text/html',
 					...(opts.body
-						? {
-								'content-type': 'application/json',
-								'content-length': Buffer.byteLength(opts.body)
-							}
+						? { 'content-type': 'application/json', 'content-length': opts.body.length }
 						: {})
 				}
 			},
 			(res) => {
 				/** @type {Buffer[]} */
 				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
+				let bytes = 0;
+				res.on('data', (/** @type {Buffer} */ c) => {
+					bytes += c.length;
+					if (opts.keepBody) chunks.push(c);
+				});
 				res.on('end', () =>
 					resolve({
 						status: res.statusCode ?? 0,
 						headers: res.headers,
-						body: Buffer.concat(chunks),
+						body: opts.keepBody ? Buffer.concat(chunks) : null,
+						bytes,
 						ms: performance.now() - started
 					})
 				);
@@ -197,7 +207,7 @@ function bulkGetBody(body, encoding) {
 				JSON.parse(decode(body, encoding).toString())
 			);
 		const docs = parsed.results.flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
-		made = JSON.stringify({ docs });
+		made = Buffer.from(JSON.stringify({ docs }));
 		if (bulkGetBodies.size > 100) bulkGetBodies.clear();
 		bulkGetBodies.set(key, made);
 	}
@@ -208,14 +218,14 @@ function bulkGetBody(body, encoding) {
  * One device's visit, outbox (if `submits`) and pull.
  * @param {string} base
  * @param {Sample[]} samples
- * @param {string} [outbox]  the request waiting in the device's outbox, if any (JSON body)
+ * @param {Buffer} [outbox]  the request waiting in the device's outbox, if any (JSON body)
  */
 async function device(base, samples, outbox) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	/**
 	 * @param {string} kind
 	 * @param {string} path
-	 * @param {{ method?: string, body?: string, timeout?: number, expect?: number }} [opts]
+	 * @param {{ method?: string, body?: Buffer, timeout?: number, expect?: number, keepBody?: boolean }} [opts]
 	 */
 	const timed = async (kind, path, opts) => {
 		try {
@@ -225,7 +235,7 @@ async function device(base, samples, outbox) {
 				kind,
 				ms: res.ms,
 				status: res.status,
-				bytes: res.body.length,
+				bytes: res.bytes,
 				...(ok ? {} : { error: `HTTP ${res.status}` })
 			});
 			return ok ? res : null;
@@ -250,9 +260,10 @@ async function device(base, samples, outbox) {
 		}
 		const changes = await timed(
 			'_changes',
-			'/api/sync/contenido/_changes?style=all_docs&since=0&limit=1000'
+			'/api/sync/contenido/_changes?style=all_docs&since=0&limit=1000',
+			{ keepBody: true }
 		);
-		if (!changes) return;
+		if (!changes?.body) return;
 		await timed('_bulk_get', '/api/sync/contenido/_bulk_get?revs=true&latest=true', {
 			method: 'POST',
 			body: bulkGetBody(

@@ -78,6 +78,11 @@ describe('readJsonBody', () => {
 		});
 	});
 
+	it('skips a leading byte-order mark, as a browser would decode the body', async () => {
+		const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"ñ":1}')]);
+		expect(await readJsonBody(post(withBom), 100)).toEqual({ ok: true, value: { ñ: 1 } });
+	});
+
 	it('answers 400 for malformed JSON, invalid UTF-8 and an empty body', async () => {
 		for (const body of ['{"a":', '', Uint8Array.from([0x7b, 0x22, 0xff, 0x22, 0x7d])]) {
 			expect(await errorOf(await readJsonBody(post(body), 100))).toEqual({
