@@ -1,15 +1,20 @@
 // More descriptors of the app's listening socket, each with its own watcher in the event loop.
 //
 // Why: Node 20's event loop accepts one connection per listening descriptor and turn (libuv
-// 1.46: accept4, then back to epoll; strace shows no accept4 ending in EAGAIN). Under a burst each
-// turn is long — it answers every connection that has a request ready — so the phones that
-// connected last waited in the kernel's accept queue: 500 devices at once, a quarter of the home
-// pages took over a second (217 connections queued at one sample), the rest ~0.3 s. With nine
-// descriptors nine are accepted per turn (bench server-load, 500 devices, five runs each: p95
-// 545–1,535 ms → 573–685 ms; 200 devices 254–546 → 271–334 ms). Node ≥ 22.12 would let each be
-// its own socket (`reusePort`); without it, a copy of a descriptor can only come back from
-// another process over IPC, so a short-lived helper (`server/handle-echo.js`) returns the socket
-// as many times as asked, and exits.
+// 1.46: accept4, then back to epoll; with one descriptor strace shows no accept4 ending in
+// EAGAIN). Under a burst each turn is long — it answers every connection that has a request
+// ready — so the phones that connected last waited in the kernel's accept queue: 500 devices at
+// once, a quarter of the home pages took over a second (217 connections queued at one sample),
+// the rest ~0.3 s. With nine descriptors nine were accepted per turn (500 devices, p95
+// 545–1,535 ms → 573–685 ms in five runs each), yet in some runs the last ~10 % of connections
+// still waited ~1 s (accept times logged in the server: 2 of 4 runs). With 64 all 500 are taken
+// within ~0.2 s. The price: when a connection comes, most descriptors are woken and find nothing
+// (10 connections one after another: 576 accept4, 567 ending in EAGAIN, ~1 µs each); nothing
+// while none come, and a kept-alive connection is accepted once.
+//
+// Node ≥ 22.12 would let each be its own socket (`reusePort`); without it, a copy of a
+// descriptor can only come back from another process over IPC, so a short-lived helper
+// (`server/handle-echo.js`) returns the socket as many times as asked, and exits.
 import { fork } from 'node:child_process';
 import net from 'node:net';
 
