@@ -124,7 +124,7 @@ export const LIMITS = /** @type {const} */ ({
 	/**
 	 * Filings (`POST /api/solicitudes`) handled at once per server process, in arrival order,
 	 * once their bodies have arrived (`$lib/server/requests/filing-turns`). Two keep both cores
-	 * busy (a filing is ~100 ms of CPU between the app, the PIN's hash and the store) while pages
+	 * busy (a filing is ~130 ms of CPU between the app, the PIN's hash and the store) while pages
 	 * are answered between them.
 	 */
 	filingsInFlight: 2,

@@ -58,9 +58,9 @@ let generation = 0;
 /**
  * The store's update sequence, asked at most once a second; the caller that asks waits for the
  * answer, and the callers that arrive while it is being asked are answered the previous sequence
- * if it was asked for less than `SEQ_STALE_MS` ago (else they share that one read). The second counts from when the store was asked, not
- * from its answer: a read that waited behind a busy store may predate a publication that ended
- * before the answer came.
+ * if it was asked for less than `SEQ_STALE_MS` ago (else they share that one read). The second
+ * counts from when the store was asked, not from its answer: a read that waited behind a busy
+ * store may predate a publication that ended before the answer came.
  *
  * A failed read is never kept: the next caller asks the store again, so a server recovers by
  * itself when the store comes back (a rejected promise kept here once made every page, the sync

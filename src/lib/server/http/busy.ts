@@ -27,13 +27,19 @@ async function discardBody(request: Request): Promise<void> {
 	}
 }
 
+const busyHeaders = () => ({
+	'retry-after': String(LIMITS.uploadRetryAfterS),
+	'cache-control': 'no-store'
+});
+
+/** The API's 503 `servidor_ocupado`, for a request whose body has been read already. */
+export const apiBusyResponse = (): Response =>
+	apiError('servidor_ocupado', { headers: busyHeaders() });
+
 export async function busyResponse(request: Request, path: string): Promise<Response> {
 	await discardBody(request);
-	const headers = {
-		'retry-after': String(LIMITS.uploadRetryAfterS),
-		'cache-control': 'no-store'
-	};
-	if (path.startsWith('/api/')) return apiError('servidor_ocupado', { headers });
+	if (path.startsWith('/api/')) return apiBusyResponse();
+	const headers = busyHeaders();
 	const locale = extractLocaleFromRequest(request);
 	const title = escapeHtml(m.busy_title({}, { locale }));
 	const text = escapeHtml(m.busy_text({}, { locale }));

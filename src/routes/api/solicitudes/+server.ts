@@ -1,4 +1,5 @@
-import { apiError, refusalResponse } from '$lib/server/http/api-error';
+import { refusalResponse } from '$lib/server/http/api-error';
+import { apiBusyResponse } from '$lib/server/http/busy';
 import { fileWithinAllowance } from '$lib/server/requests/filing-limit';
 import { fileRequest } from '$lib/server/requests/file-request';
 import { parseJsonBytes, readJsonBytes } from '$lib/server/http/json-body';
@@ -22,11 +23,7 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 	// Received whole; handled in arrival order, a few at a time (see filing-turns). A device that
 	// hangs up while waiting still has its request filed: its next try gets the same receipt.
 	const release = await filingTurns.take(request.signal);
-	if (!release) {
-		return apiError('servidor_ocupado', {
-			headers: { 'retry-after': String(LIMITS.uploadRetryAfterS), 'cache-control': 'no-store' }
-		});
-	}
+	if (!release) return apiBusyResponse();
 	try {
 		const body = parseJsonBytes(bytes.value);
 		if (!body.ok) return body.response;
